@@ -1,0 +1,155 @@
+"""The one API every front end calls: ask, index, sources, passage."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+
+from . import language
+from .answer import Answer, Passage, declined, extract
+from .config import Config
+from .embed import Embedder, load_embedder, model_id_for
+from .errors import QuestionError
+from .index import DocRow, Index, IndexReport, ProgressFn, build_index, current_generation, load_index
+from .ingest import Problem
+from .search import Lexical, search
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Source:
+    file: str
+    title: str
+    date: str | None
+    source: str | None
+    url: str | None
+    chunks: int
+
+    @classmethod
+    def from_row(cls, d: DocRow) -> "Source":
+        return cls(d.file, d.title, d.date, d.source, d.url, d.chunks)
+
+
+@dataclass
+class _Loaded:
+    """An index generation and what is derived from it, swapped as one."""
+
+    index: Index
+    lexical: Lexical | None
+
+
+class Berita:
+    """Loads the model and index lazily; thread-safe; picks up a new index on reload()."""
+
+    def __init__(self, config: Config):
+        self.config = config
+        self._embedder: Embedder | None = None
+        self._loaded: _Loaded | None = None
+        self._lock = threading.RLock()
+
+    # --- resources -----------------------------------------------------------
+
+    @property
+    def embedder(self) -> Embedder:
+        with self._lock:
+            if self._embedder is None:
+                self._embedder = load_embedder(self.config)
+            return self._embedder
+
+    def _load(self) -> _Loaded:
+        index = load_index(self.config.data_dir)
+        lexical = Lexical(index) if self.config["search.hybrid"] else None
+        return _Loaded(index, lexical)
+
+    @property
+    def loaded(self) -> _Loaded:
+        loaded = self._loaded
+        if loaded is None:
+            with self._lock:
+                if self._loaded is None:
+                    self._loaded = self._load()
+                loaded = self._loaded
+        return loaded
+
+    @property
+    def index(self) -> Index:
+        return self.loaded.index
+
+    def reload(self) -> bool:
+        """Switch to the newest index generation if it changed; True if it did.
+
+        The new generation is fully loaded before the swap, so a question in
+        flight keeps the generation it started with.
+        """
+        gen = current_generation(self.config.data_dir)
+        current = self._loaded
+        if current is not None and gen is not None and current.index.path == gen:
+            return False
+        fresh = self._load()
+        with self._lock:
+            self._loaded = fresh
+        return True
+
+    # --- operations ----------------------------------------------------------
+
+    def check_question(self, question: str) -> str:
+        q = (question or "").strip()
+        lang = language.detect(q)
+        if not q:
+            raise QuestionError(language.text(lang, "empty_question"))
+        limit = self.config["answer.max_question_chars"]
+        if len(q) > limit:
+            raise QuestionError(language.text(lang, "too_long", n=len(q), limit=limit))
+        return q
+
+    def ask(self, question: str, k: int | None = None, lang: str | None = None) -> Answer:
+        q = self.check_question(question)
+        lang = lang or language.detect(q)
+        k = k or self.config["search.top_k"]
+        loaded = self.loaded  # one generation for the whole answer
+        t0 = time.perf_counter()
+        qvec = self.embedder.query(q)
+        t1 = time.perf_counter()
+        hits = search(loaded.index, qvec, k, loaded.lexical, q)
+        t2 = time.perf_counter()
+        timings = {"embed": (t1 - t0) * 1000, "search": (t2 - t1) * 1000}
+        best = max((h.score for h in hits), default=0.0)
+        if best < self.config["search.min_score"]:
+            timings["answer"] = (time.perf_counter() - t2) * 1000
+            return declined(q, lang, timings)
+        rows = {r.id: r for r in loaded.index.chunks([h.chunk_id for h in hits])}
+        passages = [Passage.from_chunk(n, rows[h.chunk_id], h.score)
+                    for n, h in enumerate((h for h in hits if h.chunk_id in rows), start=1)]
+        text, cited = extract(loaded.index, qvec, passages, self.config["answer.max_sentences"], q)
+        timings["answer"] = (time.perf_counter() - t2) * 1000
+        return Answer(q, lang, True, text, passages, cited, timings)
+
+    def passage(self, chunk_id: int, n: int = 1) -> Passage | None:
+        """A passage by chunk id (for Telegram buttons); None if it left the index."""
+        row = self.index.chunk(chunk_id)
+        return Passage.from_chunk(n, row, 0.0) if row else None
+
+    def passage_by_location(self, sha_prefix: str, ordinal: int) -> Passage | None:
+        """A passage by document hash prefix and chunk ordinal: stable across rebuilds."""
+        for d in self.index.documents():
+            if d.sha256.startswith(sha_prefix):
+                for row in self.index.chunks_of(d.id):
+                    if row.ordinal == ordinal:
+                        return Passage.from_chunk(1, row, 0.0)
+        return None
+
+    def sources(self) -> list[Source]:
+        return [Source.from_row(d) for d in self.index.documents()]
+
+    def problems(self) -> list[Problem]:
+        return self.index.problems()
+
+    def build(self, rebuild: bool = False, progress: ProgressFn | None = None) -> IndexReport:
+        report = build_index(self.config, lambda: self.embedder, model_id_for(self.config),
+                             rebuild=rebuild, progress=progress)
+        if self._loaded is not None:
+            self.reload()
+        return report

@@ -1,0 +1,118 @@
+"""Paragraph- and sentence-aware chunks that never cut a sentence.
+
+Every chunk and every sentence keeps character offsets into its article's
+text, so a citation can point at the exact place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .ingest import Article
+
+# Tokens that end with a period but don't end a sentence.
+_ABBREVIATIONS = {
+    "dr", "drs", "jl", "jln", "no", "st", "mr", "mrs", "ms", "prof", "h", "hj", "ir", "tn", "ny",
+    "sdr", "vs", "etc", "e.g", "i.e", "sen", "rep", "gen", "lt", "col", "kol", "jend", "brigjen",
+    "mayjen", "letjen", "dll", "dsb", "dst", "a.l", "u.s", "a.s", "u.k", "p.m", "a.m", "inc", "ltd",
+    "co", "corp", "jr", "sr", "kab", "kec", "prov", "pt", "tbk", "rp", "mt", "m.si", "s.h", "s.e",
+}
+_END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
+_NEXT_STARTS = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9À-Þ]")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int  # offsets into Article.text
+    end: int
+    paragraph: int
+
+
+@dataclass
+class Chunk:
+    file: str
+    ordinal: int  # 0-based within the article
+    text: str
+    sentences: list[Sentence]
+
+    @property
+    def char_start(self) -> int:
+        return self.sentences[0].start
+
+    @property
+    def char_end(self) -> int:
+        return self.sentences[-1].end
+
+    @property
+    def paragraphs(self) -> tuple[int, int]:
+        return self.sentences[0].paragraph, self.sentences[-1].paragraph
+
+
+def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences in ``text``, shifted by ``offset``."""
+    spans = []
+    start = len(text) - len(text.lstrip())
+    for m in _END.finditer(text):
+        end = m.end()
+        if end <= start or not _NEXT_STARTS.match(text, end):
+            continue
+        word = text[start:m.start()].rsplit(None, 1)[-1] if text[start:m.start()].strip() else ""
+        word = word.lstrip("\"'“‘([").lower()
+        if m.group().startswith(".") and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
+            continue
+        spans.append((start, end))
+        start = end + len(text[end:]) - len(text[end:].lstrip())
+    tail = text[start:].rstrip()
+    if tail:
+        spans.append((start, start + len(tail)))
+    return [(s + offset, e + offset) for s, e in spans]
+
+
+def _text(article: Article, sentences: list[Sentence]) -> str:
+    """Sentences of one paragraph joined as in the source; paragraphs by a blank line."""
+    parts, run = [], [sentences[0]]
+    for s in sentences[1:]:
+        if s.paragraph == run[-1].paragraph:
+            run.append(s)
+        else:
+            parts.append(article.text[run[0].start : run[-1].end])
+            run = [s]
+    parts.append(article.text[run[0].start : run[-1].end])
+    return "\n\n".join(parts)
+
+
+def chunk_article(article: Article, max_chars: int = 700, min_chars: int = 200) -> list[Chunk]:
+    # Units are whole paragraphs, or sentence runs of a paragraph that is too long.
+    units: list[list[Sentence]] = []
+    for p in article.paragraphs:
+        sents = [Sentence(s, e, p.number) for s, e in split_sentences(article.paragraph_text(p), p.start)]
+        if p.end - p.start <= max_chars:
+            units.append(sents)
+            continue
+        run: list[Sentence] = []
+        for s in sents:
+            if run and s.end - run[0].start > max_chars:
+                units.append(run)
+                run = []
+            run.append(s)
+        units.append(run)
+
+    def size(sents: list[Sentence]) -> int:
+        return sum(s.end - s.start for s in sents)
+
+    groups: list[list[Sentence]] = []
+    current: list[Sentence] = []
+    for unit in units:
+        if current and size(current) >= min_chars and size(current) + size(unit) > max_chars:
+            groups.append(current)
+            current = []
+        current = current + unit
+    if current:
+        groups.append(current)
+    return [Chunk(article.file, i, _text(article, g), g) for i, g in enumerate(groups)]
+
+
+def embedding_text(title: str, chunk_text: str) -> str:
+    """What the model sees for a chunk: the article's title gives it context."""
+    return f"{title}\n{chunk_text}"

@@ -1,0 +1,308 @@
+"""Read article files: decode, strip web boilerplate, find title, date and outlet.
+
+Paragraphs keep their character offsets in the decoded file, so a citation can
+point at the exact place the passage came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import IngestError
+
+SUFFIXES = (".txt", ".md")
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    number: int  # 1-based, counted over the cleaned body
+    start: int  # offsets into Article.text
+    end: int
+
+    def text_of(self, article_text: str) -> str:
+        return article_text[self.start : self.end]
+
+
+@dataclass
+class Article:
+    file: str  # path relative to the articles folder
+    sha256: str
+    text: str  # the whole decoded file
+    title: str
+    paragraphs: list[Paragraph]
+    date: str | None = None  # ISO 8601
+    source: str | None = None  # outlet
+    url: str | None = None
+
+    def paragraph_text(self, p: Paragraph) -> str:
+        return self.text[p.start : p.end]
+
+
+@dataclass
+class Problem:
+    file: str
+    message: str
+
+
+@dataclass
+class IngestResult:
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+# --- dates -------------------------------------------------------------------
+
+_MONTHS = {
+    "jan": 1, "januari": 1, "january": 1, "feb": 2, "februari": 2, "february": 2, "peb": 2,
+    "mar": 3, "maret": 3, "march": 3, "apr": 4, "april": 4, "mei": 5, "may": 5,
+    "jun": 6, "juni": 6, "june": 6, "jul": 7, "juli": 7, "july": 7,
+    "agu": 8, "agt": 8, "ags": 8, "agustus": 8, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "okt": 10, "oct": 10, "oktober": 10, "october": 10,
+    "nov": 11, "nop": 11, "november": 11, "nopember": 11,
+    "des": 12, "dec": 12, "desember": 12, "december": 12,
+}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_FULL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\.?\s+(\d{{4}})\b", re.I)
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+_WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4,
+             "sabtu": 5, "minggu": 6, "ahad": 6}
+_WEEKDAY_DM = re.compile(rf"\b({'|'.join(_WEEKDAYS)})\s*\((\d{{1,2}})/(\d{{1,2}})\)", re.I)
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first full date in ``text`` ("29 Sep 2025", "2025-09-29")."""
+    m = _FULL_DATE.search(text)
+    if m:
+        return _safe_date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+    m = _ISO_DATE.search(text)
+    if m:
+        return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    return None
+
+
+def date_from_weekday(text: str, before: dt.date) -> dt.date | None:
+    """Dates like "Senin (29/9)" carry no year; the weekday pins it down.
+
+    Takes the latest such mention (a report is published after the events it
+    reports) and the most recent year, not after ``before``, in which that
+    day fell on that weekday.
+    """
+    found = []
+    for m in _WEEKDAY_DM.finditer(text):
+        weekday, day, month = _WEEKDAYS[m.group(1).lower()], int(m.group(2)), int(m.group(3))
+        for year in range(before.year, before.year - 12, -1):
+            d = _safe_date(year, month, day)
+            if d and d <= before and d.weekday() == weekday:
+                found.append(d)
+                break
+    return max(found) if found else None
+
+
+# --- boilerplate -------------------------------------------------------------
+
+_BOILERPLATE = [re.compile(p, re.I) for p in (
+    r"cerita yang direkomendasikan",
+    r"daftar \d+ item.*",
+    r"(baca juga|lihat juga|simak juga|read more|read also|baca selengkapnya)\b.*",
+    r"(jangan lupa )?(ikuti|follow)\b.*",
+    r".*\b(follow|ikuti)\b.*\b(akun|account|google news|instagram|twitter|whatsapp|channel)\b.*",
+    r"google news\b.*",
+    r"(viral!|promo\b|advertisement|iklan|scroll (to|untuk) (continue|lanjut)).*",
+    r".*\bklik\s*:?\s*(https?://)?[\w-]+\.[\w.-]+.*",
+    r".*info lebih lengkap.*",
+    r"(waktu baca|estimasi baca|lama baca)\b.*",
+    r"\d+\s*(menit|min(ute)?s?)\s*(baca|membaca|read)\b.*",
+    r"(bagikan|share|tweet|salin tautan|copy link|bagikan artikel ini)\s*:?",
+    r"(mungkin kamu suka|mungkin anda suka|berita terkait|artikel terkait|related( articles?| stories)?"
+    r"|recommended( stories)?|terpopuler|most read)\s*:?",
+    r".*\(@\w+\)",  # photo with a social-media credit
+    r"\(?(foto|photo|gambar|ilustrasi|image|sumber foto)\s*:.*",
+    r"\([A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,3}\)",  # "(Willy Haryono)" editor credit
+    r"(editor|penulis|reporter|pewarta)\s*:.*",
+)]
+_PUBLISHED = re.compile(r"^(diterbitkan|dipublikasikan|published|diperbarui|updated|tayang)\b", re.I)
+_BYLINE = re.compile(rf"^[^\n]{{2,80}}?\s[•|·]\s.*\b\d{{1,2}}\s+({_MONTH_RE})\b.*\d{{4}}", re.I)
+_SOURCE_LINE = re.compile(r"^(sumber|source)\s*:\s*(.+)$", re.I)
+_DATELINE = re.compile(r"^[A-Z][\w .'-]{1,40}?\s*\(([A-Z][\w .'-]{1,30})\)\s*[-–—]\s*")
+_DOMAIN = re.compile(r"\b([A-Z][\w-]*\.(?:com|co\.id|id|net|org|news))\b")
+_TRAILING_CREDIT = re.compile(r"\s*\((?:[A-Z][a-z'-]+\s){1,3}[A-Z][a-z'-]+\)\s*$")
+_FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.S)
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
+
+
+def is_boilerplate(line: str) -> bool:
+    s = line.strip()
+    return any(p.fullmatch(s) for p in _BOILERPLATE)
+
+
+# --- decoding ----------------------------------------------------------------
+
+def decode(data: bytes) -> str:
+    """Bytes → text, or ValueError with the reason the file is not an article.
+
+    UTF-8 first; cp1252 only when the result reads like prose (it decodes
+    nearly anything, so a bad guess must be caught).
+    """
+    if not data.strip():
+        raise ValueError("empty file")
+    if b"\x00" in data[:8192]:
+        raise ValueError("binary file (contains NUL bytes)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+        odd = sum(1 for c in text if (ord(c) < 32 and c not in "\r\n\t") or 0x7F <= ord(c) < 0xA0)
+        letters = sum(c.isalpha() for c in text)
+        if odd > len(text) * 0.01 or letters < len(text) * 0.5:
+            raise ValueError("not UTF-8 text, and not clearly cp1252/latin-1 either")
+    bad = sum(1 for c in text if ord(c) < 32 and c not in "\r\n\t\f")
+    if bad > max(2, len(text) * 0.01):
+        raise ValueError("binary file (control characters)")
+    return text
+
+
+# --- parsing -----------------------------------------------------------------
+
+def _lines(text: str, start: int) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line from ``start``, trimmed of spaces."""
+    out = []
+    for m in re.finditer(r"[^\r\n]+", text[start:]):
+        s, e = m.start() + start, m.end() + start
+        raw = text[s:e]
+        lead = len(raw) - len(raw.lstrip())
+        trail = len(raw) - len(raw.rstrip())
+        if e - trail > s + lead:
+            out.append((s + lead, e - trail))
+    return out
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], int]:
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, 0
+    meta = {}
+    for line in m.group(1).splitlines():
+        key, sep, value = line.partition(":")
+        if sep and key.strip():
+            meta[key.strip().lower()] = value.strip().strip("\"'")
+    return meta, m.end()
+
+
+def _short_title(line: str, limit: int = 120) -> str:
+    if len(line) <= limit:
+        return line
+    cut = line[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "…"
+
+
+def parse_article(file: str, text: str, sha256: str, modified: dt.date | None = None) -> Article:
+    """Split one decoded file into metadata and a clean body."""
+    meta, body_start = _front_matter(text)
+    lines = _lines(text, body_start)
+    if not lines:
+        raise ValueError("no text after front matter")
+
+    title = meta.get("title")
+    first = text[lines[0][0] : lines[0][1]]
+    if not title:
+        title = _MD_HEADING.sub("", first).strip()
+        # A long first line is the story's lead, not a headline: keep it in the body too.
+        if len(first) <= 160 or _MD_HEADING.match(first):
+            lines = lines[1:]
+        title = _short_title(title)
+
+    date = parse_date(meta["date"]) if meta.get("date") else None
+    source = meta.get("source") or meta.get("outlet")
+    source_credit = None
+    boiler_text = []
+    kept: list[tuple[int, int]] = []
+    for s, e in lines:
+        line = text[s:e]
+        if _MD_HEADING.sub("", line).strip() == title:
+            continue  # the headline repeated
+        if _PUBLISHED.match(line) or _BYLINE.match(line):
+            date = date or parse_date(line)
+            continue
+        m = _SOURCE_LINE.match(line)
+        if m:
+            source_credit = m.group(2).strip()
+            continue
+        if is_boilerplate(line):
+            boiler_text.append(line)
+            continue
+        kept.append((s, e))
+
+    paragraphs: list[Paragraph] = []
+    for s, e in kept:
+        line = text[s:e]
+        m = _DATELINE.match(line)
+        if m and not paragraphs:
+            source = source or m.group(1).strip()
+        c = _TRAILING_CREDIT.search(line)
+        if c and c.start() > 0:
+            e = s + c.start()
+        paragraphs.append(Paragraph(len(paragraphs) + 1, s, e))
+    if not paragraphs:
+        raise ValueError("no article text left after removing boilerplate")
+
+    if not source:
+        for line in boiler_text:
+            m = _DOMAIN.search(line)
+            if m:
+                source = m.group(1)
+                break
+    source = source or source_credit
+    if date is None:
+        head = " ".join(text[p.start : p.end] for p in paragraphs[:1])
+        date = parse_date(head) if _FULL_DATE.search(head[:200]) else None
+    if date is None:
+        date = date_from_weekday(" ".join(text[p.start : p.end] for p in paragraphs),
+                                 modified or dt.date.today())
+    return Article(file=file, sha256=sha256, text=text, title=title, paragraphs=paragraphs,
+                   date=date.isoformat() if date else None, source=source, url=meta.get("url"))
+
+
+def list_files(folder: Path) -> list[Path]:
+    if not folder.exists():
+        raise IngestError(f"articles folder not found: {folder}")
+    if not folder.is_dir():
+        raise IngestError(f"articles folder is not a folder: {folder}")
+    return sorted(p for p in folder.rglob("*")
+                  if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith("."))
+
+
+def read_file(path: Path, folder: Path, max_bytes: int) -> tuple[bytes, str]:
+    """Raw bytes and their hash; ValueError says why the file can't be used."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ValueError(f"file is {size:,} bytes, over the {max_bytes:,}-byte limit")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ValueError("file disappeared while indexing") from None
+    except OSError as exc:
+        raise ValueError(f"cannot read file: {exc.strerror}") from None
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def load_article(path: Path, folder: Path, data: bytes, sha256: str) -> Article:
+    rel = path.relative_to(folder).as_posix()
+    try:
+        modified = dt.date.fromtimestamp(path.stat().st_mtime)
+    except OSError:
+        modified = None
+    return parse_article(rel, decode(data), sha256, modified)

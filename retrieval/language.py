@@ -1,0 +1,127 @@
+"""Indonesian or English? Decides the language of every fixed text we show."""
+
+from __future__ import annotations
+
+import re
+
+_ID = set("""
+yang dan di ke dari pada untuk dengan ini itu apa siapa kapan mengapa kenapa bagaimana berapa
+dimana mana adalah akan tidak bukan juga sudah telah oleh dalam tentang bertemu apakah kah
+saja atau sebagai karena bahwa para kepada antara negara menteri luar negeri kata mereka ia
+ada bisa dapat harus sedang lalu tahun bulan hari tanggal september oktober agustus desember
+mei juni juli januari februari maret april nopember november minggu senin selasa rabu kamis
+jumat sabtu tolong jelaskan sebutkan berita artikel sumber
+""".split())
+_EN = set("""
+the a an of and to in on at for with is are was were be been who what when where why how
+which whom whose did do does has have had will would can could should about from by this that
+these those it its they them their he she his her met meeting said say says tell me please
+between during after before than as or not any many much
+""".split())
+_WORD = re.compile(r"[a-zA-Z']+")
+
+
+def detect(text: str, default: str = "en") -> str:
+    """'id' or 'en' by counting function words; ``default`` breaks ties."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    ind = sum(w in _ID for w in words)
+    eng = sum(w in _EN for w in words)
+    if ind == eng:
+        return default
+    return "id" if ind > eng else "en"
+
+
+TEXTS = {
+    "en": {
+        "not_found": "I couldn't find that in the indexed articles.",
+        "not_found_hint": "Try asking about the articles' topics, or check `sources`.",
+        "sources": "Sources",
+        "passages": "Passages",
+        "paragraph": "paragraph",
+        "no_date": "undated",
+        "empty_question": "Please type a question.",
+        "too_long": "That question is too long ({n} characters; the limit is {limit}).",
+        "error": "Sorry, something went wrong while answering. Please try again.",
+        "more": "More passages",
+        "passage": "Passage",
+        "rate_limited": "You're asking quickly — please wait {s} seconds and try again.",
+        "not_allowed": "Sorry, this bot is private.",
+        "admins_only": "Only admins can do that.",
+        "reindex_done": "Index updated: {added} added, {changed} changed, {removed} removed, "
+                        "{documents} articles, {chunks} passages.",
+        "reindex_same": "Index already up to date: {documents} articles, {chunks} passages.",
+        "reindex_started": "Re-indexing…",
+        "ask_usage": "Usage: /ask <question>",
+        "gone": "That passage is no longer in the index. Ask again for fresh sources.",
+        "index_missing": "The article index isn't ready yet. Please try again later.",
+        "help": ("I answer questions about {articles} news articles ({dates}), with the passages "
+                 "that support each answer and where they come from.\n\nExamples:\n{examples}\n\n"
+                 "Commands: /ask, /sources, /help"),
+        "examples": ["Who met in Beijing on 28 September?", "What did China and North Korea agree on?"],
+        "no_articles": "No articles are indexed yet.",
+        "sources_title": "Indexed articles",
+        "chunks": "passages",
+        "unknown_source": "unknown outlet",
+    },
+    "id": {
+        "not_found": "Saya tidak menemukan jawabannya di artikel yang terindeks.",
+        "not_found_hint": "Coba tanyakan topik artikel, atau lihat `sources`.",
+        "sources": "Sumber",
+        "passages": "Kutipan",
+        "paragraph": "paragraf",
+        "no_date": "tanpa tanggal",
+        "empty_question": "Silakan ketik pertanyaan.",
+        "too_long": "Pertanyaan terlalu panjang ({n} karakter; batasnya {limit}).",
+        "error": "Maaf, terjadi kesalahan saat menjawab. Silakan coba lagi.",
+        "more": "Kutipan lainnya",
+        "passage": "Kutipan",
+        "rate_limited": "Anda bertanya terlalu cepat — tunggu {s} detik lalu coba lagi.",
+        "not_allowed": "Maaf, bot ini bersifat pribadi.",
+        "admins_only": "Hanya admin yang dapat melakukan itu.",
+        "reindex_done": "Indeks diperbarui: {added} ditambah, {changed} diubah, {removed} dihapus, "
+                        "{documents} artikel, {chunks} kutipan.",
+        "reindex_same": "Indeks sudah mutakhir: {documents} artikel, {chunks} kutipan.",
+        "reindex_started": "Mengindeks ulang…",
+        "ask_usage": "Cara pakai: /ask <pertanyaan>",
+        "gone": "Kutipan itu sudah tidak ada di indeks. Silakan bertanya lagi.",
+        "index_missing": "Indeks artikel belum siap. Silakan coba lagi nanti.",
+        "help": ("Saya menjawab pertanyaan tentang {articles} artikel berita ({dates}), beserta "
+                 "kutipan pendukung dan sumbernya.\n\nContoh:\n{examples}\n\n"
+                 "Perintah: /ask, /sources, /help"),
+        "examples": ["Siapa yang bertemu di Beijing pada 28 September?",
+                     "Apa yang disepakati Tiongkok dan Korea Utara?"],
+        "no_articles": "Belum ada artikel yang terindeks.",
+        "sources_title": "Artikel terindeks",
+        "chunks": "kutipan",
+        "unknown_source": "media tidak diketahui",
+    },
+}
+
+_MONTHS = {
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    "id": ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"],
+}
+
+
+def text(lang: str, key: str, **kw) -> str:
+    value = TEXTS.get(lang, TEXTS["en"])[key]
+    return value.format(**kw) if kw else value
+
+
+def format_date(iso: str | None, lang: str) -> str:
+    if not iso:
+        return text(lang, "no_date")
+    y, m, d = iso.split("-")
+    return f"{int(d)} {_MONTHS.get(lang, _MONTHS['en'])[int(m) - 1]} {y}"
+
+
+def telegram_language(code: str | None) -> str | None:
+    """Telegram's ``language_code`` → our language, or None when we have no texts for it."""
+    if not code:
+        return None
+    code = code.lower()
+    if code.startswith(("id", "in", "ms", "jv", "su")):
+        return "id"
+    if code.startswith("en"):
+        return "en"
+    return None

@@ -1,0 +1,81 @@
+"""Vector search over the index, optionally fused with BM25 for names and numbers."""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from dataclasses import dataclass
+
+import numpy as np
+
+from .index import Index
+
+_TOKEN = re.compile(r"\w+", re.U)
+_STOP = set("""
+yang dan di ke dari pada untuk dengan ini itu apa siapa kapan mengapa bagaimana berapa adalah akan
+tidak juga sudah telah oleh dalam tentang bahwa para kepada the a an of and to in on at for with is
+are was were who what when where why how which did do does has have had by from as
+""".split())
+
+
+def tokenize(text: str) -> list[str]:
+    return [t for t in _TOKEN.findall(text.lower()) if t not in _STOP]
+
+
+@dataclass
+class Hit:
+    chunk_id: int
+    score: float  # cosine similarity of the chunk to the question
+    rank_score: float  # what the ranking used (fused when hybrid)
+
+
+class Lexical:
+    """BM25 over chunk texts (bm25s), built once per loaded index generation."""
+
+    def __init__(self, index: Index):
+        import bm25s
+
+        # bm25s sets its own logger to DEBUG on import; follow the root level instead.
+        logging.getLogger("bm25s").setLevel(logging.NOTSET)
+        rows = list(index.chunk_texts())
+        self.ids = np.array([r[0] for r in rows], dtype=np.int64)
+        corpus = [tokenize(r[1]) or ["∅"] for r in rows]
+        self.retriever = bm25s.BM25()
+        self.retriever.index(corpus, show_progress=False)
+        self._lock = threading.Lock()
+
+    def search(self, question: str, k: int) -> list[int]:
+        tokens = tokenize(question)
+        vocab = self.retriever.vocab_dict
+        tokens = [t for t in tokens if t in vocab]
+        if not tokens or len(self.ids) == 0:
+            return []
+        with self._lock:
+            docs, scores = self.retriever.retrieve([tokens], k=min(k, len(self.ids)), show_progress=False)
+        return [int(self.ids[d]) for d, s in zip(docs[0], scores[0]) if s > 0]
+
+
+def search(index: Index, query: np.ndarray, k: int, lexical: Lexical | None = None,
+           question: str = "", candidates: int = 30) -> list[Hit]:
+    """Top-k chunks, best first.
+
+    With ``lexical``, dense and BM25 rankings are fused by reciprocal rank;
+    the reported score stays the dense cosine so thresholds mean one thing.
+    """
+    dense = index.search(query, max(k, candidates) if lexical else k)
+    if not lexical:
+        return [Hit(i, s, s) for i, s in dense]
+    cos = dict(dense)
+    fused: dict[int, float] = {}
+    for rank, (i, _) in enumerate(dense):
+        fused[i] = fused.get(i, 0.0) + 1.0 / (60 + rank)
+    for rank, i in enumerate(lexical.search(question, candidates)):
+        fused[i] = fused.get(i, 0.0) + 0.5 / (60 + rank)
+    missing = [i for i in fused if i not in cos]
+    if missing:
+        vecs = np.stack([index.faiss.reconstruct(int(i)) for i in missing])
+        cos.update(zip(missing, (vecs @ query).tolist()))
+    # Fusion picks which k passages; they are shown best (by cosine) first.
+    chosen = sorted(fused, key=lambda i: -fused[i])[:k]
+    return sorted((Hit(i, cos[i], fused[i]) for i in chosen), key=lambda h: -h.score)
