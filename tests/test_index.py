@@ -1,0 +1,143 @@
+"""Incremental, crash-safe index builds (fast: fake embedder)."""
+
+import shutil
+import sqlite3
+
+import pytest
+
+from retrieval.errors import IndexCorruptError, IndexMissingError
+from retrieval.index import build_index, current_generation, index_root, load_index
+from tests.conftest import FakeEmbedder, SEEDS, make_config
+
+
+@pytest.fixture
+def setup(tmp_path, articles, model_cache):
+    config = make_config(tmp_path, articles, model_cache)
+    emb = FakeEmbedder()
+
+    def build(**kw):
+        return build_index(config, lambda: emb, kw.pop("model_id", emb.model_id), **kw)
+
+    return config, emb, build
+
+
+def test_incremental_updates(setup, articles):
+    config, emb, build = setup
+    r = build()
+    assert r.rebuilt and len(r.added) == 5 and r.documents == 5 and r.chunks > 15
+    first_texts = emb.texts
+
+    r = build()  # nothing changed: nothing embedded, no new generation
+    gen = current_generation(config.data_dir)
+    assert not r.changed_anything and emb.texts == first_texts
+    assert current_generation(config.data_dir) == gen
+
+    (articles / "005_new.txt").write_text("Judul Baru\nParagraf tentang Jakarta dan Surabaya.\n")
+    (articles / "000_d3db8932451f0cd6.txt").write_text("Judul Diubah\nIsi yang berubah total.\n")
+    (articles / "004_6b653103f8f2aa24.txt").unlink()
+    before = emb.texts
+    r = build()
+    assert r.added == ["005_new.txt"]
+    assert r.changed == ["000_d3db8932451f0cd6.txt"]
+    assert r.removed == ["004_6b653103f8f2aa24.txt"]
+    assert len(r.unchanged) == 3
+    assert emb.texts - before == 4  # two one-chunk, one-sentence articles; the others reused
+    index = load_index(config.data_dir)
+    files = {d.file for d in index.documents()}
+    assert "004_6b653103f8f2aa24.txt" not in files and "005_new.txt" in files
+    hits = index.search(emb.query("Judul Baru Paragraf tentang Jakarta dan Surabaya."), 1)
+    assert index.chunk(hits[0][0]).doc.file == "005_new.txt"
+
+
+def test_renamed_file_is_not_re_embedded(setup, articles):
+    config, emb, build = setup
+    build()
+    before = emb.texts
+    (articles / "001_96a0e40e744c17ac.txt").rename(articles / "renamed.txt")
+    r = build()
+    assert r.added == ["renamed.txt"] and r.removed == ["001_96a0e40e744c17ac.txt"]
+    assert emb.texts == before
+
+
+def test_model_change_and_rebuild_flag_force_full_rebuild(setup):
+    config, emb, build = setup
+    build()
+    n = emb.texts
+    assert build(model_id="another-model").rebuilt and emb.texts == 2 * n
+    assert build(model_id="another-model", rebuild=True).rebuilt and emb.texts == 3 * n
+
+
+def test_failed_build_keeps_previous_index(setup, articles):
+    config, emb, build = setup
+    build()
+    gen = current_generation(config.data_dir)
+    (articles / "new.txt").write_text("Judul\nSesuatu yang baru.\n")
+
+    class Boom(Exception):
+        pass
+
+    def broken(texts, progress=None):
+        raise Boom()
+
+    emb.passages = broken
+    with pytest.raises(Boom):
+        build()
+    assert current_generation(config.data_dir) == gen
+    assert len(list(index_root(config.data_dir).glob("gen-*"))) == 1  # the half-built one is gone
+    assert {d.file for d in load_index(config.data_dir).documents()} == {p.name for p in SEEDS.iterdir()}
+
+
+def test_missing_index_names_the_fix(tmp_path):
+    with pytest.raises(IndexMissingError, match="berita index"):
+        load_index(tmp_path / "nothing")
+
+
+def test_damaged_vectors_are_detected(setup):
+    config, emb, build = setup
+    build()
+    gen = current_generation(config.data_dir)
+    vec = gen / "vectors.faiss"
+    vec.write_bytes(vec.read_bytes()[: vec.stat().st_size // 2])
+    with pytest.raises(IndexCorruptError, match="--rebuild"):
+        load_index(config.data_dir)
+    assert build(rebuild=True).rebuilt
+    load_index(config.data_dir)
+
+
+def test_metadata_vector_mismatch_is_detected(setup):
+    config, emb, build = setup
+    build()
+    gen = current_generation(config.data_dir)
+    db = sqlite3.connect(gen / "chunks.sqlite")
+    with db:
+        db.execute("DELETE FROM chunks WHERE id = (SELECT max(id) FROM chunks)")
+    db.close()
+    with pytest.raises(IndexCorruptError, match="do not match"):
+        load_index(config.data_dir)
+
+
+def test_damaged_database_is_detected(setup):
+    config, emb, build = setup
+    build()
+    gen = current_generation(config.data_dir)
+    (gen / "chunks.sqlite").write_bytes(b"garbage" * 100)
+    with pytest.raises(IndexCorruptError, match="damaged"):
+        load_index(config.data_dir)
+    shutil.rmtree(gen)
+    with pytest.raises(IndexCorruptError, match="missing"):
+        load_index(config.data_dir)
+    assert build().rebuilt  # a normal run recovers by rebuilding
+
+
+def test_bad_files_are_reported_and_the_rest_indexed(setup, articles):
+    config, emb, build = setup
+    (articles / "empty.txt").write_text("")
+    (articles / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
+    shutil.copy(articles / "002_1a0a747f783da510.txt", articles / "zz_copy.txt")
+    (articles / "notes.pdf").write_bytes(b"%PDF")
+    r = build()
+    assert r.documents == 5
+    problems = {p.file: p.message for p in r.problems}
+    assert set(problems) == {"empty.txt", "image.txt", "zz_copy.txt"}
+    assert "same text as 002_1a0a747f783da510.txt" in problems["zz_copy.txt"]
+    assert {p.file for p in load_index(config.data_dir).problems()} == set(problems)
