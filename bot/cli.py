@@ -114,5 +114,14 @@ def sources(ctx, problems, as_json):
         ui.render_sources(ctx.obj["console"], berita.sources())
 
 
+@main.command()
+@click.pass_context
+def telegram(ctx):
+    """Run the Telegram bot: long polling, or a webhook when telegram.webhook_url is set."""
+    from . import telegram as tg
+
+    tg.run(ctx.obj["config"])
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

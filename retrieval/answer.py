@@ -38,6 +38,8 @@ class Passage:
     char_start: int  # offsets into the article file's text
     char_end: int
     url: str | None = None
+    sha256: str = ""  # of the article file: with ordinal, a stable address for the passage
+    ordinal: int = 0
 
     @property
     def citation(self) -> Citation:
@@ -47,7 +49,8 @@ class Passage:
     def from_chunk(cls, n: int, row: ChunkRow, score: float) -> "Passage":
         d = row.doc
         return cls(n, row.id, row.text, round(score, 4), d.file, d.title, d.date, d.source,
-                   row.para_first, row.para_last, row.char_start, row.char_end, d.url)
+                   row.para_first, row.para_last, row.char_start, row.char_end, d.url,
+                   d.sha256, row.ordinal)
 
 
 @dataclass

@@ -127,19 +127,13 @@ class Berita:
         timings["answer"] = (time.perf_counter() - t2) * 1000
         return Answer(q, lang, True, text, passages, cited, timings)
 
-    def passage(self, chunk_id: int, n: int = 1) -> Passage | None:
-        """A passage by chunk id (for Telegram buttons); None if it left the index."""
-        row = self.index.chunk(chunk_id)
+    def passage_at(self, sha_prefix: str, ordinal: int, n: int = 1) -> Passage | None:
+        """A passage by document hash prefix and chunk ordinal: stable across rebuilds,
+        so a Telegram button keeps working after a restart or re-index."""
+        if not sha_prefix or not all(c in "0123456789abcdef" for c in sha_prefix):
+            return None
+        row = self.index.chunk_at(sha_prefix, ordinal)
         return Passage.from_chunk(n, row, 0.0) if row else None
-
-    def passage_by_location(self, sha_prefix: str, ordinal: int) -> Passage | None:
-        """A passage by document hash prefix and chunk ordinal: stable across rebuilds."""
-        for d in self.index.documents():
-            if d.sha256.startswith(sha_prefix):
-                for row in self.index.chunks_of(d.id):
-                    if row.ordinal == ordinal:
-                        return Passage.from_chunk(1, row, 0.0)
-        return None
 
     def sources(self) -> list[Source]:
         return [Source.from_row(d) for d in self.index.documents()]

@@ -216,6 +216,12 @@ class Index:
         found = self.chunks([chunk_id])
         return found[0] if found else None
 
+    def chunk_at(self, sha_prefix: str, ordinal: int) -> ChunkRow | None:
+        """A chunk by its document's content hash and position: stable across rebuilds."""
+        rows = self._query("SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id "
+                           "WHERE d.sha256 LIKE ? AND c.ordinal = ? LIMIT 1", (sha_prefix + "%", ordinal))
+        return self.chunk(rows[0][0]) if rows else None
+
     def sentences(self, chunk: ChunkRow) -> list[SentenceRow]:
         return [SentenceRow(*r) for r in self._query(
             "SELECT id, chunk_id, paragraph, char_start, char_end, text FROM sentences "

@@ -1,0 +1,131 @@
+"""Answers as Telegram HTML: escaped, split under 4096 characters, never inside a tag."""
+
+from __future__ import annotations
+
+import html
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup
+
+from retrieval import Answer, Passage, Source
+from retrieval.language import format_date, text
+
+LIMIT = 4096
+
+
+def esc(s: str | None) -> str:
+    return html.escape(s or "", quote=False)
+
+
+def _cite_line(p: Passage, lang: str) -> str:
+    meta = ", ".join(x for x in (esc(p.source), format_date(p.date, lang)) if x)
+    return f"[{p.n}] <i>{esc(p.title)}</i> — {meta}"
+
+
+def answer_blocks(answer: Answer) -> list[str]:
+    """Self-contained HTML blocks (no tag spans two blocks), in reading order."""
+    lang = answer.language
+    if not answer.found:
+        return [esc(answer.answer)]
+    blocks = [esc(answer.answer), f"<b>{text(lang, 'sources')}</b>"]
+    blocks += [_cite_line(p, lang) for p in answer.passages]
+    return blocks
+
+
+def passage_blocks(p: Passage, lang: str) -> list[str]:
+    where = f"{esc(p.file)}, {text(lang, 'paragraph')} {p.paragraph}"
+    if p.paragraph_end != p.paragraph:
+        where += f"–{p.paragraph_end}"
+    head = f"<b>[{p.n}] {esc(p.title)}</b>\n" + ", ".join(
+        x for x in (esc(p.source), format_date(p.date, lang), where) if x)
+    return [head] + [esc(para) for para in p.text.split("\n\n")]
+
+
+def sources_blocks(sources: list[Source], lang: str) -> list[str]:
+    if not sources:
+        return [esc(text(lang, "no_articles"))]
+    lines = [f"<b>{text(lang, 'sources_title')}</b> ({len(sources)})"]
+    for i, s in enumerate(sources, 1):
+        meta = ", ".join(x for x in (esc(s.source), format_date(s.date, lang),
+                                     f"{s.chunks} {text(lang, 'chunks')}") if x)
+        lines.append(f"{i}. <i>{esc(s.title)}</i> — {meta}")
+    return lines
+
+
+def _split_plain(block: str, limit: int) -> list[str]:
+    """Split one over-long block between words; tags are opened and closed per piece.
+
+    Blocks are short tag-wrapped lines or escaped plain text; only the latter can
+    exceed the limit, but be safe for both: strip a single outer tag and re-wrap.
+    """
+    open_tag = close_tag = ""
+    body = block
+    for tag in ("b", "i"):
+        if block.startswith(f"<{tag}>") and block.endswith(f"</{tag}>") and block.count("<") == 2:
+            open_tag, close_tag, body = f"<{tag}>", f"</{tag}>", block[len(tag) + 2 : -(len(tag) + 3)]
+    raw = html.unescape(body) if "<" not in body else None
+    if raw is None:  # mixed markup: fall back to plain text, still escaped
+        raw = html.unescape(_strip_tags(block))
+        open_tag = close_tag = ""
+    room = limit - len(open_tag) - len(close_tag)
+    pieces, current = [], ""
+    for word in raw.split(" "):
+        candidate = f"{current} {word}" if current else word
+        if len(html.escape(candidate, quote=False)) <= room:
+            current = candidate
+            continue
+        if current:
+            pieces.append(current)
+        # a single "word" longer than the room: cut it by characters
+        while len(html.escape(word, quote=False)) > room:
+            cut = room
+            while len(html.escape(word[:cut], quote=False)) > room:
+                cut -= 1
+            pieces.append(word[:cut])
+            word = word[cut:]
+        current = word
+    if current:
+        pieces.append(current)
+    return [open_tag + html.escape(p, quote=False) + close_tag for p in pieces]
+
+
+def _strip_tags(s: str) -> str:
+    import re
+
+    return re.sub(r"</?[a-z]+>", "", s)
+
+
+def split_messages(blocks: list[str], limit: int = LIMIT) -> list[str]:
+    """Pack blocks into messages of at most ``limit`` characters, joined by blank lines."""
+    messages, current = [], ""
+    for block in blocks:
+        parts = [block] if len(block) <= limit else _split_plain(block, limit)
+        for part in parts:
+            if not part.strip():
+                continue
+            candidate = f"{current}\n\n{part}" if current else part
+            if len(candidate) <= limit:
+                current = candidate
+            else:
+                messages.append(current)
+                current = part
+    if current:
+        messages.append(current)
+    return messages
+
+
+def answer_keyboard(answer: Answer, more: bool = True) -> InlineKeyboardMarkup | None:
+    """A button per source (shows its passage) and one for more passages.
+
+    Callback data is an address, not a lookup key: "p:<sha12>:<ordinal>:<n>"
+    names the passage by its article's content hash, so it works after a
+    restart and fails politely after the article changed. Always < 64 bytes.
+    """
+    if not answer.found:
+        return None
+    row = [InlineKeyboardButton(f"[{p.n}]", callback_data=f"p:{p.sha256[:12]}:{p.ordinal}:{p.n}")
+           for p in answer.passages]
+    rows = [row[i : i + 5] for i in range(0, len(row), 5)]
+    if more:
+        rows.append([InlineKeyboardButton(text(answer.language, "more"),
+                                          callback_data=f"m:{len(answer.passages)}")])
+    return InlineKeyboardMarkup(rows)
