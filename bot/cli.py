@@ -116,6 +116,21 @@ def sources(ctx, problems, as_json):
 
 @main.command()
 @click.pass_context
+def watch(ctx):
+    """Keep the index up to date as article files are added, changed or removed."""
+    import threading
+
+    from retrieval.watch import watch as watch_folder
+
+    console, berita, config = ctx.obj["console"], _berita(ctx), ctx.obj["config"]
+    ui.render_report(console, ui.build_with_progress(console, berita, rebuild=False))
+    console.print(f"Watching {config.articles_dir} (Ctrl-C to stop)…")
+    watch_folder(config.articles_dir, berita.build, threading.Event(), config["watch.debounce_ms"],
+                 on_report=lambda r: ui.render_report(console, r))
+
+
+@main.command()
+@click.pass_context
 def telegram(ctx):
     """Run the Telegram bot: long polling, or a webhook when telegram.webhook_url is set."""
     from . import telegram as tg

@@ -22,6 +22,7 @@ from retrieval.access import Access, RateLimiter
 from retrieval.errors import ConfigError, IndexCorruptError, IndexMissingError, QuestionError
 from retrieval.language import detect, format_date, telegram_language, text
 from retrieval.redact import redact, redact_secret
+from retrieval.watch import Watcher
 
 from .telegram_format import answer_blocks, answer_keyboard, esc, passage_blocks, sources_blocks, split_messages
 
@@ -237,6 +238,16 @@ async def _post_init(app: Application) -> None:
     for lang, commands in COMMANDS.items():
         await app.bot.set_my_commands([BotCommand(c, d) for c, d in commands],
                                       language_code=None if lang == "en" else lang)
+    berita: Berita = app.bot_data["berita"]
+    if berita.config["telegram.watch"]:
+        app.bot_data["watcher"] = Watcher(berita.config.articles_dir, berita.build,
+                                          berita.config["watch.debounce_ms"]).start()
+
+
+async def _post_shutdown(app: Application) -> None:
+    watcher = app.bot_data.pop("watcher", None)
+    if watcher:
+        await asyncio.to_thread(watcher.stop)
 
 
 # --- wiring ------------------------------------------------------------------
@@ -254,7 +265,7 @@ def build_application(config: Config, berita: Berita | None = None) -> Applicati
     base_url = config["telegram.api_base_url"].rstrip("/")
     file_url = config["telegram.file_base_url"] or re.sub(r"/bot$", "/file/bot", base_url)
     app = (ApplicationBuilder().token(token).base_url(base_url).base_file_url(file_url)
-           .concurrent_updates(True).post_init(_post_init).build())
+           .concurrent_updates(True).post_init(_post_init).post_shutdown(_post_shutdown).build())
     app.bot_data.update(
         berita=berita or Berita(config),
         access=Access(config["telegram.allowed_ids"], config["telegram.admin_ids"]),

@@ -11,7 +11,7 @@ from . import language
 from .answer import Answer, Passage, declined, extract
 from .config import Config
 from .embed import Embedder, load_embedder, model_id_for
-from .errors import QuestionError
+from .errors import IndexCorruptError, IndexMissingError, QuestionError
 from .index import DocRow, Index, IndexReport, ProgressFn, build_index, current_generation, load_index
 from .ingest import Problem
 from .search import Lexical, search
@@ -93,6 +93,18 @@ class Berita:
             self._loaded = fresh
         return True
 
+    def _current(self) -> _Loaded:
+        """The loaded generation, after switching to a newer one another process built."""
+        loaded = self.loaded
+        gen = current_generation(self.config.data_dir)
+        if gen is not None and gen != loaded.index.path:
+            try:
+                self.reload()
+            except (IndexCorruptError, IndexMissingError) as exc:
+                log.warning("keeping the loaded index; the new one is unusable: %s", exc)
+            loaded = self.loaded
+        return loaded
+
     # --- operations ----------------------------------------------------------
 
     def check_question(self, question: str) -> str:
@@ -109,7 +121,7 @@ class Berita:
         q = self.check_question(question)
         lang = lang or language.detect(q)
         k = k or self.config["search.top_k"]
-        loaded = self.loaded  # one generation for the whole answer
+        loaded = self._current()  # one generation for the whole answer
         t0 = time.perf_counter()
         qvec = self.embedder.query(q)
         t1 = time.perf_counter()
@@ -132,14 +144,14 @@ class Berita:
         so a Telegram button keeps working after a restart or re-index."""
         if not sha_prefix or not all(c in "0123456789abcdef" for c in sha_prefix):
             return None
-        row = self.index.chunk_at(sha_prefix, ordinal)
+        row = self._current().index.chunk_at(sha_prefix, ordinal)
         return Passage.from_chunk(n, row, 0.0) if row else None
 
     def sources(self) -> list[Source]:
-        return [Source.from_row(d) for d in self.index.documents()]
+        return [Source.from_row(d) for d in self._current().index.documents()]
 
     def problems(self) -> list[Problem]:
-        return self.index.problems()
+        return self._current().index.problems()
 
     def build(self, rebuild: bool = False, progress: ProgressFn | None = None) -> IndexReport:
         report = build_index(self.config, lambda: self.embedder, model_id_for(self.config),

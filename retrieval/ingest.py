@@ -165,9 +165,12 @@ def decode(data: bytes) -> str:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             text = data.decode("latin-1")
+        # Prose in a Latin script is mostly ASCII letters and spaces, with a few
+        # accents and curly quotes; random bytes are not.
         odd = sum(1 for c in text if (ord(c) < 32 and c not in "\r\n\t") or 0x7F <= ord(c) < 0xA0)
-        letters = sum(c.isalpha() for c in text)
-        if odd > len(text) * 0.01 or letters < len(text) * 0.5:
+        non_ascii = sum(1 for c in text if ord(c) > 0x7F)
+        spaces = text.count(" ")
+        if odd > len(text) * 0.01 or non_ascii > len(text) * 0.1 or spaces < len(text) * 0.05:
             raise ValueError("not UTF-8 text, and not clearly cp1252/latin-1 either")
     bad = sum(1 for c in text if ord(c) < 32 and c not in "\r\n\t\f")
     if bad > max(2, len(text) * 0.01):

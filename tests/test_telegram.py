@@ -20,7 +20,7 @@ import pytest
 
 from bot.telegram import build_application
 from retrieval import Berita
-from tests.conftest import make_config
+from tests.conftest import SEEDS, make_config
 from tests.telegram_standin import BotAPIStandIn, parse_html
 
 QUESTION_ID = "Siapa yang bertemu di Beijing pada 28 September?"
@@ -32,6 +32,18 @@ def standin():
     s.start()
     yield s
     s.stop()
+
+
+_SEEDED_DATA = {}
+
+
+@pytest.fixture(autouse=True)
+def _remember_seeded(seeded):
+    _SEEDED_DATA["dir"] = seeded.config.data_dir
+
+
+def seeded_data_dir():
+    return _SEEDED_DATA["dir"]
 
 
 def tg_config(standin, config, **extra):
@@ -57,6 +69,7 @@ def running(app, webhook: dict | None = None):
     async def stop():
         await app.updater.stop()
         await app.stop()
+        await app.post_shutdown(app)
         await app.shutdown()
 
     asyncio.run_coroutine_threadsafe(start(), loop).result(60)
@@ -296,6 +309,24 @@ def test_berita_telegram_process(standin, seeded, tmp_path):
     assert standin.token not in out + err
     assert "getUpdates" in err  # the debug log did show requests, with the token masked
     assert "Traceback" not in err
+
+
+def test_new_article_is_answerable_while_serving(standin, tmp_path, model_cache):
+    """Drop a file into the folder while the bot runs: answered with a citation, no restart."""
+    folder = tmp_path / "articles"
+    shutil.copytree(SEEDS, folder)
+    shutil.copytree(seeded_data_dir(), tmp_path / "data")
+    config = make_config(tmp_path, folder, model_cache, **{"watch.debounce_ms": 300})
+    berita = Berita(config)
+    with running(build_application(tg_config(standin, config), berita)):
+        (folder / "gempa.txt").write_text(
+            "Gempa di Palu\nGempa berkekuatan 6,1 mengguncang Palu pada Selasa malam, kata BMKG.\n")
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and "gempa.txt" not in {s.file for s in berita.sources()}:
+            time.sleep(0.2)
+        standin.push_message("How strong was the earthquake in Palu?")
+        answer = standin.wait_for("sendMessage")[0]["text"]
+    assert "6,1" in answer and "<i>Gempa di Palu</i>" in answer
 
 
 def test_missing_token_is_one_line(tmp_path, articles, model_cache):
