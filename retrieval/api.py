@@ -49,6 +49,7 @@ class Berita:
         self._embedder: Embedder | None = None
         self._loaded: _Loaded | None = None
         self._lock = threading.RLock()
+        self._reload_lock = threading.RLock()
 
     # --- resources -----------------------------------------------------------
 
@@ -84,24 +85,28 @@ class Berita:
         The new generation is fully loaded before the swap, so a question in
         flight keeps the generation it started with.
         """
-        gen = current_generation(self.config.data_dir)
-        current = self._loaded
-        if current is not None and gen is not None and current.index.path == gen:
-            return False
-        fresh = self._load()
-        with self._lock:
-            self._loaded = fresh
-        return True
+        with self._reload_lock:  # one thread loads; the others then find it loaded
+            gen = current_generation(self.config.data_dir)
+            current = self._loaded
+            if current is not None and gen is not None and current.index.path == gen:
+                return False
+            fresh = self._load()
+            with self._lock:
+                self._loaded = fresh
+            return True
 
     def _current(self) -> _Loaded:
         """The loaded generation, after switching to a newer one another process built."""
         loaded = self.loaded
         gen = current_generation(self.config.data_dir)
-        if gen is not None and gen != loaded.index.path:
+        # Whoever notices first loads it; the others keep answering from the old one.
+        if gen is not None and gen != loaded.index.path and self._reload_lock.acquire(blocking=False):
             try:
                 self.reload()
             except (IndexCorruptError, IndexMissingError) as exc:
                 log.warning("keeping the loaded index; the new one is unusable: %s", exc)
+            finally:
+                self._reload_lock.release()
             loaded = self.loaded
         return loaded
 

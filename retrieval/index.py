@@ -136,6 +136,16 @@ def _fsync_dir(path: Path) -> None:
         os.close(fd)
 
 
+# numpy parses .npy headers with ast.literal_eval, and CPython 3.11's AST
+# constructor is not safe across threads ("recursion depth mismatch").
+_NPY_LOCK = threading.Lock()
+
+
+def _load_npy(path: Path) -> np.ndarray:
+    with _NPY_LOCK:
+        return np.load(path, mmap_mode="r")
+
+
 def _fix(message: str) -> str:
     return f"{message}; run `berita index --rebuild`"
 
@@ -172,7 +182,7 @@ class Index:
             if _sha256_file(vec_path) != m["faiss_sha256"]:
                 raise IndexCorruptError(_fix("index vectors do not match its metadata (checksum differs)"))
             self.faiss = faiss.read_index(str(vec_path))
-            self.sentence_vectors = np.load(path / "sentences.npy", mmap_mode="r")
+            self.sentence_vectors = _load_npy(path / "sentences.npy")
         except (OSError, RuntimeError, ValueError, KeyError) as exc:
             raise IndexCorruptError(_fix(f"index vectors in {path} are damaged ({str(exc).splitlines()[0]})")) from None
         self.dim = int(m["dim"])
@@ -300,7 +310,7 @@ def _doc_from_article(article, chunks: list[Chunk]) -> _Doc:
 
 def _reuse_docs(old: Index) -> dict[str, _Doc]:
     """Every document of the previous generation, keyed by content hash."""
-    vectors = np.load(old.path / "vectors.npy", mmap_mode="r")
+    vectors = _load_npy(old.path / "vectors.npy")
     out: dict[str, _Doc] = {}
     for d_id, file, sha, title, date, source, url, text, paras in old._query(
             "SELECT id, file, sha256, title, date, source, url, text, paragraphs FROM documents"):
