@@ -127,12 +127,14 @@ class Berita:
         lang = lang or language.detect(q)
         k = k or self.config["search.top_k"]
         loaded = self._current()  # one generation for the whole answer
+        embedder = self.embedder  # loaded outside the timings
         t0 = time.perf_counter()
-        qvec = self.embedder.query(q)
+        qvec = embedder.query(q)
         t1 = time.perf_counter()
-        hits = search(loaded.index, qvec, k, loaded.lexical, q)
+        timings: dict[str, float] = {"embed": (t1 - t0) * 1000}
+        hits = search(loaded.index, qvec, k, loaded.lexical, q, timings=timings)
         t2 = time.perf_counter()
-        timings = {"embed": (t1 - t0) * 1000, "search": (t2 - t1) * 1000}
+        timings["search"] = (t2 - t1) * 1000
         best = max((h.score for h in hits), default=0.0)
         if best < self.config["search.min_score"]:
             timings["answer"] = (time.perf_counter() - t2) * 1000

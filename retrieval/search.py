@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import threading
+import time
 from dataclasses import dataclass
 
 import numpy as np
@@ -57,21 +58,29 @@ class Lexical:
 
 
 def search(index: Index, query: np.ndarray, k: int, lexical: Lexical | None = None,
-           question: str = "", candidates: int = 30) -> list[Hit]:
+           question: str = "", candidates: int = 30, timings: dict[str, float] | None = None) -> list[Hit]:
     """Top-k chunks, best first.
 
     With ``lexical``, dense and BM25 rankings are fused by reciprocal rank;
     the reported score stays the dense cosine so thresholds mean one thing.
+    ``timings`` (ms) receives "vector" and "lexical" when given.
     """
+    t0 = time.perf_counter()
     dense = index.search(query, max(k, candidates) if lexical else k)
+    t1 = time.perf_counter()
+    if timings is not None:
+        timings["vector"] = (t1 - t0) * 1000
     if not lexical:
         return [Hit(i, s, s) for i, s in dense]
+    lexical_ids = lexical.search(question, candidates)
+    if timings is not None:
+        timings["lexical"] = (time.perf_counter() - t1) * 1000
     cos = dict(dense)
     fused: dict[int, float] = {}
     for rank, (i, _) in enumerate(dense):
         fused[i] = fused.get(i, 0.0) + 1.0 / (60 + rank)
-    for rank, i in enumerate(lexical.search(question, candidates)):
-        fused[i] = fused.get(i, 0.0) + 0.5 / (60 + rank)
+    for rank, i in enumerate(lexical_ids):
+        fused[i] = fused.get(i, 0.0) + 1.0 / (60 + rank)
     missing = [i for i in fused if i not in cos]
     if missing:
         vecs = np.stack([index.faiss.reconstruct(int(i)) for i in missing])
