@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from retrieval import Berita, load_config  # noqa: E402
-from retrieval.index import (_Doc, _reuse_docs, _swap, _write_generation, current_generation,  # noqa: E402
-                             index_root, load_index)
+from retrieval.index import (HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH, HNSW_M, _reuse_docs,  # noqa: E402
+                             _swap, _write_generation, index_root)
 from retrieval.search import Lexical, search, tokenize  # noqa: E402
 
 EVAL = json.loads((ROOT / "tests" / "eval_questions.json").read_text())
@@ -226,11 +226,10 @@ def bench_scale(berita: Berita, sizes: list[int], rng: np.random.Generator) -> l
         _, truth = flat.search(queries, 10)
 
         t = time.perf_counter()
-        hnsw = faiss.IndexHNSWFlat(vecs.shape[1], 32, faiss.METRIC_INNER_PRODUCT)
-        hnsw.hnsw.efConstruction = 80
+        hnsw = faiss.IndexHNSWFlat(vecs.shape[1], HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        hnsw.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
         hnsw.add(vecs)
         row["hnsw_build_s"] = round(time.perf_counter() - t, 3)
-        hnsw.hnsw.efSearch = 128
 
         nlist = max(16, int(4 * np.sqrt(n)))
         t = time.perf_counter()
@@ -251,6 +250,14 @@ def bench_scale(berita: Berita, sizes: list[int], rng: np.random.Generator) -> l
             return round(pct(samples, 50) * 1000, 4)
 
         row["flat_p50_ms"] = lat(lambda q: flat.search(q[None], 10))
+        row["hnsw_sweep"] = []
+        for ef in (128, 256, 512, 1024):  # the recall/latency trade-off behind HNSW_EF_SEARCH
+            hnsw.hnsw.efSearch = ef
+            _, got = hnsw.search(queries, 10)
+            row["hnsw_sweep"].append({"ef_search": ef, "p50_ms": lat(lambda q: hnsw.search(q[None], 10)),
+                                      "recall_at_10": round(float(np.mean([len(set(a) & set(b)) / 10
+                                                                           for a, b in zip(got, truth)])), 4)})
+        hnsw.hnsw.efSearch = HNSW_EF_SEARCH
         row["hnsw_p50_ms"] = lat(lambda q: hnsw.search(q[None], 10))
         row["ivf_p50_ms"] = lat(lambda q: ivf.search(q[None], 10))
         row["numpy_p50_ms"] = lat(lambda q: np.argpartition(-(vecs @ q), 10)[:10])
@@ -315,7 +322,7 @@ def charts(results: dict, out: Path) -> list[str]:
     scale = results["scale"]
     n = [r["chunks"] for r in scale]
     fig, ax = plt.subplots(figsize=(7, 4.2))
-    for key, label in (("flat_p50_ms", "FAISS flat (exact)"), ("hnsw_p50_ms", "FAISS HNSW32 ef128"),
+    for key, label in (("flat_p50_ms", "FAISS flat (exact)"), ("hnsw_p50_ms", f"FAISS HNSW{HNSW_M} ef{HNSW_EF_SEARCH}"),
                        ("ivf_p50_ms", "FAISS IVF nprobe16"), ("numpy_p50_ms", "numpy brute force"),
                        ("bm25_p50_ms", "BM25 (bm25s)")):
         ax.plot(n, [r[key] for r in scale], marker="o", label=label)
@@ -391,7 +398,13 @@ def table(results: dict) -> str:
                            f"{r['hnsw_recall_at_10']:.3f} | {r['ivf_p50_ms']:.3f} | {r['ivf_recall_at_10']:.3f} | "
                            f"{r['numpy_p50_ms']:.3f} | {r['bm25_p50_ms']:.3f} | {r['flat_mb']} | {r['hnsw_mb']} | "
                            f"{r['hnsw_build_s']} |")
-    return "\n".join(lines + scale_lines)
+    sweep = ["", "| chunks | " + " | ".join(f"HNSW ef{e['ef_search']} recall@10 / p50 ms"
+                                             for e in results["scale"][-1]["hnsw_sweep"]) + " |",
+             "|---|" + "---|" * len(results["scale"][-1]["hnsw_sweep"])]
+    for r in results["scale"]:
+        sweep.append(f"| {r['chunks']:,} | " + " | ".join(f"{e['recall_at_10']:.3f} / {e['p50_ms']:.3f}"
+                                                       for e in r["hnsw_sweep"]) + " |")
+    return "\n".join(lines + scale_lines + sweep)
 
 
 def main() -> None:

@@ -117,16 +117,21 @@ async def _answer(update: Update, context: ContextTypes.DEFAULT_TYPE, question: 
     await _send(message, answer_blocks(answer), answer_keyboard(answer))
 
 
+async def _sources(context: ContextTypes.DEFAULT_TYPE):
+    """The indexed articles, or None while there is no usable index."""
+    try:
+        return await asyncio.to_thread(_berita(context).sources)
+    except (IndexMissingError, IndexCorruptError):
+        return None
+
+
 # --- handlers ----------------------------------------------------------------
 
 async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = _lang(update)
     if not await _allowed(update, context, lang):
         return
-    try:
-        sources = await asyncio.to_thread(_berita(context).sources)
-    except (IndexMissingError, IndexCorruptError):
-        sources = []
+    sources = await _sources(context) or []
     dates = sorted(s.date for s in sources if s.date)
     span = f"{format_date(dates[0], lang)} – {format_date(dates[-1], lang)}" if dates else text(lang, "no_date")
     examples = "\n".join(f"• {esc(e)}" for e in text(lang, "examples"))
@@ -138,9 +143,8 @@ async def on_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     lang = _lang(update)
     if not await _allowed(update, context, lang):
         return
-    try:
-        sources = await asyncio.to_thread(_berita(context).sources)
-    except (IndexMissingError, IndexCorruptError):
+    sources = await _sources(context)
+    if sources is None:
         await update.effective_message.reply_text(text(lang, "index_missing"))
         return
     await _send(update.effective_message, sources_blocks(sources, lang))
