@@ -284,6 +284,9 @@ def test_help_and_sources(standin, seeded):
         standin.push_message("/sources", language_code="id")
         listing = parse_html(standin.wait_for("sendMessage", 2)[1]["text"])
         assert "Artikel terindeks (5)" in listing and "KABARIN" in listing
+        standin.push_message("Who " + "x" * 1500)
+        assert standin.wait_for("sendMessage", 3)[2]["text"] == \
+            "That question is too long (1504 characters; the limit is 1000)."
 
 
 def test_berita_telegram_process(standin, seeded, tmp_path):
