@@ -16,6 +16,7 @@ import os
 import shutil
 import struct
 import tempfile
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -304,16 +305,18 @@ def ensure_onnx(model_dir: Path, backend: str) -> str:
         tmp = Path(tempfile.mkdtemp(prefix=".onnx-", dir=model_dir))
         try:
             log.warning("preparing the ONNX model (%s), once; this takes about a minute", backend)
-            if not (model_dir / _PLAIN_ONNX).exists():
-                model = SentenceTransformer(str(model_dir), backend="onnx", local_files_only=True)
-                model.save_pretrained(str(tmp))
-                os.replace(tmp / _PLAIN_ONNX, model_dir / _PLAIN_ONNX)
-            model = SentenceTransformer(str(model_dir), backend="onnx", local_files_only=True,
-                                        model_kwargs={"file_name": _PLAIN_ONNX})
-            if backend == "onnx-int8":
-                export_dynamic_quantized_onnx_model(model, "avx2", str(tmp))
-            else:
-                export_optimized_onnx_model(model, "O2", str(tmp))
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # torch.onnx tracer notes about transformers' internals
+                if not (model_dir / _PLAIN_ONNX).exists():
+                    model = SentenceTransformer(str(model_dir), backend="onnx", local_files_only=True)
+                    model.save_pretrained(str(tmp))
+                    os.replace(tmp / _PLAIN_ONNX, model_dir / _PLAIN_ONNX)
+                model = SentenceTransformer(str(model_dir), backend="onnx", local_files_only=True,
+                                            model_kwargs={"file_name": _PLAIN_ONNX})
+                if backend == "onnx-int8":
+                    export_dynamic_quantized_onnx_model(model, "avx2", str(tmp))
+                else:
+                    export_optimized_onnx_model(model, "O2", str(tmp))
             os.replace(tmp / name, model_dir / name)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
