@@ -305,6 +305,9 @@ def ensure_onnx(model_dir: Path, backend: str) -> str:
         tmp = Path(tempfile.mkdtemp(prefix=".onnx-", dir=model_dir))
         try:
             log.warning("preparing the ONNX model (%s), once; this takes about a minute", backend)
+            st_log = logging.getLogger("sentence_transformers")
+            level = st_log.level
+            st_log.setLevel(logging.ERROR)  # its "exporting…/please save" notes: we do save
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # torch.onnx tracer notes about transformers' internals
                 if not (model_dir / _PLAIN_ONNX).exists():
@@ -317,6 +320,7 @@ def ensure_onnx(model_dir: Path, backend: str) -> str:
                     export_dynamic_quantized_onnx_model(model, "avx2", str(tmp))
                 else:
                     export_optimized_onnx_model(model, "O2", str(tmp))
+            st_log.setLevel(level)
             os.replace(tmp / name, model_dir / name)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
