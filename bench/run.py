@@ -70,7 +70,6 @@ def log(msg: str) -> None:
 
 def bench_build(work: Path, env: dict, larger_copies: int) -> tuple[dict, Berita]:
     articles = work / "articles"
-    shutil.copytree(ROOT / "seeds", articles)
     config = load_config(flags={"articles_dir": str(articles), "data_dir": str(work / "data")}, env=env)
     berita = Berita(config)
     berita.embedder  # model load is cold start's business, not build speed
@@ -169,6 +168,45 @@ def bench_quality(berita: Berita) -> dict:
         "questions": n, "off_topic_declined": f"{declined}/{len(EVAL['off_topic'])}"}
 
 
+def bench_backends(work: Path, env: dict, articles: Path) -> list[dict]:
+    """torch vs ONNX vs int8 ONNX: query encode speed and evaluation recall, side by side."""
+    from retrieval.embed import _MODELS
+
+    out = []
+    for backend in ("torch", "onnx", "onnx-int8"):
+        config = load_config(flags={"articles_dir": str(articles), "data_dir": str(work / f"data-{backend}"),
+                                    "model.backend": backend}, env=env)
+        _MODELS.clear()  # time a real load
+        berita = Berita(config)
+        t = time.perf_counter()
+        berita.embedder
+        load_s = time.perf_counter() - t
+        berita.build(rebuild=True)
+        model = berita.embedder.model
+        for q in QUESTIONS[:3]:
+            model.encode(["query: " + q])
+        samples = []
+        for _ in range(3):
+            for q in QUESTIONS:
+                t = time.perf_counter()
+                model.encode(["query: " + q], normalize_embeddings=True, show_progress_bar=False)
+                samples.append((time.perf_counter() - t) * 1000)
+        hits = 0
+        for item in EVAL["answerable"]:
+            a = berita.ask(item["q"], k=5)
+            hits += a.found and any(all(e in p.text for e in item["expect"]) for p in a.passages)
+        declined = sum(not berita.ask(q["q"]).found for q in EVAL["off_topic"])
+        rss = peak_rss_mb({**env, "BERITA_BACKEND": backend}, work / f"data-{backend}", articles)
+        out.append({"backend": backend, "load_s": round(load_s, 2), "peak_rss_mb": rss,
+                    "encode_p50_ms": round(pct(samples, 50), 3),
+                    "encode_p95_ms": round(pct(samples, 95), 3),
+                    "recall_at_5": round(hits / len(EVAL["answerable"]), 3),
+                    "off_topic_declined": f"{declined}/{len(EVAL['off_topic'])}"})
+        log(f"backend {backend}: encode p50 {out[-1]['encode_p50_ms']} ms, recall@5 {out[-1]['recall_at_5']}")
+    _MODELS.clear()
+    return out
+
+
 def bench_cold(env: dict, data_dir: Path, articles: Path) -> dict:
     proc_env = {**os.environ, **env, "BERITA_ARTICLES_DIR": str(articles), "BERITA_DATA_DIR": str(data_dir)}
     py = sys.executable
@@ -182,15 +220,17 @@ def bench_cold(env: dict, data_dir: Path, articles: Path) -> dict:
     }
 
 
+# VmHWM, not ru_maxrss: the latter survives fork+exec, so a child started by a
+# large parent reports the parent's size.
 _RSS = r"""
-import json, resource, sys
+import json, sys
 sys.path.insert(0, {root!r})
 from retrieval import Berita, load_config
 b = Berita(load_config())
 qs = json.loads({qs!r})
 for q in qs * 2:
     b.ask(q)
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+print([int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmHWM:")][0])
 """
 
 
@@ -398,13 +438,18 @@ def table(results: dict) -> str:
                            f"{r['hnsw_recall_at_10']:.3f} | {r['ivf_p50_ms']:.3f} | {r['ivf_recall_at_10']:.3f} | "
                            f"{r['numpy_p50_ms']:.3f} | {r['bm25_p50_ms']:.3f} | {r['flat_mb']} | {r['hnsw_mb']} | "
                            f"{r['hnsw_build_s']} |")
+    backends = ["", "| backend | model load s | query encode p50 / p95 ms | recall@5 | off-topic declined | "
+                    "peak RSS serving MB |", "|---|---|---|---|---|---|"]
+    for b in results["backends"]:
+        backends.append(f"| {b['backend']} | {b['load_s']} | {b['encode_p50_ms']:.1f} / {b['encode_p95_ms']:.1f} | "
+                        f"{b['recall_at_5']:.2f} | {b['off_topic_declined']} | {b['peak_rss_mb']:.0f} |")
     sweep = ["", "| chunks | " + " | ".join(f"HNSW ef{e['ef_search']} recall@10 / p50 ms"
                                              for e in results["scale"][-1]["hnsw_sweep"]) + " |",
              "|---|" + "---|" * len(results["scale"][-1]["hnsw_sweep"])]
     for r in results["scale"]:
         sweep.append(f"| {r['chunks']:,} | " + " | ".join(f"{e['recall_at_10']:.3f} / {e['p50_ms']:.3f}"
                                                        for e in r["hnsw_sweep"]) + " |")
-    return "\n".join(lines + scale_lines + sweep)
+    return "\n".join(lines + backends + scale_lines + sweep)
 
 
 def main() -> None:
@@ -424,13 +469,19 @@ def main() -> None:
                      "when": time.strftime("%Y-%m-%d %H:%M:%S")}
     with tempfile.TemporaryDirectory(prefix="berita-bench-") as tmp:
         work = Path(tmp)
+        # Cold start first, while no model is loaded in this process to compete for the CPU.
+        shutil.copytree(ROOT / "seeds", work / "articles")
+        subprocess.run([BERITA_EXE, "index"], check=True, stdout=subprocess.DEVNULL,
+                       env={**os.environ, **env, "BERITA_ARTICLES_DIR": str(work / "articles"),
+                            "BERITA_DATA_DIR": str(work / "data")})
+        results["cold"] = bench_cold(env, work / "data", work / "articles")
+        log(f"cold ask {results['cold']['cold_ask_process_s']} s")
+        results["backends"] = bench_backends(work, env, ROOT / "seeds")
         results["build"], berita = bench_build(work, env, larger_copies=2 if args.quick else 5)
         results["answer_seeds"] = bench_answer(berita, repeat)
         log(f"answer p50 {results['answer_seeds']['total_p50_ms']} ms, bare encode "
             f"{results['answer_seeds']['bare_encode_p50_ms']} ms")
         results["quality"] = bench_quality(berita)
-        results["cold"] = bench_cold(env, work / "data", work / "articles")
-        log(f"cold ask {results['cold']['cold_ask_process_s']} s")
         results["rss_seeds_mb"] = peak_rss_mb(env, work / "data", work / "articles")
         results["scale"] = bench_scale(berita, sizes, rng)
 
