@@ -343,3 +343,20 @@ def test_missing_token_is_one_line(tmp_path, articles, model_cache):
     assert r.exit_code == 2
     assert r.output.strip() == ("berita: error: no Telegram bot token: set TELEGRAM_BOT_TOKEN or "
                                 "telegram.token in config.toml")
+
+
+def test_rejected_token_is_one_line(standin, seeded, tmp_path):
+    from click.testing import CliRunner
+
+    from bot.cli import main
+
+    data = tmp_path / "data"
+    shutil.copytree(seeded.config.data_dir, data)
+    wrong = "7001234567:AAWrong-token-value-123"
+    r = CliRunner().invoke(main, ["telegram"], env={
+        "BERITA_ARTICLES_DIR": str(seeded.config.articles_dir), "BERITA_DATA_DIR": str(data),
+        "BERITA_CACHE_DIR": str(seeded.config["model.cache_dir"]), "TELEGRAM_BOT_TOKEN": wrong,
+        "BERITA_TELEGRAM_API_URL": standin.base_url})
+    assert r.exit_code == 2, r.output
+    assert r.output.strip() == "berita: error: the Bot API rejected the bot token (check TELEGRAM_BOT_TOKEN)"
+    assert wrong not in r.output
