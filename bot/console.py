@@ -10,9 +10,11 @@ from typing import Iterable, TextIO
 
 from rich.console import Console
 from rich.markup import escape
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
 from retrieval import Answer, Berita, BeritaError, Source
 from retrieval.index import IndexReport
@@ -36,12 +38,17 @@ def render_answer(console: Console, answer: Answer) -> None:
     for p in answer.passages:
         mark = "★" if p.n in answer.cited else " "
         meta = " · ".join(x for x in (p.source, format_date(p.date, lang)) if x)
-        console.print(f" {mark}[bold cyan][{p.n}][/] {escape(p.title)} [dim]({escape(meta)})[/]")
-        console.print(f"     [dim]{escape(p.file)}, {text(lang, 'paragraph')} {p.paragraph}"
-                      f"{'-' + str(p.paragraph_end) if p.paragraph_end != p.paragraph else ''}"
-                      f" · score {p.score:.3f}[/]")
+        head = Text.from_markup(f"{mark}[bold cyan][{p.n}][/] ")
+        head.append(p.title)
+        head.append(f" ({meta})", style="dim")
+        where = (f"{p.file}, {text(lang, 'paragraph')} {p.paragraph}"
+                 f"{'-' + str(p.paragraph_end) if p.paragraph_end != p.paragraph else ''} · score {p.score:.3f}")
         snippet = p.text.replace("\n\n", " ¶ ")
-        console.print(f"     {escape(snippet[:240])}{'…' if len(snippet) > 240 else ''}")
+        snippet = snippet[:240] + ("…" if len(snippet) > 240 else "")
+        # Padding keeps wrapped lines indented under their source number.
+        console.print(Padding(head, (0, 0, 0, 1)))
+        console.print(Padding(Text(where, style="dim"), (0, 0, 0, 6)))
+        console.print(Padding(Text(snippet), (0, 0, 0, 6)))
 
 
 def render_sources(console: Console, sources: list[Source]) -> None:
