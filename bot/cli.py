@@ -74,7 +74,7 @@ def main(ctx, config_path, articles_dir, data_dir, model, verbose):
 def index(ctx, rebuild):
     """Build or update the index from the articles folder."""
     report = ui.build_with_progress(ctx.obj["console"], _berita(ctx), rebuild)
-    ui.render_report(ctx.obj["console"], report)
+    ui.render_report(ctx.obj["console"], report, ctx.obj["config"].articles_dir)
 
 
 @main.command()

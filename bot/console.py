@@ -72,7 +72,10 @@ def render_problems(console: Console, problems: list[Problem]) -> None:
     console.print(table)
 
 
-def render_report(console: Console, r: IndexReport) -> None:
+def render_report(console: Console, r: IndexReport, folder: Path | None = None) -> None:
+    if r.documents == 0:
+        console.print(f"[yellow]No articles indexed: no usable .txt or .md files"
+                      f"{' in ' + escape(str(folder)) if folder else ''}.[/]")
     if not r.changed_anything and not r.problems:
         console.print(f"Index up to date: {r.documents} articles, {r.chunks} chunks ({r.seconds:.1f}s).")
         return

@@ -42,11 +42,14 @@ class Lexical:
         rows = list(index.chunk_texts())
         self.ids = np.array([r[0] for r in rows], dtype=np.int64)
         corpus = [tokenize(r[1]) or ["∅"] for r in rows]
-        self.retriever = bm25s.BM25()
-        self.retriever.index(corpus, show_progress=False)
+        self.retriever = bm25s.BM25() if corpus else None  # bm25s can't index nothing
+        if self.retriever is not None:
+            self.retriever.index(corpus, show_progress=False)
         self._lock = threading.Lock()
 
     def search(self, question: str, k: int) -> list[int]:
+        if self.retriever is None:
+            return []
         tokens = tokenize(question)
         vocab = self.retriever.vocab_dict
         tokens = [t for t in tokens if t in vocab]

@@ -88,3 +88,16 @@ def test_real_process_has_no_traceback(env):
     p = subprocess.run([exe, "ask", "--json", "-"], env=full_env, capture_output=True, text=True,
                        input="", timeout=120)
     assert p.returncode == 4 and "Traceback" not in p.stderr
+
+
+def test_empty_articles_folder(tmp_path, model_cache):
+    folder = tmp_path / "empty"
+    folder.mkdir()
+    env = {"BERITA_ARTICLES_DIR": str(folder), "BERITA_DATA_DIR": str(tmp_path / "data"),
+           "BERITA_CACHE_DIR": str(model_cache)}
+    r = run(env, "index")
+    assert r.exit_code == 0 and "No articles indexed" in r.output
+    r = run(env, "ask", "--json", "Who met in Beijing?")
+    assert r.exit_code == 0 and json.loads(r.output)["found"] is False
+    r = run(env, "sources", "--json")
+    assert r.exit_code == 0 and json.loads(r.output) == []
