@@ -347,11 +347,11 @@ def converted_model_dir(cache_dir: Path) -> Path:
     try:
         _write_model_dir(read_e5_file(source), tmp)
         os.replace(tmp, target)
-    except OSError:
+    except OSError as exc:
         shutil.rmtree(tmp, ignore_errors=True)
         if (target / "modules.json").exists():  # another process won the race
             return target
-        raise
+        raise ModelError(f"cannot write the converted model to {cache_dir}: {exc.strerror or exc}") from exc
     finally:
         if tmp.exists():
             shutil.rmtree(tmp, ignore_errors=True)

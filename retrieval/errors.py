@@ -23,6 +23,12 @@ class IndexCorruptError(BeritaError):
     exit_code = 5
 
 
+class IndexWriteError(BeritaError):
+    """The index folder can't be written (permissions, full disk)."""
+
+    exit_code = 7
+
+
 class QuestionError(BeritaError):
     """Empty or oversized question."""
 

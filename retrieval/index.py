@@ -34,7 +34,7 @@ import numpy as np
 
 from .chunk import Chunk, chunk_article, embedding_text
 from .config import Config
-from .errors import IndexCorruptError, IndexMissingError
+from .errors import IndexCorruptError, IndexMissingError, IndexWriteError
 from .ingest import Problem, list_files, load_article, read_file
 
 log = logging.getLogger(__name__)
@@ -424,6 +424,16 @@ def build_index(config: Config, embedder_factory: Callable[[], object], model_id
     The model is only loaded when something has to be embedded, so a no-op
     run stays fast.
     """
+    try:
+        return _build_index(config, embedder_factory, model_id, rebuild, progress, on_file)
+    except OSError as exc:  # unwritable data folder, full disk: the old index is untouched
+        where = exc.filename or config.data_dir
+        raise IndexWriteError(f"cannot write the index ({where}: {exc.strerror or exc})") from exc
+
+
+def _build_index(config: Config, embedder_factory: Callable[[], object], model_id: str,
+                 rebuild: bool, progress: ProgressFn | None,
+                 on_file: Callable[[str], None] | None) -> IndexReport:
     started = time.perf_counter()
     folder, data_dir = config.articles_dir, config.data_dir
     root = index_root(data_dir)

@@ -101,3 +101,13 @@ def test_empty_articles_folder(tmp_path, model_cache):
     assert r.exit_code == 0 and json.loads(r.output)["found"] is False
     r = run(env, "sources", "--json")
     assert r.exit_code == 0 and json.loads(r.output) == []
+
+
+def test_unwritable_data_folder_is_one_line(tmp_path, articles, model_cache):
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x")
+    env = {"BERITA_ARTICLES_DIR": str(articles), "BERITA_DATA_DIR": str(blocker / "data"),
+           "BERITA_CACHE_DIR": str(model_cache)}
+    r = run(env, "index")
+    assert r.exit_code == 7
+    assert r.output.startswith("berita: error: cannot write the index") and len(r.output.splitlines()) == 1
