@@ -34,9 +34,7 @@ def detect(text: str, default: str = "en") -> str:
 TEXTS = {
     "en": {
         "not_found": "I couldn't find that in the indexed articles.",
-        "not_found_hint": "Try asking about the articles' topics, or check `sources`.",
         "sources": "Sources",
-        "passages": "Passages",
         "paragraph": "paragraph",
         "no_date": "undated",
         "empty_question": "Please type a question.",
@@ -61,13 +59,10 @@ TEXTS = {
         "no_articles": "No articles are indexed yet.",
         "sources_title": "Indexed articles",
         "chunks": "passages",
-        "unknown_source": "unknown outlet",
     },
     "id": {
         "not_found": "Saya tidak menemukan jawabannya di artikel yang terindeks.",
-        "not_found_hint": "Coba tanyakan topik artikel, atau lihat `sources`.",
         "sources": "Sumber",
-        "passages": "Kutipan",
         "paragraph": "paragraf",
         "no_date": "tanpa tanggal",
         "empty_question": "Silakan ketik pertanyaan.",
@@ -93,7 +88,6 @@ TEXTS = {
         "no_articles": "Belum ada artikel yang terindeks.",
         "sources_title": "Artikel terindeks",
         "chunks": "kutipan",
-        "unknown_source": "media tidak diketahui",
     },
 }
 

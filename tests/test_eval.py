@@ -60,3 +60,10 @@ def test_answer_sentences_are_quoted_from_their_passages(seeded):
     assert p.file == "002_1a0a747f783da510.txt" and p.paragraph_end == 10
     source = (Path(__file__).parent.parent / "seeds" / p.file).read_text()
     assert source[p.char_start:p.char_end].startswith(p.text.split("\n\n")[0])
+
+
+def test_fixed_texts_exist_in_both_languages():
+    from retrieval.language import TEXTS, format_date
+
+    assert set(TEXTS["en"]) == set(TEXTS["id"])
+    assert format_date("2025-08-17", "id") == "17 Agu 2025" and format_date(None, "en") == "undated"
