@@ -309,22 +309,27 @@ def _doc_from_article(article, chunks: list[Chunk]) -> _Doc:
 
 
 def _reuse_docs(old: Index) -> dict[str, _Doc]:
-    """Every document of the previous generation, keyed by content hash."""
+    """Every document of the previous generation, keyed by content hash.
+
+    Three queries in all (not one per chunk): chunks and sentences are stored
+    in document order, so they are grouped while streaming.
+    """
     vectors = _load_npy(old.path / "vectors.npy")
+    sentences = iter(old._query("SELECT paragraph, char_start, char_end, text FROM sentences ORDER BY id"))
+    by_doc: dict[int, list[tuple]] = {}
+    for c_id, d_id, ordinal, c_text, pf, pl, cs, ce, sf, sl in old._query(
+            "SELECT id, doc_id, ordinal, text, para_first, para_last, char_start, char_end, sent_first, "
+            "sent_last FROM chunks ORDER BY id"):
+        sents = [tuple(next(sentences)) for _ in range(sl - sf + 1)]
+        by_doc.setdefault(d_id, []).append((c_id, sf, sl, (ordinal, c_text, pf, pl, cs, ce, sents)))
     out: dict[str, _Doc] = {}
     for d_id, file, sha, title, date, source, url, text, paras in old._query(
             "SELECT id, file, sha256, title, date, source, url, text, paragraphs FROM documents"):
-        rows = old._query("SELECT id, ordinal, text, para_first, para_last, char_start, char_end, "
-                          "sent_first, sent_last FROM chunks WHERE doc_id = ? ORDER BY id", (d_id,))
-        chunks, c_ids, s_ids = [], [], []
-        for c_id, ordinal, c_text, pf, pl, cs, ce, sf, sl in rows:
-            sents = old._query("SELECT paragraph, char_start, char_end, text FROM sentences "
-                               "WHERE id BETWEEN ? AND ? ORDER BY id", (sf, sl))
-            chunks.append((ordinal, c_text, pf, pl, cs, ce, [tuple(s) for s in sents]))
-            c_ids.append(c_id)
-            s_ids.extend(range(sf, sl + 1))
+        rows = by_doc.get(d_id, [])
+        c_ids = [r[0] for r in rows]
+        s_ids = [i for r in rows for i in range(r[1], r[2] + 1)]
         out[sha] = _Doc(file, sha, title, date, source, url, text, [tuple(p) for p in json.loads(paras)],
-                        chunks, np.array(vectors[c_ids]), np.array(old.sentence_vectors[s_ids]))
+                        [r[3] for r in rows], np.array(vectors[c_ids]), np.array(old.sentence_vectors[s_ids]))
     return out
 
 
@@ -456,10 +461,11 @@ def _build_index(config: Config, embedder_factory: Callable[[], object], model_i
         report.rebuilt = old is None
 
         old_files = dict(old._query("SELECT file, sha256 FROM files")) if old else {}
-        old_docs = _reuse_docs(old) if old else {}
+        # Reused documents are only read in full if a new generation gets written.
+        old_chunks = {d.sha256: d.chunks for d in old.documents()} if old else {}
 
         files: dict[str, tuple[str, str]] = {}
-        docs: list[_Doc] = []
+        docs: list[_Doc | tuple[str, str]] = []  # a new _Doc, or (sha, file) of one to reuse
         to_embed: list[_Doc] = []
         by_sha: dict[str, str] = {}
         for path in list_files(folder):
@@ -475,9 +481,8 @@ def _build_index(config: Config, embedder_factory: Callable[[], object], model_i
                 files[rel] = (sha, "duplicate")
                 report.problems.append(Problem(rel, f"same text as {by_sha[sha]}; indexed once"))
                 continue
-            if sha in old_docs:
-                doc = old_docs[sha]
-                doc.file = rel
+            if sha in old_chunks:
+                doc = (sha, rel)
             else:
                 try:
                     article = load_article(path, folder, data, sha)
@@ -497,7 +502,7 @@ def _build_index(config: Config, embedder_factory: Callable[[], object], model_i
         for p in report.problems:
             log.warning("skipped %s: %s", p.file, p.message)
         report.documents = len(docs)
-        report.chunks = sum(len(d.chunks) for d in docs)
+        report.chunks = sum(old_chunks[d[0]] if isinstance(d, tuple) else len(d.chunks) for d in docs)
 
         if old is not None and not report.changed_anything and {f: s for f, (s, _) in files.items()} == old_files \
                 and [(p.file, p.message) for p in sorted(report.problems, key=lambda p: p.file)] \
@@ -505,6 +510,12 @@ def _build_index(config: Config, embedder_factory: Callable[[], object], model_i
             old.close()
             report.seconds = time.perf_counter() - started
             return report
+        if old is not None and any(isinstance(d, tuple) for d in docs):
+            reused = _reuse_docs(old)
+            for i, d in enumerate(docs):
+                if isinstance(d, tuple):
+                    docs[i] = reused[d[0]]
+                    docs[i].file = d[1]
 
         dim = old.dim if old else None
         if to_embed:
