@@ -150,7 +150,7 @@ def bench_answer(berita: Berita, repeat: int) -> dict:
 def bench_quality(berita: Berita) -> dict:
     """recall@5 on the evaluation set: dense only, BM25 only, hybrid (the default)."""
     index = berita.index
-    lexical = Lexical(index)
+    lexical = Lexical.for_index(index)
     hits = {"dense": 0, "bm25": 0, "hybrid": 0}
     for item in EVAL["answerable"]:
         q = berita.embedder.query(item["q"])

@@ -62,7 +62,7 @@ class Berita:
 
     def _load(self) -> _Loaded:
         index = load_index(self.config.data_dir)
-        lexical = Lexical(index) if self.config["search.hybrid"] else None
+        lexical = Lexical.for_index(index) if self.config["search.hybrid"] else None
         return _Loaded(index, lexical)
 
     @property

@@ -387,15 +387,26 @@ def _write_generation(gen: Path, docs: list[_Doc], files: dict[str, tuple[str, s
         np.save(gen / "vectors.npy", vectors.astype(np.float32))
         np.save(gen / "sentences.npy", sentences.astype(np.float32))
         faiss.write_index(_make_faiss(vectors, exact_below), str(gen / "vectors.faiss"))
+        _write_bm25(gen, [c[1] for d in docs for c in d.chunks])
         manifest = {**manifest, "faiss_sha256": _sha256_file(gen / "vectors.faiss"),
                     "chunks": str(c_id), "sentences": str(s_id), "documents": str(len(docs))}
         db.executemany("INSERT INTO manifest VALUES (?, ?)", sorted(manifest.items()))
     db.close()
-    for name in ("chunks.sqlite", "vectors.faiss", "vectors.npy", "sentences.npy"):
-        with open(gen / name, "rb") as f:
+    for path in [gen / n for n in ("chunks.sqlite", "vectors.faiss", "vectors.npy", "sentences.npy")] + \
+            sorted((gen / "bm25").glob("*")):
+        with open(path, "rb") as f:
             os.fsync(f.fileno())
     _fsync_dir(gen)
     return c_id, s_id
+
+
+def _write_bm25(gen: Path, texts: list[str]) -> None:
+    """Save the BM25 index with the generation, so loading it is not a rebuild."""
+    from .search import Lexical
+
+    retriever = Lexical.build(texts)
+    if retriever is not None:
+        retriever.save(str(gen / "bm25"))
 
 
 def _swap(root: Path, gen: Path) -> None:

@@ -141,3 +141,21 @@ def test_bad_files_are_reported_and_the_rest_indexed(setup, articles):
     assert set(problems) == {"empty.txt", "image.txt", "zz_copy.txt"}
     assert "same text as 002_1a0a747f783da510.txt" in problems["zz_copy.txt"]
     assert {p.file for p in load_index(config.data_dir).problems()} == set(problems)
+
+
+def test_bm25_is_saved_with_the_generation_and_rebuilt_if_damaged(setup, caplog):
+    from retrieval.search import Lexical
+
+    config, emb, build = setup
+    build()
+    index = load_index(config.data_dir)
+    saved = Lexical.for_index(index)
+    fresh = Lexical(Lexical.build([t for _, t in index.chunk_texts()]), None)
+    fresh.ids = saved.ids
+    for q in ("Choe Son Hui Beijing", "perdagangan 2023", "Kursk"):
+        assert saved.search(q, 5) == fresh.search(q, 5) != []
+    for f in (index.path / "bm25").glob("*.json"):
+        f.write_text("{broken")
+    rebuilt = Lexical.for_index(index)
+    assert "rebuilding it in memory" in caplog.text
+    assert rebuilt.search("Kursk", 5) == saved.search("Kursk", 5)
