@@ -192,9 +192,10 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await query.answer()
         await _send(query.message, passage_blocks(passage, lang))
     elif data.startswith("m:"):
-        if not question or not await _within_rate(update, context, lang):
-            if not question:
-                await query.answer(text(lang, "gone"), show_alert=True)
+        if not question:
+            await query.answer(text(lang, "gone"), show_alert=True)
+            return
+        if not await _within_rate(update, context, lang):
             return
         try:
             shown = int(data[2:])
@@ -204,12 +205,13 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         answer = await asyncio.to_thread(berita.ask, question, k, lang)
         await query.answer()
         keyboard = answer_keyboard(answer, more=k < MAX_PASSAGES)
-        messages = split_messages(answer_blocks(answer))
+        blocks = answer_blocks(answer)
+        messages = split_messages(blocks)
         if len(messages) == 1:
             await query.edit_message_text(messages[0], parse_mode=ParseMode.HTML, reply_markup=keyboard,
                                           disable_web_page_preview=True)
         else:
-            await _send(query.message.reply_to_message or query.message, answer_blocks(answer), keyboard)
+            await _send(query.message.reply_to_message or query.message, blocks, keyboard)
     else:
         await query.answer()
 

@@ -77,8 +77,8 @@ def _clean(sentence: str) -> str:
     return re.sub(r"\s+", " ", sentence).strip()
 
 
-def extract(index: Index, query: np.ndarray, passages: list[Passage], max_sentences: int,
-            question: str = "", pool: int = 5) -> tuple[str, list[int]]:
+def extract(index: Index, rows: dict[int, ChunkRow], query: np.ndarray, passages: list[Passage],
+            max_sentences: int, question: str = "", pool: int = 5) -> tuple[str, list[int]]:
     """Pick the sentences of the best passages closest to the question.
 
     Sentence vectors were stored at index time, so this is a few dot products.
@@ -91,10 +91,7 @@ def extract(index: Index, query: np.ndarray, passages: list[Passage], max_senten
     for p in passages[:pool]:
         if p.score < best - 0.05:
             continue
-        row = index.chunk(p.chunk_id)
-        if row is None:
-            continue
-        sents = index.sentences(row)
+        sents = index.sentences(rows[p.chunk_id])
         if not sents:
             continue
         vecs = np.asarray(index.sentence_vectors[sents[0].id : sents[-1].id + 1])

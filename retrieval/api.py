@@ -142,7 +142,7 @@ class Berita:
         rows = {r.id: r for r in loaded.index.chunks([h.chunk_id for h in hits])}
         passages = [Passage.from_chunk(n, rows[h.chunk_id], h.score)
                     for n, h in enumerate((h for h in hits if h.chunk_id in rows), start=1)]
-        text, cited = extract(loaded.index, qvec, passages, self.config["answer.max_sentences"], q)
+        text, cited = extract(loaded.index, rows, qvec, passages, self.config["answer.max_sentences"], q)
         timings["answer"] = (time.perf_counter() - t2) * 1000
         return Answer(q, lang, True, text, passages, cited, timings)
 

@@ -10,6 +10,7 @@ loads like any hub download.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -282,6 +283,14 @@ ONNX_FILES = {"onnx": "onnx/model_O2.onnx", "onnx-int8": "onnx/model_quint8_avx2
 _PLAIN_ONNX = "onnx/model.onnx"
 
 
+@contextlib.contextmanager
+def _restore_level(logger: logging.Logger, level: int):
+    try:
+        yield
+    finally:
+        logger.setLevel(level)
+
+
 def ensure_onnx(model_dir: Path, backend: str) -> str:
     """Export the converted model to ONNX (and int8) once; return the file to load.
 
@@ -308,7 +317,7 @@ def ensure_onnx(model_dir: Path, backend: str) -> str:
             st_log = logging.getLogger("sentence_transformers")
             level = st_log.level
             st_log.setLevel(logging.ERROR)  # its "exporting…/please save" notes: we do save
-            with warnings.catch_warnings():
+            with warnings.catch_warnings(), _restore_level(st_log, level):
                 warnings.simplefilter("ignore")  # torch.onnx tracer notes about transformers' internals
                 if not (model_dir / _PLAIN_ONNX).exists():
                     model = SentenceTransformer(str(model_dir), backend="onnx", local_files_only=True)
@@ -320,7 +329,6 @@ def ensure_onnx(model_dir: Path, backend: str) -> str:
                     export_dynamic_quantized_onnx_model(model, "avx2", str(tmp))
                 else:
                     export_optimized_onnx_model(model, "O2", str(tmp))
-            st_log.setLevel(level)
             os.replace(tmp / name, model_dir / name)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)

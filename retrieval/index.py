@@ -433,23 +433,21 @@ ProgressFn = Callable[[int, int], None]  # (done, total) texts embedded
 
 
 def build_index(config: Config, embedder_factory: Callable[[], object], model_id: str,
-                rebuild: bool = False, progress: ProgressFn | None = None,
-                on_file: Callable[[str], None] | None = None) -> IndexReport:
+                rebuild: bool = False, progress: ProgressFn | None = None) -> IndexReport:
     """Bring the index up to date with the articles folder; returns what changed.
 
     The model is only loaded when something has to be embedded, so a no-op
     run stays fast.
     """
     try:
-        return _build_index(config, embedder_factory, model_id, rebuild, progress, on_file)
+        return _build_index(config, embedder_factory, model_id, rebuild, progress)
     except OSError as exc:  # unwritable data folder, full disk: the old index is untouched
         where = exc.filename or config.data_dir
         raise IndexWriteError(f"cannot write the index ({where}: {exc.strerror or exc})") from exc
 
 
 def _build_index(config: Config, embedder_factory: Callable[[], object], model_id: str,
-                 rebuild: bool, progress: ProgressFn | None,
-                 on_file: Callable[[str], None] | None) -> IndexReport:
+                 rebuild: bool, progress: ProgressFn | None) -> IndexReport:
     started = time.perf_counter()
     folder, data_dir = config.articles_dir, config.data_dir
     root = index_root(data_dir)
@@ -481,8 +479,6 @@ def _build_index(config: Config, embedder_factory: Callable[[], object], model_i
         by_sha: dict[str, str] = {}
         for path in list_files(folder):
             rel = path.relative_to(folder).as_posix()
-            if on_file:
-                on_file(rel)
             try:
                 data, sha = read_file(path, folder, config["index.max_file_bytes"])
             except ValueError as exc:

@@ -30,7 +30,6 @@ def tokenize(text: str) -> list[str]:
 class Hit:
     chunk_id: int
     score: float  # cosine similarity of the chunk to the question
-    rank_score: float  # what the ranking used (fused when hybrid)
 
 
 class Lexical:
@@ -103,7 +102,7 @@ def search(index: Index, query: np.ndarray, k: int, lexical: Lexical | None = No
     if timings is not None:
         timings["vector"] = (t1 - t0) * 1000
     if not lexical:
-        return [Hit(i, s, s) for i, s in dense]
+        return [Hit(i, s) for i, s in dense]
     lexical_ids = lexical.search(question, candidates)
     if timings is not None:
         timings["lexical"] = (time.perf_counter() - t1) * 1000
@@ -119,4 +118,4 @@ def search(index: Index, query: np.ndarray, k: int, lexical: Lexical | None = No
         cos.update(zip(missing, (vecs @ query).tolist()))
     # Fusion picks which k passages; they are shown best (by cosine) first.
     chosen = sorted(fused, key=lambda i: -fused[i])[:k]
-    return sorted((Hit(i, cos[i], fused[i]) for i in chosen), key=lambda h: -h.score)
+    return sorted((Hit(i, cos[i]) for i in chosen), key=lambda h: -h.score)

