@@ -27,8 +27,15 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from retrieval import Berita, load_config  # noqa: E402
-from retrieval.index import (HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH, HNSW_M, _reuse_docs,  # noqa: E402
-                             _swap, _write_generation, index_root)
+from retrieval.index import (
+    HNSW_EF_CONSTRUCTION,
+    HNSW_EF_SEARCH,
+    HNSW_M,
+    _reuse_docs,
+    _swap,
+    _write_generation,
+    index_root,
+)
 from retrieval.search import Lexical, search, tokenize  # noqa: E402
 
 EVAL = json.loads((ROOT / "tests" / "eval_questions.json").read_text())
@@ -57,7 +64,9 @@ def run_process(args, env, repeat=3, stdin=subprocess.DEVNULL) -> float:
     times = []
     for _ in range(repeat):
         t = time.perf_counter()
-        subprocess.run(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=stdin, check=True)
+        subprocess.run(
+            args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=stdin, check=True
+        )
         times.append(time.perf_counter() - t)
     return statistics.median(times)
 
@@ -68,6 +77,7 @@ def log(msg: str) -> None:
 
 # --- sections --------------------------------------------------------------------
 
+
 def bench_build(work: Path, env: dict, larger_copies: int) -> tuple[dict, Berita]:
     articles = work / "articles"
     config = load_config(flags={"articles_dir": str(articles), "data_dir": str(work / "data")}, env=env)
@@ -76,14 +86,23 @@ def bench_build(work: Path, env: dict, larger_copies: int) -> tuple[dict, Berita
     t = time.perf_counter()
     report = berita.build(rebuild=True)
     cold = time.perf_counter() - t
-    res = {"seeds_chunks": report.chunks, "seeds_texts_embedded": report.embedded,
-           "seeds_cold_build_s": round(cold, 3), "seeds_chunks_per_s": round(report.chunks / cold, 2),
-           "seeds_texts_per_s": round(report.embedded / cold, 2)}
+    res = {
+        "seeds_chunks": report.chunks,
+        "seeds_texts_embedded": report.embedded,
+        "seeds_cold_build_s": round(cold, 3),
+        "seeds_chunks_per_s": round(report.chunks / cold, 2),
+        "seeds_texts_per_s": round(report.embedded / cold, 2),
+    }
     log(f"cold build of seeds: {cold:.1f}s")
 
     noop = timed(lambda: berita.build(), 5)
     res["noop_rebuild_inprocess_s"] = round(statistics.median(noop), 4)
-    proc_env = {**os.environ, **env, "BERITA_ARTICLES_DIR": str(articles), "BERITA_DATA_DIR": str(work / "data")}
+    proc_env = {
+        **os.environ,
+        **env,
+        "BERITA_ARTICLES_DIR": str(articles),
+        "BERITA_DATA_DIR": str(work / "data"),
+    }
     res["noop_rebuild_process_s"] = round(run_process([BERITA_EXE, "index"], proc_env), 3)
 
     target = articles / "002_1a0a747f783da510.txt"
@@ -97,8 +116,10 @@ def bench_build(work: Path, env: dict, larger_copies: int) -> tuple[dict, Berita
     target.write_text(original)
     berita.build()
     res["one_file_changed_rebuild_s"] = round(statistics.median(one), 3)
-    log(f"incremental: nothing changed {res['noop_rebuild_inprocess_s']}s in-process, "
-        f"{res['noop_rebuild_process_s']}s as a process; one file changed {res['one_file_changed_rebuild_s']}s")
+    log(
+        f"incremental: nothing changed {res['noop_rebuild_inprocess_s']}s in-process, "
+        f"{res['noop_rebuild_process_s']}s as a process; one file changed {res['one_file_changed_rebuild_s']}s"
+    )
 
     big = work / "larger"
     big.mkdir()
@@ -111,9 +132,15 @@ def bench_build(work: Path, env: dict, larger_copies: int) -> tuple[dict, Berita
     t = time.perf_counter()
     report = big_berita.build(rebuild=True)
     cold = time.perf_counter() - t
-    res.update({"larger_chunks": report.chunks, "larger_texts_embedded": report.embedded,
-                "larger_cold_build_s": round(cold, 3), "larger_chunks_per_s": round(report.chunks / cold, 2),
-                "larger_texts_per_s": round(report.embedded / cold, 2)})
+    res.update(
+        {
+            "larger_chunks": report.chunks,
+            "larger_texts_embedded": report.embedded,
+            "larger_cold_build_s": round(cold, 3),
+            "larger_chunks_per_s": round(report.chunks / cold, 2),
+            "larger_texts_per_s": round(report.embedded / cold, 2),
+        }
+    )
     log(f"cold build of {report.chunks} chunks: {cold:.1f}s")
     return res, berita
 
@@ -165,7 +192,9 @@ def bench_quality(berita: Berita) -> dict:
     n = len(EVAL["answerable"])
     declined = sum(not berita.ask(q["q"]).found for q in EVAL["off_topic"])
     return {f"recall_at_5_{k}": round(v / n, 3) for k, v in hits.items()} | {
-        "questions": n, "off_topic_declined": f"{declined}/{len(EVAL['off_topic'])}"}
+        "questions": n,
+        "off_topic_declined": f"{declined}/{len(EVAL['off_topic'])}",
+    }
 
 
 def bench_backends(work: Path, env: dict, articles: Path) -> list[dict]:
@@ -174,8 +203,14 @@ def bench_backends(work: Path, env: dict, articles: Path) -> list[dict]:
 
     out = []
     for backend in ("torch", "onnx", "onnx-int8"):
-        config = load_config(flags={"articles_dir": str(articles), "data_dir": str(work / f"data-{backend}"),
-                                    "model.backend": backend}, env=env)
+        config = load_config(
+            flags={
+                "articles_dir": str(articles),
+                "data_dir": str(work / f"data-{backend}"),
+                "model.backend": backend,
+            },
+            env=env,
+        )
         _MODELS.clear()  # time a real load
         berita = Berita(config)
         t = time.perf_counter()
@@ -197,11 +232,17 @@ def bench_backends(work: Path, env: dict, articles: Path) -> list[dict]:
             hits += a.found and any(all(e in p.text for e in item["expect"]) for p in a.passages)
         declined = sum(not berita.ask(q["q"]).found for q in EVAL["off_topic"])
         rss = peak_rss_mb({**env, "BERITA_BACKEND": backend}, work / f"data-{backend}", articles)
-        out.append({"backend": backend, "load_s": round(load_s, 2), "peak_rss_mb": rss,
-                    "encode_p50_ms": round(pct(samples, 50), 3),
-                    "encode_p95_ms": round(pct(samples, 95), 3),
-                    "recall_at_5": round(hits / len(EVAL["answerable"]), 3),
-                    "off_topic_declined": f"{declined}/{len(EVAL['off_topic'])}"})
+        out.append(
+            {
+                "backend": backend,
+                "load_s": round(load_s, 2),
+                "peak_rss_mb": rss,
+                "encode_p50_ms": round(pct(samples, 50), 3),
+                "encode_p95_ms": round(pct(samples, 95), 3),
+                "recall_at_5": round(hits / len(EVAL["answerable"]), 3),
+                "off_topic_declined": f"{declined}/{len(EVAL['off_topic'])}",
+            }
+        )
         log(f"backend {backend}: encode p50 {out[-1]['encode_p50_ms']} ms, recall@5 {out[-1]['recall_at_5']}")
     _MODELS.clear()
     return out
@@ -211,11 +252,13 @@ def bench_cold(env: dict, data_dir: Path, articles: Path) -> dict:
     proc_env = {**os.environ, **env, "BERITA_ARTICLES_DIR": str(articles), "BERITA_DATA_DIR": str(data_dir)}
     py = sys.executable
     return {
-        "cold_ask_process_s": round(run_process([BERITA_EXE, "ask", "Who met in Beijing on 28 September?"],
-                                                proc_env), 3),
+        "cold_ask_process_s": round(
+            run_process([BERITA_EXE, "ask", "Who met in Beijing on 28 September?"], proc_env), 3
+        ),
         "import_berita_s": round(run_process([py, "-c", "import retrieval, bot.cli"], proc_env, 5), 3),
-        "import_sentence_transformers_s": round(run_process([py, "-c", "import sentence_transformers"],
-                                                            proc_env), 3),
+        "import_sentence_transformers_s": round(
+            run_process([py, "-c", "import sentence_transformers"], proc_env), 3
+        ),
         "python_startup_s": round(run_process([py, "-c", "pass"], proc_env, 5), 3),
     }
 
@@ -237,7 +280,9 @@ print([int(l.split()[1]) for l in open("/proc/self/status") if l.startswith("VmH
 def peak_rss_mb(env: dict, data_dir: Path, articles: Path) -> float:
     proc_env = {**os.environ, **env, "BERITA_ARTICLES_DIR": str(articles), "BERITA_DATA_DIR": str(data_dir)}
     code = _RSS.format(root=str(ROOT), qs=json.dumps(QUESTIONS[:10]))
-    out = subprocess.run([sys.executable, "-c", code], env=proc_env, capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=proc_env, capture_output=True, text=True, check=True
+    )
     return round(int(out.stdout.strip().splitlines()[-1]) / 1024, 1)
 
 
@@ -294,17 +339,24 @@ def bench_scale(berita: Berita, sizes: list[int], rng: np.random.Generator) -> l
         for ef in (128, 256, 512, 1024):  # the recall/latency trade-off behind HNSW_EF_SEARCH
             hnsw.hnsw.efSearch = ef
             _, got = hnsw.search(queries, 10)
-            row["hnsw_sweep"].append({"ef_search": ef, "p50_ms": lat(lambda q: hnsw.search(q[None], 10)),
-                                      "recall_at_10": round(float(np.mean([len(set(a) & set(b)) / 10
-                                                                           for a, b in zip(got, truth)])), 4)})
+            row["hnsw_sweep"].append(
+                {
+                    "ef_search": ef,
+                    "p50_ms": lat(lambda q: hnsw.search(q[None], 10)),
+                    "recall_at_10": round(
+                        float(np.mean([len(set(a) & set(b)) / 10 for a, b in zip(got, truth)])), 4
+                    ),
+                }
+            )
         hnsw.hnsw.efSearch = HNSW_EF_SEARCH
         row["hnsw_p50_ms"] = lat(lambda q: hnsw.search(q[None], 10))
         row["ivf_p50_ms"] = lat(lambda q: ivf.search(q[None], 10))
         row["numpy_p50_ms"] = lat(lambda q: np.argpartition(-(vecs @ q), 10)[:10])
         for name, idx in (("hnsw", hnsw), ("ivf", ivf)):
             _, got = idx.search(queries, 10)
-            row[f"{name}_recall_at_10"] = round(float(np.mean([len(set(a) & set(b)) / 10
-                                                                for a, b in zip(got, truth)])), 4)
+            row[f"{name}_recall_at_10"] = round(
+                float(np.mean([len(set(a) & set(b)) / 10 for a, b in zip(got, truth)])), 4
+            )
             row[f"{name}_mb"] = round(len(faiss.serialize_index(idx)) / 2**20, 1)
         row["flat_mb"] = round(len(faiss.serialize_index(flat)) / 2**20, 1)
 
@@ -319,8 +371,10 @@ def bench_scale(berita: Berita, sizes: list[int], rng: np.random.Generator) -> l
             samples.append(time.perf_counter() - t0)
         row["bm25_p50_ms"] = round(pct(samples, 50) * 1000, 4)
         out.append(row)
-        log(f"scale {n}: flat {row['flat_p50_ms']}ms, hnsw {row['hnsw_p50_ms']}ms "
-            f"(recall {row['hnsw_recall_at_10']}), ivf {row['ivf_p50_ms']}ms (recall {row['ivf_recall_at_10']})")
+        log(
+            f"scale {n}: flat {row['flat_p50_ms']}ms, hnsw {row['hnsw_p50_ms']}ms "
+            f"(recall {row['hnsw_recall_at_10']}), ivf {row['ivf_p50_ms']}ms (recall {row['ivf_recall_at_10']})"
+        )
     return out
 
 
@@ -342,15 +396,16 @@ def build_large_index(source: Berita, data_dir: Path, target_chunks: int, rng: n
     root = index_root(data_dir)
     root.mkdir(parents=True, exist_ok=True)
     gen = root / f"gen-{time.time_ns()}"
-    manifest = {k: v for k, v in old.manifest.items()
-                if k in ("format", "model_id", "dim", "chunking", "built_at")}
+    manifest = {
+        k: v for k, v in old.manifest.items() if k in ("format", "model_id", "dim", "chunking", "built_at")
+    }
     manifest["index_type"] = "hnsw"
-    _write_generation(gen, out, files, [], manifest, old.dim,
-                      source.config["index.exact_below"])
+    _write_generation(gen, out, files, [], manifest, old.dim, source.config["index.exact_below"])
     _swap(root, gen)
 
 
 # --- output --------------------------------------------------------------------------
+
 
 def charts(results: dict, out: Path) -> list[str]:
     import matplotlib
@@ -362,9 +417,13 @@ def charts(results: dict, out: Path) -> list[str]:
     scale = results["scale"]
     n = [r["chunks"] for r in scale]
     fig, ax = plt.subplots(figsize=(7, 4.2))
-    for key, label in (("flat_p50_ms", "FAISS flat (exact)"), ("hnsw_p50_ms", f"FAISS HNSW{HNSW_M} ef{HNSW_EF_SEARCH}"),
-                       ("ivf_p50_ms", "FAISS IVF nprobe16"), ("numpy_p50_ms", "numpy brute force"),
-                       ("bm25_p50_ms", "BM25 (bm25s)")):
+    for key, label in (
+        ("flat_p50_ms", "FAISS flat (exact)"),
+        ("hnsw_p50_ms", f"FAISS HNSW{HNSW_M} ef{HNSW_EF_SEARCH}"),
+        ("ivf_p50_ms", "FAISS IVF nprobe16"),
+        ("numpy_p50_ms", "numpy brute force"),
+        ("bm25_p50_ms", "BM25 (bm25s)"),
+    ):
         ax.plot(n, [r[key] for r in scale], marker="o", label=label)
     ax.set_xscale("log")
     ax.set_yscale("log")
@@ -397,58 +456,108 @@ def charts(results: dict, out: Path) -> list[str]:
 
 
 def table(results: dict) -> str:
-    a, big, b, c, q = (results["answer_seeds"], results["answer_large"], results["build"], results["cold"],
-                       results["quality"])
+    a, big, b, c, q = (
+        results["answer_seeds"],
+        results["answer_large"],
+        results["build"],
+        results["cold"],
+        results["quality"],
+    )
     s100 = results["scale"][-1]
     rows = [
         ("warm answer p50 / p95 (seeds)", f"{a['total_p50_ms']:.1f} / {a['total_p95_ms']:.1f} ms"),
-        ("  query embed / vector / BM25 / answer p50",
-         f"{a['embed_p50_ms']:.1f} / {a['vector_p50_ms']:.2f} / {a['lexical_p50_ms']:.2f} / {a['answer_p50_ms']:.2f} ms"),
+        (
+            "  query embed / vector / BM25 / answer p50",
+            f"{a['embed_p50_ms']:.1f} / {a['vector_p50_ms']:.2f} / {a['lexical_p50_ms']:.2f} / {a['answer_p50_ms']:.2f} ms",
+        ),
         ("bare model encode p50 / p95", f"{a['bare_encode_p50_ms']:.1f} / {a['bare_encode_p95_ms']:.1f} ms"),
         ("answer p50 ÷ bare encode p50 (target ≤ 1.5)", f"{a['overhead_ratio_p50']:.2f}"),
-        (f"warm answer p50 / p95 at {big['chunks']:,} chunks (target ≤ 30 ms)",
-         f"{big['total_p50_ms']:.1f} / {big['total_p95_ms']:.1f} ms"),
+        (
+            f"warm answer p50 / p95 at {big['chunks']:,} chunks (target ≤ 30 ms)",
+            f"{big['total_p50_ms']:.1f} / {big['total_p95_ms']:.1f} ms",
+        ),
         ("cold `berita ask` process (target ≤ 5 s)", f"{c['cold_ask_process_s']:.2f} s"),
-        ("import retrieval+bot / sentence_transformers", f"{c['import_berita_s']:.2f} / {c['import_sentence_transformers_s']:.2f} s"),
-        ("cold build, seeds", f"{b['seeds_chunks']} chunks in {b['seeds_cold_build_s']:.1f} s = "
-                              f"{b['seeds_chunks_per_s']:.1f} chunks/s ({b['seeds_texts_per_s']:.1f} texts/s)"),
-        ("cold build, larger corpus", f"{b['larger_chunks']} chunks in {b['larger_cold_build_s']:.1f} s = "
-                                      f"{b['larger_chunks_per_s']:.1f} chunks/s"),
-        ("incremental, nothing changed (target ≤ 2 s)",
-         f"{b['noop_rebuild_inprocess_s']:.3f} s in-process, {b['noop_rebuild_process_s']:.2f} s `berita index`"),
+        (
+            "import retrieval+bot / sentence_transformers",
+            f"{c['import_berita_s']:.2f} / {c['import_sentence_transformers_s']:.2f} s",
+        ),
+        (
+            "cold build, seeds",
+            f"{b['seeds_chunks']} chunks in {b['seeds_cold_build_s']:.1f} s = "
+            f"{b['seeds_chunks_per_s']:.1f} chunks/s ({b['seeds_texts_per_s']:.1f} texts/s)",
+        ),
+        (
+            "cold build, larger corpus",
+            f"{b['larger_chunks']} chunks in {b['larger_cold_build_s']:.1f} s = "
+            f"{b['larger_chunks_per_s']:.1f} chunks/s",
+        ),
+        (
+            "incremental, nothing changed (target ≤ 2 s)",
+            f"{b['noop_rebuild_inprocess_s']:.3f} s in-process, {b['noop_rebuild_process_s']:.2f} s `berita index`",
+        ),
         ("incremental, one file changed", f"{b['one_file_changed_rebuild_s']:.2f} s"),
-        ("peak RSS serving: seeds / large", f"{results['rss_seeds_mb']:.0f} / {results['rss_large_mb']:.0f} MB"),
-        (f"HNSW recall@10 at {s100['chunks']:,} (target ≥ 0.95)", f"{s100['hnsw_recall_at_10']:.3f} "
-                                                                  f"(IVF {s100['ivf_recall_at_10']:.3f})"),
-        (f"search p50 at {s100['chunks']:,}: flat / HNSW / IVF / numpy / BM25",
-         f"{s100['flat_p50_ms']:.2f} / {s100['hnsw_p50_ms']:.2f} / {s100['ivf_p50_ms']:.2f} / "
-         f"{s100['numpy_p50_ms']:.2f} / {s100['bm25_p50_ms']:.2f} ms"),
-        ("recall@5 dense / BM25 / hybrid", f"{q['recall_at_5_dense']:.2f} / {q['recall_at_5_bm25']:.2f} / "
-                                           f"{q['recall_at_5_hybrid']:.2f} ({q['questions']} questions); "
-                                           f"off-topic declined {q['off_topic_declined']}"),
+        (
+            "peak RSS serving: seeds / large",
+            f"{results['rss_seeds_mb']:.0f} / {results['rss_large_mb']:.0f} MB",
+        ),
+        (
+            f"HNSW recall@10 at {s100['chunks']:,} (target ≥ 0.95)",
+            f"{s100['hnsw_recall_at_10']:.3f} (IVF {s100['ivf_recall_at_10']:.3f})",
+        ),
+        (
+            f"search p50 at {s100['chunks']:,}: flat / HNSW / IVF / numpy / BM25",
+            f"{s100['flat_p50_ms']:.2f} / {s100['hnsw_p50_ms']:.2f} / {s100['ivf_p50_ms']:.2f} / "
+            f"{s100['numpy_p50_ms']:.2f} / {s100['bm25_p50_ms']:.2f} ms",
+        ),
+        (
+            "recall@5 dense / BM25 / hybrid",
+            f"{q['recall_at_5_dense']:.2f} / {q['recall_at_5_bm25']:.2f} / "
+            f"{q['recall_at_5_hybrid']:.2f} ({q['questions']} questions); "
+            f"off-topic declined {q['off_topic_declined']}",
+        ),
     ]
     width = max(len(r[0]) for r in rows)
     lines = [f"| {'measure'.ljust(width)} | result |", f"|{'-' * (width + 2)}|--------|"]
     lines += [f"| {k.ljust(width)} | {v} |" for k, v in rows]
-    scale_lines = ["", "| chunks | flat p50 ms | HNSW p50 ms | HNSW recall@10 | IVF p50 ms | IVF recall@10 | "
-                       "numpy p50 ms | BM25 p50 ms | flat MB | HNSW MB | HNSW build s |",
-                   "|---|---|---|---|---|---|---|---|---|---|---|"]
+    scale_lines = [
+        "",
+        "| chunks | flat p50 ms | HNSW p50 ms | HNSW recall@10 | IVF p50 ms | IVF recall@10 | "
+        "numpy p50 ms | BM25 p50 ms | flat MB | HNSW MB | HNSW build s |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for r in results["scale"]:
-        scale_lines.append(f"| {r['chunks']:,} | {r['flat_p50_ms']:.3f} | {r['hnsw_p50_ms']:.3f} | "
-                           f"{r['hnsw_recall_at_10']:.3f} | {r['ivf_p50_ms']:.3f} | {r['ivf_recall_at_10']:.3f} | "
-                           f"{r['numpy_p50_ms']:.3f} | {r['bm25_p50_ms']:.3f} | {r['flat_mb']} | {r['hnsw_mb']} | "
-                           f"{r['hnsw_build_s']} |")
-    backends = ["", "| backend | model load s | query encode p50 / p95 ms | recall@5 | off-topic declined | "
-                    "peak RSS serving MB |", "|---|---|---|---|---|---|"]
+        scale_lines.append(
+            f"| {r['chunks']:,} | {r['flat_p50_ms']:.3f} | {r['hnsw_p50_ms']:.3f} | "
+            f"{r['hnsw_recall_at_10']:.3f} | {r['ivf_p50_ms']:.3f} | {r['ivf_recall_at_10']:.3f} | "
+            f"{r['numpy_p50_ms']:.3f} | {r['bm25_p50_ms']:.3f} | {r['flat_mb']} | {r['hnsw_mb']} | "
+            f"{r['hnsw_build_s']} |"
+        )
+    backends = [
+        "",
+        "| backend | model load s | query encode p50 / p95 ms | recall@5 | off-topic declined | "
+        "peak RSS serving MB |",
+        "|---|---|---|---|---|---|",
+    ]
     for b in results["backends"]:
-        backends.append(f"| {b['backend']} | {b['load_s']} | {b['encode_p50_ms']:.1f} / {b['encode_p95_ms']:.1f} | "
-                        f"{b['recall_at_5']:.2f} | {b['off_topic_declined']} | {b['peak_rss_mb']:.0f} |")
-    sweep = ["", "| chunks | " + " | ".join(f"HNSW ef{e['ef_search']} recall@10 / p50 ms"
-                                             for e in results["scale"][-1]["hnsw_sweep"]) + " |",
-             "|---|" + "---|" * len(results["scale"][-1]["hnsw_sweep"])]
+        backends.append(
+            f"| {b['backend']} | {b['load_s']} | {b['encode_p50_ms']:.1f} / {b['encode_p95_ms']:.1f} | "
+            f"{b['recall_at_5']:.2f} | {b['off_topic_declined']} | {b['peak_rss_mb']:.0f} |"
+        )
+    sweep = [
+        "",
+        "| chunks | "
+        + " | ".join(
+            f"HNSW ef{e['ef_search']} recall@10 / p50 ms" for e in results["scale"][-1]["hnsw_sweep"]
+        )
+        + " |",
+        "|---|" + "---|" * len(results["scale"][-1]["hnsw_sweep"]),
+    ]
     for r in results["scale"]:
-        sweep.append(f"| {r['chunks']:,} | " + " | ".join(f"{e['recall_at_10']:.3f} / {e['p50_ms']:.3f}"
-                                                       for e in r["hnsw_sweep"]) + " |")
+        sweep.append(
+            f"| {r['chunks']:,} | "
+            + " | ".join(f"{e['recall_at_10']:.3f} / {e['p50_ms']:.3f}" for e in r["hnsw_sweep"])
+            + " |"
+        )
     return "\n".join(lines + backends + scale_lines + sweep)
 
 
@@ -464,23 +573,38 @@ def main() -> None:
     repeat = 1 if args.quick else 3
     env = {k: v for k, v in os.environ.items() if k in ("BERITA_CACHE_DIR", "BERITA_DEVICE")}
     started = time.perf_counter()
-    results: dict = {"machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
-                                 "platform": platform.platform()},
-                     "when": time.strftime("%Y-%m-%d %H:%M:%S")}
+    results: dict = {
+        "machine": {
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "platform": platform.platform(),
+        },
+        "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+    }
     with tempfile.TemporaryDirectory(prefix="berita-bench-") as tmp:
         work = Path(tmp)
         # Cold start first, while no model is loaded in this process to compete for the CPU.
         shutil.copytree(ROOT / "seeds", work / "articles")
-        subprocess.run([BERITA_EXE, "index"], check=True, stdout=subprocess.DEVNULL,
-                       env={**os.environ, **env, "BERITA_ARTICLES_DIR": str(work / "articles"),
-                            "BERITA_DATA_DIR": str(work / "data")})
+        subprocess.run(
+            [BERITA_EXE, "index"],
+            check=True,
+            stdout=subprocess.DEVNULL,
+            env={
+                **os.environ,
+                **env,
+                "BERITA_ARTICLES_DIR": str(work / "articles"),
+                "BERITA_DATA_DIR": str(work / "data"),
+            },
+        )
         results["cold"] = bench_cold(env, work / "data", work / "articles")
         log(f"cold ask {results['cold']['cold_ask_process_s']} s")
         results["backends"] = bench_backends(work, env, ROOT / "seeds")
         results["build"], berita = bench_build(work, env, larger_copies=2 if args.quick else 5)
         results["answer_seeds"] = bench_answer(berita, repeat)
-        log(f"answer p50 {results['answer_seeds']['total_p50_ms']} ms, bare encode "
-            f"{results['answer_seeds']['bare_encode_p50_ms']} ms")
+        log(
+            f"answer p50 {results['answer_seeds']['total_p50_ms']} ms, bare encode "
+            f"{results['answer_seeds']['bare_encode_p50_ms']} ms"
+        )
         results["quality"] = bench_quality(berita)
         results["rss_seeds_mb"] = peak_rss_mb(env, work / "data", work / "articles")
         results["scale"] = bench_scale(berita, sizes, rng)
@@ -494,8 +618,10 @@ def main() -> None:
         large.index, large.loaded
         load_s = time.perf_counter() - t
         results["answer_large"] = bench_answer(large, 1) | {
-            "chunks": len(large.index), "index_type": large.index.manifest["index_type"],
-            "load_s": round(load_s, 2)}
+            "chunks": len(large.index),
+            "index_type": large.index.manifest["index_type"],
+            "load_s": round(load_s, 2),
+        }
         log(f"answer p50 at {len(large.index)} chunks: {results['answer_large']['total_p50_ms']} ms")
         results["rss_large_mb"] = peak_rss_mb(env, large_dir, work / "articles")
     results["seconds"] = round(time.perf_counter() - started, 1)

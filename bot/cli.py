@@ -138,8 +138,13 @@ def watch(ctx):
     console, berita, config = ctx.obj["console"], _berita(ctx), ctx.obj["config"]
     ui.render_report(console, ui.build_with_progress(console, berita, rebuild=False))
     console.print(f"Watching {config.articles_dir} (Ctrl-C to stop)…")
-    watch_folder(config.articles_dir, berita.build, threading.Event(), config["watch.debounce_ms"],
-                 on_report=lambda r: ui.render_report(console, r))
+    watch_folder(
+        config.articles_dir,
+        berita.build,
+        threading.Event(),
+        config["watch.debounce_ms"],
+        on_report=lambda r: ui.render_report(console, r),
+    )
 
 
 @main.command()

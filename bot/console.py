@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Iterable, TextIO
+from typing import TextIO
 
 from rich.console import Console
 from rich.markup import escape
@@ -41,8 +42,10 @@ def render_answer(console: Console, answer: Answer) -> None:
         head = Text.from_markup(f"{mark}[bold cyan][{p.n}][/] ")
         head.append(p.title)
         head.append(f" ({meta})", style="dim")
-        where = (f"{p.file}, {text(lang, 'paragraph')} {p.paragraph}"
-                 f"{'-' + str(p.paragraph_end) if p.paragraph_end != p.paragraph else ''} · score {p.score:.3f}")
+        where = (
+            f"{p.file}, {text(lang, 'paragraph')} {p.paragraph}"
+            f"{'-' + str(p.paragraph_end) if p.paragraph_end != p.paragraph else ''} · score {p.score:.3f}"
+        )
         snippet = p.text.replace("\n\n", " ¶ ")
         snippet = snippet[:240] + ("…" if len(snippet) > 240 else "")
         # Padding keeps wrapped lines indented under their source number.
@@ -74,15 +77,19 @@ def render_problems(console: Console, problems: list[Problem]) -> None:
 
 def render_report(console: Console, r: IndexReport, folder: Path | None = None) -> None:
     if r.documents == 0:
-        console.print(f"[yellow]No articles indexed: no usable .txt or .md files"
-                      f"{' in ' + escape(str(folder)) if folder else ''}.[/]")
+        console.print(
+            f"[yellow]No articles indexed: no usable .txt or .md files"
+            f"{' in ' + escape(str(folder)) if folder else ''}.[/]"
+        )
     if not r.changed_anything and not r.problems:
         console.print(f"Index up to date: {r.documents} articles, {r.chunks} chunks ({r.seconds:.1f}s).")
         return
     what = "rebuilt" if r.rebuilt else "updated"
-    console.print(f"Index {what}: [green]{len(r.added)} added[/], [yellow]{len(r.changed)} changed[/], "
-                  f"[red]{len(r.removed)} removed[/], {len(r.unchanged)} unchanged → "
-                  f"{r.documents} articles, {r.chunks} chunks ({r.embedded} texts embedded, {r.seconds:.1f}s).")
+    console.print(
+        f"Index {what}: [green]{len(r.added)} added[/], [yellow]{len(r.changed)} changed[/], "
+        f"[red]{len(r.removed)} removed[/], {len(r.unchanged)} unchanged → "
+        f"{r.documents} articles, {r.chunks} chunks ({r.embedded} texts embedded, {r.seconds:.1f}s)."
+    )
     for label, files in (("added", r.added), ("changed", r.changed), ("removed", r.removed)):
         for f in files:
             console.print(f"  {label}: {escape(f)}")
@@ -134,8 +141,10 @@ def chat(console: Console, berita: Berita, history_file: Path, k: int | None) ->
     except ImportError:  # pragma: no cover - readline is missing on some platforms
         readline = None
     n_docs = len(berita.sources())
-    console.print(f"[bold]berita[/] — ask about {n_docs} articles, in English or Indonesian. "
-                  "Empty line or Ctrl-D to quit.")
+    console.print(
+        f"[bold]berita[/] — ask about {n_docs} articles, in English or Indonesian. "
+        "Empty line or Ctrl-D to quit."
+    )
     try:
         while True:
             try:

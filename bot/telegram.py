@@ -14,8 +14,15 @@ from urllib.parse import urlparse
 from telegram import BotCommand, Message, Update
 from telegram.constants import ChatType, ParseMode
 from telegram.error import InvalidToken, TelegramError
-from telegram.ext import (Application, ApplicationBuilder, CallbackQueryHandler, CommandHandler,
-                          ContextTypes, MessageHandler, filters)
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
 
 from retrieval import Berita, BeritaError, Config
 from retrieval.access import Access, RateLimiter
@@ -24,20 +31,36 @@ from retrieval.language import detect, format_date, telegram_language, text
 from retrieval.redact import redact, redact_secret
 from retrieval.watch import Watcher
 
-from .telegram_format import answer_blocks, answer_keyboard, esc, passage_blocks, sources_blocks, split_messages
+from .telegram_format import (
+    answer_blocks,
+    answer_keyboard,
+    esc,
+    passage_blocks,
+    sources_blocks,
+    split_messages,
+)
 
 log = logging.getLogger(__name__)
 MAX_PASSAGES = 20
 
 COMMANDS = {
-    "en": [("ask", "Ask a question about the articles"), ("sources", "List the indexed articles"),
-           ("help", "What this bot knows"), ("reindex", "Re-read the articles folder (admins)")],
-    "id": [("ask", "Tanyakan sesuatu tentang artikel"), ("sources", "Daftar artikel terindeks"),
-           ("help", "Apa yang diketahui bot ini"), ("reindex", "Baca ulang folder artikel (admin)")],
+    "en": [
+        ("ask", "Ask a question about the articles"),
+        ("sources", "List the indexed articles"),
+        ("help", "What this bot knows"),
+        ("reindex", "Re-read the articles folder (admins)"),
+    ],
+    "id": [
+        ("ask", "Tanyakan sesuatu tentang artikel"),
+        ("sources", "Daftar artikel terindeks"),
+        ("help", "Apa yang diketahui bot ini"),
+        ("reindex", "Baca ulang folder artikel (admin)"),
+    ],
 }
 
 
 # --- helpers -----------------------------------------------------------------
+
 
 def _berita(context: ContextTypes.DEFAULT_TYPE) -> Berita:
     return context.bot_data["berita"]
@@ -52,9 +75,13 @@ async def _send(message: Message, blocks: list[str], keyboard=None) -> None:
     """Reply with blocks split into ≤4096-character HTML messages; buttons go on the last."""
     parts = split_messages(blocks)
     for i, part in enumerate(parts):
-        await message.reply_text(part, parse_mode=ParseMode.HTML, do_quote=True,
-                                 reply_markup=keyboard if i == len(parts) - 1 else None,
-                                 disable_web_page_preview=True)
+        await message.reply_text(
+            part,
+            parse_mode=ParseMode.HTML,
+            do_quote=True,
+            reply_markup=keyboard if i == len(parts) - 1 else None,
+            disable_web_page_preview=True,
+        )
 
 
 def _strip_mention(message_text: str, username: str | None) -> str:
@@ -127,16 +154,20 @@ async def _sources(context: ContextTypes.DEFAULT_TYPE):
 
 # --- handlers ----------------------------------------------------------------
 
+
 async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     lang = _lang(update)
     if not await _allowed(update, context, lang):
         return
     sources = await _sources(context) or []
     dates = sorted(s.date for s in sources if s.date)
-    span = f"{format_date(dates[0], lang)} – {format_date(dates[-1], lang)}" if dates else text(lang, "no_date")
+    span = (
+        f"{format_date(dates[0], lang)} – {format_date(dates[-1], lang)}" if dates else text(lang, "no_date")
+    )
     examples = "\n".join(f"• {esc(e)}" for e in text(lang, "examples"))
     await update.effective_message.reply_text(
-        text(lang, "help", articles=len(sources), dates=span, examples=examples), parse_mode=ParseMode.HTML)
+        text(lang, "help", articles=len(sources), dates=span, examples=examples), parse_mode=ParseMode.HTML
+    )
 
 
 async def on_sources(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -162,8 +193,11 @@ async def on_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     bot = context.bot
     if message.chat.type != ChatType.PRIVATE:
         mentioned = bool(bot.username) and f"@{bot.username.lower()}" in message.text.lower()
-        replied = (message.reply_to_message is not None and message.reply_to_message.from_user is not None
-                   and message.reply_to_message.from_user.id == bot.id)
+        replied = (
+            message.reply_to_message is not None
+            and message.reply_to_message.from_user is not None
+            and message.reply_to_message.from_user.id == bot.id
+        )
         if not (mentioned or replied):
             return
     await _answer(update, context, _strip_mention(message.text, bot.username))
@@ -208,8 +242,9 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         blocks = answer_blocks(answer)
         messages = split_messages(blocks)
         if len(messages) == 1:
-            await query.edit_message_text(messages[0], parse_mode=ParseMode.HTML, reply_markup=keyboard,
-                                          disable_web_page_preview=True)
+            await query.edit_message_text(
+                messages[0], parse_mode=ParseMode.HTML, reply_markup=keyboard, disable_web_page_preview=True
+            )
         else:
             await _send(query.message.reply_to_message or query.message, blocks, keyboard)
     else:
@@ -225,9 +260,17 @@ async def on_reindex(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     await update.effective_message.reply_text(text(lang, "reindex_started"))
     report = await asyncio.to_thread(_berita(context).build)
     key = "reindex_done" if report.changed_anything else "reindex_same"
-    await update.effective_message.reply_text(text(
-        lang, key, added=len(report.added), changed=len(report.changed), removed=len(report.removed),
-        documents=report.documents, chunks=report.chunks))
+    await update.effective_message.reply_text(
+        text(
+            lang,
+            key,
+            added=len(report.added),
+            changed=len(report.changed),
+            removed=len(report.removed),
+            documents=report.documents,
+            chunks=report.chunks,
+        )
+    )
 
 
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -242,12 +285,14 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def _post_init(app: Application) -> None:
     for lang, commands in COMMANDS.items():
-        await app.bot.set_my_commands([BotCommand(c, d) for c, d in commands],
-                                      language_code=None if lang == "en" else lang)
+        await app.bot.set_my_commands(
+            [BotCommand(c, d) for c, d in commands], language_code=None if lang == "en" else lang
+        )
     berita: Berita = app.bot_data["berita"]
     if berita.config["telegram.watch"]:
-        app.bot_data["watcher"] = Watcher(berita.config.articles_dir, berita.build,
-                                          berita.config["watch.debounce_ms"]).start()
+        app.bot_data["watcher"] = Watcher(
+            berita.config.articles_dir, berita.build, berita.config["watch.debounce_ms"]
+        ).start()
 
 
 async def _post_shutdown(app: Application) -> None:
@@ -257,6 +302,7 @@ async def _post_shutdown(app: Application) -> None:
 
 
 # --- wiring ------------------------------------------------------------------
+
 
 def _token(config: Config) -> str:
     token = (config["telegram.token"] or "").strip()
@@ -270,8 +316,16 @@ def build_application(config: Config, berita: Berita | None = None) -> Applicati
     redact_secret(token)
     base_url = config["telegram.api_base_url"].rstrip("/")
     file_url = config["telegram.file_base_url"] or re.sub(r"/bot$", "/file/bot", base_url)
-    app = (ApplicationBuilder().token(token).base_url(base_url).base_file_url(file_url)
-           .concurrent_updates(True).post_init(_post_init).post_shutdown(_post_shutdown).build())
+    app = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(base_url)
+        .base_file_url(file_url)
+        .concurrent_updates(True)
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+        .build()
+    )
     app.bot_data.update(
         berita=berita or Berita(config),
         access=Access(config["telegram.allowed_ids"], config["telegram.admin_ids"]),
@@ -299,13 +353,19 @@ def run(config: Config) -> None:
     log.info("serving %d articles", len(berita.sources()))
     try:
         if webhook_url:
-            app.run_webhook(listen=config["telegram.webhook_listen"], port=config["telegram.webhook_port"],
-                            url_path=urlparse(webhook_url).path.lstrip("/"), webhook_url=webhook_url,
-                            secret_token=config["telegram.webhook_secret"], allowed_updates=Update.ALL_TYPES)
+            app.run_webhook(
+                listen=config["telegram.webhook_listen"],
+                port=config["telegram.webhook_port"],
+                url_path=urlparse(webhook_url).path.lstrip("/"),
+                webhook_url=webhook_url,
+                secret_token=config["telegram.webhook_secret"],
+                allowed_updates=Update.ALL_TYPES,
+            )
         else:
             app.run_polling(allowed_updates=Update.ALL_TYPES)
     except InvalidToken:
         raise ConfigError("the Bot API rejected the bot token (check TELEGRAM_BOT_TOKEN)") from None
     except TelegramError as exc:
-        raise BeritaError(redact(f"cannot talk to the Bot API at {config['telegram.api_base_url']}: {exc}")) from None
-
+        raise BeritaError(
+            redact(f"cannot talk to the Bot API at {config['telegram.api_base_url']}: {exc}")
+        ) from None

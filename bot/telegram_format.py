@@ -36,7 +36,8 @@ def passage_blocks(p: Passage, lang: str) -> list[str]:
     if p.paragraph_end != p.paragraph:
         where += f"–{p.paragraph_end}"
     head = f"<b>[{p.n}] {esc(p.title)}</b>\n" + ", ".join(
-        x for x in (esc(p.source), format_date(p.date, lang), where) if x)
+        x for x in (esc(p.source), format_date(p.date, lang), where) if x
+    )
     return [head] + [esc(para) for para in p.text.split("\n\n")]
 
 
@@ -45,8 +46,9 @@ def sources_blocks(sources: list[Source], lang: str) -> list[str]:
         return [esc(text(lang, "no_articles"))]
     lines = [f"<b>{text(lang, 'sources_title')}</b> ({len(sources)})"]
     for i, s in enumerate(sources, 1):
-        meta = ", ".join(x for x in (esc(s.source), format_date(s.date, lang),
-                                     f"{s.chunks} {text(lang, 'chunks')}") if x)
+        meta = ", ".join(
+            x for x in (esc(s.source), format_date(s.date, lang), f"{s.chunks} {text(lang, 'chunks')}") if x
+        )
         lines.append(f"{i}. <i>{esc(s.title)}</i> — {meta}")
     return lines
 
@@ -122,10 +124,13 @@ def answer_keyboard(answer: Answer, more: bool = True) -> InlineKeyboardMarkup |
     """
     if not answer.found:
         return None
-    row = [InlineKeyboardButton(f"[{p.n}]", callback_data=f"p:{p.sha256[:12]}:{p.ordinal}:{p.n}")
-           for p in answer.passages]
+    row = [
+        InlineKeyboardButton(f"[{p.n}]", callback_data=f"p:{p.sha256[:12]}:{p.ordinal}:{p.n}")
+        for p in answer.passages
+    ]
     rows = [row[i : i + 5] for i in range(0, len(row), 5)]
     if more:
-        rows.append([InlineKeyboardButton(text(answer.language, "more"),
-                                          callback_data=f"m:{len(answer.passages)}")])
+        rows.append(
+            [InlineKeyboardButton(text(answer.language, "more"), callback_data=f"m:{len(answer.passages)}")]
+        )
     return InlineKeyboardMarkup(rows)

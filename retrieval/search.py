@@ -15,11 +15,9 @@ from .index import Index
 log = logging.getLogger(__name__)
 
 _TOKEN = re.compile(r"\w+", re.U)
-_STOP = set("""
-yang dan di ke dari pada untuk dengan ini itu apa siapa kapan mengapa bagaimana berapa adalah akan
-tidak juga sudah telah oleh dalam tentang bahwa para kepada the a an of and to in on at for with is
-are was were who what when where why how which did do does has have had by from as
-""".split())
+_STOP = set(
+    ["yang", "dan", "di", "ke", "dari", "pada", "untuk", "dengan", "ini", "itu", "apa", "siapa", "kapan", "mengapa", "bagaimana", "berapa", "adalah", "akan", "tidak", "juga", "sudah", "telah", "oleh", "dalam", "tentang", "bahwa", "para", "kepada", "the", "a", "an", "of", "and", "to", "in", "on", "at", "for", "with", "is", "are", "was", "were", "who", "what", "when", "where", "why", "how", "which", "did", "do", "does", "has", "have", "had", "by", "from", "as"]
+)
 
 
 def tokenize(text: str) -> list[str]:
@@ -54,7 +52,7 @@ class Lexical:
         return retriever
 
     @classmethod
-    def for_index(cls, index: Index) -> "Lexical":
+    def for_index(cls, index: Index) -> Lexical:
         """Load the BM25 index saved with the generation (memory-mapped), or rebuild it.
 
         Rebuilding 100k chunks takes ~5 s; loading takes a fraction of that.
@@ -88,8 +86,15 @@ class Lexical:
         return [int(self.ids[d]) for d, s in zip(docs[0], scores[0]) if s > 0]
 
 
-def search(index: Index, query: np.ndarray, k: int, lexical: Lexical | None = None,
-           question: str = "", candidates: int = 30, timings: dict[str, float] | None = None) -> list[Hit]:
+def search(
+    index: Index,
+    query: np.ndarray,
+    k: int,
+    lexical: Lexical | None = None,
+    question: str = "",
+    candidates: int = 30,
+    timings: dict[str, float] | None = None,
+) -> list[Hit]:
     """Top-k chunks, best first.
 
     With ``lexical``, dense and BM25 rankings are fused by reciprocal rank;

@@ -6,8 +6,8 @@ import logging
 import os
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from .errors import BeritaError
 from .index import IndexReport
@@ -48,13 +48,21 @@ def wait_until_settled(paths: set[str], quiet: float, stop: threading.Event, lim
         else:
             stop.wait(min(quiet, 0.25))
         after = _signature(paths)
-        if after == before and time.time() - max((s[1] for s in after.values() if s), default=0) / 1e9 >= quiet:
+        if (
+            after == before
+            and time.time() - max((s[1] for s in after.values() if s), default=0) / 1e9 >= quiet
+        ):
             return
         before = after
 
 
-def watch(folder: Path, rebuild: Callable[[], IndexReport], stop: threading.Event,
-          settle_ms: int = 1500, on_report: Callable[[IndexReport], None] | None = None) -> None:
+def watch(
+    folder: Path,
+    rebuild: Callable[[], IndexReport],
+    stop: threading.Event,
+    settle_ms: int = 1500,
+    on_report: Callable[[IndexReport], None] | None = None,
+) -> None:
     """Rebuild (incrementally) after article files change, until ``stop`` is set.
 
     A failed build is logged and retried on the next change; the previous index
@@ -65,9 +73,15 @@ def watch(folder: Path, rebuild: Callable[[], IndexReport], stop: threading.Even
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     quiet = settle_ms / 1000
-    for changes in watch_changes(folder, watch_filter=_is_article, stop_event=stop,
-                                 step=min(settle_ms, 200), rust_timeout=1000, yield_on_timeout=False,
-                                 raise_interrupt=False):
+    for changes in watch_changes(
+        folder,
+        watch_filter=_is_article,
+        stop_event=stop,
+        step=min(settle_ms, 200),
+        rust_timeout=1000,
+        yield_on_timeout=False,
+        raise_interrupt=False,
+    ):
         paths = {p for _, p in changes}
         log.info("articles changed: %s", ", ".join(sorted(os.path.relpath(p, folder) for p in paths)))
         wait_until_settled(paths, quiet, stop)
@@ -90,14 +104,22 @@ def watch(folder: Path, rebuild: Callable[[], IndexReport], stop: threading.Even
 class Watcher:
     """``watch`` on a daemon thread, for servers (berita telegram)."""
 
-    def __init__(self, folder: Path, rebuild: Callable[[], IndexReport], settle_ms: int = 1500,
-                 on_report: Callable[[IndexReport], None] | None = None):
+    def __init__(
+        self,
+        folder: Path,
+        rebuild: Callable[[], IndexReport],
+        settle_ms: int = 1500,
+        on_report: Callable[[IndexReport], None] | None = None,
+    ):
         self.stop_event = threading.Event()
         self._thread = threading.Thread(
-            target=watch, args=(folder, rebuild, self.stop_event, settle_ms, on_report),
-            name="berita-watch", daemon=True)
+            target=watch,
+            args=(folder, rebuild, self.stop_event, settle_ms, on_report),
+            name="berita-watch",
+            daemon=True,
+        )
 
-    def start(self) -> "Watcher":
+    def start(self) -> Watcher:
         self._thread.start()
         return self
 

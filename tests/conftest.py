@@ -34,8 +34,12 @@ def model_cache(tmp_path_factory) -> Path:
 
 
 def make_config(tmp: Path, articles: Path, cache: Path, **extra):
-    flags = {"articles_dir": str(articles), "data_dir": str(tmp / "data"),
-             "model.cache_dir": str(cache), **extra}
+    flags = {
+        "articles_dir": str(articles),
+        "data_dir": str(tmp / "data"),
+        "model.cache_dir": str(cache),
+        **extra,
+    }
     return load_config(flags=flags, env={})
 
 

@@ -16,12 +16,35 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs
 
-_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "span", "tg-spoiler", "a", "code",
-         "pre", "blockquote", "tg-emoji"}
+_TAGS = {
+    "b",
+    "strong",
+    "i",
+    "em",
+    "u",
+    "ins",
+    "s",
+    "strike",
+    "del",
+    "span",
+    "tg-spoiler",
+    "a",
+    "code",
+    "pre",
+    "blockquote",
+    "tg-emoji",
+}
 _TAG = re.compile(r"<(/?)([a-z-]+)(\s[^<>]*)?>")
 _ENTITY = re.compile(r"&(lt|gt|amp|quot|#\d+|#x[0-9a-fA-F]+);")
-_JSON_FIELDS = {"reply_markup", "commands", "allowed_updates", "reply_parameters", "link_preview_options",
-                "entities", "scope"}
+_JSON_FIELDS = {
+    "reply_markup",
+    "commands",
+    "allowed_updates",
+    "reply_parameters",
+    "link_preview_options",
+    "entities",
+    "scope",
+}
 
 
 class BadRequest(Exception):
@@ -61,7 +84,9 @@ def parse_html(text: str) -> str:
 
 
 class BotAPIStandIn:
-    def __init__(self, token: str = "7001234567:AAStand-in-secret-token-XyZ", username: str = "berita_test_bot"):
+    def __init__(
+        self, token: str = "7001234567:AAStand-in-secret-token-XyZ", username: str = "berita_test_bot"
+    ):
         self.token = token
         self.username = username
         self.bot_id = int(token.split(":")[0])
@@ -116,34 +141,52 @@ class BotAPIStandIn:
             u["language_code"] = language_code
         return u
 
-    def push_message(self, text: str, user_id: int = 111, chat_id: int | None = None,
-                     chat_type: str = "private", language_code: str | None = "en",
-                     reply_to: dict | None = None) -> dict:
+    def push_message(
+        self,
+        text: str,
+        user_id: int = 111,
+        chat_id: int | None = None,
+        chat_type: str = "private",
+        language_code: str | None = "en",
+        reply_to: dict | None = None,
+    ) -> dict:
         with self._cond:
             chat_id = chat_id if chat_id is not None else user_id
             chat = {"id": chat_id, "type": chat_type}
             if chat_type != "private":
                 chat["title"] = "Test group"
             self._next_message += 1
-            msg = {"message_id": self._next_message, "date": int(time.time()), "chat": chat,
-                   "from": self._user(user_id, language_code), "text": text}
+            msg = {
+                "message_id": self._next_message,
+                "date": int(time.time()),
+                "chat": chat,
+                "from": self._user(user_id, language_code),
+                "text": text,
+            }
             if text.startswith("/"):
                 cmd = text.split()[0]
                 msg["entities"] = [{"type": "bot_command", "offset": 0, "length": len(cmd)}]
             mention = f"@{self.username}"
             if mention in text:
                 msg.setdefault("entities", []).append(
-                    {"type": "mention", "offset": text.index(mention), "length": len(mention)})
+                    {"type": "mention", "offset": text.index(mention), "length": len(mention)}
+                )
             if reply_to is not None:
                 msg["reply_to_message"] = reply_to
             self._messages[(chat_id, msg["message_id"])] = msg
             return self._push({"message": msg})
 
-    def push_callback(self, data: str, message: dict, user_id: int = 111,
-                      language_code: str | None = "en") -> dict:
+    def push_callback(
+        self, data: str, message: dict, user_id: int = 111, language_code: str | None = "en"
+    ) -> dict:
         with self._cond:
-            query = {"id": f"cb{self._next_update}", "from": self._user(user_id, language_code),
-                     "chat_instance": "ci", "data": data, "message": message}
+            query = {
+                "id": f"cb{self._next_update}",
+                "from": self._user(user_id, language_code),
+                "chat_instance": "ci",
+                "data": data,
+                "message": message,
+            }
             return self._push({"callback_query": query})
 
     def _push(self, update: dict) -> dict:
@@ -168,8 +211,10 @@ class BotAPIStandIn:
                     return found
                 left = deadline - time.monotonic()
                 if left <= 0:
-                    raise AssertionError(f"timed out waiting for {count} {method}; calls: "
-                                         f"{[m for m, _ in self.calls]} errors: {self.errors}")
+                    raise AssertionError(
+                        f"timed out waiting for {count} {method}; calls: "
+                        f"{[m for m, _ in self.calls]} errors: {self.errors}"
+                    )
                 self._cond.wait(min(left, 0.2))
 
     # --- the API -----------------------------------------------------------
@@ -198,7 +243,9 @@ class BotAPIStandIn:
                 self.errors.append((method, str(exc)))
                 self.calls.append((method + ":rejected", params))
                 self._cond.notify_all()
-            return self._reply(req, 400, {"ok": False, "error_code": 400, "description": f"Bad Request: {exc}"})
+            return self._reply(
+                req, 400, {"ok": False, "error_code": 400, "description": f"Bad Request: {exc}"}
+            )
         if method != "getUpdates":
             with self._cond:
                 self.calls.append((method, params))
@@ -229,8 +276,15 @@ class BotAPIStandIn:
             pass
 
     def api_getMe(self, p):
-        return {"id": self.bot_id, "is_bot": True, "first_name": "Berita", "username": self.username,
-                "can_join_groups": True, "can_read_all_group_messages": False, "supports_inline_queries": False}
+        return {
+            "id": self.bot_id,
+            "is_bot": True,
+            "first_name": "Berita",
+            "username": self.username,
+            "can_join_groups": True,
+            "can_read_all_group_messages": False,
+            "supports_inline_queries": False,
+        }
 
     def api_getUpdates(self, p):
         offset = int(p.get("offset") or 0)
@@ -262,9 +316,13 @@ class BotAPIStandIn:
         with self._cond:
             self._next_message += 1
             chat_type = "private" if chat_id > 0 else "supergroup"
-            msg = {"message_id": self._next_message, "date": int(time.time()),
-                   "chat": {"id": chat_id, "type": chat_type},
-                   "from": self.api_getMe(p), "text": visible}
+            msg = {
+                "message_id": self._next_message,
+                "date": int(time.time()),
+                "chat": {"id": chat_id, "type": chat_type},
+                "from": self.api_getMe(p),
+                "text": visible,
+            }
             reply = p.get("reply_parameters") or {}
             if "reply_to_message_id" in p:
                 reply = {"message_id": int(p["reply_to_message_id"])}
@@ -309,5 +367,8 @@ class BotAPIStandIn:
         return True
 
     def api_getWebhookInfo(self, p):
-        return {"url": (self.webhook or {}).get("url", ""), "has_custom_certificate": False,
-                "pending_update_count": 0}
+        return {
+            "url": (self.webhook or {}).get("url", ""),
+            "has_custom_certificate": False,
+            "pending_update_count": 0,
+        }

@@ -7,8 +7,12 @@ from retrieval.ingest import parse_article
 def test_split_sentences_keeps_abbreviations_and_quotes():
     text = "Dr. Budi tiba di Jl. Merdeka. “Kami siap,” katanya. Ia pergi! Lalu A. Rahman datang."
     spans = [text[s:e] for s, e in split_sentences(text)]
-    assert spans == ["Dr. Budi tiba di Jl. Merdeka.", "“Kami siap,” katanya.", "Ia pergi!",
-                     "Lalu A. Rahman datang."]
+    assert spans == [
+        "Dr. Budi tiba di Jl. Merdeka.",
+        "“Kami siap,” katanya.",
+        "Ia pergi!",
+        "Lalu A. Rahman datang.",
+    ]
 
 
 def test_decimal_and_amounts_do_not_split():
@@ -17,16 +21,23 @@ def test_decimal_and_amounts_do_not_split():
 
 
 def test_chunks_cover_every_sentence_once_with_exact_offsets():
-    paras = ["Kalimat satu panjang sekali. " * 12, "Paragraf dua. Kalimat lain.", "Tiga.", "Empat " * 60 + "."]
+    paras = [
+        "Kalimat satu panjang sekali. " * 12,
+        "Paragraf dua. Kalimat lain.",
+        "Tiga.",
+        "Empat " * 60 + ".",
+    ]
     article = parse_article("x.txt", "Judul\n" + "\n\n".join(p.strip() for p in paras) + "\n", "h")
     chunks = chunk_article(article, max_chars=200, min_chars=50)
     sentences = [s for c in chunks for s in c.sentences]
-    expected = [(s, e) for p in article.paragraphs for s, e in split_sentences(article.paragraph_text(p), p.start)]
+    expected = [
+        (s, e) for p in article.paragraphs for s, e in split_sentences(article.paragraph_text(p), p.start)
+    ]
     assert [(s.start, s.end) for s in sentences] == expected
     for c in chunks:
         # text is the source paragraphs joined by blank lines
         for s in c.sentences:
-            assert article.text[s.start:s.end] in c.text
+            assert article.text[s.start : s.end] in c.text
         assert c.char_start == c.sentences[0].start and c.char_end == c.sentences[-1].end
         if len(c.sentences) > 1:
             assert len(c.text) <= 200 + 2 * len(c.sentences)

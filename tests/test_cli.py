@@ -17,8 +17,11 @@ from tests.conftest import SEEDS
 def env(tmp_path, model_cache):
     folder = tmp_path / "articles"
     shutil.copytree(SEEDS, folder)
-    return {"BERITA_ARTICLES_DIR": str(folder), "BERITA_DATA_DIR": str(tmp_path / "data"),
-            "BERITA_CACHE_DIR": str(model_cache)}
+    return {
+        "BERITA_ARTICLES_DIR": str(folder),
+        "BERITA_DATA_DIR": str(tmp_path / "data"),
+        "BERITA_CACHE_DIR": str(model_cache),
+    }
 
 
 def run(env, *args, input=None):
@@ -47,7 +50,13 @@ def test_index_ask_sources(env):
     r = run(env, "ask", "What is the capital of Brazil?")
     assert r.exit_code == 0 and "couldn't find" in r.output
 
-    r = run(env, "ask", "--json", "-", input="Siapa yang bertemu di Beijing?\n\n   \nWhat is the capital of Brazil?\n")
+    r = run(
+        env,
+        "ask",
+        "--json",
+        "-",
+        input="Siapa yang bertemu di Beijing?\n\n   \nWhat is the capital of Brazil?\n",
+    )
     lines = [json.loads(x) for x in r.output.splitlines()]
     assert [x["found"] for x in lines] == [True, False]
 
@@ -64,7 +73,11 @@ def test_index_ask_sources(env):
 
 def test_user_mistakes_are_one_line(env, tmp_path):
     r = run(env, "ask", "anything")
-    assert r.exit_code == 4 and r.output.strip() == "berita: error: no index in " + env["BERITA_DATA_DIR"] + "; run `berita index` first"
+    assert (
+        r.exit_code == 4
+        and r.output.strip()
+        == "berita: error: no index in " + env["BERITA_DATA_DIR"] + "; run `berita index` first"
+    )
     run(env, "index")
     r = run(env, "ask", "   ")
     assert r.exit_code == 2 and r.output.strip() == "berita: error: Please type a question."
@@ -85,16 +98,20 @@ def test_real_process_has_no_traceback(env):
     p = subprocess.run([exe, "ask", "hello"], env=full_env, capture_output=True, text=True, timeout=120)
     assert p.returncode == 4
     assert "Traceback" not in p.stderr and p.stderr.strip().startswith("berita: error:")
-    p = subprocess.run([exe, "ask", "--json", "-"], env=full_env, capture_output=True, text=True,
-                       input="", timeout=120)
+    p = subprocess.run(
+        [exe, "ask", "--json", "-"], env=full_env, capture_output=True, text=True, input="", timeout=120
+    )
     assert p.returncode == 4 and "Traceback" not in p.stderr
 
 
 def test_empty_articles_folder(tmp_path, model_cache):
     folder = tmp_path / "empty"
     folder.mkdir()
-    env = {"BERITA_ARTICLES_DIR": str(folder), "BERITA_DATA_DIR": str(tmp_path / "data"),
-           "BERITA_CACHE_DIR": str(model_cache)}
+    env = {
+        "BERITA_ARTICLES_DIR": str(folder),
+        "BERITA_DATA_DIR": str(tmp_path / "data"),
+        "BERITA_CACHE_DIR": str(model_cache),
+    }
     r = run(env, "index")
     assert r.exit_code == 0 and "No articles indexed" in r.output
     r = run(env, "ask", "--json", "Who met in Beijing?")
@@ -106,8 +123,11 @@ def test_empty_articles_folder(tmp_path, model_cache):
 def test_unwritable_data_folder_is_one_line(tmp_path, articles, model_cache):
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("x")
-    env = {"BERITA_ARTICLES_DIR": str(articles), "BERITA_DATA_DIR": str(blocker / "data"),
-           "BERITA_CACHE_DIR": str(model_cache)}
+    env = {
+        "BERITA_ARTICLES_DIR": str(articles),
+        "BERITA_DATA_DIR": str(blocker / "data"),
+        "BERITA_CACHE_DIR": str(model_cache),
+    }
     r = run(env, "index")
     assert r.exit_code == 7
     assert r.output.startswith("berita: error: cannot write the index") and len(r.output.splitlines()) == 1

@@ -61,8 +61,7 @@ def test_tokenizer_normalization_follows_the_map():
     tok = build_tokenizer(e5)
     norm = tok.normalizer
     # Code point by code point, as the C engine applies its map.
-    wrong = [cp for cp, out in e5.norm_map.items()
-             if norm.normalize_str(chr(cp)) != "".join(map(chr, out))]
+    wrong = [cp for cp, out in e5.norm_map.items() if norm.normalize_str(chr(cp)) != "".join(map(chr, out))]
     assert wrong == []
     assert norm.normalize_str("Ｂｅｉｊｉｎｇ\u200b  2025") == "Beijing 2025"
 

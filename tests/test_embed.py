@@ -18,8 +18,9 @@ def minilm_path() -> Path:
 
 
 def test_local_minilm_model_indexes_and_answers(tmp_path, articles, model_cache):
-    config = make_config(tmp_path, articles, model_cache, **{"model.name": str(minilm_path()),
-                                                             "search.min_score": 0.1})
+    config = make_config(
+        tmp_path, articles, model_cache, **{"model.name": str(minilm_path()), "search.min_score": 0.1}
+    )
     emb = load_embedder(config)
     assert emb.dim == 384 and emb.model_id == str(minilm_path().resolve())
     v = emb.passages(["Beijing", "Jakarta"])

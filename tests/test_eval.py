@@ -59,7 +59,7 @@ def test_answer_sentences_are_quoted_from_their_passages(seeded):
     p = a.passages[0]
     assert p.file == "002_1a0a747f783da510.txt" and p.paragraph_end == 10
     source = (Path(__file__).parent.parent / "seeds" / p.file).read_text()
-    assert source[p.char_start:p.char_end].startswith(p.text.split("\n\n")[0])
+    assert source[p.char_start : p.char_end].startswith(p.text.split("\n\n")[0])
 
 
 def test_fixed_texts_exist_in_both_languages():

@@ -7,7 +7,7 @@ import pytest
 
 from retrieval.errors import IndexCorruptError, IndexMissingError
 from retrieval.index import build_index, current_generation, index_root, load_index
-from tests.conftest import FakeEmbedder, SEEDS, make_config
+from tests.conftest import SEEDS, FakeEmbedder, make_config
 
 
 @pytest.fixture

@@ -7,10 +7,23 @@ from retrieval.ingest import decode, list_files, load_article, parse_article, re
 from tests.conftest import SEEDS
 
 BOILERPLATE = [
-    "Cerita yang direkomendasikan", "itemakhir daftar", "Baca juga", "Jangan lupa ikuti",
-    "Google News", "Viral!", "osc.medcom.id", "Info lebih lengkap", "waktu baca", "Bagikan",
-    "Mungkin Kamu Suka", "(@SpoxCHN_LinJian)", "(Willy Haryono)", "(Kelvin Yurcel)",
-    "Sumber: Sputnik-OANA", "Diterbitkan pada", "Willy Haryono •",
+    "Cerita yang direkomendasikan",
+    "itemakhir daftar",
+    "Baca juga",
+    "Jangan lupa ikuti",
+    "Google News",
+    "Viral!",
+    "osc.medcom.id",
+    "Info lebih lengkap",
+    "waktu baca",
+    "Bagikan",
+    "Mungkin Kamu Suka",
+    "(@SpoxCHN_LinJian)",
+    "(Willy Haryono)",
+    "(Kelvin Yurcel)",
+    "Sumber: Sputnik-OANA",
+    "Diterbitkan pada",
+    "Willy Haryono •",
 ]
 
 
@@ -52,10 +65,17 @@ def test_story_text_is_kept(seeds):
 
 
 def test_front_matter_overrides_heuristics():
-    text = ("---\ntitle: Judul Resmi\nsource: Antara\nurl: https://example.org/a\ndate: 2024-01-02\n---\n"
-            "Baris pertama yang panjang.\n\nIsi berita. Diterbitkan pada 3 Mar 2023\n")
+    text = (
+        "---\ntitle: Judul Resmi\nsource: Antara\nurl: https://example.org/a\ndate: 2024-01-02\n---\n"
+        "Baris pertama yang panjang.\n\nIsi berita. Diterbitkan pada 3 Mar 2023\n"
+    )
     a = parse_article("a.md", text, "x")
-    assert (a.title, a.source, a.url, a.date) == ("Judul Resmi", "Antara", "https://example.org/a", "2024-01-02")
+    assert (a.title, a.source, a.url, a.date) == (
+        "Judul Resmi",
+        "Antara",
+        "https://example.org/a",
+        "2024-01-02",
+    )
     assert a.paragraph_text(a.paragraphs[0]) == "Baris pertama yang panjang."
 
 
@@ -65,11 +85,14 @@ def test_markdown_heading_is_the_title():
     assert len(a.paragraphs) == 1
 
 
-@pytest.mark.parametrize("data, reason", [
-    (b"", "empty"),
-    (b"   \n\n", "empty"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
-])
+@pytest.mark.parametrize(
+    "data, reason",
+    [
+        (b"", "empty"),
+        (b"   \n\n", "empty"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    ],
+)
 def test_unusable_files_are_refused(data, reason):
     with pytest.raises(ValueError, match=reason):
         decode(data)
@@ -90,5 +113,5 @@ def test_oversized_file_is_refused(tmp_path):
 def test_offsets_point_into_the_file(seeds):
     for a in seeds.values():
         for p in a.paragraphs:
-            assert a.text[p.start:p.end] == a.paragraph_text(p)
-            assert a.text[p.start:p.end].strip() == a.text[p.start:p.end]
+            assert a.text[p.start : p.end] == a.paragraph_text(p)
+            assert a.text[p.start : p.end].strip() == a.text[p.start : p.end]

@@ -13,8 +13,11 @@ from retrieval.chunk import chunk_article, split_sentences
 from retrieval.ingest import is_boilerplate, parse_article
 from tests.telegram_standin import parse_html
 
-WORD = st.text(alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Nd"), max_codepoint=0x24F),
-               min_size=1, max_size=12)
+WORD = st.text(
+    alphabet=st.characters(whitelist_categories=("Lu", "Ll", "Nd"), max_codepoint=0x24F),
+    min_size=1,
+    max_size=12,
+)
 PUNCT = st.sampled_from([".", "!", "?", ".”", "…"])
 
 
@@ -50,16 +53,18 @@ def test_every_sentence_lands_in_a_chunk_at_its_offsets(data, max_chars, min_cha
 
     chunks = chunk_article(article, max_chars=max_chars, min_chars=min_chars)
     in_chunks = [(s.start, s.end) for c in chunks for s in c.sentences]
-    expected = [span for p in article.paragraphs for span in split_sentences(article.paragraph_text(p), p.start)]
+    expected = [
+        span for p in article.paragraphs for span in split_sentences(article.paragraph_text(p), p.start)
+    ]
     assert in_chunks == expected  # every sentence, once, in order
     for p in article.paragraphs:
         covered = "".join(text[s:e] for s, e in split_sentences(article.paragraph_text(p), p.start))
         assert re.sub(r"\s", "", covered) == re.sub(r"\s", "", article.paragraph_text(p))  # nothing lost
     for c in chunks:
         for s in c.sentences:
-            assert text[s.start:s.end] in c.text
-            assert text[s.start:s.end] == text[s.start:s.end].strip() != ""
-        assert text[c.char_start:c.char_end].startswith(text[c.sentences[0].start:c.sentences[0].end])
+            assert text[s.start : s.end] in c.text
+            assert text[s.start : s.end] == text[s.start : s.end].strip() != ""
+        assert text[c.char_start : c.char_end].startswith(text[c.sentences[0].start : c.sentences[0].end])
 
 
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=3000)
@@ -73,9 +78,14 @@ def test_any_text_escapes_into_valid_telegram_html(s):
 
 
 @SETTINGS
-@given(st.lists(st.one_of(TEXT.map(esc), TEXT.map(lambda t: f"<i>{esc(t)}</i>"),
-                          st.text(max_size=9000).map(esc)), min_size=1, max_size=12),
-       st.integers(200, LIMIT))
+@given(
+    st.lists(
+        st.one_of(TEXT.map(esc), TEXT.map(lambda t: f"<i>{esc(t)}</i>"), st.text(max_size=9000).map(esc)),
+        min_size=1,
+        max_size=12,
+    ),
+    st.integers(200, LIMIT),
+)
 def test_splitting_keeps_parts_small_and_loses_nothing(blocks, limit):
     messages = split_messages(blocks, limit)
     for m in messages:

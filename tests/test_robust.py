@@ -33,12 +33,15 @@ def fake_build(config, **kw):
 
 # --- bad input -----------------------------------------------------------------
 
+
 def test_every_kind_of_bad_file_is_reported_and_the_rest_indexed(tmp_path, articles, model_cache):
     (articles / "binary.txt").write_bytes(os.urandom(3000))
     (articles / "nul.md").write_bytes(b"Judul\x00\x00\x00isi")
     (articles / "empty.txt").write_text("")
     (articles / "only-boilerplate.txt").write_text("Judul\nBaca juga: sesuatu\nBagikan\n")
-    (articles / "latin1.txt").write_bytes("Judul Café\nKopi di café itu enak, kata pemiliknya.\n".encode("latin-1"))
+    (articles / "latin1.txt").write_bytes(
+        "Judul Café\nKopi di café itu enak, kata pemiliknya.\n".encode("latin-1")
+    )
     (articles / "big.txt").write_text("Judul\n" + "Kalimat. " * 5000)
     shutil.copy(articles / "003_46dba73b1170418d.txt", articles / "copy-of-003.txt")
     (articles / "sub").mkdir()
@@ -46,15 +49,22 @@ def test_every_kind_of_bad_file_is_reported_and_the_rest_indexed(tmp_path, artic
     config = make_config(tmp_path, articles, model_cache, **{"index.max_file_bytes": 20000})
     report = fake_build(config)
     problems = {p.file: p.message for p in report.problems}
-    assert set(problems) == {"binary.txt", "nul.md", "empty.txt", "only-boilerplate.txt", "big.txt",
-                             "copy-of-003.txt"}
+    assert set(problems) == {
+        "binary.txt",
+        "nul.md",
+        "empty.txt",
+        "only-boilerplate.txt",
+        "big.txt",
+        "copy-of-003.txt",
+    }
     assert "binary" in problems["nul.md"] and "empty" in problems["empty.txt"]
     assert "limit" in problems["big.txt"] and "same text as 003" in problems["copy-of-003.txt"]
     files = {d.file for d in load_index(config.data_dir).documents()}
     assert {"latin1.txt", "sub/nested.md"} <= files and len(files) == 7
 
-    r = CliRunner().invoke(main, ["--articles-dir", str(articles), "--data-dir", str(config.data_dir),
-                                  "sources", "--problems"])
+    r = CliRunner().invoke(
+        main, ["--articles-dir", str(articles), "--data-dir", str(config.data_dir), "sources", "--problems"]
+    )
     assert r.exit_code == 0 and "copy-of-003.txt" in r.output and "binary" in r.output
 
 
@@ -78,8 +88,11 @@ def test_file_removed_during_a_build(tmp_path, articles, model_cache, monkeypatc
 
 def test_index_exits_zero_with_problems_and_nonzero_when_it_cannot_build(tmp_path, articles, model_cache):
     (articles / "bad.txt").write_bytes(b"\x00\x01\x02")
-    env = {"BERITA_ARTICLES_DIR": str(articles), "BERITA_DATA_DIR": str(tmp_path / "d"),
-           "BERITA_CACHE_DIR": str(model_cache)}
+    env = {
+        "BERITA_ARTICLES_DIR": str(articles),
+        "BERITA_DATA_DIR": str(tmp_path / "d"),
+        "BERITA_CACHE_DIR": str(model_cache),
+    }
     r = CliRunner().invoke(main, ["index"], env=env)
     assert r.exit_code == 0 and "skipped bad.txt" in r.output
     r = CliRunner().invoke(main, ["index"], env={**env, "BERITA_ARTICLES_DIR": str(tmp_path / "gone")})
@@ -121,8 +134,9 @@ def test_sigkill_during_a_build_loses_nothing(tmp_path, articles, model_cache, p
     fake_build(config)
     before = current_generation(config.data_dir)
     (articles / "new.txt").write_text("Berita Baru\nSebuah fakta baru tentang pelabuhan Makassar.\n")
-    code = _KILLER.format(root=str(ROOT), point=point, tmp=str(tmp_path), articles=str(articles),
-                          cache=str(model_cache))
+    code = _KILLER.format(
+        root=str(ROOT), point=point, tmp=str(tmp_path), articles=str(articles), cache=str(model_cache)
+    )
     p = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert p.returncode == -signal.SIGKILL, p.stderr
 
@@ -144,12 +158,17 @@ def test_sigkill_during_a_build_loses_nothing(tmp_path, articles, model_cache, p
 def test_damaged_files_give_one_line_and_rebuild_recovers(tmp_path, articles, model_cache):
     config = make_config(tmp_path, articles, model_cache)
     fake_build(config)
-    env = {"BERITA_ARTICLES_DIR": str(articles), "BERITA_DATA_DIR": str(config.data_dir),
-           "BERITA_MODEL": "fake"}
-    for name, damage in [("vectors.faiss", lambda b: b[: len(b) // 3]),
-                         ("vectors.faiss", lambda b: b[:-64] + os.urandom(64)),
-                         ("chunks.sqlite", lambda b: b[:4096]),
-                         ("chunks.sqlite", lambda b: b[:100] + os.urandom(2000) + b[2100:])]:
+    env = {
+        "BERITA_ARTICLES_DIR": str(articles),
+        "BERITA_DATA_DIR": str(config.data_dir),
+        "BERITA_MODEL": "fake",
+    }
+    for name, damage in [
+        ("vectors.faiss", lambda b: b[: len(b) // 3]),
+        ("vectors.faiss", lambda b: b[:-64] + os.urandom(64)),
+        ("chunks.sqlite", lambda b: b[:4096]),
+        ("chunks.sqlite", lambda b: b[:100] + os.urandom(2000) + b[2100:]),
+    ]:
         gen = current_generation(config.data_dir)
         path = gen / name
         path.write_bytes(damage(path.read_bytes()))
@@ -163,17 +182,21 @@ def test_damaged_files_give_one_line_and_rebuild_recovers(tmp_path, articles, mo
 
 # --- serving during rebuilds -----------------------------------------------------
 
+
 def test_questions_during_rebuilds_never_fail_or_mix_generations(tmp_path, model_cache):
     folder = tmp_path / "articles"
     folder.mkdir()
     for i in range(4):
-        (folder / f"tetap{i}.txt").write_text(f"Berita Tetap {i}\nKalimat tetap nomor {i} tentang kota Bandung.\n")
+        (folder / f"tetap{i}.txt").write_text(
+            f"Berita Tetap {i}\nKalimat tetap nomor {i} tentang kota Bandung.\n"
+        )
     version = {"n": 0}
 
     def write_version():
         n = version["n"]
         (folder / "berubah.txt").write_text(
-            f"Versi {n} Judul\nPasar ikan versi{n} dibuka di Bandung pada pagi hari. Harga ikan versi{n} naik.\n")
+            f"Versi {n} Judul\nPasar ikan versi{n} dibuka di Bandung pada pagi hari. Harga ikan versi{n} naik.\n"
+        )
 
     write_version()
     config = make_config(tmp_path, folder, model_cache, **{"search.min_score": -1.0})
@@ -190,7 +213,7 @@ def test_questions_during_rebuilds_never_fail_or_mix_generations(tmp_path, model
                         n = p.title.split()[1]
                         assert f"versi{n}" in p.text, (p.title, p.text)
                         checked["n"] += 1
-            except Exception as exc:  # noqa: BLE001 - the test counts every failure
+            except Exception as exc:
                 errors.append(repr(exc))
 
     threads = [threading.Thread(target=asker) for _ in range(4)]
@@ -212,6 +235,7 @@ def test_questions_during_rebuilds_never_fail_or_mix_generations(tmp_path, model
 
 
 # --- watching --------------------------------------------------------------------
+
 
 def test_watcher_waits_for_a_file_to_settle(tmp_path):
     p = tmp_path / "slow.txt"
@@ -264,10 +288,16 @@ def test_berita_watch_command(tmp_path, model_cache):
     """`berita watch` as a process: a new file shows up in `berita sources`."""
     folder = tmp_path / "articles"
     shutil.copytree(SEEDS, folder)
-    env = {**os.environ, "BERITA_ARTICLES_DIR": str(folder), "BERITA_DATA_DIR": str(tmp_path / "data"),
-           "BERITA_CACHE_DIR": str(model_cache)}
+    env = {
+        **os.environ,
+        "BERITA_ARTICLES_DIR": str(folder),
+        "BERITA_DATA_DIR": str(tmp_path / "data"),
+        "BERITA_CACHE_DIR": str(model_cache),
+    }
     exe = shutil.which("berita") or os.path.join(os.path.dirname(sys.executable), "berita")
-    proc = subprocess.Popen([exe, "watch"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [exe, "watch"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
     try:
         deadline = time.monotonic() + 180
         while time.monotonic() < deadline and current_generation(tmp_path / "data") is None:
