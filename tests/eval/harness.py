@@ -1,0 +1,165 @@
+"""Scores answers against the evaluation files in tests/eval/ (used by the tests and `make bench`).
+
+An ``ask`` callable maps a question to the answer's JSON (``Answer.to_dict()`` or a line of
+``berita ask --json``), so the same scoring runs in-process and against the CLI.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+EVAL_DIR = Path(__file__).parent
+ROOT = EVAL_DIR.parent.parent
+CORPORA = {"seeds": ROOT / "seeds", "corpus": ROOT / "tests" / "corpus"}
+
+Ask = Callable[[str], dict]
+
+
+def load(kind: str, corpus: str | None = None) -> list[dict]:
+    """All items of one kind of file (questions, conversations, corroboration, dates)."""
+    items: list[dict] = []
+    for path in sorted(EVAL_DIR.glob(f"*_{kind}.json")):
+        items += json.loads(path.read_text(encoding="utf-8"))
+    return [i for i in items if corpus is None or i["corpus"] == corpus]
+
+
+def norm(text: str) -> str:
+    """Compare text as a reader would: case, dashes, quotes and spacing don't matter."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = re.sub(r"\[\d+\]", " ", text)
+    text = re.sub(r"[\u2010-\u2015\-–—]", " ", text)
+    text = re.sub(r"[\"'“”‘’«»]", "", text)
+    text = re.sub(r"[^\w\s$%.,]", " ", text)
+    return re.sub(r"\s+", " ", text).strip(" .,")
+
+
+def first_sentence(answer_text: str) -> str:
+    parts = re.split(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])|\s\[\d+\]\s*", answer_text.strip(), maxsplit=1)
+    return parts[0] if parts else ""
+
+
+def passage_hit(passage: dict, item: dict) -> bool:
+    gold = norm(item["gold_passage"])
+    if gold in norm(passage["text"]):
+        return True
+    if passage["file"] in item.get("also_files", []):
+        short = item.get("short") or {}
+        keys = [short.get("text") or "", *(short.get("accept") or [])]
+        return any(k and norm(k) in norm(passage["text"]) for k in keys)
+    return False
+
+
+def short_correct(got: dict | None, gold: dict | None) -> bool:
+    if gold is None:
+        return True
+    if not got:
+        return False
+    if gold.get("date"):
+        return bool(got.get("date")) and str(got["date"]).startswith(gold["date"])
+    if gold.get("value") is not None and got.get("value") is not None:
+        return abs(float(got["value"]) - float(gold["value"])) <= 0.01 * abs(float(gold["value"])) + 1e-9
+    text = norm(got.get("text") or "")
+    keys = [gold.get("text") or "", *(gold.get("accept") or [])]
+    return bool(text) and any(k and norm(k) in text for k in keys)
+
+
+@dataclass
+class Scores:
+    """Per-language measures over one evaluation run; ``misses`` lists what went wrong."""
+
+    n: int = 0
+    r1: int = 0
+    r5: int = 0
+    rr: float = 0.0
+    short_n: int = 0
+    short_ok: int = 0
+    correct: int = 0
+    refused: int = 0
+    near_n: int = 0
+    near_declined: int = 0
+    off_n: int = 0
+    off_declined: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, float]:
+        def ratio(a: float, b: int) -> float:
+            return round(a / b, 3) if b else float("nan")
+
+        return {
+            "answerable": self.n,
+            "R@1": ratio(self.r1, self.n),
+            "R@5": ratio(self.r5, self.n),
+            "MRR": ratio(self.rr, self.n),
+            "short_answer_accuracy": ratio(self.short_ok, self.short_n),
+            "answer_correct": ratio(self.correct, self.n),
+            "false_refusals": ratio(self.refused, self.n),
+            "near_miss_declined": ratio(self.near_declined, self.near_n),
+            "off_topic_declined": ratio(self.off_declined, self.off_n),
+        }
+
+
+def score(items: Iterable[dict], ask: Ask) -> dict[str, Scores]:
+    """Run every question through ``ask``; scores keyed by language and "all"."""
+    out: dict[str, Scores] = {}
+    for item in items:
+        answer = ask(item["question"])
+        for key in (item["lang"], "all"):
+            _add(out.setdefault(key, Scores()), item, answer)
+    return out
+
+
+def _add(s: Scores, item: dict, a: dict) -> None:
+    q = item["question"]
+    if item["kind"] == "off_topic":
+        s.off_n += 1
+        s.off_declined += not a["found"]
+        if a["found"]:
+            s.misses.append(f"off-topic answered: {q}")
+        return
+    if item["kind"] == "near_miss":
+        s.near_n += 1
+        s.near_declined += not a["found"]
+        if a["found"]:
+            s.misses.append(f"near-miss answered: {q}")
+        return
+    s.n += 1
+    if not a["found"]:
+        s.refused += 1
+        s.misses.append(f"refused: {q}")
+        if item.get("short"):
+            s.short_n += 1
+        return
+    ranks = [i for i, p in enumerate(a["passages"][:5], 1) if passage_hit(p, item)]
+    s.r1 += bool(ranks and ranks[0] == 1)
+    s.r5 += bool(ranks)
+    s.rr += 1 / ranks[0] if ranks else 0.0
+    gold_short = item.get("short")
+    short_ok = short_correct(a.get("short_answer"), gold_short)
+    if gold_short:
+        s.short_n += 1
+        s.short_ok += short_ok
+        if not short_ok:
+            got = (a.get("short_answer") or {}).get("text")
+            s.misses.append(f"short answer {got!r} != {gold_short['text']!r}: {q}")
+    gold = norm(item["gold_passage"])
+    first = norm(first_sentence(a["answer"]))
+    ok = bool(first) and (gold in first or first in gold or (gold_short is not None and short_ok))
+    s.correct += ok
+    if not ok:
+        s.misses.append(f"answer does not lead with the gold: {q} -> {a['answer'][:100]!r}")
+
+
+def table(results: dict[str, Scores]) -> str:
+    """A fixed-width table: one row per measure, one column per language."""
+    langs = [k for k in ("en", "id", "all") if k in results]
+    rows = {lang: results[lang].as_dict() for lang in langs}
+    names = list(next(iter(rows.values())))
+    lines = [f"{'measure':<24}" + "".join(f"{lang:>8}" for lang in langs)]
+    for name in names:
+        lines.append(f"{name:<24}" + "".join(f"{rows[lang][name]:>8}" for lang in langs))
+    return "\n".join(lines)
