@@ -15,10 +15,12 @@ Choices (documented here because callers depend on them):
   and "Kamis" means the day before. With "lalu"/"kemarin"/"last" it is strictly before; with
   "depan"/"mendatang"/"nanti"/"next", or "akan"/"will" just before it, the next one strictly
   after; with "ini"/"this" the one in the publication date's Monday–Sunday week.
-* "Minggu" is Sunday or "week": "hari Minggu", "Minggu (28/9)", "Minggu, 28 September",
-  "Minggu pagi" and a capitalised "Minggu" inside a sentence are Sunday; "minggu lalu/ini/
-  depan" (any case, also "Minggu ini" opening a sentence) is a week; a lowercase bare
-  "minggu" ("beberapa minggu setelah") is no date at all.
+* "Minggu" is Sunday or "week". Sunday: "hari Minggu", "Minggu (28/9)", "Minggu, 28
+  September", "Minggu pagi", a bare capitalised "Minggu", and a capitalised "Minggu lalu"
+  inside a sentence ("bertemu pada Minggu lalu" = last Sunday, as Indonesian news writes
+  it). Week: lowercase "minggu lalu/ini/depan", and "Minggu lalu/ini" opening a sentence
+  or question ("Minggu ini pasar tutup"). A lowercase bare "minggu" ("beberapa minggu
+  setelah") is no date at all.
 * A day and month without a year ("28 September", "Senin (3/11)") takes the year that puts
   it nearest the publication date; with a weekday, a year where the weekday matches wins.
 * Weeks run Monday–Sunday. "akhir pekan lalu" is the Saturday–Sunday of the previous week;
@@ -31,13 +33,15 @@ Choices (documented here because callers depend on them):
 * A number of years is a duration, not a date ("76 tahun", "80 tahun sejak"): a year is only
   a four-digit number after "tahun"/"pada"/"sejak"/"in"/… or next to a month.
 
-dateparser, measured on the 31 test expressions in tests/test_dates.py (id+en, base
-29 Sep 2025): 22 right as a point date, 9 missed or wrong ("lusa", "tiga hari lalu", number
-words, "pekan lalu", "minggu lalu", "hari Kamis", "Sabtu pagi", "10 Oktober" → 2024 instead of
-the nearest 2025) and it returns a datetime, never a week, month or year range. It costs
-~8 ms a call, against a budget of well under 1 ms a sentence. So our own compiled patterns
-resolve everything here, and dateparser is only the fallback for question wording none of
-them match ("Sept. 4th", "the 4th of September, 2025"), where one call per question is cheap.
+dateparser, measured by bench/dates.py on the 67 expected mentions of tests/test_dates.py
+(each mention's own text, RELATIVE_BASE = its publication date, counted right when the date
+it returns lies in the expected range): 31/67. It has no "hari Kamis", "Kamis lalu",
+"Sabtu pagi", "pekan lalu", "minggu lalu", "akhir pekan lalu", "awal bulan ini", "lusa",
+number words ("tiga hari lalu"), "Oktober mendatang", and puts "Senin (29/12)" published
+2 Jan 2026 in December 2026; it returns a datetime, never a week, month or year; and it costs
+~14 ms a call on this (shared, 2-core) machine, against our ~0.2 ms for a whole seed line.
+So our compiled patterns resolve everything here, and dateparser is only the fallback of
+``question_dates`` for written days none of them match, where one call per question is cheap.
 """
 
 from __future__ import annotations
@@ -45,7 +49,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 __all__ = [
@@ -138,7 +142,7 @@ WEEKDAYS: dict[str, int] = {
 _FULL_WEEKDAYS = [n.lower() for lang in WEEKDAY_NAMES.values() for n in lang] + ["jum'at", "ahad"]
 
 
-def _alt(words: list[str] | set[str]) -> str:
+def _alt(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -338,12 +342,20 @@ def _when(mod: str | None) -> str:
 # marked relative and are not called then.
 _Result = tuple[dt.date, dt.date, str] | None
 _Resolver = Callable[[re.Match[str], dt.date | None, str], _Result]
-_PATTERNS: list[tuple[re.Pattern[str], _Resolver, bool]] = []
+# Each pattern also names the words a line must contain for it to be tried at all (each set
+# in ``needs`` must meet the line's lowercase words; "/", "-", "#d" (a digit) and "#y" (a
+# four-digit number) stand for characters): a sentence then costs one ``findall`` plus the few
+# regexes that can match, instead of every regex scanning it: a seed line took 868 µs
+# without this and 198 µs with it (bench/dates.py, median, 179 characters a line).
+_Needs = tuple[frozenset[str], ...]
+_PATTERNS: list[tuple[re.Pattern[str], _Resolver, bool, _Needs]] = []
 
 
-def _pattern(regex: str, relative: bool, flags: int = re.I) -> Callable[[_Resolver], _Resolver]:
+def _pattern(
+    regex: str, relative: bool, needs: tuple[Iterable[str], ...]
+) -> Callable[[_Resolver], _Resolver]:
     def register(fn: _Resolver) -> _Resolver:
-        _PATTERNS.append((re.compile(regex, flags), fn, relative))
+        _PATTERNS.append((re.compile(regex, re.I), fn, relative, tuple(frozenset(n) for n in needs)))
         return fn
 
     return register
@@ -353,11 +365,13 @@ def _day(d: dt.date | None) -> _Result:
     return (d, d, "day") if d else None
 
 
+_UNIT_WORDS = {"hari", "minggu", "pekan", "bulan", "tahun", "day", "days", "week", "weeks"}
+_UNIT_WORDS |= {"month", "months", "year", "years", "sehari", "seminggu", "sepekan", "sebulan", "setahun"}
 _TOD = r"(?:\s+(?:pagi|siang|sore|malam|dini\s+hari|morning|afternoon|evening|night))?"
 _PARTS = r"awal|pertengahan|tengah|akhir|early|mid|late"
 
 
-@_pattern(r"\b(\d{4})-(\d{2})-(\d{2})\b", relative=False)
+@_pattern(r"\b(\d{4})-(\d{2})-(\d{2})\b", relative=False, needs=(("-",), ("#y",)))
 def _iso(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     return _day(_date(int(m[1]), int(m[2]), int(m[3])))
 
@@ -365,13 +379,18 @@ def _iso(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
 @_pattern(
     rf"\b(?:(?:hari\s+)?({_WD_ANY})\.?,?\s*\(?\s*)?\b(\d{{1,2}})/(\d{{1,2}})/(\d{{4}}|\d{{2}})\b(?:\s*\))?",
     relative=False,
+    needs=(("/",), ("#y",)),
 )
 def _dmy_numeric(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     y = int(m[4]) + (2000 if len(m[4]) == 2 else 0)
     return _day(_date(y, int(m[3]), int(m[2])))
 
 
-@_pattern(rf"\b(?:hari\s+)?({_WD_ANY})\.?\s*\(\s*(\d{{1,2}})/(\d{{1,2}})\s*\)", relative=True)
+@_pattern(
+    rf"\b(?:hari\s+)?({_WD_ANY})\.?\s*\(\s*(\d{{1,2}})/(\d{{1,2}})\s*\)",
+    relative=True,
+    needs=(("/",), WEEKDAYS.keys()),
+)
 def _weekday_dm(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     assert pub is not None
     return _day(_nearest_year(pub, int(m[3]), int(m[2]), WEEKDAYS[m[1].lower()]))
@@ -382,6 +401,7 @@ def _weekday_dm(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     rf"\b(?:(?:hari\s+)?({_WD_ANY})\.?,?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON})\b(?:\.(?=\s*\d))?"
     rf"(?:,?\s+(\d{{4}})\b)?(?:\s+(lalu|kemarin|mendatang|depan))?",
     relative=True,
+    needs=(("#d",), MONTHS.keys()),
 )
 def _dm(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     wd = WEEKDAYS[m[1].lower()] if m[1] else None
@@ -397,6 +417,7 @@ def _dm(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
 @_pattern(
     rf"\b(?:({_WD_ANY})\.?,?\s+)?({_MON})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?![:.,]\d)(?:,?\s+(\d{{4}})\b)?",
     relative=True,
+    needs=(("#d",), MONTHS.keys()),
 )
 def _md(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     if m[2] == "may" or m[2] == "mar":  # the English modal / Indonesian "mar" are not months
@@ -411,7 +432,11 @@ def _md(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
 
 
 # "Juni 2022", "awal September 2025", "(in) June 2022".
-@_pattern(rf"\b(?:({_PARTS})\s+)?(?:bulan\s+)?({_MON})\.?,?\s+(\d{{4}})\b", relative=False)
+@_pattern(
+    rf"\b(?:({_PARTS})\s+)?(?:bulan\s+)?({_MON})\.?,?\s+(\d{{4}})\b",
+    relative=False,
+    needs=(("#y",), MONTHS.keys()),
+)
 def _month_year(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     if m[2] == "may":
         return None
@@ -428,6 +453,7 @@ def _month_year(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     rf"(?:\s+(?P<mod>lalu|kemarin|mendatang|depan|ini|nanti))?"
     rf"|\b(?P<mon2>{_MON})\s+(?P<mod2>lalu|kemarin|mendatang|depan|nanti)\b",
     relative=True,
+    needs=(MONTHS.keys(),),
 )
 def _month_only(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     name = m["mon"] or m["mon2"]
@@ -447,6 +473,7 @@ def _month_only(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     r"|(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bduring\s)|(?<=\byear\s)))(?P<y>1[89]\d\d|20\d\d)\b(?![.,]\d|/|-\d)"
     r"(?!\s*(?:orang|jiwa|warga|personel|tentara|unit|ton|kali|km|meter|dolar|rupiah|%|persen|people|troops)\b)",
     relative=False,
+    needs=(("#y",),),
 )
 def _year(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     y = int(m["y"])
@@ -477,7 +504,10 @@ _DAY_WORDS = {
 }
 
 
-@_pattern(rf"\b(?:{_alt(_DAY_WORDS.keys())})\b", relative=True)
+_DAY_FIRST = {k.split()[-1] for k in _DAY_WORDS}
+
+
+@_pattern(rf"\b(?:{_alt(_DAY_WORDS.keys())})\b", relative=True, needs=(_DAY_FIRST,))
 def _day_word(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     assert pub is not None
     return _day(pub + dt.timedelta(days=_DAY_WORDS[" ".join(m[0].lower().split())]))
@@ -506,6 +536,7 @@ def _shift(pub: dt.date, n: int, unit: str) -> tuple[dt.date, dt.date, str]:
     rf"\b(?P<n>{_NUM})\s*(?P<u>{_UNIT})\s+(?:(?:yang\s+)?(?P<past>lalu|silam)|(?P<fut>lagi|mendatang)|(?P<ago>ago))\b"
     rf"|\bin\s+(?P<n2>{_NUM})\s+(?P<u2>{_UNIT})\b",
     relative=True,
+    needs=(_UNIT_WORDS, ("lalu", "silam", "lagi", "mendatang", "ago", "in")),
 )
 def _n_units(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     assert pub is not None
@@ -523,6 +554,7 @@ def _n_units(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
 @_pattern(
     rf"\b(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+(?:terakhir|belakangan)\b|\b(?:last|past)\s+(?P<n2>{_NUM})\s+(?P<u2>{_UNIT})\b",
     relative=True,
+    needs=(_UNIT_WORDS, ("terakhir", "belakangan", "last", "past")),
 )
 def _last_n(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     assert pub is not None
@@ -550,6 +582,7 @@ _REL.update({"depan": 1, "mendatang": 1, "next": 1, "coming": 1})
     rf"\b(?:(?P<part>{_PARTS}|earlier|later)\s+)?(?:(?P<u>pekan|minggu|bulan|tahun)(?:\s+(?P<mod>lalu|kemarin|ini|depan|mendatang))?"
     r"|(?P<emod>last|this|next|previous|coming)\s+(?P<eu>week|month|year))\b",
     relative=True,
+    needs=(("pekan", "minggu", "bulan", "tahun", "week", "month", "year"),),
 )
 def _unit_rel(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     unit = m["u"] or m["eu"]
@@ -580,6 +613,7 @@ def _unit_rel(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
 @_pattern(
     r"\b(?:akhir\s+pekan|akhir\s+minggu|(?P<emod>last|this|next|the)\s+weekend)(?:\s+(?P<mod>lalu|kemarin|ini|depan|mendatang))?\b",
     relative=True,
+    needs=(("pekan", "minggu", "weekend"),),
 )
 def _weekend(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     assert pub is not None
@@ -600,6 +634,7 @@ _FUTURE_CUE = re.compile(
     rf"\b(?P<pre>(?:last|next|this|on)\s+)?(?P<hari>hari\s+)?(?P<wd>{_WD})\b{_TOD}"
     r"(?:\s+(?P<mod>lalu|kemarin|ini|depan|mendatang|nanti))?\b",
     relative=True,
+    needs=(_FULL_WEEKDAYS,),
 )
 def _weekday(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     wd_word = m["wd"]
@@ -631,12 +666,19 @@ def _sentence_start(text: str, i: int) -> bool:
 
 # --- finding -------------------------------------------------------------------------------
 
-# Cheap gate: a sentence with none of these words or digits has no date (most sentences).
-_GATE = re.compile(
-    rf"\d|\b(?:{_WD}|{_MON}|{_alt(_DAY_WORDS.keys())}|pekan|minggu|bulan|tahun|week|month|year|weekend|"
-    r"hari|days?|ago|lalu|silam)\b",
-    re.I,
-)
+_TOKEN = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?|\d+")
+
+
+def _words(text: str) -> set[str]:
+    words = set(_TOKEN.findall(text.lower()))
+    for mark in ("/", "-"):
+        if mark in text:
+            words.add(mark)
+    if any(w.isdigit() for w in words):
+        words.add("#d")
+        if any(len(w) == 4 and w.isdigit() for w in words):
+            words.add("#y")
+    return words
 
 
 def find_dates(text: str, published: dt.date | None) -> list[TimeMention]:
@@ -646,10 +688,13 @@ def find_dates(text: str, published: dt.date | None) -> list[TimeMention]:
     "pekan lalu", "Minggu, 28 September" over "Minggu"); a candidate its resolver rejects
     leaves room for a shorter one.
     """
-    if not text or not _GATE.search(text):
+    if not text:
         return []
+    words = _words(text)
     cands: list[tuple[int, int, int, _Resolver, bool, re.Match[str]]] = []
-    for order, (regex, fn, relative) in enumerate(_PATTERNS):
+    for order, (regex, fn, relative, needs) in enumerate(_PATTERNS):
+        if not all(words & need for need in needs):
+            continue
         for m in regex.finditer(text):
             if m.end() > m.start():
                 cands.append((m.start(), -m.end(), order, fn, relative, m))
@@ -707,10 +752,10 @@ def question_dates(question: str, today: dt.date) -> TimeMention | None:
     """The date constraint of a question, resolved against ``today`` (the newest article's date).
 
     The first expression ``find_dates`` resolves wins; then "latest"/"terbaru"/"recently"
-    become the range of the last ``RECENT_DAYS`` days ending ``today``; then, for explicit
-    dates our patterns miss ("09/04/2025"… no: d/m/y is ours; "the 4th of September" is ours
-    too), dateparser's ``search_dates`` is asked, and only an answer containing a digit is
-    trusted (its relative-word answers are wrong too often: "the day before yesterday" → 1 day).
+    become the range of the last ``RECENT_DAYS`` days ending ``today``; last, dateparser's
+    ``search_dates`` is asked, and only an answer naming a month or a d/m date is trusted
+    (on relative words it is wrong too often: "the day before yesterday" → 1 day back).
+    None when the question has no date constraint.
     """
     for m in find_dates(question, today):
         if not m.unresolved:
