@@ -51,12 +51,14 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Literal
 
 __all__ = [
     "MONTHS",
     "MONTH_NAMES",
     "WEEKDAYS",
     "WEEKDAY_NAMES",
+    "Granularity",
     "TimeMention",
     "find_dates",
     "format_date",
@@ -224,6 +226,9 @@ def parse_number(word: str) -> int | None:
 # --- results -------------------------------------------------------------------------------
 
 
+Granularity = Literal["day", "week", "month", "year", "range"]
+
+
 @dataclass(frozen=True)
 class TimeMention:
     """One temporal expression: ``text == source[start:end]``, resolved to ``first..last``.
@@ -239,7 +244,7 @@ class TimeMention:
     text: str
     first: dt.date | None
     last: dt.date | None
-    granularity: str
+    granularity: Granularity
     relative: bool
     unresolved: bool = False
 
@@ -340,7 +345,7 @@ def _when(mod: str | None) -> str:
 # A resolver gets the match and the publication date and returns (first, last, granularity,
 # relative), or None to reject the match. ``pub`` may be None: resolvers needing it are
 # marked relative and are not called then.
-_Result = tuple[dt.date, dt.date, str] | None
+_Result = tuple[dt.date, dt.date, Granularity] | None
 _Resolver = Callable[[re.Match[str], dt.date | None, str], _Result]
 # Each pattern also names the words a line must contain for it to be tried at all (each set
 # in ``needs`` must meet the line's lowercase words; "/", "-", "#d" (a digit) and "#y" (a
@@ -516,14 +521,15 @@ def _day_word(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
 _UNIT = r"hari|minggu|pekan|bulan|tahun|days?|weeks?|months?|years?"
 
 
-def _shift(pub: dt.date, n: int, unit: str) -> tuple[dt.date, dt.date, str]:
+def _shift(pub: dt.date, n: int, unit: str) -> tuple[dt.date, dt.date, Granularity]:
     """The day/week/month/year ``n`` units from ``pub`` (negative: before)."""
     u = unit.lower().rstrip("s")
     if u in ("hari", "day"):
         d = pub + dt.timedelta(days=n)
         return d, d, "day"
     if u in ("minggu", "pekan", "week"):
-        return (*_week(pub, n), "week")
+        monday, sunday = _week(pub, n)
+        return monday, sunday, "week"
     if u in ("bulan", "month"):
         y, mo = _add_months(pub.year, pub.month, n)
         return dt.date(y, mo, 1), _month_end(y, mo), "month"
@@ -552,7 +558,7 @@ def _n_units(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
 
 # "enam tahun terakhir", "dalam 7 hari terakhir", "the last 7 days", "past two weeks".
 @_pattern(
-    rf"\b(?P<n>{_NUM})\s+(?P<u>{_UNIT})\s+(?:terakhir|belakangan)\b|\b(?:last|past)\s+(?P<n2>{_NUM})\s+(?P<u2>{_UNIT})\b",
+    rf"\b(?P<n>{_NUM})\s*(?P<u>{_UNIT})\s+(?:terakhir|belakangan)\b|\b(?:last|past)\s+(?P<n2>{_NUM})\s+(?P<u2>{_UNIT})\b",
     relative=True,
     needs=(_UNIT_WORDS, ("terakhir", "belakangan", "last", "past")),
 )
@@ -631,7 +637,7 @@ _FUTURE_CUE = re.compile(
 
 # "pada hari Kamis", "Kamis lalu", "Sabtu pagi", "hari Minggu", "Minggu mendatang", "on Thursday".
 @_pattern(
-    rf"\b(?P<pre>(?:last|next|this|on)\s+)?(?P<hari>hari\s+)?(?P<wd>{_WD})\b{_TOD}"
+    rf"\b(?P<pre>(?:last|next|this)\s+)?(?P<hari>hari\s+)?(?P<wd>{_WD})\b{_TOD}"
     r"(?:\s+(?P<mod>lalu|kemarin|ini|depan|mendatang|nanti))?\b",
     relative=True,
     needs=(_FULL_WEEKDAYS,),
