@@ -13,7 +13,7 @@ Choices (documented here because callers depend on them):
   BEFORE the publication date: a Friday report saying "Jumat" means that same Friday (seed
   004, published Friday 5 Sep 2025: "artikel yang diterbitkan pada hari Jumat" is that day),
   and "Kamis" means the day before. With "lalu"/"kemarin"/"last" it is strictly before; with
-  "depan"/"mendatang"/"nanti"/"next", or "akan"/"will" just before it, the next one strictly
+  "depan"/"mendatang"/"nanti"/"next", or "akan"/"will" up to 30 characters before it, the next one strictly
   after; with "ini"/"this" the one in the publication date's Monday–Sunday week.
 * "Minggu" is Sunday or "week". Sunday: "hari Minggu", "Minggu (28/9)", "Minggu, 28
   September", "Minggu pagi", a bare capitalised "Minggu", and a capitalised "Minggu lalu"
@@ -30,16 +30,17 @@ Choices (documented here because callers depend on them):
   are still returned, with ``unresolved=True`` and ``first``/``last`` None, so a caller knows
   a date was mentioned; an explicit year ("Juni 2022", "29 September 2025", "tahun 2023")
   resolves without it.
-* A number of years is a duration, not a date ("76 tahun", "80 tahun sejak"): a year is only
-  a four-digit number after "tahun"/"pada"/"sejak"/"in"/… or next to a month.
+* A number of years is a duration, not a date ("76 tahun", "80 tahun sejak"; but "80 tahun
+  yang lalu" is 1945): a year is only a four-digit number after "tahun"/"pada"/"sejak"/
+  "in"/… or next to a month, and not before "orang", "%", … ("pada 2000 orang").
 
-dateparser, measured by bench/dates.py on the 67 expected mentions of tests/test_dates.py
+dateparser, measured by bench/dates.py on the 71 expected mentions of tests/test_dates.py
 (each mention's own text, RELATIVE_BASE = its publication date, counted right when the date
-it returns lies in the expected range): 31/67. It has no "hari Kamis", "Kamis lalu",
+it returns lies in the expected range): 32/71. It has no "hari Kamis", "Kamis lalu",
 "Sabtu pagi", "pekan lalu", "minggu lalu", "akhir pekan lalu", "awal bulan ini", "lusa",
 number words ("tiga hari lalu"), "Oktober mendatang", and puts "Senin (29/12)" published
 2 Jan 2026 in December 2026; it returns a datetime, never a week, month or year; and it costs
-~14 ms a call on this (shared, 2-core) machine, against our ~0.2 ms for a whole seed line.
+10–14 ms a call on this (shared, 2-core) machine, against our 0.13–0.2 ms for a whole seed line.
 So our compiled patterns resolve everything here, and dateparser is only the fallback of
 ``question_dates`` for written days none of them match, where one call per question is cheap.
 """
@@ -351,7 +352,7 @@ _Resolver = Callable[[re.Match[str], dt.date | None, str], _Result]
 # in ``needs`` must meet the line's lowercase words; "/", "-", "#d" (a digit) and "#y" (a
 # four-digit number) stand for characters): a sentence then costs one ``findall`` plus the few
 # regexes that can match, instead of every regex scanning it: a seed line took 868 µs
-# without this and 198 µs with it (bench/dates.py, median, 179 characters a line).
+# without this and 130–200 µs with it (bench/dates.py, median, 179 characters a line).
 _Needs = tuple[frozenset[str], ...]
 _PATTERNS: list[tuple[re.Pattern[str], _Resolver, bool, _Needs]] = []
 
@@ -403,7 +404,7 @@ def _weekday_dm(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
 
 # "Minggu, 28 September", "29 September 2025", "4th of September", optional trailing lalu/depan.
 @_pattern(
-    rf"\b(?:(?:hari\s+)?({_WD_ANY})\.?,?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON})\b(?:\.(?=\s*\d))?"
+    rf"\b(?:(?:hari\s+)?({_WD_ANY})\.?,?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON})\b(?:\.(?=,?\s*\d))?"
     rf"(?:,?\s+(\d{{4}})\b)?(?:\s+(lalu|kemarin|mendatang|depan))?",
     relative=True,
     needs=(("#d",), MONTHS.keys()),
@@ -792,7 +793,8 @@ def _dateparser_fallback(question: str, today: dt.date) -> TimeMention | None:
         found = search_dates(
             question,
             languages=["id", "en"],
-            settings={"RELATIVE_BASE": dt.datetime(today.year, today.month, today.day)},
+            # Day before month, as Indonesian writes it ("4.9.2025" is 4 September).
+            settings={"RELATIVE_BASE": dt.datetime(today.year, today.month, today.day), "DATE_ORDER": "DMY"},
         )
     except (ValueError, OverflowError, TypeError):
         return None

@@ -340,9 +340,24 @@ def test_questions_without_a_date(question):
     assert question_dates(question, SEP29) is None
 
 
-def test_question_dates_fallback_to_dateparser_for_written_days_only():
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What happened on September the 4th?",
+        "Apa yang terjadi tanggal 4.9.2025?",
+        "What happened on 2025/09/04?",
+    ],
+)
+def test_question_dates_falls_back_to_dateparser_day_first(question):
+    assert not find_dates(question, SEP29)  # our patterns miss these; dateparser does not
+    m = question_dates(question, SEP29)
+    assert m is not None and (m.first, m.last, m.granularity) == (D(2025, 9, 4), D(2025, 9, 4), "day")
+    assert question[m.start : m.end] == m.text
+
+
+def test_question_dates_fallback_trusts_written_days_only():
     m = question_dates("What happened on 4 Sept., 2025?", SEP29)
-    assert m is not None and m.first == D(2025, 9, 4)
+    assert m is not None and (m.text, m.first) == ("4 Sept., 2025", D(2025, 9, 4))
     assert question_dates("Why 76 years of ties?", SEP29) is None
 
 
