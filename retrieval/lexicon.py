@@ -656,6 +656,85 @@ Riyadh | riyadh
 Taipei | taipei
 Ottawa | ottawa
 Brussels | brussel; brussels
+Bahrain | bahrain
+Qatar | qatar
+Kuwait | kuwait
+United Arab Emirates | uni emirat arab; uea; united arab emirates; uae
+Oman | oman
+Jordan | yordania; jordan
+Syria | suriah; syria
+Lebanon | lebanon; libanon
+Yemen | yaman; yemen
+Afghanistan | afghanistan
+Bangladesh | bangladesh
+Sri Lanka | sri lanka
+Nepal | nepal
+Cambodia | kamboja; cambodia
+Laos | laos
+Brunei | brunei
+Timor-Leste | timor leste; timor-leste
+Argentina | argentina
+Chile | chili; chile
+Peru | peru
+Colombia | kolombia; colombia
+Venezuela | venezuela
+Cuba | kuba; cuba
+Nigeria | nigeria
+Kenya | kenya
+South Africa | afrika selatan; south africa
+Morocco | maroko; morocco
+Algeria | aljazair; algeria
+Tunisia | tunisia
+Libya | libya
+Sudan | sudan
+Ethiopia | etiopia; ethiopia
+Poland | polandia; poland
+Sweden | swedia; sweden
+Norway | norwegia; norway
+Denmark | denmark
+Finland | finlandia; finland
+Switzerland | swiss; switzerland
+Austria | austria
+Belgium | belgia; belgium
+Portugal | portugal
+Greece | yunani; greece
+Ireland | irlandia; ireland
+Scotland | skotlandia; scotland
+Hungary | hungaria; hungary
+Czech Republic | ceko; czech republic
+Romania | rumania; romania
+Belarus | belarus
+Georgia | georgia
+Kazakhstan | kazakhstan
+Uzbekistan | uzbekistan
+Kremlin | kremlin
+West Java | jawa barat; west java
+Central Java | jawa tengah; central java
+East Java | jawa timur; east java
+Banten | banten
+Yogyakarta | yogyakarta; jogja; yogya
+North Sumatra | sumatera utara; north sumatra
+West Sumatra | sumatera barat; west sumatra
+South Sumatra | sumatera selatan; south sumatra
+Riau | riau
+Lampung | lampung
+Bengkulu | bengkulu
+Jambi | jambi
+Kalimantan Timur | kalimantan timur; east kalimantan
+South Sulawesi | sulawesi selatan; south sulawesi
+Maluku | maluku
+Nusa Tenggara | nusa tenggara
+Lombok | lombok
+Makassar | makassar
+Semarang | semarang
+Palembang | palembang
+Denpasar | denpasar
+Bekasi | bekasi
+Bogor | bogor
+Depok | depok
+Tangerang | tangerang
+Cianjur | cianjur
+Nusantara | ikn; nusantara
 Surabaya | surabaya
 Bandung | bandung
 Medan | medan
@@ -783,7 +862,7 @@ STOP_EN = _wordset(
     our you your please tell name list give explain describe between during after before than as
     or not any many much long there here into over under up down out off so such very just also
     then only other some each all both more most own same too s t don doesn didn isn aren wasn
-    weren won wouldn"""
+    weren wouldn"""
 )
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)

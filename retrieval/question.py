@@ -86,9 +86,15 @@ _CUES: list[tuple[re.Pattern[str], str]] = [
         (r"\bberapa(?:kah)? (?:lama|" + _DURATION_UNITS + r")\b", "how_long"),
         (r"\bhow long\b|\bhow many " + _DURATION_UNITS + r"\b", "how_long"),
         (r"\bberapa(?:kah)? " + _MONEY_WORDS + r"\b|\bberapa persen\b", "how_much"),
-        (r"\bhow much\b|\bwhat (?:was|is|were|are) the (?:value|amount|cost|price|size)\b", "how_much"),
+        (
+            r"\bhow much\b|\bwhat (?:was|is|were|are|will be) the (?:\w+ )?(?:value|amount|cost|price|size|rate|budget|percentage)\b",
+            "how_much",
+        ),
         (r"\bwhat percentage\b|\bwhat share\b", "how_much"),
-        (r"\bberapa(?:kah)?\b|\bhow many\b|\bwhat (?:was|is) the number\b", "how_many"),
+        (
+            r"\bberapa(?:kah)?\b|\bhow many\b|\bwhat (?:was|is|were|are) the (?:\w+ )?(?:number|total|population|score|death toll|toll)\b",
+            "how_many",
+        ),
         (r"\bhow old\b", "how_long"),
         (r"\bmengapa\b|\bkenapa\b|\bwhy\b|\bapa (?:sebab|alasan|penyebab)\w*\b|\bfor what reason\b", "why"),
         (r"\bbagaimana(?:kah)?\b|\bgimana\b|\bhow\b", "how"),
@@ -390,7 +396,7 @@ def bridge_terms(q: Question) -> list[str]:
     "korea utara"); [] for an Indonesian question. For BM25 and term coverage."""
     if q.language != "en":
         return []
-    originals = _TOKEN.findall(q.text.replace("’", "'"))
+    originals = _TOKEN.findall(re.sub(r"['’]s\b", "", q.text))
     words = [w.lower() for w in originals]
     out: list[str] = []
     i = 0

@@ -51,7 +51,7 @@ _UP = r"[A-Z\u00C0-\u00DE]"
 _WORD = r"[^\W\d_]"
 # A capitalized word; a hyphenated tail only when it is a name syllable ("Son-hui", "Jong-un")
 # or capitalized ("Korut-China"), not a glued preposition ("Beijing-di").
-_CAP_WORD = _UP + _WORD + r"*(?:-(?:" + _UP + _WORD + r"*|(?!di\b|ke\b)[a-z]{2,3}\b))*\.?"
+_CAP_WORD = _UP + _WORD + r"*(?:-(?:" + _UP + _WORD + r"*|(?!di\b|ke\b)[a-z]{2,4}\b))*\.?"
 _CAP_SEQ = re.compile(_CAP_WORD + r"(?: (?:bin|binti|van|de|al|" + _CAP_WORD + r"))*" + r"(?<! bin)(?<! van)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"'(\[–—-])\s*$")
 
@@ -89,10 +89,15 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
 
 
+_DIRECTIONS = {"barat", "timur", "utara", "selatan", "tengah", "tenggara", "raya", "daya", "laut"}
+
+
 def _place_prefix(words: list[str]) -> int:
-    """How many leading words spell a known place ("Korea Utara" → 2)."""
+    """How many leading words spell a known place ("Korea Utara" → 2, "Jawa Barat" → 2)."""
     for n in range(min(3, len(words)), 0, -1):
-        if " ".join(words[:n]).lower().rstrip(".") in PLACES:
+        if " ".join(words[:n]).lower().rstrip(".,") in PLACES:
+            while n < len(words) and words[n].lower().rstrip(".,") in _DIRECTIONS and words[n][:1].isupper():
+                n += 1
             return n
     return 0
 
@@ -114,6 +119,9 @@ def _title_prefix(words: list[str]) -> int:
     return 0
 
 
+_LOWER_TITLE = re.compile(
+    r"(?:^|\s)((?:" + "|".join(re.escape(t) for t in TITLES if t[0].isalpha()) + r")),? $", re.IGNORECASE
+)
 _LOWER_ROLE = re.compile(
     r"((?:"
     + "|".join(re.escape(t) for t in TITLES if t[0].isalpha())
@@ -148,6 +156,13 @@ def _capitalized(sentence: str) -> list[tuple[int, int, str | None]]:
                 role_end = ws[p - 1][1]
                 ws, texts = ws[p:], texts[p:]
             n = _title_prefix(texts)
+        if role_end is None and ws:
+            m = _LOWER_TITLE.search(sentence[max(0, s - 40) : s])
+            p = _place_prefix(texts)
+            if m and p and len(texts) > p:  # "pemimpin Korea Utara Kim Jong-un"
+                role_end = ws[p - 1][1]
+                s = max(0, s - 40) + m.start(1)
+                ws, texts = ws[p:], texts[p:]
         if not ws:
             continue
         start, end = ws[0][0], ws[-1][1]
@@ -219,6 +234,17 @@ def places(sentence: str) -> list[Span]:
     "di/ke/dari/wilayah/kota/provinsi…"."""
     out: list[Span] = []
     taken: list[tuple[int, int]] = []
+    for s, e in _token_spans(sentence):
+        if not _PLACE_CUE.search(sentence[max(0, s - 20) : s]):
+            continue
+        words = sentence[s:e].split()
+        low = [w.lower() for w in words]
+        if low[0] in MONTHS or low[0] in WEEKDAYS or _title_prefix(words):
+            continue
+        if any(a < e and s < b for a, b in taken):
+            continue
+        out.append(Span(start=s, end=e, text=sentence[s:e], kind="place"))
+        taken.append((s, e))
     names = sorted(PLACES, key=len, reverse=True)
     pattern = re.compile(
         r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])", re.IGNORECASE
@@ -232,17 +258,6 @@ def places(sentence: str) -> list[Span]:
             continue
         out.append(Span(start=m.start(), end=m.end(), text=text, kind="place"))
         taken.append((m.start(), m.end()))
-    for s, e in _token_spans(sentence):
-        if not _PLACE_CUE.search(sentence[max(0, s - 20) : s]):
-            continue
-        words = sentence[s:e].split()
-        low = [w.lower() for w in words]
-        if low[0] in MONTHS or low[0] in WEEKDAYS or _title_prefix(words):
-            continue
-        if any(a < e and s < b for a, b in taken):
-            continue
-        out.append(Span(start=s, end=e, text=sentence[s:e], kind="place"))
-        taken.append((s, e))
     return sorted(out, key=lambda sp: sp.start)
 
 
@@ -272,7 +287,7 @@ _SCALES = {
     "ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12,
     "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
 }  # fmt: skip
-_TENS = {"belas": None, "puluh": 10, "ratus": 100}
+_TENS = {"puluh": 10, "ratus": 100}
 _APPROX_PLURALS = {
     "belasan": 10,
     "puluhan": 10,
@@ -322,7 +337,7 @@ _WORD_NUMBER = (
     _NUM_WORD + r"(?: (?:belas|puluh|ratus))?(?: " + _NUM_WORD + r"(?: (?:belas|puluh|ratus))?)*"
     r"(?: setengah)?|setengah"
 )
-_DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\d+\.\d{1,2}(?!\d)"
+_DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+)?"
 _SCALE = r"(?:ribu|rb|juta|jt|miliar|milyar|triliun|thousand|million|billion|trillion)\b"
 _QUAL = "|".join(q for q, _ in _QUALIFIERS)
 _UNIT_WORD = r"(?:[^\W\d_]+(?:-[^\W\d_]+)*|%)"
@@ -332,7 +347,7 @@ _QUANTITY = re.compile(
     r"|(?P<cur>US\$|\$|€|£|¥|\bRp\.?|\bUSD)\s?(?P<cnum>" + _DIGITS + r")(?:\s?(?P<cscale>" + _SCALE + r"))?"
     r"|(?P<approx>\b(?:belasan|puluhan|ratusan|ribuan|jutaan|miliaran)\b)(?:\s(?P<ascale>" + _SCALE + r"))?"
     r"|(?P<se>\b(?:sehari|sejam|seminggu|sepekan|sebulan|setahun|sedekade|seabad)\b)"
-    r"|(?P<num>(?<![\w.,/:-])(?:" + _DIGITS + r")(?![\d/:])|\b(?:" + _WORD_NUMBER + r")\b)"
+    r"|(?P<num>(?<![\w.,/:-])(?:" + _DIGITS + r")(?![\d/:]|[.,-]\d)|\b(?:" + _WORD_NUMBER + r")\b)"
     r"(?:\s?(?P<scale>" + _SCALE + r"))?)"
     r"(?P<unit>\s?%|\s" + _UNIT_WORD + r")?",
     re.IGNORECASE,
@@ -435,7 +450,7 @@ def _looks_like_verb(word: str) -> bool:
     "menteri" are nouns even though they start like one."""
     if word in _UNITS or word in root_words():
         return False
-    return bool(re.match(r"(?:me|ber|di|ter|ke|se|pe)[a-z]{3,}", word))
+    return bool(re.match(r"(?:me|ber|di|ter)[a-z]{3,}", word))
 
 
 def _is_date(sentence: str, m: re.Match[str], raw: str) -> bool:
@@ -449,7 +464,7 @@ def _is_date(sentence: str, m: re.Match[str], raw: str) -> bool:
         return True
     if re.search(r"(?:" + "|".join(MONTHS) + r")\.?\s+$", before):
         return True
-    return bool(re.search(r"tanggal\s+$", before))
+    return bool(re.search(r"(?:tanggal|pukul|jam)\s+$", before))
 
 
 # --- rendering -----------------------------------------------------------------------------
@@ -534,7 +549,7 @@ def to_english(text: str) -> str:
             role = ID_TO_EN.get(" ".join(words[i:j]).lower(), " ".join(words[i:j]))
             p = _place_prefix(words[j:])
             if p:
-                country = PLACES[" ".join(words[j : j + p]).lower().rstrip(".")]
+                country = _place_en(words[j : j + p])
                 out.append(f"{_the(country)}'s {role}")
                 i = j + p
             else:
@@ -543,7 +558,7 @@ def to_english(text: str) -> str:
             continue
         p = _place_prefix(words[i:])
         if p:
-            out.append(PLACES[" ".join(words[i : i + p]).lower().rstrip(".")])
+            out.append(_place_en(words[i : i + p]))
             i += p
             continue
         for n in (3, 2, 1):
@@ -556,6 +571,11 @@ def to_english(text: str) -> str:
             out.append(words[i])
             i += 1
     return " ".join(out)
+
+
+def _place_en(words: list[str]) -> str:
+    """English name of a place; a direction we did not list ("Kalimantan Utara") stays as written."""
+    return PLACES.get(" ".join(words).lower().rstrip(".,"), " ".join(words))
 
 
 def _the(country: str) -> str:
@@ -614,7 +634,7 @@ def answer_spans(sentence: str, q: Question) -> list[Span | Quantity]:
     elif q.expected == "number":
         asked = {n.lower() for n in q.numbers}
         wanted = canonical_unit(q.unit)
-        found = []
+        found: list[Quantity] = []
         for quantity in numbers(sentence):
             if quantity.ordinal or any(tok in asked for tok in re.findall(r"[\w.,]+", quantity.text.lower())):
                 continue
