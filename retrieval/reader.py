@@ -1,0 +1,486 @@
+"""Reading the retrieved passages as a person would: which sentence answers, and the short answer.
+
+Index time, ``facts(sentence, published)`` finds what a sentence can answer with — its dates
+resolved against the article's publication date, people, places, quantities, and its words
+with their Indonesian stems — and the generation stores it, so answering costs set look-ups
+and a few dot products, not parsing (the warm answer must stay near the query encode).
+
+Query time, ``concepts(question)`` lists what the question asks about (each word with its
+Indonesian forms, names kept whole), ``rank()`` scores every sentence of the retrieved
+passages (vector similarity, coverage of the question's concepts weighted by rarity, the
+answer type a question needs, its date constraint), and ``read()`` picks the evidence and
+the short answer, or says why the articles don't answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from . import dates as dates_mod
+from . import spans as spans_mod
+from .dates import TimeMention
+from .lexicon import EN_TO_ID, STOP_EN, STOP_ID, TITLES, stem
+from .question import Question
+from .spans import Quantity, Span
+
+_WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
+
+
+def words_of(text: str) -> set[str]:
+    """Lower-cased words, hyphenated parts, and Indonesian stems: what a concept matches."""
+    out: set[str] = set()
+    for w in _WORD.findall(text.lower()):
+        out.add(w)
+        if "-" in w:
+            out.update(w.split("-"))
+        if w.isalpha() and len(w) > 4:
+            out.add(stem(w))
+    return out
+
+
+# --- index time: what a sentence can answer with ------------------------------------------
+
+
+@dataclass(frozen=True)
+class Facts:
+    words: frozenset[str]
+    dates: tuple[TimeMention, ...] = ()
+    people: tuple[Span, ...] = ()
+    places: tuple[Span, ...] = ()
+    entities: tuple[Span, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+
+    def to_json(self) -> str:
+        def span(s: Span) -> list:
+            return [s.start, s.end, s.text, s.kind, s.role]
+
+        return json.dumps(
+            {
+                "w": sorted(self.words),
+                "d": [
+                    [m.start, m.end, m.text, _iso(m.first), _iso(m.last), m.granularity, m.relative, m.unresolved]
+                    for m in self.dates
+                ],
+                "p": [span(s) for s in self.people],
+                "l": [span(s) for s in self.places],
+                "e": [span(s) for s in self.entities],
+                "q": [
+                    [q.start, q.end, q.text, q.value, q.unit, q.approx, q.qualifier, q.ordinal]
+                    for q in self.quantities
+                ],
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Facts:
+        d = json.loads(text)
+
+        def spans(rows: list) -> tuple[Span, ...]:
+            return tuple(Span(start=r[0], end=r[1], text=r[2], kind=r[3], role=r[4]) for r in rows)
+
+        return cls(
+            words=frozenset(d["w"]),
+            dates=tuple(
+                TimeMention(
+                    start=r[0],
+                    end=r[1],
+                    text=r[2],
+                    first=_date(r[3]),
+                    last=_date(r[4]),
+                    granularity=r[5],
+                    relative=r[6],
+                    unresolved=r[7],
+                )
+                for r in d["d"]
+            ),
+            people=spans(d["p"]),
+            places=spans(d["l"]),
+            entities=spans(d["e"]),
+            quantities=tuple(
+                Quantity(
+                    start=r[0],
+                    end=r[1],
+                    text=r[2],
+                    value=r[3],
+                    unit=r[4],
+                    approx=r[5],
+                    qualifier=r[6],
+                    ordinal=r[7],
+                )
+                for r in d["q"]
+            ),
+        )
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _date(s: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(s) if s else None
+
+
+def facts(sentence: str, published: dt.date | None) -> Facts:
+    """Everything a question may need from one sentence, resolved once at index time."""
+    return Facts(
+        words=frozenset(words_of(sentence)),
+        dates=tuple(dates_mod.find_dates(sentence, published)),
+        people=tuple(spans_mod.people(sentence)),
+        places=tuple(spans_mod.places(sentence)),
+        entities=tuple(spans_mod.entities(sentence)),
+        quantities=tuple(spans_mod.numbers(sentence)),
+    )
+
+
+# --- query time: what the question asks about ---------------------------------------------
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One thing the question asks about: a word (or a whole name) and the forms that count."""
+
+    text: str
+    forms: tuple[str, ...]
+    name: bool = False
+    role: bool = False  # a title ("president", "menteri"): a who-answer should carry it
+
+
+_ROLE_WORDS = {w for t in TITLES for w in t.lower().split()} - STOP_ID
+_BRIDGE_LONGEST = max(len(k.split()) for k in EN_TO_ID)
+
+
+def concepts(q: Question) -> list[Concept]:
+    """The question's content as concepts; English words bring their Indonesian forms."""
+    text = q.text
+    if q.date_text:  # the date constraint is matched on resolved dates, not as words
+        text = text.replace(q.date_text, " ")
+    out: list[Concept] = []
+    taken: set[str] = set()
+    for name in q.names:
+        toks = [t for t in _WORD.findall(name.lower()) if t not in STOP_EN and t not in STOP_ID]
+        forms = set(toks)
+        for key in (name.lower(), *toks):
+            forms.update(EN_TO_ID.get(key, ()))
+        if forms:
+            out.append(Concept(text=name, forms=tuple(sorted(forms)), name=True))
+            taken.update(toks)
+    words = [w for w in _WORD.findall(re.sub(r"['’]s\b", "", text).lower())]
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w in taken or w in STOP_EN or w in STOP_ID or _is_wh(w):
+            i += 1
+            continue
+        if q.language == "en":
+            for n in range(min(_BRIDGE_LONGEST, len(words) - i), 0, -1):
+                key = " ".join(words[i : i + n])
+                alts = EN_TO_ID.get(key) or (EN_TO_ID.get(_singular(key), ()) if n == 1 else ())
+                if alts:
+                    forms = {*alts, key}
+                    out.append(Concept(text=key, forms=tuple(sorted(forms)), role=_is_role(forms)))
+                    i += n
+                    break
+            else:
+                out.append(Concept(text=w, forms=(w,)))
+                i += 1
+            continue
+        forms = {w, stem(w)} if w.isalpha() else {w}
+        out.append(Concept(text=w, forms=tuple(sorted(forms)), role=_is_role(forms)))
+        i += 1
+    return out
+
+
+_WH = {
+    "siapa", "siapakah", "kapan", "kapankah", "mana", "manakah", "dimana", "mengapa", "kenapa",
+    "bagaimana", "bagaimanakah", "berapa", "berapakah", "apa", "apakah", "sebutkan", "jelaskan",
+    "who", "whom", "whose", "when", "where", "why", "how", "what", "which", "tell", "name",
+}  # fmt: skip
+
+
+def _is_wh(w: str) -> bool:
+    return w in _WH
+
+
+def _is_role(forms: set[str]) -> bool:
+    return any(f in _ROLE_WORDS for f in forms)
+
+
+def _singular(word: str) -> str:
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            cand = word[: -len(suffix)] + repl
+            if cand in EN_TO_ID:
+                return cand
+    return word
+
+
+def _present(forms: Sequence[str], words: frozenset[str] | set[str]) -> bool:
+    for f in forms:
+        if " " in f:
+            if all(p in words for p in f.split()):
+                return True
+        elif f in words:
+            return True
+    return False
+
+
+# --- ranking ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One sentence of a retrieved passage, with what the index stored about it."""
+
+    n: int  # the passage's citation number
+    sentence_id: int
+    text: str
+    sim: float  # cosine of the sentence vector to the question
+    passage_sim: float  # cosine of the whole passage
+    published: dt.date | None
+    facts: Facts
+
+
+@dataclass(frozen=True)
+class Scored:
+    candidate: Candidate
+    score: float
+    coverage: float  # share of the question's concepts (by rarity) the sentence states
+    names: float  # share of the question's names the sentence states
+    typed: bool  # holds the kind of answer the question asks for
+    on_date: float  # 1 when it states the asked-for date, 0.5 when its article is of that date
+
+
+# Weights of the sentence score (calibrated on tests/eval with held-out folds: see
+# bench/quality.py; the measured figures are in the README).
+W_COVERAGE = 0.15
+W_TYPED = 0.05
+W_DATE = 0.10
+W_PASSAGE = 0.5
+
+
+@dataclass
+class Weights:
+    """Rarity of words in the corpus: rare words carry the question."""
+
+    df: Callable[[str], int]
+    n_docs: int
+    _cache: dict[str, float] = field(default_factory=dict)
+
+    def idf(self, forms: Sequence[str]) -> float | None:
+        """The rarest present form's idf, or None when no form occurs in the articles."""
+        best: float | None = None
+        for f in forms:
+            parts = f.split()
+            counts = [self.df(p) for p in parts]
+            if not all(counts):
+                continue
+            value = math.log(1 + (self.n_docs - min(counts) + 0.5) / (min(counts) + 0.5))
+            best = value if best is None else max(best, value)
+        return best
+
+
+def typed_answers(q: Question, f: Facts, concepts_: Sequence[Concept]) -> list:
+    """The spans of this sentence that could answer ``q`` (dates, people, numbers, places)."""
+    if q.expected == "date":
+        asked = q.date_text or ""
+        return [m for m in f.dates if m.text not in asked]
+    if q.expected == "person":
+        people = [s for s in f.people if not spans_mod._in_question(s.text, q)]
+        roles = [c for c in concepts_ if c.role]
+        if roles and people:
+            fitting = [p for p in people if p.role and _present([x for c in roles for x in c.forms], words_of(p.role))]
+            return fitting
+        return people
+    if q.expected == "place":
+        return [s for s in f.places if not spans_mod._in_question(s.text, q)]
+    if q.expected == "number":
+        return spans_mod.answer_spans_from(f.quantities, q)
+    if q.expected == "entity":
+        return [s for s in f.entities if not spans_mod._in_question(s.text, q)]
+    return []
+
+
+def rank(
+    q: Question,
+    cands: Sequence[Candidate],
+    concepts_: Sequence[Concept],
+    weights: dict[int, float],
+    asked_date: TimeMention | None,
+) -> list[Scored]:
+    """Every candidate sentence scored, best first. ``weights``: idf per concept index (0 for
+    English words with no Indonesian form in the articles: they say nothing either way)."""
+    total = sum(weights.values())
+    name_idx = [i for i, c in enumerate(concepts_) if c.name]
+    best_passage = max((c.passage_sim for c in cands), default=0.0)
+    out = []
+    for c in cands:
+        words = c.facts.words
+        hit = [i for i, con in enumerate(concepts_) if weights.get(i) and _present(con.forms, words)]
+        coverage = sum(weights[i] for i in hit) / total if total else 0.0
+        names = (sum(1 for i in name_idx if i in hit) / len(name_idx)) if name_idx else 1.0
+        typed = bool(typed_answers(q, c.facts, concepts_)) if q.expected else False
+        on_date = 0.0
+        if asked_date and asked_date.first and asked_date.last:
+            if any(_overlaps(m, asked_date) for m in c.facts.dates):
+                on_date = 1.0
+            elif c.published and asked_date.first <= c.published <= asked_date.last:
+                on_date = 0.5
+        score = (
+            c.sim
+            + W_COVERAGE * coverage
+            + W_TYPED * typed
+            + W_DATE * on_date
+            + W_PASSAGE * (c.passage_sim - best_passage)
+        )
+        out.append(Scored(candidate=c, score=score, coverage=coverage, names=names, typed=typed, on_date=on_date))
+    out.sort(key=lambda s: -s.score)
+    return out
+
+
+def _overlaps(m: TimeMention, r: TimeMention) -> bool:
+    if not (m.first and m.last and r.first and r.last):
+        return False
+    return m.first <= r.last and r.first <= m.last
+
+
+# --- the short answer ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ShortAnswer:
+    text: str
+    type: str  # who | when | where | number | which
+    date: str | None = None  # ISO: YYYY-MM-DD for a day, YYYY-MM for a month, YYYY for a year
+    value: float | None = None
+    cited: tuple[int, ...] = ()
+    quote: str = ""  # the article's own words it was read from
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "type": self.type, "date": self.date, "value": self.value, "cited": list(self.cited)}
+
+
+_SHORT_TYPE = {"how_many": "number", "how_much": "number", "how_long": "number"}
+
+
+def _near(sentence: str, spans: Sequence, concepts_: Sequence[Concept]) -> list:
+    """Spans ordered by closeness to the question's words in the sentence (answers sit next
+    to the words that ask for them: "meninggalkan Beijing pada hari Kamis")."""
+    low = sentence.lower()
+    anchors = []
+    for c in concepts_:
+        for f in c.forms:
+            for m in re.finditer(r"\b" + re.escape(f) + r"\b", low):
+                anchors.append((m.start(), m.end()))
+    if not anchors:
+        return list(spans)
+
+    def distance(s) -> int:
+        return min(max(a - s.end, s.start - b, 0) for a, b in anchors)
+
+    return sorted(spans, key=distance)
+
+
+def short_answer(q: Question, s: Scored, concepts_: Sequence[Concept], lang: str) -> ShortAnswer | None:
+    """The answer span of one sentence, said in the question's language where we can."""
+    c = s.candidate
+    found = typed_answers(q, c.facts, concepts_)
+    if not found:
+        return None
+    kind = _SHORT_TYPE.get(q.type, q.type if q.type in ("who", "when", "where", "which") else "which")
+    cited = (c.n,)
+    if q.expected == "date":
+        m = _near(c.text, found, concepts_)[0]
+        if m.unresolved or m.first is None:
+            key = "date_unknown"
+            from . import language
+
+            return ShortAnswer(text=language.text(lang, key, words=m.text), type="when", cited=cited, quote=c.text)
+        return ShortAnswer(
+            text=dates_mod.format_mention(m, lang), type="when", date=_iso_of(m), cited=cited, quote=c.text
+        )
+    if q.expected == "number":
+        qty = found[0]
+        return ShortAnswer(
+            text=spans_mod.render_quantity(qty, lang), type="number", value=qty.value, cited=cited, quote=c.text
+        )
+    if q.expected == "person":
+        names = list(dict.fromkeys(p.text for p in found))[:3]
+        joiner = " and " if lang == "en" else " dan "
+        text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + joiner + names[-1]
+        return ShortAnswer(text=text, type="who", cited=cited, quote=c.text)
+    span = _near(c.text, found, concepts_)[0]
+    text = spans_mod.to_english(span.text) if lang == "en" else span.text
+    return ShortAnswer(text=text, type=kind, cited=cited, quote=c.text)
+
+
+def _iso_of(m: TimeMention) -> str | None:
+    if m.first is None or m.last is None:
+        return None
+    if m.granularity == "day" or m.first == m.last:
+        return m.first.isoformat()
+    if m.granularity == "month":
+        return m.first.isoformat()[:7]
+    if m.granularity == "year":
+        return str(m.first.year)
+    return m.first.isoformat()
+
+
+# --- the decision -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the passages say to the question: the evidence, best first, and the short answer,
+    or why there is no answer (``reason``: a fixed-text key and its arguments)."""
+
+    found: bool
+    evidence: tuple[Scored, ...] = ()
+    short: ShortAnswer | None = None
+    reason: tuple[str, dict] | None = None
+
+
+# A typed sentence this close to the best one leads instead (a when-question wants the
+# sentence with the date, not a paraphrase of the question without one).
+TYPED_MARGIN = 0.04
+# Below this the best sentence is not evidence (calibrated on tests/eval, held-out folds).
+MIN_CONFIDENCE = 0.80
+
+
+def confidence(s: Scored) -> float:
+    return s.candidate.sim + W_COVERAGE * s.coverage
+
+
+def read(
+    q: Question,
+    cands: Sequence[Candidate],
+    concepts_: Sequence[Concept],
+    weights: dict[int, float],
+    asked_date: TimeMention | None,
+    lang: str,
+    missing_names: Sequence[str] = (),
+    min_confidence: float = MIN_CONFIDENCE,
+) -> Reading:
+    if missing_names:
+        return Reading(found=False, reason=("not_mentioned", {"what": ", ".join(missing_names)}))
+    if not any(weights.values()):
+        return Reading(found=False, reason=("nothing_matches", {}))
+    ranked = rank(q, cands, concepts_, weights, asked_date)
+    if not ranked:
+        return Reading(found=False, reason=("nothing_matches", {}))
+    lead = ranked[0]
+    if q.expected and not lead.typed:
+        typed = [s for s in ranked if s.typed and s.score >= lead.score - TYPED_MARGIN]
+        if typed:
+            lead = typed[0]
+    if confidence(lead) < min_confidence:
+        return Reading(found=False, evidence=tuple(ranked), reason=("not_found", {}))
+    short = short_answer(q, lead, concepts_, lang) if lead.typed else None
+    rest = [s for s in ranked if s is not lead]
+    return Reading(found=True, evidence=(lead, *rest), short=short)
