@@ -38,6 +38,11 @@ def norm(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip(" .,")
 
 
+def contains(text: str, key: str) -> bool:
+    """``key`` occurs in ``text`` as whole words ("ya" is not in "saya", "no" not in "north")."""
+    return bool(key) and f" {norm(key)} " in f" {norm(text)} "
+
+
 def first_sentence(answer_text: str) -> str:
     parts = re.split(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])|\s\[\d+\]\s*", answer_text.strip(), maxsplit=1)
     return parts[0] if parts else ""
@@ -50,7 +55,7 @@ def passage_hit(passage: dict, item: dict) -> bool:
     if passage["file"] in item.get("also_files", []):
         short = item.get("short") or {}
         keys = [short.get("text") or "", *(short.get("accept") or [])]
-        return any(k and norm(k) in norm(passage["text"]) for k in keys)
+        return any(contains(passage["text"], k) for k in keys)
     return False
 
 
@@ -63,9 +68,8 @@ def short_correct(got: dict | None, gold: dict | None) -> bool:
         return bool(got.get("date")) and str(got["date"]).startswith(gold["date"])
     if gold.get("value") is not None and got.get("value") is not None:
         return abs(float(got["value"]) - float(gold["value"])) <= 0.01 * abs(float(gold["value"])) + 1e-9
-    text = norm(got.get("text") or "")
     keys = [gold.get("text") or "", *(gold.get("accept") or [])]
-    return bool(text) and any(k and norm(k) in text for k in keys)
+    return any(contains(got.get("text") or "", k) for k in keys)
 
 
 @dataclass
