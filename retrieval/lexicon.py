@@ -15,7 +15,9 @@ from functools import lru_cache
 # Multiword keys are matched before their parts ("foreign minister" before "minister").
 _BRIDGE = """
 north korea | korea utara; korut
+north korean | korea utara; korut
 south korea | korea selatan; korsel
+south korean | korea selatan; korsel
 korea | korea
 china | china; tiongkok; cina
 chinese | china; tiongkok; cina
@@ -581,19 +583,21 @@ dari | from
 ke | to
 """
 
+_ID_WORDS = frozenset(w for values in EN_TO_ID.values() for v in values for w in v.split())
+
 ID_TO_EN: dict[str, str] = {k: v[0] for k, v in _parse(_ID_EN).items()}
 
 # Places in both languages → one canonical name, so "North Korea" in a question and
 # "Korea Utara" in an article count as the same place.
 _PLACES = """
-North Korea | korea utara; korut; north korea; dprk
-South Korea | korea selatan; korsel; south korea
-China | china; tiongkok; cina; rrt; prc
-United States | amerika serikat; as; amerika; united states; usa; us; america
-Russia | rusia; russia
-Japan | jepang; japan
-Ukraine | ukraina; ukraine
-Indonesia | indonesia
+North Korea | korea utara; korut; north korea; dprk; north korean
+South Korea | korea selatan; korsel; south korea; south korean
+China | china; tiongkok; cina; rrt; prc; chinese
+United States | amerika serikat; as; amerika; united states; usa; us; america; american
+Russia | rusia; russia; russian
+Japan | jepang; japan; japanese
+Ukraine | ukraina; ukraine; ukrainian
+Indonesia | indonesia; indonesian
 Malaysia | malaysia
 Singapore | singapura; singapore
 Thailand | thailand
@@ -899,7 +903,7 @@ def is_common_word(word: str) -> bool:
     w = word.lower()
     if w in PLACES:
         return False
-    if w in STOP_ID or w in STOP_EN or w in EN_TO_ID or w in ID_TO_EN:
+    if w in STOP_ID or w in STOP_EN or w in EN_TO_ID or w in ID_TO_EN or w in _ID_WORDS:
         return True
     if not w.isalpha():
         return False

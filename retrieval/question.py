@@ -98,6 +98,7 @@ _CUES: list[tuple[re.Pattern[str], str]] = [
         (r"\bhow old\b", "how_long"),
         (r"\bmengapa\b|\bkenapa\b|\bwhy\b|\bapa (?:sebab|alasan|penyebab)\w*\b|\bfor what reason\b", "why"),
         (r"\bbagaimana(?:kah)?\b|\bgimana\b|\bhow\b", "how"),
+        (r"\bapa nama\b|\bwhat (?:is|was|are|were) the names? of\b", "which"),
         (r"\byang mana\b|\b\w+ mana(?:kah)? yang\b|\bwhich\b", "which"),
         (r"\b\w+ mana(?:kah)?\b", "which"),
         (r"\bapa(?:kah)?\b|\bwhat\b", "what"),
@@ -137,6 +138,8 @@ def _classify(low: str) -> str:
         typ, _ = _question_type(rest[yes_no.end() :])
         return "yesno" if typ in ("other", "what") else typ
     typ, _ = _question_type(rest)
+    if typ == "other" and rest == low and low.rstrip().endswith("?"):
+        return "yesno"  # "Kim tiba di Beijing pada hari Minggu?"
     if typ == "other" and rest != low:
         words = [w for w in rest.split()[:2] if w not in ("the", "all", "semua", "para", "a")]
         if words and words[0] in _PERSON_NOUNS:
@@ -250,6 +253,7 @@ _DATE_PATTERNS = [
     r"\b(?:tahun|year)\s+\d{4}\b",
     r"\b(?:in|pada|sejak|since|sebelum|before|after|setelah)\s+\d{4}\b",
     r"\b(?:last|this|next|past)\s+(?:week|weekend|month|year|" + _DAY_RE + r")\b",
+    r"\b" + _DAY_RE + r"\s+(?:lalu|kemarin|ini|depan)\b",
     r"\b(?:earlier|later)\s+this\s+(?:week|month|year)\b",
     r"\b(?:(?:akhir\s+)?(?:minggu|pekan|bulan|tahun)\s+(?:lalu|ini|depan|kemarin)|akhir\s+pekan(?:\s+lalu)?)\b",
     r"\b(?:awal|akhir)\s+(?:bulan|tahun|pekan|minggu)\s+(?:ini|lalu)\b",
@@ -315,8 +319,18 @@ def _unit(typ: str, low: str) -> str | None:
         return canonical_unit(m.group(1).rstrip("s")) if m else None
     if typ == "how_many":
         m = _UNIT_AFTER.search(low)
-        if m and m.group(1) not in _NOT_UNITS:
-            return canonical_unit(m.group(1))
+        if not m or m.group(1) in _NOT_UNITS:
+            return None
+        if not m.group().startswith("how many"):
+            return canonical_unit(m.group(1))  # Indonesian puts the head noun first
+        # English puts it last: "how many world leaders attended" → "leaders".
+        words = []
+        for w in re.findall(r"[a-z'-]+", low[m.start(1) :])[:3]:
+            if w in _NOT_UNITS or w.endswith("ed"):
+                break
+            words.append(w)
+        known = [w for w in words if w in _UNIT_CANON or w in EN_TO_ID or w.endswith("s")]
+        return canonical_unit((known or words)[-1])
     return None
 
 

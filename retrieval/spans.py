@@ -618,7 +618,7 @@ def _unit_matches(unit: str | None, wanted: str | None) -> bool:
         return False
     if unit == wanted:
         return True
-    return unit in EN_TO_ID.get(wanted, ()) or wanted in EN_TO_ID.get(unit, ())
+    return any(unit in EN_TO_ID.get(w, ()) for w in (wanted, wanted.removesuffix("s")))
 
 
 def answer_spans(sentence: str, q: Question) -> list[Span | Quantity]:
@@ -630,7 +630,11 @@ def answer_spans(sentence: str, q: Question) -> list[Span | Quantity]:
     elif q.expected == "place":
         spans.extend(s for s in places(sentence) if not _in_question(s.text, q))
     elif q.expected == "entity":
-        spans.extend(s for s in entities(sentence) if not _in_question(s.text, q))
+        # Organisations, media and events first: a "which" question whose head noun is not a
+        # person or a place (those get expected person/place) rarely asks for one.
+        named = {(p.start, p.end) for p in people(sentence)} | {(p.start, p.end) for p in places(sentence)}
+        found = [s for s in entities(sentence) if not _in_question(s.text, q)]
+        spans.extend(sorted(found, key=lambda s: ((s.start, s.end) in named, s.start)))
     elif q.expected == "number":
         asked = {n.lower() for n in q.numbers}
         wanted = canonical_unit(q.unit)
@@ -653,7 +657,8 @@ def answer_spans(sentence: str, q: Question) -> list[Span | Quantity]:
                 return (1, quantity.start)
             return (2, quantity.start)
 
-        spans.extend(sorted(found, key=rank))
+        ordered: list[Quantity] = sorted(found, key=rank)
+        spans.extend(ordered)
     return spans
 
 
