@@ -814,6 +814,23 @@ TITLES = (
     "mitra",
     "pejabat",
     "tokoh",
+    "kapolri",
+    "kapolda",
+    "kapolres",
+    "kapolsek",
+    "irjen",
+    "brigjen",
+    "kombes",
+    "akbp",
+    "jenderal tni",
+    "mayjen",
+    "letjen",
+    "laksamana",
+    "marsekal",
+    "jaksa agung",
+    "hakim",
+    "kiai",
+    "ustaz",
     "president",
     "foreign minister",
     "prime minister",
@@ -857,7 +874,7 @@ STOP_ID = _wordset(
     kalau ketika saat setelah sebelum sejak hingga sampai selama menurut seperti yaitu yakni
     tolong coba mohon apa apakah siapa siapakah kapan kapankah mana manakah dimana dimanakah
     mengapa kenapa bagaimana berapa berapakah sebutkan jelaskan beritahu beri tahu
-    banyak jumlah besar nilai lama"""
+    banyak jumlah besar nilai lama lain lainnya"""
 )
 STOP_EN = _wordset(
     """the a an of and to in on at for with is are was were be been being who whom whose what when

@@ -67,7 +67,7 @@ _NOT_PERSON = {
     "kemenangan", "yayasan", "pembebasan", "google", "news", "the", "times", "post", "daftar",
     "cerita", "sumber", "foto", "baca", "juga", "diterbitkan", "island", "ministry",
     "party", "agency", "war", "day", "university", "national", "nasional", "internasional",
-    "kremlin", "putih", "pentagon",
+    "kremlin", "putih", "pentagon", "timnas", "tim", "klub", "rp", "wib", "wita", "wit", "pt", "tbk",
 }  # fmt: skip
 _ROLE_TAIL = {"luar", "negeri", "dalam", "pertahanan", "keuangan", "jenderal", "besar", "bicara", "kota"}
 
@@ -141,10 +141,15 @@ def _capitalized(sentence: str) -> list[tuple[int, int, str | None]]:
         role_end = None
         # Sentence-initial ordinary words ("Pertemuan Wang …", "Kunjungan Choe …").
         while ws and _at_sentence_start(sentence, ws[0][0]) and is_common_word(texts[0].rstrip(".")):
-            if _title_prefix(texts):
-                break
+            if _title_prefix(texts) or texts[0].lower() in _NOT_PERSON:
+                break  # "Presiden …", "Badan Pusat Statistik", "Bank Indonesia"
             ws, texts = ws[1:], texts[1:]
-        # Titles and the country after them ("Menteri Luar Negeri Tiongkok Wang Yi").
+        # Titles and the country after them ("Menteri Luar Negeri Tiongkok Wang Yi"); with two
+        # titles the role runs to the last one ("Kapolda Metro Jaya Irjen Karyoto").
+        last = max((i for i in range(1, len(texts) - 1) if _title_prefix(texts[i:])), default=0)
+        if last and _title_prefix(texts):
+            role_end = ws[last - 1][1]
+            ws, texts = ws[last:], texts[last:]
         n = _title_prefix(texts)
         while n:
             while n < len(texts) and texts[n].lower() in _ROLE_TAIL:
@@ -268,8 +273,9 @@ def entities(sentence: str) -> list[Span]:
         words = sentence[start:end].split()
         if all(w.lower() in MONTHS or w.lower() in WEEKDAYS for w in words):
             continue
-        if len(words) == 1 and is_common_word(words[0]) and not _is_acronym(words[0]):
-            continue
+        if len(words) == 1 and (is_common_word(words[0]) or words[0].lower() in ("rp", "wib", "wita", "wit")):
+            if not _is_acronym(words[0]):
+                continue
         out.append(Span(start=start, end=end, text=sentence[start:end], kind="entity", role=role))
     return out
 
@@ -633,8 +639,8 @@ def answer_spans(sentence: str, q: Question) -> list[Span | Quantity]:
         # Organisations, media and events first: a "which" question whose head noun is not a
         # person or a place (those get expected person/place) rarely asks for one.
         named = {(p.start, p.end) for p in people(sentence)} | {(p.start, p.end) for p in places(sentence)}
-        found = [s for s in entities(sentence) if not _in_question(s.text, q)]
-        spans.extend(sorted(found, key=lambda s: ((s.start, s.end) in named, s.start)))
+        names = [s for s in entities(sentence) if not _in_question(s.text, q)]
+        spans.extend(sorted(names, key=lambda s: ((s.start, s.end) in named, s.start)))
     elif q.expected == "number":
         asked = {n.lower() for n in q.numbers}
         wanted = canonical_unit(q.unit)

@@ -89,6 +89,11 @@ def _seed_sentence(containing: str) -> str:
             "Dr. Siti Nadia Tarmizi mengatakan kasus demam berdarah meningkat.",
             [("Siti Nadia Tarmizi", "Dr.")],
         ),
+        (
+            "Kapolda Metro Jaya Irjen Karyoto mengatakan 15 tersangka telah ditangkap.",
+            [("Karyoto", "Kapolda Metro Jaya Irjen")],
+        ),
+        ("Gol kemenangan dicetak oleh Rafael Struick pada menit ke-75.", [("Rafael Struick", None)]),
     ],
 )
 def test_people(sentence, expected):
@@ -107,6 +112,9 @@ def test_people(sentence, expected):
         "Korea Utara menegaskan program tersebut diperlukan sebagai pertahanan menghadapi ancaman Amerika Serikat.",
         "Awal September lalu, parade militer digelar di Beijing.",
         "Banjir merendam ribuan rumah di Kabupaten Bandung pada Selasa.",
+        "Timnas Indonesia menang 2-0 atas Vietnam di Stadion Gelora Bung Karno, Jakarta, Selasa malam.",
+        "Badan Pusat Statistik (BPS) mencatat inflasi Oktober 2024 sebesar 1,71 persen.",
+        "Harga beras medium naik menjadi Rp 13.500 per kilogram.",
     ],
 )
 def test_no_people_where_there_are_none(sentence):
@@ -150,6 +158,9 @@ def test_entities_cover_organisations_for_which_questions():
     texts = [e.text for e in entities(s)]
     assert "Kantor Berita Pusat Korea" in texts and "KCNA" in texts
     assert "Senin" not in texts and "Pertemuan" not in texts
+    s = "Badan Pusat Statistik (BPS) mencatat inflasi Oktober 2024 sebesar 1,71 persen."
+    assert [e.text for e in entities(s)] == ["Badan Pusat Statistik", "BPS"]
+    assert [e.text for e in entities("Bank Indonesia mempertahankan suku bunga.")] == ["Bank Indonesia"]
 
 
 # --- quantities ----------------------------------------------------------------------------
@@ -190,6 +201,13 @@ def _q(sentence: str) -> list[tuple]:
         ("Pada 2019 pemilu diikuti 190 juta pemilih.", [("190 juta pemilih", 1.9e8, "pemilih", False)]),
         ("Pertemuan itu hanya sehari setelah parade.", [("sehari", 1, "day", False)]),
         ("Hampir 40 persen rumah rusak.", [("Hampir 40 persen", 40, "percent", True)]),
+        ("Harga beras naik menjadi Rp 13.500 per kilogram.", [("Rp 13.500", 13500, "IDR", False)]),
+        ("KPU menetapkan pemenang dengan 96,2 juta suara.", [("96,2 juta suara", 9.62e7, "suara", False)]),
+        (
+            "Banjir menewaskan sedikitnya 67 orang dan 20 lainnya hilang.",
+            [("sedikitnya 67 orang", 67, "person", False), ("20", 20, None, False)],
+        ),
+        ("Gempa berpusat 10 kilometer barat daya Cianjur.", [("10 kilometer", 10, "km", False)]),
     ],
 )
 def test_numbers(sentence, expected):
