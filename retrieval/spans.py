@@ -273,9 +273,9 @@ def entities(sentence: str) -> list[Span]:
         words = sentence[start:end].split()
         if all(w.lower() in MONTHS or w.lower() in WEEKDAYS for w in words):
             continue
-        if len(words) == 1 and (is_common_word(words[0]) or words[0].lower() in ("rp", "wib", "wita", "wit")):
-            if not _is_acronym(words[0]):
-                continue
+        ordinary = is_common_word(words[0]) or words[0].lower() in ("rp", "wib", "wita", "wit")
+        if len(words) == 1 and ordinary and not _is_acronym(words[0]):
+            continue
         out.append(Span(start=start, end=end, text=sentence[start:end], kind="entity", role=role))
     return out
 
