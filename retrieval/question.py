@@ -294,7 +294,8 @@ _UNIT_CANON = {
     "dekade": "decade", "decades": "decade", "abad": "century", "centuries": "century",
     "orang": "person", "people": "person", "persons": "person", "jiwa": "person",
     "persen": "percent", "percent": "percent", "percentage": "percent",
-    "dollars": "USD", "dollar": "USD", "dolar": "USD", "rupiah": "IDR",
+    "dollars": "USD", "dollar": "USD", "dolar": "USD", "rupiah": "IDR", "kali": "times",
+    "times": "times", "kilometer": "km", "kilometers": "km", "km": "km",
 }  # fmt: skip
 _NOT_UNITS = STOP_EN | STOP_ID | {"yang", "did", "does", "do", "was", "were", "is", "are", "has", "have"}
 

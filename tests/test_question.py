@@ -160,6 +160,8 @@ def test_lower_case_names_from_vocabulary():
         ("Berapa banyak pemimpin dunia yang hadir?", "pemimpin"),
         ("Berapa banyak tentara yang dikirim ke Kursk?", "tentara"),
         ("Berapa jumlah korban banjir?", "korban"),
+        ("Berapa kali Kim bertemu Xi?", "times"),
+        ("How many times did Kim meet Xi?", "times"),
         ("Berapa persen inflasi bulan lalu?", "percent"),
         ("How long was the meeting?", None),
         ("Who met Wang Yi?", None),
