@@ -21,7 +21,7 @@ from retrieval.lexicon import (
     is_common_word,
     root_words,
 )
-from retrieval.question import Question, canonical_unit
+from retrieval.question import Question, bridge_terms, canonical_unit
 
 
 @dataclass(frozen=True)
@@ -619,6 +619,27 @@ def _question_phrases(q: Question) -> set[str]:
     return phrases | {n.lower() for n in q.names}
 
 
+def _places_in(text: str) -> set[str]:
+    """Canonical places named anywhere in a short text ("Menlu Korut" → {"North Korea"})."""
+    words = text.split()
+    return {PLACES[w] for n in (3, 2, 1) for w in map(" ".join, _ngrams(words, n)) if w in PLACES}
+
+
+def _ngrams(words: list[str], n: int) -> list[list[str]]:
+    low = [w.lower().strip(",.?!") for w in words]
+    return [low[i : i + n] for i in range(len(low) - n + 1)]
+
+
+def _role_score(role: str | None, q: Question) -> int:
+    """How well a person's title fits the question: "Who is China's foreign minister?" prefers
+    "Menlu Tiongkok" to "Menlu Korea Utara" (the same country counts double)."""
+    if not role:
+        return 0
+    asked = set(q.terms) | {w for t in bridge_terms(q) for w in t.split()}
+    words = {w.lower().strip(",.") for w in role.split()}
+    return len(words & asked) + 2 * len(_places_in(role) & _places_in(re.sub(r"['’]s\b", "", q.text)))
+
+
 def _unit_matches(unit: str | None, wanted: str | None) -> bool:
     if not wanted or not unit:
         return False
@@ -632,7 +653,8 @@ def answer_spans(sentence: str, q: Question) -> list[Span | Quantity]:
     leaving out what the question already names. Dates are another module's job: []."""
     spans: list[Span | Quantity] = []
     if q.expected == "person":
-        spans.extend(s for s in people(sentence) if not _in_question(s.text, q))
+        found_people = [s for s in people(sentence) if not _in_question(s.text, q)]
+        spans.extend(sorted(found_people, key=lambda s: (-_role_score(s.role, q), s.start)))
     elif q.expected == "place":
         spans.extend(s for s in places(sentence) if not _in_question(s.text, q))
     elif q.expected == "entity":

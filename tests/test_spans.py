@@ -292,6 +292,14 @@ def test_who_question_does_not_answer_with_its_own_name():
     assert [x.text for x in spans] == ["Wang"]
 
 
+def test_who_question_prefers_the_person_whose_title_fits():
+    s = "Menlu Korea Utara Choe Son-hui berjabat tangan dengan Menlu Tiongkok Wang Yi."
+    assert [x.text for x in answer_spans(s, analyze("Who is China's foreign minister?"))][0] == "Wang Yi"
+    assert [x.text for x in answer_spans(s, analyze("Siapa menlu Korut?"))][0] == "Choe Son-hui"
+    s = "Pelatih Shin Tae-yong memuji kapten Jay Idzes usai laga."
+    assert [x.text for x in answer_spans(s, analyze("Siapa kapten tim itu?"))][0] == "Jay Idzes"
+
+
 def test_how_long_prefers_durations():
     s = _seed_sentence("kunjungan empat hari")
     (best, *_) = answer_spans(s, analyze("How long was Choe's visit to China?"))
