@@ -653,8 +653,9 @@ def answer_spans(sentence: str, q: Question) -> list[Span | Quantity]:
     leaving out what the question already names. Dates are another module's job: []."""
     spans: list[Span | Quantity] = []
     if q.expected == "person":
-        found_people = [s for s in people(sentence) if not _in_question(s.text, q)]
-        spans.extend(sorted(found_people, key=lambda s: (-_role_score(s.role, q), s.start)))
+        found_people = [p for p in people(sentence) if not _in_question(p.text, q)]
+        ranked: list[Span] = sorted(found_people, key=lambda p: (-_role_score(p.role, q), p.start))
+        spans.extend(ranked)
     elif q.expected == "place":
         spans.extend(s for s in places(sentence) if not _in_question(s.text, q))
     elif q.expected == "entity":

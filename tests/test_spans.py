@@ -292,12 +292,16 @@ def test_who_question_does_not_answer_with_its_own_name():
     assert [x.text for x in spans] == ["Wang"]
 
 
+def _first(sentence: str, question: str) -> str:
+    return answer_spans(sentence, analyze(question))[0].text
+
+
 def test_who_question_prefers_the_person_whose_title_fits():
     s = "Menlu Korea Utara Choe Son-hui berjabat tangan dengan Menlu Tiongkok Wang Yi."
-    assert [x.text for x in answer_spans(s, analyze("Who is China's foreign minister?"))][0] == "Wang Yi"
-    assert [x.text for x in answer_spans(s, analyze("Siapa menlu Korut?"))][0] == "Choe Son-hui"
+    assert _first(s, "Who is China's foreign minister?") == "Wang Yi"
+    assert _first(s, "Siapa menlu Korut?") == "Choe Son-hui"
     s = "Pelatih Shin Tae-yong memuji kapten Jay Idzes usai laga."
-    assert [x.text for x in answer_spans(s, analyze("Siapa kapten tim itu?"))][0] == "Jay Idzes"
+    assert _first(s, "Siapa kapten tim itu?") == "Jay Idzes"
 
 
 def test_how_long_prefers_durations():
