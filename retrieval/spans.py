@@ -234,6 +234,12 @@ _PLACE_CUE = re.compile(
 )
 
 
+_GAZETTEER = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(PLACES, key=len, reverse=True)) + r")(?![\w])",
+    re.IGNORECASE,
+)
+
+
 def places(sentence: str) -> list[Span]:
     """Places: known countries/capitals in either language, and capitalized words after
     "di/ke/dari/wilayah/kota/provinsi…"."""
@@ -250,11 +256,7 @@ def places(sentence: str) -> list[Span]:
             continue
         out.append(Span(start=s, end=e, text=sentence[s:e], kind="place"))
         taken.append((s, e))
-    names = sorted(PLACES, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])", re.IGNORECASE
-    )
-    for m in pattern.finditer(sentence):
+    for m in _GAZETTEER.finditer(sentence):
         text = m.group()
         # Short or lower-case hits ("as" = "as/sebagai", "us") count only as written names.
         if text[0].islower() or (len(text) <= 3 and not text.isupper()):
