@@ -115,7 +115,6 @@ _IMPERATIVE = re.compile(
     r"(?:tell me|name|list|give me|identify|state|sebutkan|jelaskan|beritahu(?:kan)?|"
     r"beri ?tahu(?: saya)?|ceritakan|explain|describe|terangkan)\b[:,]? ?"
 )
-_WHAT_HEAD = re.compile(r"\b(?:what|which) (\w+)|\b(\w+) (?:apa|mana)\b")
 
 
 def _question_type(low: str) -> tuple[str, int]:
@@ -153,15 +152,34 @@ def _classify(low: str) -> str:
 def _expected(typ: str, low: str) -> str | None:
     expected = EXPECTED.get(typ)
     if typ in ("which", "what"):
-        for m in _WHAT_HEAD.finditer(low):
-            head = m.group(1) or m.group(2)
-            if head in _PERSON_NOUNS:
-                return "person"
-            if head in _PLACE_NOUNS:
-                return "place"
-            if typ == "what" and head in ("negara", "kota", "country", "city"):
-                return "place"
+        heads = _heads(low)
+        if any(h in _PERSON_NOUNS for h in heads):  # "which country's leader" asks for a person
+            return "person"
+        if any(h in _PLACE_NOUNS for h in heads):
+            return "place"
     return expected
+
+
+def _heads(low: str) -> list[str]:
+    """Candidate head nouns of "which/what …" (English: the noun phrase up to its verb,
+    "which Chinese officials attended" → chinese, officials) and "… mana/apa" (Indonesian:
+    the first word, "pejabat Tiongkok mana" → pejabat)."""
+    heads = []
+    for m in re.finditer(r"\b(?:which|what) ((?:[\w']+ ?){1,3})", low):
+        words = []
+        for w in m.group(1).split():
+            w = w.removesuffix("'s")
+            if w in STOP_EN or w.endswith("ed"):
+                break
+            words.append(w)
+        heads.extend(words)
+    for m in re.finditer(r"((?:[\w-]+ ){1,3})(?:yang )?(?:mana|apa)\b", low):
+        words = m.group(1).split()
+        while words and words[0] in STOP_ID and words[0] not in ("nama",):
+            words = words[1:]
+        if words:
+            heads.append(words[0])
+    return heads
 
 
 # --- names, numbers, dates -----------------------------------------------------------------
