@@ -14,6 +14,7 @@ from retrieval.lexicon import (
     EN_TO_ID,
     ID_TO_EN,
     MONTHS,
+    PLACE_WORDS,
     PLACES,
     STOP_ID,
     TITLES,
@@ -206,8 +207,8 @@ def people(sentence: str) -> list[Span]:
             continue
         if all(_is_acronym(w) for w in words) and role is None:
             continue
-        if len(words) == 1 and role is None and is_common_word(words[0]):
-            continue
+        if len(words) == 1 and role is None and (is_common_word(words[0]) or low[0] in PLACE_WORDS):
+            continue  # "Korea" of "Republic of Korea", "Barat" of "non-Barat"
         parts = [p for p in re.split(r"[-–\s]+", text.lower()) if p]
         if all(p in PLACES for p in parts):  # "Korut-China"
             continue

@@ -161,6 +161,7 @@ def test_entities_cover_organisations_for_which_questions():
     s = "Badan Pusat Statistik (BPS) mencatat inflasi Oktober 2024 sebesar 1,71 persen."
     assert [e.text for e in entities(s)] == ["Badan Pusat Statistik", "BPS"]
     assert [e.text for e in entities("Bank Indonesia mempertahankan suku bunga.")] == ["Bank Indonesia"]
+    assert [e.text for e in entities("Korea Utara menegaskan program itu.")] == ["Korea Utara"]
 
 
 # --- quantities ----------------------------------------------------------------------------
