@@ -185,7 +185,6 @@ def _heads(low: str) -> list[str]:
 # --- names, numbers, dates -----------------------------------------------------------------
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
-_CAP = re.compile(r"[A-Z][^\W_]*(?:[-'’][^\W_]+)*", re.UNICODE)
 _NAME_SEQ = re.compile(
     r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*(?: (?:[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*|bin|binti|van|de|al))*"
 )
