@@ -1,0 +1,1054 @@
+"""Bilingual word tables shared by question analysis and answer spans (pure data).
+
+General news vocabulary, not the seed articles': the held-out questions are written by
+someone else, so the tables cover what news questions commonly ask about. No PyPI package
+offers an offline English–Indonesian dictionary we could use instead (checked the package
+lists: ``kbbi`` scrapes a web site, the rest are stemmers, stopword lists or slang tools).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+# English → Indonesian, one entry a line: "english | indonesian; indonesian".
+# Multiword keys are matched before their parts ("foreign minister" before "minister").
+_BRIDGE = """
+north korea | korea utara; korut
+north korean | korea utara; korut
+south korea | korea selatan; korsel
+south korean | korea selatan; korsel
+korea | korea
+china | china; tiongkok; cina
+chinese | china; tiongkok; cina
+beijing | beijing
+pyongyang | pyongyang
+seoul | seoul
+united states | amerika serikat; as
+us | amerika serikat; as
+u.s. | amerika serikat; as
+usa | amerika serikat; as
+america | amerika serikat; amerika; as
+american | amerika serikat; amerika; as
+washington | washington
+russia | rusia
+russian | rusia
+moscow | moskow; moskwa
+japan | jepang
+japanese | jepang
+tokyo | tokyo
+ukraine | ukraina
+ukrainian | ukraina
+kyiv | kyiv; kiev
+indonesia | indonesia
+indonesian | indonesia
+jakarta | jakarta
+malaysia | malaysia
+singapore | singapura
+thailand | thailand
+philippines | filipina
+vietnam | vietnam
+india | india
+pakistan | pakistan
+australia | australia
+new zealand | selandia baru
+united kingdom | inggris; britania raya
+britain | inggris; britania raya
+uk | inggris
+england | inggris
+london | london
+france | prancis; perancis
+paris | paris
+germany | jerman
+berlin | berlin
+netherlands | belanda
+italy | italia
+spain | spanyol
+turkey | turki
+iran | iran
+iraq | irak
+israel | israel
+palestine | palestina
+gaza | gaza
+egypt | mesir
+saudi arabia | arab saudi
+europe | eropa
+european union | uni eropa
+asia | asia
+africa | afrika
+middle east | timur tengah
+taiwan | taiwan
+hong kong | hong kong
+myanmar | myanmar
+mongolia | mongolia
+brazil | brasil
+canada | kanada
+mexico | meksiko
+united nations | perserikatan bangsa-bangsa; pbb
+un | pbb; perserikatan bangsa-bangsa
+nato | nato
+asean | asean
+west | barat
+western | barat
+east | timur
+north | utara
+south | selatan
+foreign minister | menteri luar negeri; menlu
+foreign ministry | kementerian luar negeri; kemlu
+defense minister | menteri pertahanan; menhan
+defence minister | menteri pertahanan; menhan
+finance minister | menteri keuangan; menkeu
+prime minister | perdana menteri; pm
+vice president | wakil presiden; wapres
+head of state | kepala negara
+secretary general | sekretaris jenderal; sekjen
+spokesperson | juru bicara; jubir
+spokesman | juru bicara; jubir
+ambassador | duta besar; dubes
+president | presiden
+leader | pemimpin
+leadership | kepemimpinan
+minister | menteri
+ministry | kementerian
+counterpart | rekan; mitra; rekannya; mitranya
+government | pemerintah; pemerintahan
+official | pejabat; resmi
+officials | pejabat
+party | partai
+workers party | partai buruh
+communist party | partai komunis
+king | raja
+queen | ratu
+governor | gubernur
+mayor | wali kota; walikota
+regent | bupati
+police | polisi; kepolisian
+army | tentara; angkatan darat
+military | militer
+soldier | tentara; prajurit
+soldiers | tentara; prajurit
+troops | pasukan; tentara
+forces | pasukan; kekuatan
+navy | angkatan laut
+general | jenderal
+commander | komandan; panglima
+court | pengadilan
+judge | hakim
+parliament | parlemen; dpr
+lawmaker | anggota dewan
+voter | pemilih
+voters | pemilih
+candidate | calon; kandidat
+people | orang; rakyat; warga
+citizen | warga; warga negara
+citizens | warga
+resident | warga; penduduk
+residents | warga; penduduk
+population | penduduk; populasi
+victim | korban
+victims | korban
+dead | tewas; meninggal
+killed | tewas; terbunuh
+died | meninggal; tewas
+death | kematian
+deaths | kematian; korban jiwa
+injured | terluka; luka-luka
+missing | hilang
+company | perusahaan
+companies | perusahaan
+bank | bank
+central bank | bank sentral
+market | pasar
+economy | ekonomi
+economic | ekonomi
+trade | perdagangan; dagang
+export | ekspor
+exports | ekspor
+import | impor
+imports | impor
+investment | investasi
+budget | anggaran
+debt | utang
+tax | pajak
+price | harga
+prices | harga
+cost | biaya
+inflation | inflasi
+growth | pertumbuhan
+value | nilai
+money | uang; dana
+fund | dana
+funds | dana
+aid | bantuan
+help | bantuan
+support | dukungan; mendukung
+oil | minyak
+fuel | bahan bakar; bbm
+energy | energi
+rice | beras
+food | makanan; pangan
+meet | bertemu; pertemuan
+met | bertemu; pertemuan
+meeting | pertemuan
+summit | pertemuan puncak; ktt
+visit | kunjungan; mengunjungi; berkunjung
+visited | mengunjungi; berkunjung; kunjungan
+trip | perjalanan; kunjungan
+travel | perjalanan; bepergian
+arrive | tiba
+arrived | tiba
+leave | meninggalkan; berangkat
+left | meninggalkan; berangkat
+return | kembali
+say | mengatakan; kata; menyatakan
+said | mengatakan; kata; menyatakan
+says | mengatakan; kata
+tell | mengatakan; memberi tahu
+told | mengatakan; memberi tahu
+write | menulis
+wrote | menulis
+announce | mengumumkan
+announced | mengumumkan
+report | laporan; melaporkan
+reported | melaporkan; dilaporkan
+agree | sepakat; menyepakati
+agreed | sepakat; menyepakati
+agreement | kesepakatan; perjanjian
+deal | kesepakatan
+treaty | perjanjian; traktat
+talks | pembicaraan; perundingan
+talk | pembicaraan; berbicara
+discuss | membahas
+discussed | membahas
+negotiation | negosiasi; perundingan
+cooperation | kerja sama
+cooperate | bekerja sama
+relations | hubungan
+relationship | hubungan
+ties | hubungan
+diplomatic | diplomatik
+bilateral | bilateral
+friendship | persahabatan
+alliance | aliansi; persekutuan
+partner | mitra
+partnership | kemitraan
+anniversary | ulang tahun; peringatan
+birthday | ulang tahun
+celebration | perayaan
+ceremony | upacara
+parade | parade
+event | acara
+conference | konferensi
+attend | menghadiri; hadir
+attended | menghadiri; hadir
+join | bergabung
+joined | bergabung
+become | menjadi
+became | menjadi
+appoint | menunjuk; mengangkat
+appointed | ditunjuk; diangkat
+elect | memilih
+elected | terpilih
+election | pemilu; pemilihan
+vote | suara; pemungutan suara
+votes | suara
+win | menang; kemenangan
+won | menang
+lose | kalah
+lost | kalah
+victory | kemenangan
+defeat | kekalahan
+war | perang
+world war | perang dunia
+attack | serangan; menyerang
+attacks | serangan
+conflict | konflik
+peace | perdamaian; damai
+security | keamanan
+threat | ancaman
+weapon | senjata
+weapons | senjata
+nuclear | nuklir
+missile | rudal
+missiles | rudal
+sanction | sanksi
+sanctions | sanksi
+border | perbatasan
+territory | wilayah
+region | wilayah; kawasan
+regional | regional; kawasan
+international | internasional
+global | global
+world | dunia
+country | negara
+countries | negara
+nation | bangsa; negara
+state | negara
+city | kota
+capital | ibu kota
+province | provinsi
+district | kabupaten; distrik
+village | desa
+island | pulau
+sea | laut
+river | sungai
+mountain | gunung
+flood | banjir
+floods | banjir
+earthquake | gempa; gempa bumi
+landslide | tanah longsor; longsor
+fire | kebakaran; api
+storm | badai
+volcano | gunung api; gunung berapi
+eruption | erupsi; letusan
+tsunami | tsunami
+disaster | bencana
+evacuate | mengungsi; evakuasi
+evacuated | dievakuasi; mengungsi
+refugees | pengungsi
+rain | hujan
+weather | cuaca
+drought | kekeringan
+accident | kecelakaan
+crash | kecelakaan; jatuh
+plane | pesawat
+ship | kapal
+train | kereta
+road | jalan
+school | sekolah
+student | siswa; mahasiswa
+students | siswa; mahasiswa
+teacher | guru
+university | universitas
+hospital | rumah sakit
+health | kesehatan
+disease | penyakit
+virus | virus
+vaccine | vaksin
+doctor | dokter
+patient | pasien
+law | undang-undang; hukum
+rule | aturan
+policy | kebijakan
+corruption | korupsi
+arrest | penangkapan; menangkap
+arrested | ditangkap
+suspect | tersangka
+crime | kejahatan; kriminal
+prison | penjara
+protest | protes; unjuk rasa; demonstrasi
+protesters | pengunjuk rasa; demonstran
+football | sepak bola
+match | pertandingan
+team | tim
+player | pemain
+players | pemain
+coach | pelatih
+goal | gol
+goals | gol
+score | skor
+cup | piala
+league | liga
+champion | juara
+tournament | turnamen
+stadium | stadion
+media | media
+news | berita
+agency | kantor berita; badan
+newspaper | surat kabar; koran
+statement | pernyataan
+speech | pidato
+message | pesan
+letter | surat
+post | unggahan; pos
+interview | wawancara
+program | program
+plan | rencana
+project | proyek
+development | pembangunan; pengembangan
+technology | teknologi
+artificial intelligence | kecerdasan buatan
+internet | internet
+hegemony | hegemoni; hegemonisme
+unilateralism | unilateralisme
+sovereignty | kedaulatan
+independence | kemerdekaan
+history | sejarah
+culture | budaya
+religion | agama
+first | pertama
+last | terakhir; lalu
+next | berikutnya; depan
+new | baru
+old | lama
+big | besar
+large | besar
+small | kecil
+high | tinggi
+low | rendah
+important | penting
+strong | kuat
+together | bersama
+both | kedua; keduanya
+number | jumlah; angka
+total | total; jumlah
+amount | jumlah; nilai
+percent | persen
+thousand | ribu
+thousands | ribuan
+million | juta
+millions | jutaan
+billion | miliar
+billions | miliaran
+trillion | triliun
+dollar | dolar
+dollars | dolar
+rupiah | rupiah
+day | hari
+days | hari
+week | pekan; minggu
+weeks | pekan; minggu
+month | bulan
+months | bulan
+year | tahun
+years | tahun
+decade | dekade
+decades | dekade
+hour | jam
+hours | jam
+minute | menit
+minutes | menit
+last week | pekan lalu; minggu lalu
+last month | bulan lalu
+last year | tahun lalu
+this year | tahun ini
+this month | bulan ini
+next week | pekan depan; minggu depan
+next year | tahun depan
+today | hari ini
+yesterday | kemarin
+tomorrow | besok
+date | tanggal
+time | waktu
+monday | senin
+tuesday | selasa
+wednesday | rabu
+thursday | kamis
+friday | jumat
+saturday | sabtu
+sunday | minggu
+january | januari
+february | februari
+march | maret
+april | april
+may | mei
+june | juni
+july | juli
+august | agustus
+september | september
+october | oktober
+november | november
+december | desember
+man | pria; laki-laki
+woman | wanita; perempuan
+women | wanita; perempuan
+children | anak-anak; anak
+child | anak
+family | keluarga
+home | rumah
+house | rumah
+houses | rumah
+building | gedung; bangunan
+buildings | gedung; bangunan
+situation | situasi; keadaan
+condition | syarat; kondisi
+conditions | syarat; kondisi
+current | saat ini; terkini
+initiative | inisiatif; prakarsa
+initiatives | inisiatif; prakarsa
+contact | kontak; hubungan
+ready | siap
+resume | melanjutkan; memulai kembali
+continue | melanjutkan; terus
+oppose | menentang; melawan
+opposed | menentang; melawan
+against | melawan; menentang
+pledge | berjanji; janji
+pledged | berjanji
+promise | janji; berjanji
+praise | memuji; pujian
+praised | memuji
+criticize | mengkritik; kritik
+criticized | mengkritik
+condemn | mengecam
+condemned | mengecam
+warn | memperingatkan
+warned | memperingatkan
+quote | mengutip; kutipan
+quoted | mengutip; dikutip
+remarks | pernyataan; ucapan
+comment | komentar
+call | menyebut; menyerukan; panggilan
+called | menyebut; menyerukan
+describe | menggambarkan
+described | menggambarkan
+send | mengirim
+sent | mengirim; dikirim
+receive | menerima
+received | menerima
+fight | bertempur; bertarung; melawan
+fought | bertempur; bertarung
+kill | membunuh; menewaskan
+destroy | menghancurkan
+damage | kerusakan; merusak
+damaged | rusak
+build | membangun
+built | membangun; dibangun
+open | membuka
+opened | membuka; dibuka
+close | menutup
+closed | menutup; ditutup
+start | mulai; memulai
+started | dimulai; memulai
+end | akhir; berakhir; mengakhiri
+ended | berakhir
+hold | menggelar; mengadakan
+held | digelar; diadakan
+host | tuan rumah
+hosted | menjadi tuan rumah
+invite | mengundang; undangan
+invited | diundang; mengundang
+invitation | undangan
+sign | menandatangani
+signed | menandatangani; ditandatangani
+approve | menyetujui
+approved | disetujui; menyetujui
+reject | menolak
+rejected | menolak; ditolak
+refuse | menolak
+deny | membantah
+denied | membantah
+accuse | menuduh
+accused | menuduh; dituduh
+ask | meminta
+asked | meminta
+demand | tuntutan; menuntut
+demands | tuntutan
+want | ingin
+need | perlu; butuh
+plan | rencana; berencana
+planned | berencana; direncanakan
+hope | harapan; berharap
+strengthen | memperkuat
+strengthened | memperkuat
+increase | kenaikan; meningkat
+increased | meningkat; naik
+rise | naik; kenaikan
+rose | naik
+fall | turun; penurunan
+fell | turun
+reach | mencapai
+reached | mencapai
+exceed | melebihi
+exceeded | melebihi
+contribution | kontribusi; sumbangan
+contributions | kontribusi
+order | tatanan; perintah
+world order | tatanan dunia
+multipolar | multipolar
+bond | ikatan
+bonds | ikatan
+unity | persatuan
+solidarity | solidaritas
+justice | keadilan
+fairness | keadilan
+interests | kepentingan
+interest | kepentingan; bunga
+strategic | strategis
+communication | komunikasi
+exchange | pertukaran
+exchanges | pertukaran
+stability | stabilitas
+tension | ketegangan
+tensions | ketegangan
+crisis | krisis
+dispute | sengketa; perselisihan
+rival | rival; saingan
+rivalry | persaingan
+competition | persaingan; kompetisi
+ally | sekutu
+allies | sekutu
+enemy | musuh
+guest | tamu
+delegation | delegasi
+counterpart's | rekan; mitra
+first time | pertama kali
+"""
+
+
+def _parse(table: str) -> dict[str, tuple[str, ...]]:
+    out: dict[str, tuple[str, ...]] = {}
+    for line in table.strip().splitlines():
+        key, _, values = line.partition("|")
+        out[key.strip()] = tuple(v.strip() for v in values.split(";") if v.strip())
+    return out
+
+
+EN_TO_ID: dict[str, tuple[str, ...]] = _parse(_BRIDGE)
+
+# Indonesian → English for rendering short answers; countries first-class, then roles/units.
+_ID_EN = """
+korea utara | North Korea
+korut | North Korea
+korea selatan | South Korea
+korsel | South Korea
+tiongkok | China
+china | China
+cina | China
+amerika serikat | the United States
+as | the US
+amerika | America
+rusia | Russia
+jepang | Japan
+ukraina | Ukraine
+inggris | Britain
+prancis | France
+perancis | France
+jerman | Germany
+belanda | the Netherlands
+singapura | Singapore
+filipina | the Philippines
+arab saudi | Saudi Arabia
+mesir | Egypt
+turki | Turkey
+spanyol | Spain
+italia | Italy
+kanada | Canada
+meksiko | Mexico
+brasil | Brazil
+selandia baru | New Zealand
+palestina | Palestine
+irak | Iraq
+eropa | Europe
+uni eropa | the European Union
+timur tengah | the Middle East
+afrika | Africa
+moskow | Moscow
+moskwa | Moscow
+pbb | the UN
+perserikatan bangsa-bangsa | the United Nations
+menteri luar negeri | foreign minister
+menlu | foreign minister
+kementerian luar negeri | foreign ministry
+menteri pertahanan | defence minister
+menhan | defence minister
+menteri keuangan | finance minister
+perdana menteri | prime minister
+wakil presiden | vice president
+wapres | vice president
+presiden | president
+pemimpin | leader
+menteri | minister
+kementerian | ministry
+sekretaris jenderal | secretary-general
+sekjen | secretary-general
+juru bicara | spokesperson
+jubir | spokesperson
+duta besar | ambassador
+dubes | ambassador
+ketua | chair
+wakil | deputy
+gubernur | governor
+wali kota | mayor
+walikota | mayor
+bupati | regent
+raja | king
+ratu | queen
+panglima | commander
+jenderal | general
+pelatih | coach
+kepala | head
+direktur | director
+partai komunis | Communist Party
+partai buruh | Workers' Party
+kantor berita | news agency
+rekan | counterpart
+rekannya | counterpart
+mitra | counterpart
+mitranya | counterpart
+pejabat | official
+tentara | troops
+pasukan | troops
+prajurit | soldiers
+orang | people
+warga | residents
+penduduk | residents
+korban | victims
+korban jiwa | deaths
+pemain | players
+gol | goals
+negara | countries
+rumah | houses
+hari | days
+jam | hours
+menit | minutes
+detik | seconds
+minggu | weeks
+pekan | weeks
+bulan | months
+tahun | years
+dekade | decades
+abad | centuries
+persen | percent
+dan | and
+di | in
+dari | from
+ke | to
+"""
+
+_ID_WORDS = frozenset(w for values in EN_TO_ID.values() for v in values for w in v.split())
+
+ID_TO_EN: dict[str, str] = {k: v[0] for k, v in _parse(_ID_EN).items()}
+
+# Places in both languages → one canonical name, so "North Korea" in a question and
+# "Korea Utara" in an article count as the same place.
+_PLACES = """
+North Korea | korea utara; korut; north korea; dprk; north korean
+South Korea | korea selatan; korsel; south korea; south korean
+China | china; tiongkok; cina; rrt; prc; chinese
+United States | amerika serikat; as; amerika; united states; usa; us; america; american
+Russia | rusia; russia; russian
+Japan | jepang; japan; japanese
+Ukraine | ukraina; ukraine; ukrainian
+Indonesia | indonesia; indonesian
+Malaysia | malaysia
+Singapore | singapura; singapore
+Thailand | thailand
+Philippines | filipina; philippines
+Vietnam | vietnam
+India | india
+Pakistan | pakistan
+Australia | australia
+New Zealand | selandia baru; new zealand
+United Kingdom | inggris; britania raya; united kingdom; britain; england; uk
+France | prancis; perancis; france
+Germany | jerman; germany
+Netherlands | belanda; netherlands
+Italy | italia; italy
+Spain | spanyol; spain
+Turkey | turki; turkey
+Iran | iran
+Iraq | irak; iraq
+Israel | israel
+Palestine | palestina; palestine
+Egypt | mesir; egypt
+Saudi Arabia | arab saudi; saudi arabia
+Taiwan | taiwan
+Hong Kong | hong kong
+Myanmar | myanmar
+Mongolia | mongolia
+Brazil | brasil; brazil
+Canada | kanada; canada
+Mexico | meksiko; mexico
+Europe | eropa; europe
+Asia | asia
+Africa | afrika; africa
+Middle East | timur tengah; middle east
+Beijing | beijing
+Pyongyang | pyongyang
+Seoul | seoul
+Tokyo | tokyo
+Moscow | moskow; moskwa; moscow
+Washington | washington
+Kyiv | kyiv; kiev
+Jakarta | jakarta
+Kuala Lumpur | kuala lumpur
+Bangkok | bangkok
+Manila | manila
+Hanoi | hanoi
+New Delhi | new delhi
+Canberra | canberra
+London | london
+Paris | paris
+Berlin | berlin
+Rome | roma; rome
+Madrid | madrid
+Ankara | ankara
+Tehran | teheran; tehran
+Baghdad | baghdad
+Jerusalem | yerusalem; jerusalem
+Gaza | gaza
+Cairo | kairo; cairo
+Riyadh | riyadh
+Taipei | taipei
+Ottawa | ottawa
+Brussels | brussel; brussels
+Bahrain | bahrain
+Qatar | qatar
+Kuwait | kuwait
+United Arab Emirates | uni emirat arab; uea; united arab emirates; uae
+Oman | oman
+Jordan | yordania; jordan
+Syria | suriah; syria
+Lebanon | lebanon; libanon
+Yemen | yaman; yemen
+Afghanistan | afghanistan
+Bangladesh | bangladesh
+Sri Lanka | sri lanka
+Nepal | nepal
+Cambodia | kamboja; cambodia
+Laos | laos
+Brunei | brunei
+Timor-Leste | timor leste; timor-leste
+Argentina | argentina
+Chile | chili; chile
+Peru | peru
+Colombia | kolombia; colombia
+Venezuela | venezuela
+Cuba | kuba; cuba
+Nigeria | nigeria
+Kenya | kenya
+South Africa | afrika selatan; south africa
+Morocco | maroko; morocco
+Algeria | aljazair; algeria
+Tunisia | tunisia
+Libya | libya
+Sudan | sudan
+Ethiopia | etiopia; ethiopia
+Poland | polandia; poland
+Sweden | swedia; sweden
+Norway | norwegia; norway
+Denmark | denmark
+Finland | finlandia; finland
+Switzerland | swiss; switzerland
+Austria | austria
+Belgium | belgia; belgium
+Portugal | portugal
+Greece | yunani; greece
+Ireland | irlandia; ireland
+Scotland | skotlandia; scotland
+Hungary | hungaria; hungary
+Czech Republic | ceko; czech republic
+Romania | rumania; romania
+Belarus | belarus
+Georgia | georgia
+Kazakhstan | kazakhstan
+Uzbekistan | uzbekistan
+Kremlin | kremlin
+West Java | jawa barat; west java
+Central Java | jawa tengah; central java
+East Java | jawa timur; east java
+Banten | banten
+Yogyakarta | yogyakarta; jogja; yogya
+North Sumatra | sumatera utara; north sumatra
+West Sumatra | sumatera barat; west sumatra
+South Sumatra | sumatera selatan; south sumatra
+Riau | riau
+Lampung | lampung
+Bengkulu | bengkulu
+Jambi | jambi
+Kalimantan Timur | kalimantan timur; east kalimantan
+South Sulawesi | sulawesi selatan; south sulawesi
+Maluku | maluku
+Nusa Tenggara | nusa tenggara
+Lombok | lombok
+Makassar | makassar
+Semarang | semarang
+Palembang | palembang
+Denpasar | denpasar
+Bekasi | bekasi
+Bogor | bogor
+Depok | depok
+Tangerang | tangerang
+Cianjur | cianjur
+Nusantara | ikn; nusantara
+Surabaya | surabaya
+Bandung | bandung
+Medan | medan
+Bali | bali
+Papua | papua
+Aceh | aceh
+Java | jawa; java
+Sumatra | sumatra; sumatera
+Kalimantan | kalimantan; borneo
+Sulawesi | sulawesi
+"""
+
+
+def _places() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for canon, names in _parse(_PLACES).items():
+        for name in names:
+            out[name] = canon
+    return out
+
+
+PLACES: dict[str, str] = _places()
+"""Lower-cased place name (either language) → canonical English name."""
+PLACE_WORDS = frozenset(w for name in PLACES for w in name.split())
+
+# Words that start a title before a person's name, lower-cased, longest first when matched.
+TITLES = (
+    "menteri luar negeri",
+    "menteri pertahanan",
+    "menteri keuangan",
+    "menteri dalam negeri",
+    "menteri",
+    "menlu",
+    "menhan",
+    "menkeu",
+    "perdana menteri",
+    "wakil presiden",
+    "wapres",
+    "presiden",
+    "pemimpin",
+    "wakil",
+    "ketua",
+    "bapak",
+    "ibu",
+    "pak",
+    "bu",
+    "dr.",
+    "dr",
+    "prof.",
+    "prof",
+    "sekretaris jenderal",
+    "sekjen",
+    "juru bicara",
+    "jubir",
+    "duta besar",
+    "dubes",
+    "gubernur",
+    "wali kota",
+    "walikota",
+    "bupati",
+    "raja",
+    "ratu",
+    "pangeran",
+    "kanselir",
+    "panglima",
+    "jenderal",
+    "kepala",
+    "direktur",
+    "pelatih",
+    "kapten",
+    "rekannya",
+    "rekan",
+    "mitranya",
+    "mitra",
+    "pejabat",
+    "tokoh",
+    "kapolri",
+    "kapolda",
+    "kapolres",
+    "kapolsek",
+    "irjen",
+    "brigjen",
+    "kombes",
+    "akbp",
+    "jenderal tni",
+    "mayjen",
+    "letjen",
+    "laksamana",
+    "marsekal",
+    "jaksa agung",
+    "hakim",
+    "kiai",
+    "ustaz",
+    "president",
+    "foreign minister",
+    "prime minister",
+    "minister",
+    "leader",
+    "mr.",
+    "mrs.",
+    "ms.",
+)
+
+MONTHS = {
+    "januari": 1, "jan": 1, "january": 1,
+    "februari": 2, "feb": 2, "pebruari": 2, "february": 2,
+    "maret": 3, "mar": 3, "march": 3,
+    "april": 4, "apr": 4,
+    "mei": 5, "may": 5,
+    "juni": 6, "jun": 6, "june": 6,
+    "juli": 7, "jul": 7, "july": 7,
+    "agustus": 8, "agu": 8, "agt": 8, "aug": 8, "august": 8,
+    "september": 9, "sep": 9, "sept": 9,
+    "oktober": 10, "okt": 10, "oct": 10, "october": 10,
+    "november": 11, "nov": 11, "nopember": 11,
+    "desember": 12, "des": 12, "dec": 12, "december": 12,
+}  # fmt: skip
+
+WEEKDAYS = {
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}  # fmt: skip
+
+
+def _wordset(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+STOP_ID = _wordset(
+    """yang dan di ke dari pada untuk dengan ini itu adalah akan tidak bukan juga sudah telah oleh
+    dalam tentang para kepada antara sebagai karena bahwa atau saja lalu ada bisa dapat harus sedang
+    ia dia mereka kami kita saya anda kamu engkau beliau nya pun lah kah tersebut hal secara serta maupun baik agar
+    sebuah seorang suatu sang si masih belum lebih paling sangat hanya namun tetapi tapi jika bila
+    kalau ketika saat setelah sebelum sejak hingga sampai selama menurut seperti yaitu yakni
+    tolong coba mohon apa apakah siapa siapakah kapan kapankah mana manakah dimana dimanakah
+    mengapa kenapa bagaimana berapa berapakah sebutkan jelaskan beritahu beri tahu
+    banyak jumlah besar nilai lama lain lainnya"""
+)
+STOP_EN = _wordset(
+    """the a an of and to in on at for with is are was were be been being who whom whose what when
+    where why how which did do does done has have had will would can could should shall may might
+    must about from by this that these those it its they them their he she his her him i me my we
+    our you your please tell name list give explain describe between during after before than as
+    or not any many much long there here into over under up down out off so such very just also
+    then only other some each all both more most own same too s t don doesn didn isn aren wasn
+    weren wouldn"""
+)
+
+_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _stemmer():
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return StemmerFactory().create_stemmer()
+
+
+@lru_cache(maxsize=1)
+def root_words() -> frozenset[str]:
+    """Sastrawi's Indonesian root-word dictionary (about 30 000 words)."""
+    from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+    return frozenset(StemmerFactory().get_words())
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """Indonesian stem of one lower-cased word (Sastrawi; cached — it is the slow part)."""
+    return _stemmer().stem(word)
+
+
+def is_common_word(word: str) -> bool:
+    """Is a capitalized word probably an ordinary word (sentence-initial) rather than a name?
+
+    Affixed words ("Pertemuan" → temu) and stopwords are ordinary; bare roots of five letters
+    or more in the dictionary are too ("Tatanan" is affixed, "Banyak" a stopword), while short
+    roots stay names, because "Wang" and "Kim" are also KBBI roots.
+    """
+    w = word.lower()
+    if w in PLACES or w in PLACE_WORDS:  # "Korea" in "Korea Utara …" at a sentence start
+        return False
+    if w in STOP_ID or w in STOP_EN or w in EN_TO_ID or w in ID_TO_EN or w in _ID_WORDS:
+        return True
+    if not w.isalpha():
+        return False
+    s = stem(w)
+    if s != w and s in root_words():
+        return True
+    return len(w) > 4 and w in root_words()

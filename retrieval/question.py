@@ -1,0 +1,450 @@
+"""What a question asks for: its type, the answer type to look for, its terms and names.
+
+Pure (stdlib, PySastrawi, our language detector and word tables): the answer layer uses it
+to pick a short answer out of retrieved sentences and to bridge English questions to the
+Indonesian articles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+from dataclasses import dataclass
+
+from retrieval import language
+from retrieval.lexicon import EN_TO_ID, MONTHS, STOP_EN, STOP_ID, WEEKDAYS, is_common_word, stem
+
+TYPES = (
+    "who",
+    "when",
+    "where",
+    "how_many",
+    "how_much",
+    "how_long",
+    "which",
+    "what",
+    "why",
+    "how",
+    "yesno",
+    "other",
+)
+
+EXPECTED = {
+    "who": "person",
+    "when": "date",
+    "where": "place",
+    "how_many": "number",
+    "how_much": "number",
+    "how_long": "number",
+    "which": "entity",
+}
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    language: str
+    type: str
+    expected: str | None
+    focus: tuple[str, ...]
+    terms: tuple[str, ...]
+    names: tuple[str, ...]
+    numbers: tuple[str, ...]
+    unit: str | None
+    date_text: str | None
+
+
+# --- question type -------------------------------------------------------------------------
+
+_DURATION_UNITS = (
+    r"(?:detik|menit|jam|hari|minggu|pekan|bulan|tahun|dekade|abad|"
+    r"seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)"
+)
+_MONEY_WORDS = r"(?:nilai|besar|harga|biaya|dana|anggaran|uang|ongkos|tarif|gaji|kerugian|utang)"
+_PERSON_NOUNS = {
+    "pemimpin", "menteri", "presiden", "tokoh", "orang", "pejabat", "pemain", "pelatih", "calon",
+    "kandidat", "leader", "leaders", "minister", "ministers", "president", "presidents", "person",
+    "people", "official", "officials", "player", "players", "coach", "candidate", "candidates",
+    "politician", "politicians", "diplomat", "diplomats", "figure", "figures",
+}  # fmt: skip
+_PLACE_NOUNS = {
+    "negara", "kota", "provinsi", "wilayah", "tempat", "lokasi", "daerah", "kabupaten", "desa",
+    "pulau", "ibu", "country", "countries", "city", "cities", "place", "places", "location",
+    "province", "region", "capital", "venue", "town", "village", "island",
+}  # fmt: skip
+
+# (pattern, type); the earliest match wins, then the longest. Lower-cased text.
+_CUES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p), t)
+    for p, t in [
+        (r"\bsejak kapan\b|\bkapan(?:kah)?\b|\bwhen\b", "when"),
+        (r"\b(?:tanggal|tgl|tahun|bulan|hari|pukul|jam) (?:berapa|apa)\b", "when"),
+        (r"\bwhat (?:date|day|year|month|time)\b|\bin what year\b|\bwhich (?:date|day|year|month)\b", "when"),
+        (r"\bon what date\b|\bat what time\b", "when"),
+        (r"\bsiapa(?:kah)?\b|\bwho(?:m|se)?\b", "who"),
+        (r"\b(?:di|ke|dari) ?mana(?:kah)?\b|\bwhere\b", "where"),
+        (r"\bberapa(?:kah)? (?:lama|" + _DURATION_UNITS + r")\b", "how_long"),
+        (r"\bhow long\b|\bhow many " + _DURATION_UNITS + r"\b", "how_long"),
+        (r"\bberapa(?:kah)? " + _MONEY_WORDS + r"\b|\bberapa persen\b", "how_much"),
+        (
+            r"\bhow much\b|\bwhat (?:was|is|were|are|will be) the (?:\w+ )?(?:value|amount|cost|price|size|rate|budget|percentage)\b",
+            "how_much",
+        ),
+        (r"\bwhat percentage\b|\bwhat share\b", "how_much"),
+        (
+            r"\bberapa(?:kah)?\b|\bhow many\b|\bwhat (?:was|is|were|are) the (?:\w+ )?(?:number|total|population|score|death toll|toll)\b",
+            "how_many",
+        ),
+        (r"\bhow old\b", "how_long"),
+        (r"\bmengapa\b|\bkenapa\b|\bwhy\b|\bapa (?:sebab|alasan|penyebab)\w*\b|\bfor what reason\b", "why"),
+        (r"\bbagaimana(?:kah)?\b|\bgimana\b|\bhow\b", "how"),
+        (r"\bapa nama\b|\bwhat (?:is|was|are|were) the names? of\b", "which"),
+        (r"\byang mana\b|\b\w+ mana(?:kah)? yang\b|\bwhich\b", "which"),
+        (r"\b\w+ mana(?:kah)?\b", "which"),
+        (r"\bapa(?:kah)?\b|\bwhat\b", "what"),
+    ]
+]
+
+_YESNO_EN = re.compile(
+    r"^(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|should|shall|may|might|must)\b"
+)
+_YESNO_ID = re.compile(r"^(?:apakah|apa benar|benarkah|betulkah|adakah|bisakah|sudahkah|akankah)\b")
+# Imperatives ("tell me when…", "sebutkan…"): strip them, then analyse what is left.
+_IMPERATIVE = re.compile(
+    r"^(?:please |tolong |coba |mohon )?(?:can you |could you )?"
+    r"(?:tell me|name|list|give me|identify|state|sebutkan|jelaskan|beritahu(?:kan)?|"
+    r"beri ?tahu(?: saya)?|ceritakan|explain|describe|terangkan)\b[:,]? ?"
+)
+
+
+def _question_type(low: str) -> tuple[str, int]:
+    """(type, position of the cue) from the lower-cased question; -1 when no cue was found."""
+    best: tuple[int, int, str] | None = None
+    for pattern, typ in _CUES:
+        m = pattern.search(low)
+        if m and (best is None or (m.start(), -(m.end() - m.start())) < (best[0], -best[1])):
+            best = (m.start(), m.end() - m.start(), typ)
+    if best is None:
+        return "other", -1
+    return best[2], best[0]
+
+
+def _classify(low: str) -> str:
+    rest = _IMPERATIVE.sub("", low, count=1)
+    yes_no = _YESNO_ID.match(rest) or _YESNO_EN.match(rest)
+    if yes_no:
+        # "Apakah Kim bertemu Putin?" is yes/no; "Apakah Anda tahu kapan…" still asks when.
+        typ, _ = _question_type(rest[yes_no.end() :])
+        return "yesno" if typ in ("other", "what") else typ
+    typ, _ = _question_type(rest)
+    if typ == "other" and rest == low and low.rstrip().endswith("?"):
+        return "yesno"  # "Kim tiba di Beijing pada hari Minggu?"
+    if typ == "other" and rest != low:
+        words = [w for w in rest.split()[:2] if w not in ("the", "all", "semua", "para", "a")]
+        if words and words[0] in _PERSON_NOUNS:
+            return "who"
+        if words and words[0] in _PLACE_NOUNS:
+            return "where"
+        return "which" if re.match(r"(?:please |tolong )?(?:name|list|sebutkan|identify)\b", low) else "what"
+    return typ
+
+
+def _expected(typ: str, low: str) -> str | None:
+    expected = EXPECTED.get(typ)
+    if typ in ("which", "what"):
+        heads = _heads(low)
+        if any(h in _PERSON_NOUNS for h in heads):  # "which country's leader" asks for a person
+            return "person"
+        if any(h in _PLACE_NOUNS for h in heads):
+            return "place"
+    return expected
+
+
+def _heads(low: str) -> list[str]:
+    """Candidate head nouns of "which/what …" (English: the noun phrase up to its verb,
+    "which Chinese officials attended" → chinese, officials) and "… mana/apa" (Indonesian:
+    the first word, "pejabat Tiongkok mana" → pejabat)."""
+    heads = []
+    for m in re.finditer(r"\b(?:which|what) ((?:[\w']+ ?){1,3})", low):
+        words = []
+        for w in m.group(1).split():
+            w = w.removesuffix("'s")
+            if w in STOP_EN or w.endswith("ed"):
+                break
+            words.append(w)
+        heads.extend(words)
+    for m in re.finditer(r"((?:[\w-]+ ){1,3})(?:yang )?(?:mana|apa)\b", low):
+        words = m.group(1).split()
+        while words and words[0] in STOP_ID and words[0] not in ("nama",):
+            words = words[1:]
+        if words:
+            heads.append(words[0])
+    return heads
+
+
+# --- names, numbers, dates -----------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
+_NAME_SEQ = re.compile(
+    r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*(?: (?:[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*|bin|binti|van|de|al))*"
+)
+
+
+def _names(text: str, vocabulary: Collection[str] | None) -> list[str]:
+    out: list[str] = []
+    for m in _NAME_SEQ.finditer(text):
+        words = m.group().split()
+        # The question's first word is capitalized anyway: drop it when it is an ordinary word.
+        at_start = m.start() == 0 or text[: m.start()].rstrip().endswith(("?", "!", ".", ":", '"', "“"))
+        while words and (
+            words[0].lower() in STOP_EN
+            or words[0].lower() in STOP_ID
+            or (at_start and is_common_word(words[0]) and words[0].lower() not in _KEEP_CAPS)
+        ):
+            words = words[1:]
+            at_start = True
+        while words and words[-1] in ("bin", "binti", "van", "de", "al"):
+            words.pop()
+        if words:
+            words[-1] = re.sub(r"['’]s$", "", words[-1])
+        if len(words) == 1 and (words[0].lower() in MONTHS or words[0].lower() in WEEKDAYS):
+            continue
+        if words:
+            out.append(" ".join(words))
+    if vocabulary:
+        out = _vocabulary_names(text, vocabulary, out)
+    return list(dict.fromkeys(out))
+
+
+# Capitalized words that are names even though they are also dictionary words.
+_KEEP_CAPS = {"china", "korea", "utara", "selatan", "amerika", "serikat"}
+
+
+def _vocabulary_names(text: str, vocabulary: Collection[str], found: list[str]) -> list[str]:
+    """Names written in lower case: the longest runs of words that spell a known name."""
+    known = {" ".join(v.lower().split()): v for v in vocabulary if v.strip()}
+    longest = max((len(k.split()) for k in known), default=0)
+    tokens = [(m.group(), m.start()) for m in _TOKEN.finditer(text)]
+    have = {f.lower() for f in found}
+    out = list(found)
+    i = 0
+    while i < len(tokens):
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            words = [t for t, _ in tokens[i : i + n]]
+            key = " ".join(w.lower() for w in words)
+            if key in known and not (n == 1 and (key in STOP_EN or key in STOP_ID)):
+                if key not in have and not any(key in h.split() or key in h for h in have):
+                    out.append(known[key])
+                    have.add(key)
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
+_NUMBER_WORDS = {
+    "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+    "sepuluh", "sebelas", "belas", "puluh", "seratus", "ratus", "seribu", "ribu", "juta",
+    "miliar", "milyar", "triliun", "setengah", "puluhan", "ratusan", "ribuan", "jutaan",
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    "hundred", "thousand", "million", "billion", "trillion", "dozen", "half",
+}  # fmt: skip
+_NUMBER = re.compile(r"\b(?:ke-)?\d+(?:[.,:/]\d+)*(?:st|nd|rd|th)?\b|\$\d+(?:[.,]\d+)*", re.IGNORECASE)
+
+_MONTH_RE = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY_RE = "(?:" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")"
+_PREP = (
+    r"(?:(?:pada|on|in|sejak|since|tanggal|tgl\.?|hari|pada hari|pada tanggal|during|selama|per|as of)\s+)?"
+)
+_DATE_PATTERNS = [
+    r"\b\d{4}-\d{2}-\d{2}\b",
+    r"\b" + _DAY_RE + r",?\s*\(?\d{1,2}/\d{1,2}(?:/\d{2,4})?\)?",
+    r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b",
+    r"\b(?:" + _DAY_RE + r",?\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_RE + r"(?:,?\s+\d{4})?\b",
+    r"\b" + _MONTH_RE + r"\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?\b",
+    r"\b(?:awal|akhir|pertengahan|early|late|mid-?|end of|beginning of)\s*" + _MONTH_RE + r"(?:\s+\d{4})?\b",
+    r"\b" + _MONTH_RE + r"\s+\d{4}\b",
+    r"\b(?:tahun|year)\s+\d{4}\b",
+    r"\b(?:in|pada|sejak|since|sebelum|before|after|setelah)\s+\d{4}\b",
+    r"\b(?:last|this|next|past)\s+(?:week|weekend|month|year|" + _DAY_RE + r")\b",
+    r"\b" + _DAY_RE + r"\s+(?:lalu|kemarin|ini|depan)\b",
+    r"\b(?:earlier|later)\s+this\s+(?:week|month|year)\b",
+    r"\b(?:(?:akhir\s+)?(?:minggu|pekan|bulan|tahun)\s+(?:lalu|ini|depan|kemarin)|akhir\s+pekan(?:\s+lalu)?)\b",
+    r"\b(?:awal|akhir)\s+(?:bulan|tahun|pekan|minggu)\s+(?:ini|lalu)\b",
+    r"\b(?:\d+|beberapa|dua|tiga)\s+(?:hari|minggu|pekan|bulan|tahun)\s+(?:lalu|terakhir)\b",
+    r"\b(?:\d+|a few|few|several|two|three)\s+(?:days|weeks|months|years)\s+ago\b",
+    r"\b(?:kemarin|hari ini|besok|yesterday|today|tomorrow|tonight|semalam|tadi malam)\b",
+    r"\b(?:terbaru|terkini|baru-baru ini|belakangan ini|latest|most recent|recently|recent)\b",
+    r"\b" + _DAY_RE + r"\b",
+]
+_DATE = re.compile("|".join(f"(?:{_PREP}(?:{p}))" for p in _DATE_PATTERNS), re.IGNORECASE)
+
+
+def _date_text(text: str) -> str | None:
+    """The longest date-like span (a constraint such as "on 28 September" or "minggu lalu")."""
+    spans = [m for m in _DATE.finditer(text) if m.group().strip()]
+    # "Minggu" alone is Sunday or "week": only take a bare weekday when nothing better exists.
+    if not spans:
+        return None
+    best = max(spans, key=lambda m: (len(m.group()), -m.start()))
+    return best.group().strip() or None
+
+
+def _numbers(text: str) -> list[str]:
+    out = [m.group() for m in _NUMBER.finditer(text)]
+    out += [w for w in (t.lower() for t in _TOKEN.findall(text)) if w in _NUMBER_WORDS]
+    return out
+
+
+_UNIT_AFTER = re.compile(
+    r"\b(?:how many|berapa(?:kah)?(?: (?:banyak|jumlah|banyaknya|jumlahnya))?)\s+([^\W\d_]+(?:-[^\W\d_]+)?)",
+    re.UNICODE,
+)
+_UNIT_CANON = {
+    "hari": "day", "days": "day", "day": "day", "jam": "hour", "hours": "hour", "hour": "hour",
+    "menit": "minute", "minutes": "minute", "detik": "second", "seconds": "second",
+    "minggu": "week", "pekan": "week", "weeks": "week", "week": "week", "bulan": "month",
+    "months": "month", "month": "month", "tahun": "year", "years": "year", "year": "year",
+    "dekade": "decade", "decades": "decade", "abad": "century", "centuries": "century",
+    "orang": "person", "people": "person", "persons": "person", "jiwa": "person",
+    "persen": "percent", "percent": "percent", "percentage": "percent",
+    "dollars": "USD", "dollar": "USD", "dolar": "USD", "rupiah": "IDR", "kali": "times",
+    "times": "times", "kilometer": "km", "kilometers": "km", "km": "km",
+}  # fmt: skip
+_NOT_UNITS = STOP_EN | STOP_ID | {"yang", "did", "does", "do", "was", "were", "is", "are", "has", "have"}
+
+
+def canonical_unit(word: str | None) -> str | None:
+    """A unit word in either language → "day", "year", "person", "percent", "USD"…; other
+    nouns come back lower-cased as they are ("tentara", "troops")."""
+    if not word:
+        return None
+    w = word.lower()
+    return _UNIT_CANON.get(w, w)
+
+
+def _unit(typ: str, low: str) -> str | None:
+    if typ == "how_long":
+        m = re.search(r"\b(?:berapa(?:kah)?|how many) (" + _DURATION_UNITS + r")\b", low)
+        return canonical_unit(m.group(1)) if m else None
+    if typ == "how_much":
+        if re.search(r"\bpersen|percent", low):
+            return "percent"
+        m = re.search(r"\b(dollars?|dolar|rupiah)\b", low)
+        return canonical_unit(m.group(1).rstrip("s")) if m else None
+    if typ == "how_many":
+        m = _UNIT_AFTER.search(low)
+        if not m or m.group(1) in _NOT_UNITS:
+            return None
+        if not m.group().startswith("how many"):
+            return canonical_unit(m.group(1))  # Indonesian puts the head noun first
+        # English puts it last: "how many world leaders attended" → "leaders".
+        words = []
+        for w in re.findall(r"[a-z'-]+", low[m.start(1) :])[:3]:
+            if w in _NOT_UNITS or w.endswith("ed"):
+                break
+            words.append(w)
+        known = [w for w in words if w in _UNIT_CANON or w in EN_TO_ID or w.endswith("s")]
+        return canonical_unit((known or words)[-1])
+    return None
+
+
+# --- terms ---------------------------------------------------------------------------------
+
+_WH_WORDS = {
+    "siapa", "siapakah", "kapan", "kapankah", "mana", "manakah", "dimana", "mengapa", "kenapa",
+    "bagaimana", "bagaimanakah", "berapa", "berapakah", "apa", "apakah", "sebutkan", "jelaskan",
+    "who", "whom", "whose", "when", "where", "why", "how", "what", "which",
+}  # fmt: skip
+
+
+def _focus(text: str) -> list[str]:
+    out = []
+    for word in _TOKEN.findall(text):
+        low = word.lower()
+        if low in _WH_WORDS or low in STOP_EN or low in STOP_ID:
+            continue
+        out.append(word)
+    return out
+
+
+def _terms(focus: list[str], lang: str) -> list[str]:
+    out: list[str] = []
+    for word in focus:
+        low = word.lower()
+        out.append(low)
+        if lang == "id" and low.isalpha():
+            s = stem(low)
+            if s and s != low:
+                out.append(s)
+    return list(dict.fromkeys(out))
+
+
+def analyze(text: str, vocabulary: Collection[str] | None = None) -> Question:
+    """Analyse one question. ``vocabulary``: known names (e.g. from the index), so that
+    names typed in lower case ("kim jong un") are still found."""
+    clean = " ".join(text.split())
+    low = clean.lower().replace("’", "'")
+    lang = language.detect(clean)
+    typ = _classify(low)
+    focus = _focus(clean)
+    return Question(
+        text=text,
+        language=lang,
+        type=typ,
+        expected=_expected(typ, low),
+        focus=tuple(focus),
+        terms=tuple(_terms(focus, lang)),
+        names=tuple(_names(clean, vocabulary)),
+        numbers=tuple(_numbers(clean)),
+        unit=_unit(typ, low),
+        date_text=_date_text(clean),
+    )
+
+
+# --- English → Indonesian bridge -----------------------------------------------------------
+
+_BRIDGE_LONGEST = max(len(k.split()) for k in EN_TO_ID)
+
+
+def _singular(word: str) -> str | None:
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", "")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            cand = word[: -len(suffix)] + repl
+            if cand in EN_TO_ID:
+                return cand
+    return None
+
+
+# English words that are only a country or month when written so ("us" is a pronoun).
+_AMBIGUOUS = {"us": {"US"}, "may": {"May"}, "march": {"March"}, "un": {"UN"}, "general": set()}
+
+
+def bridge_terms(q: Question) -> list[str]:
+    """Indonesian terms for an English question's words (multiword ones as phrases, e.g.
+    "korea utara"); [] for an Indonesian question. For BM25 and term coverage."""
+    if q.language != "en":
+        return []
+    originals = _TOKEN.findall(re.sub(r"['’]s\b", "", q.text))
+    words = [w.lower() for w in originals]
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        for n in range(min(_BRIDGE_LONGEST, len(words) - i), 0, -1):
+            key = " ".join(words[i : i + n])
+            if n == 1 and key not in EN_TO_ID:
+                key = _singular(key) or key
+            if key in _AMBIGUOUS and originals[i] not in _AMBIGUOUS[key]:
+                continue
+            if n == 1 and key in STOP_EN:
+                continue
+            if key in EN_TO_ID:
+                out.extend(EN_TO_ID[key])
+                i += n
+                break
+        else:
+            i += 1
+    return list(dict.fromkeys(out))

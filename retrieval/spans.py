@@ -1,0 +1,709 @@
+"""Short-answer candidates in an Indonesian sentence: people, places, quantities, entities.
+
+Pure (stdlib, PySastrawi via the word tables): every span keeps its offsets into the
+sentence, so the answer layer can quote exactly what the article says and cite it.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from retrieval.lexicon import (
+    EN_TO_ID,
+    ID_TO_EN,
+    MONTHS,
+    PLACE_WORDS,
+    PLACES,
+    STOP_ID,
+    TITLES,
+    WEEKDAYS,
+    is_common_word,
+    root_words,
+)
+from retrieval.question import Question, bridge_terms, canonical_unit
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+    text: str
+    kind: str  # "person" | "place" | "entity"
+    role: str | None = None  # the title before a person's name, e.g. "Menteri Luar Negeri Tiongkok"
+
+
+@dataclass(frozen=True)
+class Quantity:
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None  # "day", "year", "USD", "percent", "person"… or the noun as written
+    approx: bool
+    qualifier: str | None = None  # "over", "about", "at least", "up to", "nearly", "under"
+    ordinal: bool = False  # "ke-80": a rank, not a count
+
+
+# --- names ---------------------------------------------------------------------------------
+
+_UP = r"[A-Z\u00C0-\u00DE]"
+_WORD = r"[^\W\d_]"
+# A capitalized word; a hyphenated tail only when it is a name syllable ("Son-hui", "Jong-un")
+# or capitalized ("Korut-China"), not a glued preposition ("Beijing-di").
+_CAP_WORD = _UP + _WORD + r"*(?:-(?:" + _UP + _WORD + r"*|(?!di\b|ke\b)[a-z]{2,4}\b))*\.?"
+_CAP_SEQ = re.compile(_CAP_WORD + r"(?: (?:bin|binti|van|de|al|" + _CAP_WORD + r"))*" + r"(?<! bin)(?<! van)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"'(\[–—-])\s*$")
+
+# Words that make a capitalized sequence an organisation, event or thing, not a person.
+_NOT_PERSON = {
+    "partai", "kementerian", "kantor", "berita", "komite", "pusat", "perang", "dunia", "hari",
+    "tentara", "angkatan", "bank", "universitas", "dewan", "majelis", "badan",
+    "komisi", "pengadilan", "mahkamah", "pemerintah", "republik", "rakyat", "kerajaan", "uni",
+    "perserikatan", "organisasi", "asosiasi", "federasi", "liga", "piala", "stadion", "gedung",
+    "istana", "rumah", "sakit", "sekolah", "masjid", "gereja", "jalan", "sungai", "gunung",
+    "pulau", "selat", "laut", "samudra", "teluk", "provinsi", "kabupaten", "kota", "desa",
+    "kecamatan", "kedutaan", "museum", "festival", "konferensi", "ktt", "forum", "puncak",
+    "kemenangan", "yayasan", "pembebasan", "google", "news", "the", "times", "post", "daftar",
+    "cerita", "sumber", "foto", "baca", "juga", "diterbitkan", "island", "ministry",
+    "party", "agency", "war", "day", "university", "national", "nasional", "internasional",
+    "kremlin", "putih", "pentagon", "timnas", "tim", "klub", "rp", "wib", "wita", "wit", "pt", "tbk",
+}  # fmt: skip
+_ROLE_TAIL = {"luar", "negeri", "dalam", "pertahanan", "keuangan", "jenderal", "besar", "bicara", "kota"}
+
+
+def _token_spans(text: str):
+    for m in _CAP_SEQ.finditer(text):
+        end = m.end()
+        if text[end - 1] == "." and text[m.start() : end].lower() not in TITLES:
+            end -= 1
+        if end > m.start():
+            yield m.start(), end
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    return bool(_SENTENCE_START.search(text[:pos]))
+
+
+def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"\S+", text[start:end])]
+
+
+_DIRECTIONS = {"barat", "timur", "utara", "selatan", "tengah", "tenggara", "raya", "daya", "laut"}
+
+
+def _place_prefix(words: list[str]) -> int:
+    """How many leading words spell a known place ("Korea Utara" → 2, "Jawa Barat" → 2)."""
+    for n in range(min(3, len(words)), 0, -1):
+        if " ".join(words[:n]).lower().rstrip(".,") in PLACES:
+            while n < len(words) and words[n].lower().rstrip(".,") in _DIRECTIONS and words[n][:1].isupper():
+                n += 1
+            return n
+    return 0
+
+
+def _place_suffix(words: list[str]) -> int:
+    """How many trailing words spell a known place ("Kim Korea Utara" → 2)."""
+    for n in range(min(3, len(words)), 0, -1):
+        if " ".join(words[-n:]).lower().rstrip(".,") in PLACES:
+            return n
+    return 0
+
+
+def _title_prefix(words: list[str]) -> int:
+    low = [w.lower() for w in words]
+    for title in TITLES:
+        parts = title.split()
+        if low[: len(parts)] == parts:
+            return len(parts)
+    return 0
+
+
+_LOWER_TITLE = re.compile(
+    r"(?:^|\s)((?:" + "|".join(re.escape(t) for t in TITLES if t[0].isalpha()) + r")),? $", re.IGNORECASE
+)
+_LOWER_ROLE = re.compile(
+    r"((?:"
+    + "|".join(re.escape(t) for t in TITLES if t[0].isalpha())
+    + r")(?: (?:"
+    + "|".join(sorted({k for k in PLACES if " " in k or len(k) > 2}, key=len, reverse=True))
+    + r"))?),? $",
+    re.IGNORECASE,
+)
+
+
+def _capitalized(sentence: str) -> list[tuple[int, int, str | None]]:
+    """Capitalized runs with their leading title/country split off: (start, end, role)."""
+    out: list[tuple[int, int, str | None]] = []
+    for s, e in _token_spans(sentence):
+        ws = _words(sentence, s, e)
+        texts = [sentence[a:b] for a, b in ws]
+        role_end = None
+        # Sentence-initial ordinary words ("Pertemuan Wang …", "Kunjungan Choe …").
+        while ws and _at_sentence_start(sentence, ws[0][0]) and is_common_word(texts[0].rstrip(".")):
+            if _title_prefix(texts) or texts[0].lower() in _NOT_PERSON:
+                break  # "Presiden …", "Badan Pusat Statistik", "Bank Indonesia"
+            ws, texts = ws[1:], texts[1:]
+        # Titles and the country after them ("Menteri Luar Negeri Tiongkok Wang Yi"); with two
+        # titles the role runs to the last one ("Kapolda Metro Jaya Irjen Karyoto").
+        last = max((i for i in range(1, len(texts) - 1) if _title_prefix(texts[i:])), default=0)
+        if last and _title_prefix(texts):
+            role_end = ws[last - 1][1]
+            ws, texts = ws[last:], texts[last:]
+        n = _title_prefix(texts)
+        while n:
+            while n < len(texts) and texts[n].lower() in _ROLE_TAIL:
+                n += 1
+            role_end = ws[n - 1][1]
+            ws, texts = ws[n:], texts[n:]
+            p = _place_prefix(texts)
+            if p and len(texts) > p:
+                role_end = ws[p - 1][1]
+                ws, texts = ws[p:], texts[p:]
+            n = _title_prefix(texts)
+        if role_end is None and ws:
+            m = _LOWER_TITLE.search(sentence[max(0, s - 40) : s])
+            p = _place_prefix(texts)
+            if m and p and len(texts) > p:  # "pemimpin Korea Utara Kim Jong-un"
+                role_end = ws[p - 1][1]
+                s = max(0, s - 40) + m.start(1)
+                ws, texts = ws[p:], texts[p:]
+        if not ws:
+            continue
+        start, end = ws[0][0], ws[-1][1]
+        while end > start and sentence[end - 1] in ".":
+            end -= 1
+        role = None
+        if role_end is not None:
+            role = sentence[s:role_end]
+        else:
+            m = _LOWER_ROLE.search(sentence[max(0, start - 60) : start])
+            if m:
+                role = m.group(1)
+        out.append((start, end, role))
+    return out
+
+
+def _ordinary(word: str) -> bool:
+    w = word.lower()
+    return w in STOP_ID or (len(w) > 4 and is_common_word(w))
+
+
+def _is_acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper()
+
+
+def people(sentence: str) -> list[Span]:
+    """Person names, with the title before them as ``role``."""
+    out = []
+    for start, end, role in _capitalized(sentence):
+        text = sentence[start:end]
+        words = text.split()
+        low = [w.lower().rstrip(".") for w in words]
+        if any(w in _NOT_PERSON for w in low) or _place_prefix(words) == len(words):
+            continue
+        if any(w in MONTHS or w in WEEKDAYS for w in low):
+            continue
+        if all(_is_acronym(w) for w in words) and role is None:
+            continue
+        if len(words) == 1 and role is None and (is_common_word(words[0]) or low[0] in PLACE_WORDS):
+            continue  # "Korea" of "Republic of Korea", "Barat" of "non-Barat"
+        parts = [p for p in re.split(r"[-–\s]+", text.lower()) if p]
+        if all(p in PLACES for p in parts):  # "Korut-China"
+            continue
+        if role is None and len(words) == 1 and _PLACE_CUE.search(sentence[max(0, start - 20) : start]):
+            continue  # "wilayah Kursk", "di Kursk"
+        k = _place_prefix(words)
+        if 0 < k < len(words):  # "Korea Utara Kim" → "Kim": a country before a name
+            start = start + len(" ".join(words[:k])) + 1
+        k = _place_suffix(words)
+        if 0 < k < len(words):  # "Kim Korea Utara" → "Kim"
+            end = start + len(" ".join(words[: len(words) - k]))
+        text = sentence[start:end]
+        core = text.split()
+        if role is None and len(core) > 1 and any(_ordinary(w) for w in core):
+            continue  # a title-case headline ("Sepakat Perkuat Kerja Sama"), not a name
+        out.append(Span(start=start, end=end, text=text, kind="person", role=role))
+    return out
+
+
+_PLACE_CUE = re.compile(
+    r"\b(?:di|ke|dari|ke arah|menuju|wilayah|kota|provinsi|kabupaten|desa|kecamatan|pulau|"
+    r"ibu kota|negara|kawasan|daerah|in|to|from)\s+$",
+    re.IGNORECASE,
+)
+
+
+_GAZETTEER = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(PLACES, key=len, reverse=True)) + r")(?![\w])",
+    re.IGNORECASE,
+)
+
+
+def places(sentence: str) -> list[Span]:
+    """Places: known countries/capitals in either language, and capitalized words after
+    "di/ke/dari/wilayah/kota/provinsi…"."""
+    out: list[Span] = []
+    taken: list[tuple[int, int]] = []
+    for s, e in _token_spans(sentence):
+        if not _PLACE_CUE.search(sentence[max(0, s - 20) : s]):
+            continue
+        words = sentence[s:e].split()
+        low = [w.lower() for w in words]
+        if low[0] in MONTHS or low[0] in WEEKDAYS or _title_prefix(words):
+            continue
+        if any(a < e and s < b for a, b in taken):
+            continue
+        out.append(Span(start=s, end=e, text=sentence[s:e], kind="place"))
+        taken.append((s, e))
+    for m in _GAZETTEER.finditer(sentence):
+        text = m.group()
+        # Short or lower-case hits ("as" = "as/sebagai", "us") count only as written names.
+        if text[0].islower() or (len(text) <= 3 and not text.isupper()):
+            continue
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        out.append(Span(start=m.start(), end=m.end(), text=text, kind="place"))
+        taken.append((m.start(), m.end()))
+    return sorted(out, key=lambda sp: sp.start)
+
+
+def entities(sentence: str) -> list[Span]:
+    """Every capitalized name (people, places, organisations, media), for "which" questions."""
+    out = []
+    for start, end, role in _capitalized(sentence):
+        words = sentence[start:end].split()
+        if all(w.lower() in MONTHS or w.lower() in WEEKDAYS for w in words):
+            continue
+        ordinary = is_common_word(words[0]) or words[0].lower() in ("rp", "wib", "wita", "wit")
+        if len(words) == 1 and ordinary and not _is_acronym(words[0]):
+            continue
+        out.append(Span(start=start, end=end, text=sentence[start:end], kind="entity", role=role))
+    return out
+
+
+# --- quantities ----------------------------------------------------------------------------
+
+_ONES = {
+    "nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7,
+    "delapan": 8, "sembilan": 9, "sepuluh": 10, "sebelas": 11, "seratus": 100, "seribu": 1000,
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50,
+}  # fmt: skip
+_SCALES = {
+    "ribu": 1e3, "rb": 1e3, "juta": 1e6, "jt": 1e6, "miliar": 1e9, "milyar": 1e9, "triliun": 1e12,
+    "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+}  # fmt: skip
+_TENS = {"puluh": 10, "ratus": 100}
+_APPROX_PLURALS = {
+    "belasan": 10,
+    "puluhan": 10,
+    "ratusan": 100,
+    "ribuan": 1e3,
+    "jutaan": 1e6,
+    "miliaran": 1e9,
+}
+_SE_UNITS = {
+    "sehari": "hari", "semalam": None, "sejam": "jam", "seminggu": "minggu", "sepekan": "pekan",
+    "sebulan": "bulan", "setahun": "tahun", "sedekade": "dekade", "seabad": "abad",
+}  # fmt: skip
+_QUALIFIERS = [
+    (r"lebih dari|melebihi|di atas|over|more than", "over"),
+    (r"sekitar|kurang lebih|kira-kira|sekira|hampir sekitar|about|around|roughly", "about"),
+    (r"hampir|nyaris|nearly|almost", "nearly"),
+    (r"setidaknya|sedikitnya|paling sedikit|minimal|at least", "at least"),
+    (r"hingga|sampai|mencapai|up to", "up to"),
+    (r"kurang dari|di bawah|less than|under", "under"),
+]
+_UNITS = {
+    "hari": "day", "jam": "hour", "menit": "minute", "detik": "second", "minggu": "week",
+    "pekan": "week", "bulan": "month", "tahun": "year", "dekade": "decade", "abad": "century",
+    "orang": "person", "jiwa": "person", "persen": "percent", "%": "percent", "dolar": "USD",
+    "rupiah": "IDR", "euro": "EUR", "yuan": "CNY", "won": "KRW", "yen": "JPY", "km": "km",
+    "kilometer": "km", "meter": "m", "kg": "kg", "kilogram": "kg", "ton": "ton", "hektare": "ha",
+    "hektar": "ha", "unit": "unit", "kali": "times",
+}  # fmt: skip
+_CURRENCY_PREFIX = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "rp": "IDR",
+    "rp.": "IDR",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+}
+DURATIONS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+MONEY = {"USD", "IDR", "EUR", "GBP", "JPY", "CNY", "KRW"}
+
+_NUM_WORD = (
+    r"(?:nol|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|seratus|seribu|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)"
+)
+_WORD_NUMBER = (
+    _NUM_WORD + r"(?: (?:belas|puluh|ratus))?(?: " + _NUM_WORD + r"(?: (?:belas|puluh|ratus))?)*"
+    r"(?: setengah)?|setengah"
+)
+_DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+\.\d{1,2}(?!\d)|\d+(?:,\d+)?"
+_SCALE = r"(?:ribu|rb|juta|jt|miliar|milyar|triliun|thousand|million|billion|trillion)\b"
+_QUAL = "|".join(q for q, _ in _QUALIFIERS)
+_UNIT_WORD = r"(?:[^\W\d_]+(?:-[^\W\d_]+)*|%)"
+_QUANTITY = re.compile(
+    r"(?P<qual>\b(?:" + _QUAL + r")\s+)?"
+    r"(?:(?P<ord>\bke-?)(?P<ordnum>\d+)\b"
+    r"|(?P<cur>US\$|\$|€|£|¥|\bRp\.?|\bUSD)\s?(?P<cnum>" + _DIGITS + r")(?:\s?(?P<cscale>" + _SCALE + r"))?"
+    r"|(?P<approx>\b(?:belasan|puluhan|ratusan|ribuan|jutaan|miliaran)\b)(?:\s(?P<ascale>" + _SCALE + r"))?"
+    r"|(?P<se>\b(?:sehari|sejam|seminggu|sepekan|sebulan|setahun|sedekade|seabad)\b)"
+    r"|(?P<num>(?<![\w.,/:-])(?:" + _DIGITS + r")(?![\d/:]|[.,-]\d)|\b(?:" + _WORD_NUMBER + r")\b)"
+    r"(?:\s?(?P<scale>" + _SCALE + r"))?)"
+    r"(?P<unit>\s?%|\s" + _UNIT_WORD + r")?",
+    re.IGNORECASE,
+)
+
+
+def _parse_digits(text: str) -> float:
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+        return float(text.replace(".", "").replace(",", "."))
+    return float(text.replace(",", "."))
+
+
+def _parse_words(text: str) -> float:
+    total, current = 0.0, 0.0
+    for w in text.lower().split():
+        if w == "setengah":
+            current = current + 0.5 if current else 0.5
+        elif w in _ONES:
+            current += _ONES[w]
+        elif w == "belas":
+            current += 10
+        elif w in ("puluh", "ratus"):
+            current = (current or 1) * _TENS[w]
+            total, current = total + current, 0.0
+    return total + current
+
+
+def numbers(sentence: str) -> list[Quantity]:
+    """Quantities: "empat hari", "$2 miliar", "2.000 orang", "2,5 persen", "puluhan ribu",
+    "sekitar 26", "ke-80" (ordinal). Years and calendar dates are left to the date module."""
+    out: list[Quantity] = []
+    for m in _QUANTITY.finditer(sentence):
+        qual = m.group("qual")
+        unit_word = (m.group("unit") or "").strip()
+        approx = False
+        ordinal = False
+        unit: str | None = None
+        if m.group("ord"):
+            value, ordinal = float(m.group("ordnum")), True
+            unit_word = ""
+        elif m.group("cur"):
+            value = _parse_digits(m.group("cnum")) * _SCALES.get((m.group("cscale") or "").lower(), 1)
+            unit = _CURRENCY_PREFIX[m.group("cur").lower()]
+        elif m.group("approx"):
+            value = _APPROX_PLURALS[m.group("approx").lower()] * _SCALES.get(
+                (m.group("ascale") or "").lower(), 1
+            )
+            approx = True
+        elif m.group("se"):
+            value, unit_word = 1.0, ""
+        else:
+            raw = m.group("num")
+            value = _parse_digits(raw) if raw[0].isdigit() else _parse_words(raw)
+            value *= _SCALES.get((m.group("scale") or "").lower(), 1)
+            if _is_date(sentence, m, raw):
+                continue
+        lw = unit_word.lower()
+        end = m.end()
+        if lw in MONTHS or lw in WEEKDAYS:
+            continue  # "3 September"
+        if lw in _UNITS:
+            unit = unit or _UNITS[lw]
+        elif unit is None and lw and lw not in STOP_ID and not _looks_like_verb(lw) and not ordinal:
+            unit = lw  # a counted noun: "ribuan tentara"
+        else:
+            end = m.end() - len(m.group("unit") or "") if m.group("unit") else end
+        if unit == "year" and m.group("num") and re.fullmatch(r"\d{4}", m.group("num") or ""):
+            continue
+        start = m.start()
+        text = sentence[start:end]
+        qualifier = _qualifier(qual)
+        if m.group("se"):
+            unit = _UNITS.get(_SE_UNITS[m.group("se").lower()] or "")
+        out.append(
+            Quantity(
+                start=start,
+                end=end,
+                text=text,
+                value=value,
+                unit=unit,
+                approx=approx or qualifier in ("about", "nearly"),
+                qualifier=qualifier,
+                ordinal=ordinal,
+            )
+        )
+    return out
+
+
+def _qualifier(text: str | None) -> str | None:
+    if not text:
+        return None
+    for pattern, name in _QUALIFIERS:
+        if re.fullmatch(pattern, text.strip(), re.IGNORECASE):
+            return name
+    return None
+
+
+def _looks_like_verb(word: str) -> bool:
+    """Affixed verbs ("bertemu", "dikatakan") are not what a number counts; roots such as
+    "menteri" are nouns even though they start like one."""
+    if word in _UNITS or word in root_words():
+        return False
+    return bool(re.match(r"(?:me|ber|di|ter)[a-z]{3,}", word))
+
+
+def _is_date(sentence: str, m: re.Match[str], raw: str) -> bool:
+    """Years ("tahun 2023", "pada 2023"), days of a month ("28 September", "Minggu (28/9)")."""
+    before = sentence[max(0, m.start("num") - 12) : m.start("num")].lower()
+    if re.search(r"(?:tahun|year|pada|sejak|since|in|hingga|tanggal|tgl\.?)\s+$", before) and re.fullmatch(
+        r"\d{4}", raw
+    ):
+        return True
+    if re.fullmatch(r"(?:1[89]|20)\d{2}", raw) and not m.group("unit"):
+        return True
+    if re.search(r"(?:" + "|".join(MONTHS) + r")\.?\s+$", before):
+        return True
+    return bool(re.search(r"(?:tanggal|pukul|jam)\s+$", before))
+
+
+# --- rendering -----------------------------------------------------------------------------
+
+_EN_UNITS = {
+    "day": ("day", "days"), "hour": ("hour", "hours"), "minute": ("minute", "minutes"),
+    "second": ("second", "seconds"), "week": ("week", "weeks"), "month": ("month", "months"),
+    "year": ("year", "years"), "decade": ("decade", "decades"), "century": ("century", "centuries"),
+    "person": ("person", "people"), "times": ("time", "times"), "unit": ("unit", "units"),
+}  # fmt: skip
+_CURRENCY_EN = {"USD": "$", "IDR": "Rp ", "EUR": "€", "GBP": "£", "JPY": "¥"}
+_APPROX_EN = {10: "dozens of", 100: "hundreds of", 1e3: "thousands of", 1e4: "tens of thousands of",
+              1e5: "hundreds of thousands of", 1e6: "millions of", 1e9: "billions of"}  # fmt: skip
+
+
+def _format_number(value: float) -> str:
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if value >= scale and (value / scale * 10) % 1 == 0:
+            return f"{_plain(value / scale)} {word}"
+    return _plain(value)
+
+
+def _plain(value: float) -> str:
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def render_quantity(q: Quantity, lang: str) -> str:
+    """The quantity as a short answer: the article's own words in Indonesian; in English
+    digits and English units ("4 days", "over $2 billion", "about 26", "80th")."""
+    if lang != "en":
+        return q.text
+    if q.ordinal:
+        return _ordinal(int(q.value))
+    words = q.text.lower().split()
+    if q.approx and q.qualifier is None and any(w in _APPROX_PLURALS for w in words):
+        base = _APPROX_EN.get(q.value, "about " + _format_number(q.value))
+        noun = _unit_en(q.unit, 2.0) if q.unit else ""
+        return f"{base} {noun}".strip() if base.endswith("of") and noun else base.removesuffix(" of")
+    if q.unit in MONEY:
+        sign = _CURRENCY_EN.get(q.unit, "")
+        number = f"{sign}{_format_number(q.value)}" if sign else f"{_format_number(q.value)} {q.unit}"
+    elif q.unit == "percent":
+        number = f"{_plain(q.value)}%"
+    else:
+        number = _format_number(q.value)
+        if q.unit:
+            number = f"{number} {_unit_en(q.unit, q.value)}"
+    return f"{q.qualifier} {number}" if q.qualifier else number
+
+
+def _unit_en(unit: str, value: float) -> str:
+    if unit in _EN_UNITS:
+        one, many = _EN_UNITS[unit]
+        return one if value == 1 else many
+    if unit.lower() not in ID_TO_EN:
+        return unit
+    word = to_english(unit)
+    if value == 1 or word.endswith(("s", "people", "troops")):
+        return word
+    return word[:-1] + "ies" if word.endswith("y") else word + "s"
+
+
+def to_english(text: str) -> str:
+    """Common words of a short Indonesian answer in English ("Menteri Luar Negeri Korea
+    Utara" → "North Korea's foreign minister"); names and unknown words stay as written."""
+    words = text.split()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        n_title = _title_prefix(words[i:])
+        if n_title:
+            j = i + n_title
+            while j < len(words) and words[j].lower() in _ROLE_TAIL:
+                j += 1
+            role = ID_TO_EN.get(" ".join(words[i:j]).lower(), " ".join(words[i:j]))
+            p = _place_prefix(words[j:])
+            if p:
+                country = _place_en(words[j : j + p])
+                out.append(f"{_the(country)}'s {role}")
+                i = j + p
+            else:
+                out.append(role)
+                i = j
+            continue
+        p = _place_prefix(words[i:])
+        if p:
+            out.append(_place_en(words[i : i + p]))
+            i += p
+            continue
+        for n in (3, 2, 1):
+            key = " ".join(words[i : i + n]).lower()
+            if len(words) - i >= n and key in ID_TO_EN and not (n == 1 and words[i][:1].isupper() and i > 0):
+                out.append(ID_TO_EN[key])
+                i += n
+                break
+        else:
+            out.append(words[i])
+            i += 1
+    return " ".join(out)
+
+
+def _place_en(words: list[str]) -> str:
+    """English name of a place; a direction we did not list ("Kalimantan Utara") stays as written."""
+    return PLACES.get(" ".join(words).lower().rstrip(".,"), " ".join(words))
+
+
+def _the(country: str) -> str:
+    return (
+        "the " + country
+        if country in ("United States", "United Kingdom", "Netherlands", "Philippines")
+        else country
+    )
+
+
+# --- candidates for a question -------------------------------------------------------------
+
+
+def _norm(text: str) -> set[str]:
+    return {w for w in re.split(r"[\s\-–'’]+", text.lower()) if w}
+
+
+def _in_question(span_text: str, q: Question) -> bool:
+    words = _norm(span_text)
+    for name in q.names:
+        n = _norm(name)
+        if words <= n or n <= words:
+            return True
+    canon = PLACES.get(span_text.lower())
+    if canon:
+        asked = {PLACES[t] for t in _question_phrases(q) if t in PLACES}
+        if canon in asked:
+            return True
+    return False
+
+
+def _question_phrases(q: Question) -> set[str]:
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", q.text)]
+    phrases = set(words) | {" ".join(p) for p in itertools.pairwise(words)}
+    return phrases | {n.lower() for n in q.names}
+
+
+def _places_in(text: str) -> set[str]:
+    """Canonical places named anywhere in a short text ("Menlu Korut" → {"North Korea"})."""
+    words = text.split()
+    return {PLACES[w] for n in (3, 2, 1) for w in map(" ".join, _ngrams(words, n)) if w in PLACES}
+
+
+def _ngrams(words: list[str], n: int) -> list[list[str]]:
+    low = [w.lower().strip(",.?!") for w in words]
+    return [low[i : i + n] for i in range(len(low) - n + 1)]
+
+
+def _role_score(role: str | None, q: Question) -> int:
+    """How well a person's title fits the question: "Who is China's foreign minister?" prefers
+    "Menlu Tiongkok" to "Menlu Korea Utara" (the same country counts double)."""
+    if not role:
+        return 0
+    asked = set(q.terms) | {w for t in bridge_terms(q) for w in t.split()}
+    words = {w.lower().strip(",.") for w in role.split()}
+    return len(words & asked) + 2 * len(_places_in(role) & _places_in(re.sub(r"['’]s\b", "", q.text)))
+
+
+def _unit_matches(unit: str | None, wanted: str | None) -> bool:
+    if not wanted or not unit:
+        return False
+    if unit == wanted:
+        return True
+    return any(unit in EN_TO_ID.get(w, ()) for w in (wanted, wanted.removesuffix("s")))
+
+
+def answer_spans(sentence: str, q: Question) -> list[Span | Quantity]:
+    """Candidate short answers in ``sentence`` for the question's expected type, best first,
+    leaving out what the question already names. Dates are another module's job: []."""
+    spans: list[Span | Quantity] = []
+    if q.expected == "person":
+        found_people = [p for p in people(sentence) if not _in_question(p.text, q)]
+        ranked: list[Span] = sorted(found_people, key=lambda p: (-_role_score(p.role, q), p.start))
+        spans.extend(ranked)
+    elif q.expected == "place":
+        spans.extend(s for s in places(sentence) if not _in_question(s.text, q))
+    elif q.expected == "entity":
+        # Organisations, media and events first: a "which" question whose head noun is not a
+        # person or a place (those get expected person/place) rarely asks for one.
+        named = {(p.start, p.end) for p in people(sentence)} | {(p.start, p.end) for p in places(sentence)}
+        names = [s for s in entities(sentence) if not _in_question(s.text, q)]
+        spans.extend(sorted(names, key=lambda s: ((s.start, s.end) in named, s.start)))
+    elif q.expected == "number":
+        asked = {n.lower() for n in q.numbers}
+        wanted = canonical_unit(q.unit)
+        found: list[Quantity] = []
+        for quantity in numbers(sentence):
+            if quantity.ordinal or any(tok in asked for tok in re.findall(r"[\w.,]+", quantity.text.lower())):
+                continue
+            if q.type == "how_long" and quantity.unit not in DURATIONS:
+                continue
+            if q.type == "how_much" and wanted is None and quantity.unit in DURATIONS:
+                continue
+            found.append(quantity)
+
+        # Units the question asks for first ("how many troops" → "ribuan tentara"), then money
+        # for how_much, then the rest in sentence order.
+        def rank(quantity: Quantity) -> tuple[int, int]:
+            if _unit_matches(quantity.unit, wanted):
+                return (0, quantity.start)
+            if q.type == "how_much" and quantity.unit in MONEY | {"percent"}:
+                return (1, quantity.start)
+            return (2, quantity.start)
+
+        ordered: list[Quantity] = sorted(found, key=rank)
+        spans.extend(ordered)
+    return spans
+
+
+__all__ = [
+    "DURATIONS",
+    "MONEY",
+    "Quantity",
+    "Span",
+    "answer_spans",
+    "entities",
+    "numbers",
+    "people",
+    "places",
+    "render_quantity",
+    "to_english",
+]

@@ -1,0 +1,330 @@
+"""Question analysis: type, expected answer, names, units, date span, the EN→ID bridge.
+
+Questions about the seed articles and about other news (elections, floods, football,
+the economy), in both languages, so the rules are checked for generality.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from retrieval.question import TYPES, Question, analyze, bridge_terms
+
+TYPE_CASES = [
+    # who
+    ("Who met in Beijing on 28 September?", "who", "person"),
+    ("Siapa yang bertemu di Beijing pada 28 September?", "who", "person"),
+    ("Siapakah pelatih tim nasional Indonesia?", "who", "person"),
+    ("Whom did the president appoint as finance minister?", "who", "person"),
+    ("Kim bertemu dengan siapa di Beijing?", "who", "person"),
+    ("Who won the election in Jakarta?", "who", "person"),
+    # when
+    ("When did Choe Son Hui become foreign minister?", "when", "date"),
+    ("Sejak kapan Choe menjadi menteri luar negeri?", "when", "date"),
+    ("Kapan banjir melanda Jakarta?", "when", "date"),
+    ("Tanggal berapa pemilu digelar?", "when", "date"),
+    ("What date was the match played?", "when", "date"),
+    ("In what year did the earthquake happen?", "when", "date"),
+    ("Tell me when Kim left Beijing", "when", "date"),
+    ("Parade militer diadakan kapan?", "when", "date"),
+    ("Tahun berapa gempa itu terjadi?", "when", "date"),
+    # where
+    ("Where did the two ministers meet?", "where", "place"),
+    ("Di mana parade militer diadakan?", "where", "place"),
+    ("Dimana lokasi banjir terparah?", "where", "place"),
+    ("Kim Jong Un pergi ke mana?", "where", "place"),
+    ("Dari mana para pengungsi berasal?", "where", "place"),
+    # how many
+    ("How many people died in the floods?", "how_many", "number"),
+    ("Berapa orang tewas akibat gempa?", "how_many", "number"),
+    ("Berapa banyak tentara yang dikirim Korea Utara?", "how_many", "number"),
+    ("Berapa jumlah korban banjir di Bekasi?", "how_many", "number"),
+    ("How many goals did the striker score?", "how_many", "number"),
+    ("Berapa pemimpin dunia yang hadir?", "how_many", "number"),
+    # how much
+    ("How much was trade between China and North Korea in 2023?", "how_much", "number"),
+    ("Berapa nilai perdagangan China dan Korea Utara pada tahun 2023?", "how_much", "number"),
+    ("Berapa harga beras bulan ini?", "how_much", "number"),
+    ("Berapa besar anggaran pemilu?", "how_much", "number"),
+    ("What was the inflation rate in August?", "how_much", "number"),
+    ("What is the death toll from the earthquake?", "how_many", "number"),
+    ("Berapa persen suara yang diperoleh calon itu?", "how_much", "number"),
+    # how long
+    ("How long was Choe's visit to China?", "how_long", "number"),
+    ("Berapa hari kunjungan Choe ke China?", "how_long", "number"),
+    ("For how many years have China and North Korea had diplomatic relations?", "how_long", "number"),
+    ("Sudah berapa lama China dan Korea Utara menjalin hubungan diplomatik?", "how_long", "number"),
+    ("Berapa jam pertemuan itu berlangsung?", "how_long", "number"),
+    # which
+    ("Which news agency reported the meeting?", "which", "entity"),
+    ("Media mana yang melaporkan pertemuan itu?", "which", "entity"),
+    ("Which country did Kim visit?", "which", "place"),
+    ("Negara mana yang mengirim pasukan ke Kursk?", "which", "place"),
+    ("Which leaders attended the parade?", "which", "person"),
+    ("Which Chinese officials attended the ceremony?", "which", "person"),
+    ("Which country's leader spoke first?", "which", "person"),
+    ("Pejabat Tiongkok mana yang hadir di upacara itu?", "which", "person"),
+    ("What city hosted the parade?", "what", "place"),
+    ("Kota apa yang dilanda banjir?", "what", "place"),
+    ("Partai yang mana memenangkan pemilu?", "which", "entity"),
+    ("Apa nama media yang melaporkan pertemuan itu?", "which", "entity"),
+    ("What is the name of the agency that reported it?", "which", "entity"),
+    ("Tim mana yang juara liga?", "which", "entity"),
+    ("Name the leaders who attended the parade", "who", "person"),
+    ("Sebutkan pemimpin yang hadir di parade", "who", "person"),
+    ("Sebutkan klub yang menjuarai liga musim lalu", "which", "entity"),
+    # what / why / how / yes-no
+    ("What did Trump write to Xi about Putin and Kim?", "what", None),
+    ("Apa kata Trump kepada Xi tentang Putin dan Kim?", "what", None),
+    ("Apa yang disepakati Tiongkok dan Korea Utara?", "what", None),
+    ("Why did China oppose hegemony?", "why", None),
+    ("Mengapa harga beras naik?", "why", None),
+    ("Kenapa pertandingan ditunda?", "why", None),
+    ("How did North Korea support Russia?", "how", None),
+    ("Bagaimana hubungan Korea Utara dan China?", "how", None),
+    ("Apakah Kim bertemu Putin?", "yesno", None),
+    ("Did Kim meet Putin in Beijing?", "yesno", None),
+    ("Was the election postponed?", "yesno", None),
+    ("Apakah Anda tahu kapan parade itu diadakan?", "when", "date"),
+    ("Kim tiba di Beijing pada hari Minggu?", "yesno", None),
+    ("Jelaskan hasil pertemuan itu", "what", None),
+    ("Kim Jong Un", "other", None),
+]
+
+
+@pytest.mark.parametrize(("text", "typ", "expected"), TYPE_CASES)
+def test_type_and_expected_answer(text, typ, expected):
+    q = analyze(text)
+    assert (q.type, q.expected) == (typ, expected)
+
+
+def test_every_type_is_reachable():
+    assert {typ for _, typ, _ in TYPE_CASES} == set(TYPES)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Who met in Beijing on 28 September?", "en"),
+        ("Siapa yang bertemu di Beijing pada 28 September?", "id"),
+        ("Berapa orang tewas akibat banjir?", "id"),
+        ("How many people died in the floods?", "en"),
+    ],
+)
+def test_language(text, lang):
+    assert analyze(text).language == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Who met Wang Yi in Beijing?", ["Wang Yi", "Beijing"]),
+        ("Kapan Kim Jong Un bertemu Xi Jinping?", ["Kim Jong Un", "Xi Jinping"]),
+        ("Siapa rekan Choe Son-hui dari China?", ["Choe Son-hui", "China"]),
+        ("How long was Choe's visit to China?", ["Choe", "China"]),
+        ("What did North Korea and South Korea agree?", ["North Korea", "South Korea"]),
+        ("Pertemuan Wang dan Choe berlangsung kapan?", ["Wang", "Choe"]),
+        ("Kunjungan Prabowo Subianto ke Jepang berapa hari?", ["Prabowo Subianto", "Jepang"]),
+        ("Who scored for Persija against Persib on Sunday?", ["Persija", "Persib"]),
+        ("Who met in Beijing on 28 September?", ["Beijing"]),  # a month is not a name
+        ("Tim mana yang menang di Jakarta?", ["Jakarta"]),  # "Tim" is a word, not a name
+    ],
+)
+def test_names(text, names):
+    assert list(analyze(text).names) == names
+
+
+def test_lower_case_names_from_vocabulary():
+    vocab = ["Wang Yi", "Kim Jong Un", "Beijing", "Choe Son Hui", "Korea Utara"]
+    q = analyze("siapa yang bertemu wang yi di beijing?", vocabulary=vocab)
+    assert list(q.names) == ["Wang Yi", "Beijing"]
+    q = analyze("kapan kim jong un ke korea utara", vocabulary=vocab)
+    assert list(q.names) == ["Kim Jong Un", "Korea Utara"]
+    # Without a vocabulary a lower-case question has no names, rather than guessed ones.
+    assert analyze("siapa yang bertemu wang yi di beijing?").names == ()
+    # Capitalized names are not repeated when the vocabulary knows them too.
+    assert list(analyze("Who met Wang Yi?", vocabulary=vocab).names) == ["Wang Yi"]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("How many days did the visit last?", "day"),
+        ("Berapa hari kunjungan Choe ke China?", "day"),
+        ("For how many years have China and North Korea had relations?", "year"),
+        ("How many people died in the floods?", "person"),
+        ("Berapa orang tewas akibat gempa?", "person"),
+        ("How many leaders attended the parade?", "leaders"),
+        ("How many world leaders attended the parade?", "leaders"),
+        ("How many people live in Jakarta?", "person"),
+        ("How many houses were damaged by the flood?", "houses"),
+        ("Berapa banyak pemimpin dunia yang hadir?", "pemimpin"),
+        ("Berapa banyak tentara yang dikirim ke Kursk?", "tentara"),
+        ("Berapa jumlah korban banjir?", "korban"),
+        ("Berapa kali Kim bertemu Xi?", "times"),
+        ("How many times did Kim meet Xi?", "times"),
+        ("Berapa persen inflasi bulan lalu?", "percent"),
+        ("How long was the meeting?", None),
+        ("Who met Wang Yi?", None),
+    ],
+)
+def test_unit(text, unit):
+    assert analyze(text).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "date_text"),
+    [
+        ("Who met in Beijing on 28 September?", "on 28 September"),
+        ("Siapa yang bertemu di Beijing pada 28 September?", "pada 28 September"),
+        ("What did Kim say on 4 September 2025?", "on 4 September 2025"),
+        ("Berapa nilai perdagangan pada tahun 2023?", "pada tahun 2023"),
+        ("How much was trade in 2023?", "in 2023"),
+        ("What happened last week in Jakarta?", "last week"),
+        ("Apa yang terjadi minggu lalu?", "minggu lalu"),
+        ("Apa berita terbaru tentang banjir?", "terbaru"),
+        ("Siapa yang menang Sabtu lalu?", "Sabtu lalu"),
+        ("What happened earlier this month?", "earlier this month"),
+        ("Apa yang dibahas awal bulan ini?", "awal bulan ini"),
+        ("Who won the match on Sunday?", "on Sunday"),
+        ("Siapa yang bertemu pada Minggu (28/9)?", "pada Minggu (28/9)"),
+        ("What did the ministers agree on September 28, 2025?", "on September 28, 2025"),
+        ("Who met Wang Yi?", None),
+        ("How many people died?", None),
+    ],
+)
+def test_date_text(text, date_text):
+    assert analyze(text).date_text == date_text
+
+
+def test_date_text_is_a_substring():
+    q = analyze("Apa yang dibahas pada akhir pekan lalu di Beijing?")
+    assert q.date_text == "pada akhir pekan lalu"
+    assert q.date_text in q.text
+
+
+def test_numbers():
+    assert analyze("Who attended the 80th anniversary parade on 3 September?").numbers == ("80th", "3")
+    assert analyze("Siapa yang berkunjung selama empat hari?").numbers == ("empat",)
+    assert analyze("Did trade exceed $2 billion?").numbers == ("$2", "billion")
+
+
+def test_focus_and_terms_drop_question_words():
+    q = analyze("Siapa yang bertemu di Beijing pada 28 September?")
+    assert q.focus == ("bertemu", "Beijing", "28", "September")
+    # Indonesian terms carry their Sastrawi stems too: "bertemu" also matches "pertemuan".
+    assert "temu" in q.terms and "bertemu" in q.terms
+    q = analyze("Who met in Beijing on 28 September?")
+    assert q.focus == ("met", "Beijing", "28", "September")
+    assert q.terms == ("met", "beijing", "28", "september")
+
+
+def test_question_is_a_frozen_dataclass_built_by_keyword():
+    q = analyze("Who met Wang Yi?")
+    assert isinstance(q, Question)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        q.type = "what"  # type: ignore[misc]
+    assert dataclasses.asdict(q)["type"] == "who"
+    assert q.text == "Who met Wang Yi?"
+
+
+# --- the bridge ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "wanted"),
+    [
+        ("Who is North Korea's foreign minister?", ["korea utara", "menteri luar negeri", "menlu"]),
+        ("When did Kim visit China?", ["kunjungan", "tiongkok"]),
+        ("What did the United States say about the talks?", ["amerika serikat", "pembicaraan"]),
+        ("How many people died in the floods last week?", ["orang", "banjir", "pekan lalu"]),
+        ("How much did rice prices rise?", ["beras", "harga"]),
+        ("Who won the football match?", ["sepak bola", "pertandingan", "menang"]),
+        ("How many troops did North Korea send to Russia?", ["pasukan", "tentara", "rusia"]),
+        ("When was the anniversary of the Workers' Party?", ["ulang tahun", "peringatan"]),
+        ("How much was trade worth, in billions of dollars?", ["perdagangan", "miliaran", "dolar"]),
+    ],
+)
+def test_bridge_terms(text, wanted):
+    terms = bridge_terms(analyze(text))
+    for w in wanted:
+        assert w in terms
+
+
+def test_bridge_keeps_pronoun_us_out():
+    assert "amerika serikat" not in bridge_terms(analyze("Tell us who met Wang Yi"))
+    assert "amerika serikat" in bridge_terms(analyze("What did the US say?"))
+    assert "mei" not in bridge_terms(analyze("Who may attend the summit?"))
+
+
+def test_bridge_is_empty_for_indonesian_questions():
+    assert bridge_terms(analyze("Siapa yang bertemu di Beijing?")) == []
+
+
+def test_bridge_has_no_duplicates():
+    terms = bridge_terms(
+        analyze("Did China and Chinese officials meet North Korea and North Korean officials?")
+    )
+    assert len(terms) == len(set(terms))
+
+
+# --- properties ----------------------------------------------------------------------------
+
+_words = st.sampled_from(
+    [
+        "who",
+        "siapa",
+        "when",
+        "kapan",
+        "berapa",
+        "how",
+        "many",
+        "much",
+        "long",
+        "di",
+        "mana",
+        "where",
+        "which",
+        "yang",
+        "apa",
+        "apakah",
+        "is",
+        "Kim",
+        "Jong",
+        "Un",
+        "Wang",
+        "Yi",
+        "Beijing",
+        "28",
+        "September",
+        "minggu",
+        "lalu",
+        "tahun",
+        "2023",
+        "$2",
+        "miliar",
+        "banjir",
+        "flood",
+        "?",
+    ]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_words, max_size=12).map(" ".join) | st.text(max_size=60))
+def test_any_text_is_analysed_consistently(text):
+    q = analyze(text)
+    assert q.type in TYPES
+    assert q.language in ("en", "id")
+    if q.expected is not None:
+        assert q.expected in ("person", "date", "number", "place", "entity")
+    if q.date_text is not None:
+        assert q.date_text in " ".join(text.split())
+    for name in q.names:
+        assert name in " ".join(text.split())
+    assert all(t == t.lower() for t in q.terms)
+    bridge_terms(q)

@@ -1,0 +1,410 @@
+"""Answer spans in Indonesian sentences: people, places, quantities, English rendering.
+
+Sentences from seeds/*.txt and from other kinds of news (floods, elections, football, the
+economy), so the rules are checked for generality.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from retrieval.question import analyze
+from retrieval.spans import (
+    Quantity,
+    Span,
+    answer_spans,
+    entities,
+    numbers,
+    people,
+    places,
+    render_quantity,
+    to_english,
+)
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def _seed_sentences() -> list[str]:
+    out = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        for para in path.read_text(encoding="utf-8").splitlines():
+            out += [s for s in re.split(r"(?<=[.!?”])\s+", para) if s.strip()]
+    return out
+
+
+def _seed_sentence(containing: str) -> str:
+    return next(s for s in _seed_sentences() if containing in s)
+
+
+# --- people --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Menteri Luar Negeri Tiongkok Wang Yi mengadakan pembicaraan dengan rekannya Korea Utara, Choe Son Hui, di Beijing.",
+            [("Wang Yi", "Menteri Luar Negeri Tiongkok"), ("Choe Son Hui", "rekannya Korea Utara")],
+        ),
+        (
+            "Menlu Tiongkok Wang Yi berjabat tangan dengan Menlu Korea Utara Choe Son-hui.",
+            [("Wang Yi", "Menlu Tiongkok"), ("Choe Son-hui", "Menlu Korea Utara")],
+        ),
+        (
+            "Pemimpin Korea Utara Kim Jong Un mengatakan kepada Presiden Cina Xi Jinping bahwa Korea Utara akan mendukung Cina.",
+            [("Kim Jong Un", "Pemimpin Korea Utara"), ("Xi Jinping", "Presiden Cina")],
+        ),
+        (
+            "Pejabat Partai Komunis Tiongkok berpangkat tinggi-termasuk Cai Qi dan Menteri Luar Negeri Wang Yi-menghadiri upacara pengiriman untuk Kim, menurut KCNA.",
+            [("Cai Qi", None), ("Wang Yi", "Menteri Luar Negeri"), ("Kim", None)],
+        ),
+        (
+            "Hal ini mengikuti kunjungan pemimpin Korea Utara Kim Jong-un awal bulan ini.",
+            [("Kim Jong-un", "pemimpin Korea Utara")],
+        ),
+        (
+            "Pembicaraan Wang dan Choe muncul setelah Presiden Cina Xi Jinping, Kim Korea Utara dan Presiden Rusia Vladimir Putin muncul bersama.",
+            [
+                ("Wang", None),
+                ("Choe", None),
+                ("Xi Jinping", "Presiden Cina"),
+                ("Kim", None),
+                ("Vladimir Putin", "Presiden Rusia"),
+            ],
+        ),
+        (
+            "Presiden Joko Widodo meninjau lokasi banjir di Bekasi bersama Gubernur Jawa Barat Ridwan Kamil.",
+            [("Joko Widodo", "Presiden"), ("Ridwan Kamil", "Gubernur Jawa Barat")],
+        ),
+        (
+            "Pelatih Shin Tae-yong memuji penampilan Marselino Ferdinan dalam laga melawan Bahrain.",
+            [("Shin Tae-yong", "Pelatih"), ("Marselino Ferdinan", None)],
+        ),
+        (
+            "Dr. Siti Nadia Tarmizi mengatakan kasus demam berdarah meningkat.",
+            [("Siti Nadia Tarmizi", "Dr.")],
+        ),
+        (
+            "Kapolda Metro Jaya Irjen Karyoto mengatakan 15 tersangka telah ditangkap.",
+            [("Karyoto", "Kapolda Metro Jaya Irjen")],
+        ),
+        ("Gol kemenangan dicetak oleh Rafael Struick pada menit ke-75.", [("Rafael Struick", None)]),
+    ],
+)
+def test_people(sentence, expected):
+    found = people(sentence)
+    assert [(p.text, p.role) for p in found] == expected
+    for p in found:
+        assert sentence[p.start : p.end] == p.text
+        assert p.kind == "person"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tiongkok dan Korea Utara Sepakat Perkuat Kerja Sama, Tolak Dominasi Asing",  # a headline
+        "Pertemuan ini dilaporkan langsung oleh Kantor Berita Pusat Korea (KCNA), Senin (29/9).",
+        "Korea Utara menegaskan program tersebut diperlukan sebagai pertahanan menghadapi ancaman Amerika Serikat.",
+        "Awal September lalu, parade militer digelar di Beijing.",
+        "Banjir merendam ribuan rumah di Kabupaten Bandung pada Selasa.",
+        "Timnas Indonesia menang 2-0 atas Vietnam di Stadion Gelora Bung Karno, Jakarta, Selasa malam.",
+        "Badan Pusat Statistik (BPS) mencatat inflasi Oktober 2024 sebesar 1,71 persen.",
+        "Harga beras medium naik menjadi Rp 13.500 per kilogram.",
+    ],
+)
+def test_no_people_where_there_are_none(sentence):
+    assert people(sentence) == []
+
+
+# --- places --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Kunjungan ini menandai kunjungan pertama Choe ke China sejak ia menjadi menteri luar negeri.",
+            ["China"],
+        ),
+        (
+            "Korea Utara telah mengirim ribuan tentara untuk bertarung di Kursk – sebuah wilayah Rusia yang ditempati oleh Ukraina.",
+            ["Korea Utara", "Kursk", "Rusia", "Ukraina"],
+        ),
+        ("Banjir merendam ribuan rumah di Kabupaten Bandung pada Selasa.", ["Kabupaten Bandung"]),
+        ("Gempa berkekuatan 5,6 mengguncang wilayah Cianjur, Jawa Barat.", ["Cianjur", "Jawa Barat"]),
+        ("Tim nasional bertolak ke Tokyo dari Jakarta pada Senin.", ["Tokyo", "Jakarta"]),
+        (
+            "Meski hubungan Beijing–Pyongyang sempat renggang, kedua negara tetap dekat.",
+            ["Beijing", "Pyongyang"],
+        ),
+        ("Para menteri bertemu pada Minggu di sela-sela acara.", []),
+        ("Ia bekerja sebagai guru.", []),  # "sebagai" is not "as" = AS
+    ],
+)
+def test_places(sentence, expected):
+    found = places(sentence)
+    assert [p.text for p in found] == expected
+    for p in found:
+        assert sentence[p.start : p.end] == p.text
+
+
+def test_entities_cover_organisations_for_which_questions():
+    s = "Pertemuan ini dilaporkan langsung oleh Kantor Berita Pusat Korea (KCNA), Senin (29/9)."
+    texts = [e.text for e in entities(s)]
+    assert "Kantor Berita Pusat Korea" in texts and "KCNA" in texts
+    assert "Senin" not in texts and "Pertemuan" not in texts
+    s = "Badan Pusat Statistik (BPS) mencatat inflasi Oktober 2024 sebesar 1,71 persen."
+    assert [e.text for e in entities(s)] == ["Badan Pusat Statistik", "BPS"]
+    assert [e.text for e in entities("Bank Indonesia mempertahankan suku bunga.")] == ["Bank Indonesia"]
+    assert [e.text for e in entities("Korea Utara menegaskan program itu.")] == ["Korea Utara"]
+
+
+# --- quantities ----------------------------------------------------------------------------
+
+
+def _q(sentence: str) -> list[tuple]:
+    return [(q.text, q.value, q.unit, q.approx) for q in numbers(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Choe sedang melakukan kunjungan empat hari ke China.", [("empat hari", 4, "day", False)]),
+        (
+            "Perdagangan antara kedua negara melebihi $2 miliar pada tahun 2023.",
+            [("melebihi $2 miliar", 2e9, "USD", False)],
+        ),
+        (
+            "China dan Korea Utara telah menjalin hubungan diplomatik selama 76 tahun.",
+            [("76 tahun", 76, "year", False)],
+        ),
+        (
+            "Putin dan Kim termasuk di antara sekitar 26 yang sebagian besar pemimpin dunia yang hadir, "
+            "dengan pertemuan selama dua setengah jam.",
+            [("sekitar 26", 26, None, True), ("dua setengah jam", 2.5, "hour", False)],
+        ),
+        ("Sebanyak 2.000 orang mengungsi akibat banjir.", [("2.000 orang", 2000, "person", False)]),
+        ("Inflasi tahunan tercatat 2,5 persen pada Agustus.", [("2,5 persen", 2.5, "percent", False)]),
+        ("Inflasi naik menjadi 3,1% tahun ini.", [("3,1%", 3.1, "percent", False)]),
+        ("Pemerintah menyiapkan anggaran Rp 5 triliun untuk pemilu.", [("Rp 5 triliun", 5e12, "IDR", False)]),
+        ("Sebanyak 3 juta pemilih belum terdaftar.", [("3 juta pemilih", 3e6, "pemilih", False)]),
+        ("Puluhan ribu warga turun ke jalan.", [("Puluhan ribu warga", 1e4, "warga", True)]),
+        ("Korea Utara mengirim ribuan tentara ke Kursk.", [("ribuan tentara", 1e3, "tentara", True)]),
+        ("Persija menang 2-1 atas Persib.", []),  # a score, not two quantities
+        ("Gempa terjadi pada 3 September pukul 10.30 WIB.", []),
+        ("Parade digelar pada Minggu (28/9) di Beijing.", []),
+        ("Hubungan kedua negara memburuk sejak tahun 2023.", []),
+        ("Pada 2019 pemilu diikuti 190 juta pemilih.", [("190 juta pemilih", 1.9e8, "pemilih", False)]),
+        ("Pertemuan itu hanya sehari setelah parade.", [("sehari", 1, "day", False)]),
+        ("Hampir 40 persen rumah rusak.", [("Hampir 40 persen", 40, "percent", True)]),
+        ("Harga beras naik menjadi Rp 13.500 per kilogram.", [("Rp 13.500", 13500, "IDR", False)]),
+        ("KPU menetapkan pemenang dengan 96,2 juta suara.", [("96,2 juta suara", 9.62e7, "suara", False)]),
+        (
+            "Banjir menewaskan sedikitnya 67 orang dan 20 lainnya hilang.",
+            [("sedikitnya 67 orang", 67, "person", False), ("20", 20, None, False)],
+        ),
+        ("Gempa berpusat 10 kilometer barat daya Cianjur.", [("10 kilometer", 10, "km", False)]),
+    ],
+)
+def test_numbers(sentence, expected):
+    found = numbers(sentence)
+    assert _q(sentence) == expected
+    for q in found:
+        assert sentence[q.start : q.end] == q.text
+
+
+def test_ordinals_are_ranks_not_counts():
+    (q,) = numbers("Parade memperingati ulang tahun ke-80 Partai Buruh Korea.")
+    assert q.ordinal and q.value == 80 and q.text == "ke-80"
+    assert render_quantity(q, "en") == "80th"
+
+
+def test_qualifiers():
+    (q,) = numbers("Perdagangan antara kedua negara melebihi $2 miliar pada tahun 2023.")
+    assert q.qualifier == "over"
+    (q,) = numbers("Setidaknya 12 orang tewas.")
+    assert q.qualifier == "at least" and q.value == 12
+    (q,) = numbers("Kerugian mencapai Rp 1,2 miliar.")
+    assert q.qualifier == "up to" and q.value == pytest.approx(1.2e9)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "en", "id"),
+    [
+        ("kunjungan empat hari ke China", "4 days", "empat hari"),
+        ("melebihi $2 miliar pada tahun 2023", "over $2 billion", "melebihi $2 miliar"),
+        ("selama dua setengah jam", "2.5 hours", "dua setengah jam"),
+        ("di antara sekitar 26 yang hadir", "about 26", "sekitar 26"),
+        ("selama 76 tahun", "76 years", "76 tahun"),
+        ("sebanyak 2.000 orang mengungsi", "2,000 people", "2.000 orang"),
+        ("inflasi 2,5 persen", "2.5%", "2,5 persen"),
+        ("anggaran Rp 5 triliun", "Rp 5 trillion", "Rp 5 triliun"),
+        ("ribuan tentara", "thousands of troops", "ribuan tentara"),
+        ("hanya sehari setelah", "1 day", "sehari"),
+    ],
+)
+def test_render_quantity(sentence, en, id):
+    (q,) = numbers(sentence)
+    assert render_quantity(q, "en") == en
+    assert render_quantity(q, "id") == id
+
+
+def test_quantity_is_frozen_and_keyword_built():
+    q = Quantity(start=0, end=6, text="4 hari", value=4.0, unit="day", approx=False)
+    assert render_quantity(q, "en") == "4 days"
+    with pytest.raises(AttributeError):
+        q.value = 5.0  # type: ignore[misc]
+
+
+# --- English rendering ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "en"),
+    [
+        ("Menteri Luar Negeri Korea Utara", "North Korea's foreign minister"),
+        ("Menlu Tiongkok", "China's foreign minister"),
+        ("Presiden Amerika Serikat", "the United States's president"),
+        ("Presiden Rusia Vladimir Putin", "Russia's president Vladimir Putin"),
+        ("pemimpin Korea Utara", "North Korea's leader"),
+        ("Korea Utara dan China", "North Korea and China"),
+        ("Wang Yi", "Wang Yi"),
+        ("Partai Komunis China", "Communist Party China"),
+        ("Jakarta", "Jakarta"),
+    ],
+)
+def test_to_english(text, en):
+    assert to_english(text) == en
+
+
+# --- candidates for a question -------------------------------------------------------------
+
+
+def test_who_question_does_not_answer_with_its_own_name():
+    s = _seed_sentence("Pernyataan disampaikan Wang dalam pertemuan dengan Menlu Korut")
+    spans = answer_spans(s, analyze("Who met Wang Yi?"))
+    assert [x.text for x in spans] == ["Choe Son-hui"]
+    spans = answer_spans(s, analyze("Siapa yang bertemu Choe Son-hui?"))
+    assert [x.text for x in spans] == ["Wang"]
+
+
+def _first(sentence: str, question: str) -> str:
+    return answer_spans(sentence, analyze(question))[0].text
+
+
+def test_who_question_prefers_the_person_whose_title_fits():
+    s = "Menlu Korea Utara Choe Son-hui berjabat tangan dengan Menlu Tiongkok Wang Yi."
+    assert _first(s, "Who is China's foreign minister?") == "Wang Yi"
+    assert _first(s, "Siapa menlu Korut?") == "Choe Son-hui"
+    s = "Pelatih Shin Tae-yong memuji kapten Jay Idzes usai laga."
+    assert _first(s, "Siapa kapten tim itu?") == "Jay Idzes"
+
+
+def test_how_long_prefers_durations():
+    s = _seed_sentence("kunjungan empat hari")
+    (best, *_) = answer_spans(s, analyze("How long was Choe's visit to China?"))
+    assert isinstance(best, Quantity) and best.text == "empat hari"
+    (best, *_) = answer_spans(s, analyze("Berapa hari kunjungan Choe ke China?"))
+    assert best.text == "empat hari"
+
+
+def test_how_much_takes_money_and_skips_the_year():
+    s = _seed_sentence("melebihi $2 miliar")
+    spans = answer_spans(s, analyze("How much was trade between China and North Korea in 2023?"))
+    assert [x.text for x in spans] == ["melebihi $2 miliar"]
+    spans = answer_spans(s, analyze("Berapa nilai perdagangan China dan Korea Utara pada tahun 2023?"))
+    assert [x.text for x in spans] == ["melebihi $2 miliar"]
+
+
+def test_how_many_years_is_a_duration():
+    s = _seed_sentence("selama 76 tahun")
+    spans = answer_spans(
+        s, analyze("For how many years have China and North Korea had diplomatic relations?")
+    )
+    assert [x.text for x in spans] == ["76 tahun"]
+
+
+def test_how_many_prefers_the_asked_unit_across_languages():
+    s = "Sebanyak 12 rumah rusak dan ribuan tentara dikerahkan, sementara 3 orang tewas."
+    (best, *_) = answer_spans(s, analyze("How many troops were deployed?"))
+    assert best.text == "ribuan tentara"
+    (best, *_) = answer_spans(s, analyze("Berapa orang tewas?"))
+    assert best.text == "3 orang"
+    (best, *_) = answer_spans(s, analyze("How many people died?"))
+    assert best.text == "3 orang"
+
+
+def test_numbers_in_the_question_are_not_answers():
+    s = "Sekitar 26 pemimpin dunia menghadiri parade peringatan 80 tahun berakhirnya Perang Dunia II."
+    spans = answer_spans(s, analyze("How many leaders attended the parade for the 80 years since the war?"))
+    assert [x.text for x in spans] == ["Sekitar 26 pemimpin"]
+
+
+def test_where_question_excludes_the_asked_place_in_either_language():
+    s = "Kim meninggalkan Beijing menuju Pyongyang pada hari Kamis."
+    spans = answer_spans(s, analyze("Where did Kim go after leaving Beijing?"))
+    assert [x.text for x in spans] == ["Pyongyang"]
+    s = "Menteri Luar Negeri Korea Utara berkunjung ke Tiongkok."
+    spans = answer_spans(s, analyze("Where did North Korea's foreign minister go?"))
+    assert [x.text for x in spans] == ["Tiongkok"]
+
+
+def test_adjectives_of_asked_countries_are_excluded():
+    s = "Korea Utara mengirim ribuan tentara untuk bertempur di Kursk."
+    spans = answer_spans(s, analyze("Where did North Korean troops fight?"))
+    assert [x.text for x in spans] == ["Kursk"]
+
+
+def test_which_question_offers_entities():
+    s = "Pertemuan ini dilaporkan langsung oleh Kantor Berita Pusat Korea (KCNA), Senin (29/9)."
+    texts = [x.text for x in answer_spans(s, analyze("Which news agency reported the meeting?"))]
+    assert texts[:2] == ["Kantor Berita Pusat Korea", "KCNA"]
+    s = "Pernyataan Wang Yi di Beijing dikutip The Straits Times pada Senin."
+    texts = [x.text for x in answer_spans(s, analyze("Which newspaper quoted the statement?"))]
+    assert texts[0] == "The Straits Times"
+
+
+def test_questions_without_a_short_answer_type_get_no_spans():
+    s = _seed_sentence("melebihi $2 miliar")
+    assert answer_spans(s, analyze("Why did trade grow?")) == []
+    assert answer_spans(s, analyze("Kapan perdagangan tumbuh?")) == []  # dates: another module
+
+
+def test_every_seed_sentence_is_handled():
+    for s in _seed_sentences():
+        for span in people(s) + places(s) + entities(s):
+            assert isinstance(span, Span) and s[span.start : span.end] == span.text
+        for q in numbers(s):
+            assert s[q.start : q.end] == q.text
+            render_quantity(q, "en")
+
+
+# --- properties ----------------------------------------------------------------------------
+
+_pieces = st.sampled_from(
+    [
+        "Menteri Luar Negeri", "Korea Utara", "Kim Jong-un", "Wang Yi", "di", "ke", "Beijing",
+        "empat", "hari", "$2", "miliar", "2.000", "2,5", "persen", "%", "sekitar", "ke-80",
+        "ribuan", "puluhan ribu", "orang", "tahun", "2023", "Minggu", "(28/9)", "dua setengah",
+        "jam", "melebihi", "Rp", "Dr.", "Presiden", ",", ".", "“", "–", "-", "sehari", "yang",
+    ]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_pieces, max_size=14).map(" ".join) | st.text(max_size=80))
+def test_offsets_slice_to_the_text(sentence):
+    for span in people(sentence) + places(sentence) + entities(sentence):
+        assert sentence[span.start : span.end] == span.text
+        assert span.text.strip() == span.text and span.text
+    for q in numbers(sentence):
+        assert sentence[q.start : q.end] == q.text
+        assert q.value >= 0
+        assert render_quantity(q, "id") == q.text
+        assert render_quantity(q, "en")
+    to_english(sentence)
