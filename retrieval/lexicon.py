@@ -15,7 +15,9 @@ from functools import lru_cache
 # Multiword keys are matched before their parts ("foreign minister" before "minister").
 _BRIDGE = """
 north korea | korea utara; korut
+north korean | korea utara; korut
 south korea | korea selatan; korsel
+south korean | korea selatan; korsel
 korea | korea
 china | china; tiongkok; cina
 chinese | china; tiongkok; cina
@@ -113,7 +115,7 @@ government | pemerintah; pemerintahan
 official | pejabat; resmi
 officials | pejabat
 party | partai
-workers' party | partai buruh
+workers party | partai buruh
 communist party | partai komunis
 king | raja
 queen | ratu
@@ -458,6 +460,129 @@ house | rumah
 houses | rumah
 building | gedung; bangunan
 buildings | gedung; bangunan
+situation | situasi; keadaan
+condition | syarat; kondisi
+conditions | syarat; kondisi
+current | saat ini; terkini
+initiative | inisiatif; prakarsa
+initiatives | inisiatif; prakarsa
+contact | kontak; hubungan
+ready | siap
+resume | melanjutkan; memulai kembali
+continue | melanjutkan; terus
+oppose | menentang; melawan
+opposed | menentang; melawan
+against | melawan; menentang
+pledge | berjanji; janji
+pledged | berjanji
+promise | janji; berjanji
+praise | memuji; pujian
+praised | memuji
+criticize | mengkritik; kritik
+criticized | mengkritik
+condemn | mengecam
+condemned | mengecam
+warn | memperingatkan
+warned | memperingatkan
+quote | mengutip; kutipan
+quoted | mengutip; dikutip
+remarks | pernyataan; ucapan
+comment | komentar
+call | menyebut; menyerukan; panggilan
+called | menyebut; menyerukan
+describe | menggambarkan
+described | menggambarkan
+send | mengirim
+sent | mengirim; dikirim
+receive | menerima
+received | menerima
+fight | bertempur; bertarung; melawan
+fought | bertempur; bertarung
+kill | membunuh; menewaskan
+destroy | menghancurkan
+damage | kerusakan; merusak
+damaged | rusak
+build | membangun
+built | membangun; dibangun
+open | membuka
+opened | membuka; dibuka
+close | menutup
+closed | menutup; ditutup
+start | mulai; memulai
+started | dimulai; memulai
+end | akhir; berakhir; mengakhiri
+ended | berakhir
+hold | menggelar; mengadakan
+held | digelar; diadakan
+host | tuan rumah
+hosted | menjadi tuan rumah
+invite | mengundang; undangan
+invited | diundang; mengundang
+invitation | undangan
+sign | menandatangani
+signed | menandatangani; ditandatangani
+approve | menyetujui
+approved | disetujui; menyetujui
+reject | menolak
+rejected | menolak; ditolak
+refuse | menolak
+deny | membantah
+denied | membantah
+accuse | menuduh
+accused | menuduh; dituduh
+ask | meminta
+asked | meminta
+demand | tuntutan; menuntut
+demands | tuntutan
+want | ingin
+need | perlu; butuh
+plan | rencana; berencana
+planned | berencana; direncanakan
+hope | harapan; berharap
+strengthen | memperkuat
+strengthened | memperkuat
+increase | kenaikan; meningkat
+increased | meningkat; naik
+rise | naik; kenaikan
+rose | naik
+fall | turun; penurunan
+fell | turun
+reach | mencapai
+reached | mencapai
+exceed | melebihi
+exceeded | melebihi
+contribution | kontribusi; sumbangan
+contributions | kontribusi
+order | tatanan; perintah
+world order | tatanan dunia
+multipolar | multipolar
+bond | ikatan
+bonds | ikatan
+unity | persatuan
+solidarity | solidaritas
+justice | keadilan
+fairness | keadilan
+interests | kepentingan
+interest | kepentingan; bunga
+strategic | strategis
+communication | komunikasi
+exchange | pertukaran
+exchanges | pertukaran
+stability | stabilitas
+tension | ketegangan
+tensions | ketegangan
+crisis | krisis
+dispute | sengketa; perselisihan
+rival | rival; saingan
+rivalry | persaingan
+competition | persaingan; kompetisi
+ally | sekutu
+allies | sekutu
+enemy | musuh
+guest | tamu
+delegation | delegasi
+counterpart's | rekan; mitra
+first time | pertama kali
 """
 
 
@@ -581,19 +706,21 @@ dari | from
 ke | to
 """
 
+_ID_WORDS = frozenset(w for values in EN_TO_ID.values() for v in values for w in v.split())
+
 ID_TO_EN: dict[str, str] = {k: v[0] for k, v in _parse(_ID_EN).items()}
 
 # Places in both languages → one canonical name, so "North Korea" in a question and
 # "Korea Utara" in an article count as the same place.
 _PLACES = """
-North Korea | korea utara; korut; north korea; dprk
-South Korea | korea selatan; korsel; south korea
-China | china; tiongkok; cina; rrt; prc
-United States | amerika serikat; as; amerika; united states; usa; us; america
-Russia | rusia; russia
-Japan | jepang; japan
-Ukraine | ukraina; ukraine
-Indonesia | indonesia
+North Korea | korea utara; korut; north korea; dprk; north korean
+South Korea | korea selatan; korsel; south korea; south korean
+China | china; tiongkok; cina; rrt; prc; chinese
+United States | amerika serikat; as; amerika; united states; usa; us; america; american
+Russia | rusia; russia; russian
+Japan | jepang; japan; japanese
+Ukraine | ukraina; ukraine; ukrainian
+Indonesia | indonesia; indonesian
 Malaysia | malaysia
 Singapore | singapura; singapore
 Thailand | thailand
@@ -758,6 +885,7 @@ def _places() -> dict[str, str]:
 
 PLACES: dict[str, str] = _places()
 """Lower-cased place name (either language) → canonical English name."""
+PLACE_WORDS = frozenset(w for name in PLACES for w in name.split())
 
 # Words that start a title before a person's name, lower-cased, longest first when matched.
 TITLES = (
@@ -810,6 +938,23 @@ TITLES = (
     "mitra",
     "pejabat",
     "tokoh",
+    "kapolri",
+    "kapolda",
+    "kapolres",
+    "kapolsek",
+    "irjen",
+    "brigjen",
+    "kombes",
+    "akbp",
+    "jenderal tni",
+    "mayjen",
+    "letjen",
+    "laksamana",
+    "marsekal",
+    "jaksa agung",
+    "hakim",
+    "kiai",
+    "ustaz",
     "president",
     "foreign minister",
     "prime minister",
@@ -853,7 +998,7 @@ STOP_ID = _wordset(
     kalau ketika saat setelah sebelum sejak hingga sampai selama menurut seperti yaitu yakni
     tolong coba mohon apa apakah siapa siapakah kapan kapankah mana manakah dimana dimanakah
     mengapa kenapa bagaimana berapa berapakah sebutkan jelaskan beritahu beri tahu
-    banyak jumlah besar nilai lama"""
+    banyak jumlah besar nilai lama lain lainnya"""
 )
 STOP_EN = _wordset(
     """the a an of and to in on at for with is are was were be been being who whom whose what when
@@ -897,9 +1042,9 @@ def is_common_word(word: str) -> bool:
     roots stay names, because "Wang" and "Kim" are also KBBI roots.
     """
     w = word.lower()
-    if w in PLACES:
+    if w in PLACES or w in PLACE_WORDS:  # "Korea" in "Korea Utara …" at a sentence start
         return False
-    if w in STOP_ID or w in STOP_EN or w in EN_TO_ID or w in ID_TO_EN:
+    if w in STOP_ID or w in STOP_EN or w in EN_TO_ID or w in ID_TO_EN or w in _ID_WORDS:
         return True
     if not w.isalpha():
         return False

@@ -98,6 +98,7 @@ _CUES: list[tuple[re.Pattern[str], str]] = [
         (r"\bhow old\b", "how_long"),
         (r"\bmengapa\b|\bkenapa\b|\bwhy\b|\bapa (?:sebab|alasan|penyebab)\w*\b|\bfor what reason\b", "why"),
         (r"\bbagaimana(?:kah)?\b|\bgimana\b|\bhow\b", "how"),
+        (r"\bapa nama\b|\bwhat (?:is|was|are|were) the names? of\b", "which"),
         (r"\byang mana\b|\b\w+ mana(?:kah)? yang\b|\bwhich\b", "which"),
         (r"\b\w+ mana(?:kah)?\b", "which"),
         (r"\bapa(?:kah)?\b|\bwhat\b", "what"),
@@ -114,7 +115,6 @@ _IMPERATIVE = re.compile(
     r"(?:tell me|name|list|give me|identify|state|sebutkan|jelaskan|beritahu(?:kan)?|"
     r"beri ?tahu(?: saya)?|ceritakan|explain|describe|terangkan)\b[:,]? ?"
 )
-_WHAT_HEAD = re.compile(r"\b(?:what|which) (\w+)|\b(\w+) (?:apa|mana)\b")
 
 
 def _question_type(low: str) -> tuple[str, int]:
@@ -137,6 +137,8 @@ def _classify(low: str) -> str:
         typ, _ = _question_type(rest[yes_no.end() :])
         return "yesno" if typ in ("other", "what") else typ
     typ, _ = _question_type(rest)
+    if typ == "other" and rest == low and low.rstrip().endswith("?"):
+        return "yesno"  # "Kim tiba di Beijing pada hari Minggu?"
     if typ == "other" and rest != low:
         words = [w for w in rest.split()[:2] if w not in ("the", "all", "semua", "para", "a")]
         if words and words[0] in _PERSON_NOUNS:
@@ -150,21 +152,39 @@ def _classify(low: str) -> str:
 def _expected(typ: str, low: str) -> str | None:
     expected = EXPECTED.get(typ)
     if typ in ("which", "what"):
-        for m in _WHAT_HEAD.finditer(low):
-            head = m.group(1) or m.group(2)
-            if head in _PERSON_NOUNS:
-                return "person"
-            if head in _PLACE_NOUNS:
-                return "place"
-            if typ == "what" and head in ("negara", "kota", "country", "city"):
-                return "place"
+        heads = _heads(low)
+        if any(h in _PERSON_NOUNS for h in heads):  # "which country's leader" asks for a person
+            return "person"
+        if any(h in _PLACE_NOUNS for h in heads):
+            return "place"
     return expected
+
+
+def _heads(low: str) -> list[str]:
+    """Candidate head nouns of "which/what …" (English: the noun phrase up to its verb,
+    "which Chinese officials attended" → chinese, officials) and "… mana/apa" (Indonesian:
+    the first word, "pejabat Tiongkok mana" → pejabat)."""
+    heads = []
+    for m in re.finditer(r"\b(?:which|what) ((?:[\w']+ ?){1,3})", low):
+        words = []
+        for w in m.group(1).split():
+            w = w.removesuffix("'s")
+            if w in STOP_EN or w.endswith("ed"):
+                break
+            words.append(w)
+        heads.extend(words)
+    for m in re.finditer(r"((?:[\w-]+ ){1,3})(?:yang )?(?:mana|apa)\b", low):
+        words = m.group(1).split()
+        while words and words[0] in STOP_ID and words[0] not in ("nama",):
+            words = words[1:]
+        if words:
+            heads.append(words[0])
+    return heads
 
 
 # --- names, numbers, dates -----------------------------------------------------------------
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’.][^\W_]+)*", re.UNICODE)
-_CAP = re.compile(r"[A-Z][^\W_]*(?:[-'’][^\W_]+)*", re.UNICODE)
 _NAME_SEQ = re.compile(
     r"[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*(?: (?:[A-Z][^\W\d_]*(?:[-'’][^\W\d_]+)*|bin|binti|van|de|al))*"
 )
@@ -250,6 +270,7 @@ _DATE_PATTERNS = [
     r"\b(?:tahun|year)\s+\d{4}\b",
     r"\b(?:in|pada|sejak|since|sebelum|before|after|setelah)\s+\d{4}\b",
     r"\b(?:last|this|next|past)\s+(?:week|weekend|month|year|" + _DAY_RE + r")\b",
+    r"\b" + _DAY_RE + r"\s+(?:lalu|kemarin|ini|depan)\b",
     r"\b(?:earlier|later)\s+this\s+(?:week|month|year)\b",
     r"\b(?:(?:akhir\s+)?(?:minggu|pekan|bulan|tahun)\s+(?:lalu|ini|depan|kemarin)|akhir\s+pekan(?:\s+lalu)?)\b",
     r"\b(?:awal|akhir)\s+(?:bulan|tahun|pekan|minggu)\s+(?:ini|lalu)\b",
@@ -290,7 +311,8 @@ _UNIT_CANON = {
     "dekade": "decade", "decades": "decade", "abad": "century", "centuries": "century",
     "orang": "person", "people": "person", "persons": "person", "jiwa": "person",
     "persen": "percent", "percent": "percent", "percentage": "percent",
-    "dollars": "USD", "dollar": "USD", "dolar": "USD", "rupiah": "IDR",
+    "dollars": "USD", "dollar": "USD", "dolar": "USD", "rupiah": "IDR", "kali": "times",
+    "times": "times", "kilometer": "km", "kilometers": "km", "km": "km",
 }  # fmt: skip
 _NOT_UNITS = STOP_EN | STOP_ID | {"yang", "did", "does", "do", "was", "were", "is", "are", "has", "have"}
 
@@ -315,8 +337,18 @@ def _unit(typ: str, low: str) -> str | None:
         return canonical_unit(m.group(1).rstrip("s")) if m else None
     if typ == "how_many":
         m = _UNIT_AFTER.search(low)
-        if m and m.group(1) not in _NOT_UNITS:
-            return canonical_unit(m.group(1))
+        if not m or m.group(1) in _NOT_UNITS:
+            return None
+        if not m.group().startswith("how many"):
+            return canonical_unit(m.group(1))  # Indonesian puts the head noun first
+        # English puts it last: "how many world leaders attended" → "leaders".
+        words = []
+        for w in re.findall(r"[a-z'-]+", low[m.start(1) :])[:3]:
+            if w in _NOT_UNITS or w.endswith("ed"):
+                break
+            words.append(w)
+        known = [w for w in words if w in _UNIT_CANON or w in EN_TO_ID or w.endswith("s")]
+        return canonical_unit((known or words)[-1])
     return None
 
 

@@ -14,6 +14,7 @@ from retrieval.lexicon import (
     EN_TO_ID,
     ID_TO_EN,
     MONTHS,
+    PLACE_WORDS,
     PLACES,
     STOP_ID,
     TITLES,
@@ -21,7 +22,7 @@ from retrieval.lexicon import (
     is_common_word,
     root_words,
 )
-from retrieval.question import Question, canonical_unit
+from retrieval.question import Question, bridge_terms, canonical_unit
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,7 @@ _NOT_PERSON = {
     "kemenangan", "yayasan", "pembebasan", "google", "news", "the", "times", "post", "daftar",
     "cerita", "sumber", "foto", "baca", "juga", "diterbitkan", "island", "ministry",
     "party", "agency", "war", "day", "university", "national", "nasional", "internasional",
-    "kremlin", "putih", "pentagon",
+    "kremlin", "putih", "pentagon", "timnas", "tim", "klub", "rp", "wib", "wita", "wit", "pt", "tbk",
 }  # fmt: skip
 _ROLE_TAIL = {"luar", "negeri", "dalam", "pertahanan", "keuangan", "jenderal", "besar", "bicara", "kota"}
 
@@ -141,10 +142,15 @@ def _capitalized(sentence: str) -> list[tuple[int, int, str | None]]:
         role_end = None
         # Sentence-initial ordinary words ("Pertemuan Wang …", "Kunjungan Choe …").
         while ws and _at_sentence_start(sentence, ws[0][0]) and is_common_word(texts[0].rstrip(".")):
-            if _title_prefix(texts):
-                break
+            if _title_prefix(texts) or texts[0].lower() in _NOT_PERSON:
+                break  # "Presiden …", "Badan Pusat Statistik", "Bank Indonesia"
             ws, texts = ws[1:], texts[1:]
-        # Titles and the country after them ("Menteri Luar Negeri Tiongkok Wang Yi").
+        # Titles and the country after them ("Menteri Luar Negeri Tiongkok Wang Yi"); with two
+        # titles the role runs to the last one ("Kapolda Metro Jaya Irjen Karyoto").
+        last = max((i for i in range(1, len(texts) - 1) if _title_prefix(texts[i:])), default=0)
+        if last and _title_prefix(texts):
+            role_end = ws[last - 1][1]
+            ws, texts = ws[last:], texts[last:]
         n = _title_prefix(texts)
         while n:
             while n < len(texts) and texts[n].lower() in _ROLE_TAIL:
@@ -201,8 +207,8 @@ def people(sentence: str) -> list[Span]:
             continue
         if all(_is_acronym(w) for w in words) and role is None:
             continue
-        if len(words) == 1 and role is None and is_common_word(words[0]):
-            continue
+        if len(words) == 1 and role is None and (is_common_word(words[0]) or low[0] in PLACE_WORDS):
+            continue  # "Korea" of "Republic of Korea", "Barat" of "non-Barat"
         parts = [p for p in re.split(r"[-–\s]+", text.lower()) if p]
         if all(p in PLACES for p in parts):  # "Korut-China"
             continue
@@ -229,6 +235,12 @@ _PLACE_CUE = re.compile(
 )
 
 
+_GAZETTEER = re.compile(
+    r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(PLACES, key=len, reverse=True)) + r")(?![\w])",
+    re.IGNORECASE,
+)
+
+
 def places(sentence: str) -> list[Span]:
     """Places: known countries/capitals in either language, and capitalized words after
     "di/ke/dari/wilayah/kota/provinsi…"."""
@@ -245,11 +257,7 @@ def places(sentence: str) -> list[Span]:
             continue
         out.append(Span(start=s, end=e, text=sentence[s:e], kind="place"))
         taken.append((s, e))
-    names = sorted(PLACES, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in names) + r")(?![\w])", re.IGNORECASE
-    )
-    for m in pattern.finditer(sentence):
+    for m in _GAZETTEER.finditer(sentence):
         text = m.group()
         # Short or lower-case hits ("as" = "as/sebagai", "us") count only as written names.
         if text[0].islower() or (len(text) <= 3 and not text.isupper()):
@@ -268,7 +276,8 @@ def entities(sentence: str) -> list[Span]:
         words = sentence[start:end].split()
         if all(w.lower() in MONTHS or w.lower() in WEEKDAYS for w in words):
             continue
-        if len(words) == 1 and is_common_word(words[0]) and not _is_acronym(words[0]):
+        ordinary = is_common_word(words[0]) or words[0].lower() in ("rp", "wib", "wita", "wit")
+        if len(words) == 1 and ordinary and not _is_acronym(words[0]):
             continue
         out.append(Span(start=start, end=end, text=sentence[start:end], kind="entity", role=role))
     return out
@@ -613,12 +622,33 @@ def _question_phrases(q: Question) -> set[str]:
     return phrases | {n.lower() for n in q.names}
 
 
+def _places_in(text: str) -> set[str]:
+    """Canonical places named anywhere in a short text ("Menlu Korut" → {"North Korea"})."""
+    words = text.split()
+    return {PLACES[w] for n in (3, 2, 1) for w in map(" ".join, _ngrams(words, n)) if w in PLACES}
+
+
+def _ngrams(words: list[str], n: int) -> list[list[str]]:
+    low = [w.lower().strip(",.?!") for w in words]
+    return [low[i : i + n] for i in range(len(low) - n + 1)]
+
+
+def _role_score(role: str | None, q: Question) -> int:
+    """How well a person's title fits the question: "Who is China's foreign minister?" prefers
+    "Menlu Tiongkok" to "Menlu Korea Utara" (the same country counts double)."""
+    if not role:
+        return 0
+    asked = set(q.terms) | {w for t in bridge_terms(q) for w in t.split()}
+    words = {w.lower().strip(",.") for w in role.split()}
+    return len(words & asked) + 2 * len(_places_in(role) & _places_in(re.sub(r"['’]s\b", "", q.text)))
+
+
 def _unit_matches(unit: str | None, wanted: str | None) -> bool:
     if not wanted or not unit:
         return False
     if unit == wanted:
         return True
-    return unit in EN_TO_ID.get(wanted, ()) or wanted in EN_TO_ID.get(unit, ())
+    return any(unit in EN_TO_ID.get(w, ()) for w in (wanted, wanted.removesuffix("s")))
 
 
 def answer_spans(sentence: str, q: Question) -> list[Span | Quantity]:
@@ -626,11 +656,17 @@ def answer_spans(sentence: str, q: Question) -> list[Span | Quantity]:
     leaving out what the question already names. Dates are another module's job: []."""
     spans: list[Span | Quantity] = []
     if q.expected == "person":
-        spans.extend(s for s in people(sentence) if not _in_question(s.text, q))
+        found_people = [p for p in people(sentence) if not _in_question(p.text, q)]
+        ranked: list[Span] = sorted(found_people, key=lambda p: (-_role_score(p.role, q), p.start))
+        spans.extend(ranked)
     elif q.expected == "place":
         spans.extend(s for s in places(sentence) if not _in_question(s.text, q))
     elif q.expected == "entity":
-        spans.extend(s for s in entities(sentence) if not _in_question(s.text, q))
+        # Organisations, media and events first: a "which" question whose head noun is not a
+        # person or a place (those get expected person/place) rarely asks for one.
+        named = {(p.start, p.end) for p in people(sentence)} | {(p.start, p.end) for p in places(sentence)}
+        names = [s for s in entities(sentence) if not _in_question(s.text, q)]
+        spans.extend(sorted(names, key=lambda s: ((s.start, s.end) in named, s.start)))
     elif q.expected == "number":
         asked = {n.lower() for n in q.numbers}
         wanted = canonical_unit(q.unit)
@@ -653,7 +689,8 @@ def answer_spans(sentence: str, q: Question) -> list[Span | Quantity]:
                 return (1, quantity.start)
             return (2, quantity.start)
 
-        spans.extend(sorted(found, key=rank))
+        ordered: list[Quantity] = sorted(found, key=rank)
+        spans.extend(ordered)
     return spans
 
 

@@ -89,6 +89,11 @@ def _seed_sentence(containing: str) -> str:
             "Dr. Siti Nadia Tarmizi mengatakan kasus demam berdarah meningkat.",
             [("Siti Nadia Tarmizi", "Dr.")],
         ),
+        (
+            "Kapolda Metro Jaya Irjen Karyoto mengatakan 15 tersangka telah ditangkap.",
+            [("Karyoto", "Kapolda Metro Jaya Irjen")],
+        ),
+        ("Gol kemenangan dicetak oleh Rafael Struick pada menit ke-75.", [("Rafael Struick", None)]),
     ],
 )
 def test_people(sentence, expected):
@@ -107,6 +112,9 @@ def test_people(sentence, expected):
         "Korea Utara menegaskan program tersebut diperlukan sebagai pertahanan menghadapi ancaman Amerika Serikat.",
         "Awal September lalu, parade militer digelar di Beijing.",
         "Banjir merendam ribuan rumah di Kabupaten Bandung pada Selasa.",
+        "Timnas Indonesia menang 2-0 atas Vietnam di Stadion Gelora Bung Karno, Jakarta, Selasa malam.",
+        "Badan Pusat Statistik (BPS) mencatat inflasi Oktober 2024 sebesar 1,71 persen.",
+        "Harga beras medium naik menjadi Rp 13.500 per kilogram.",
     ],
 )
 def test_no_people_where_there_are_none(sentence):
@@ -150,6 +158,10 @@ def test_entities_cover_organisations_for_which_questions():
     texts = [e.text for e in entities(s)]
     assert "Kantor Berita Pusat Korea" in texts and "KCNA" in texts
     assert "Senin" not in texts and "Pertemuan" not in texts
+    s = "Badan Pusat Statistik (BPS) mencatat inflasi Oktober 2024 sebesar 1,71 persen."
+    assert [e.text for e in entities(s)] == ["Badan Pusat Statistik", "BPS"]
+    assert [e.text for e in entities("Bank Indonesia mempertahankan suku bunga.")] == ["Bank Indonesia"]
+    assert [e.text for e in entities("Korea Utara menegaskan program itu.")] == ["Korea Utara"]
 
 
 # --- quantities ----------------------------------------------------------------------------
@@ -190,6 +202,13 @@ def _q(sentence: str) -> list[tuple]:
         ("Pada 2019 pemilu diikuti 190 juta pemilih.", [("190 juta pemilih", 1.9e8, "pemilih", False)]),
         ("Pertemuan itu hanya sehari setelah parade.", [("sehari", 1, "day", False)]),
         ("Hampir 40 persen rumah rusak.", [("Hampir 40 persen", 40, "percent", True)]),
+        ("Harga beras naik menjadi Rp 13.500 per kilogram.", [("Rp 13.500", 13500, "IDR", False)]),
+        ("KPU menetapkan pemenang dengan 96,2 juta suara.", [("96,2 juta suara", 9.62e7, "suara", False)]),
+        (
+            "Banjir menewaskan sedikitnya 67 orang dan 20 lainnya hilang.",
+            [("sedikitnya 67 orang", 67, "person", False), ("20", 20, None, False)],
+        ),
+        ("Gempa berpusat 10 kilometer barat daya Cianjur.", [("10 kilometer", 10, "km", False)]),
     ],
 )
 def test_numbers(sentence, expected):
@@ -274,6 +293,18 @@ def test_who_question_does_not_answer_with_its_own_name():
     assert [x.text for x in spans] == ["Wang"]
 
 
+def _first(sentence: str, question: str) -> str:
+    return answer_spans(sentence, analyze(question))[0].text
+
+
+def test_who_question_prefers_the_person_whose_title_fits():
+    s = "Menlu Korea Utara Choe Son-hui berjabat tangan dengan Menlu Tiongkok Wang Yi."
+    assert _first(s, "Who is China's foreign minister?") == "Wang Yi"
+    assert _first(s, "Siapa menlu Korut?") == "Choe Son-hui"
+    s = "Pelatih Shin Tae-yong memuji kapten Jay Idzes usai laga."
+    assert _first(s, "Siapa kapten tim itu?") == "Jay Idzes"
+
+
 def test_how_long_prefers_durations():
     s = _seed_sentence("kunjungan empat hari")
     (best, *_) = answer_spans(s, analyze("How long was Choe's visit to China?"))
@@ -323,10 +354,19 @@ def test_where_question_excludes_the_asked_place_in_either_language():
     assert [x.text for x in spans] == ["Tiongkok"]
 
 
+def test_adjectives_of_asked_countries_are_excluded():
+    s = "Korea Utara mengirim ribuan tentara untuk bertempur di Kursk."
+    spans = answer_spans(s, analyze("Where did North Korean troops fight?"))
+    assert [x.text for x in spans] == ["Kursk"]
+
+
 def test_which_question_offers_entities():
     s = "Pertemuan ini dilaporkan langsung oleh Kantor Berita Pusat Korea (KCNA), Senin (29/9)."
     texts = [x.text for x in answer_spans(s, analyze("Which news agency reported the meeting?"))]
-    assert "Kantor Berita Pusat Korea" in texts
+    assert texts[:2] == ["Kantor Berita Pusat Korea", "KCNA"]
+    s = "Pernyataan Wang Yi di Beijing dikutip The Straits Times pada Senin."
+    texts = [x.text for x in answer_spans(s, analyze("Which newspaper quoted the statement?"))]
+    assert texts[0] == "The Straits Times"
 
 
 def test_questions_without_a_short_answer_type_get_no_spans():
