@@ -63,7 +63,16 @@ class Facts:
             {
                 "w": sorted(self.words),
                 "d": [
-                    [m.start, m.end, m.text, _iso(m.first), _iso(m.last), m.granularity, m.relative, m.unresolved]
+                    [
+                        m.start,
+                        m.end,
+                        m.text,
+                        _iso(m.first),
+                        _iso(m.last),
+                        m.granularity,
+                        m.relative,
+                        m.unresolved,
+                    ]
                     for m in self.dates
                 ],
                 "p": [span(s) for s in self.people],
@@ -287,24 +296,22 @@ class Weights:
 
 
 def typed_answers(q: Question, f: Facts, concepts_: Sequence[Concept]) -> list:
-    """The spans of this sentence that could answer ``q`` (dates, people, numbers, places)."""
+    """The spans of this sentence that could answer ``q`` (dates, people, numbers, places), best
+    first. A who-question that names a role ("Siapa presiden Korea Selatan?") needs a person
+    with that role: any other name in the sentence would answer a different question."""
     if q.expected == "date":
         asked = q.date_text or ""
         return [m for m in f.dates if m.text not in asked]
+    if not q.expected:
+        return []
+    found = spans_mod.answer_spans(
+        spans_mod.Found(people=f.people, places=f.places, entities=f.entities, quantities=f.quantities), q
+    )
     if q.expected == "person":
-        people = [s for s in f.people if not spans_mod._in_question(s.text, q)]
-        roles = [c for c in concepts_ if c.role]
-        if roles and people:
-            fitting = [p for p in people if p.role and _present([x for c in roles for x in c.forms], words_of(p.role))]
-            return fitting
-        return people
-    if q.expected == "place":
-        return [s for s in f.places if not spans_mod._in_question(s.text, q)]
-    if q.expected == "number":
-        return spans_mod.answer_spans_from(f.quantities, q)
-    if q.expected == "entity":
-        return [s for s in f.entities if not spans_mod._in_question(s.text, q)]
-    return []
+        roles = [form for c in concepts_ if c.role for form in c.forms]
+        if roles:
+            found = [p for p in found if isinstance(p, Span) and p.role and _present(roles, words_of(p.role))]
+    return found
 
 
 def rank(
@@ -339,7 +346,9 @@ def rank(
             + W_DATE * on_date
             + W_PASSAGE * (c.passage_sim - best_passage)
         )
-        out.append(Scored(candidate=c, score=score, coverage=coverage, names=names, typed=typed, on_date=on_date))
+        out.append(
+            Scored(candidate=c, score=score, coverage=coverage, names=names, typed=typed, on_date=on_date)
+        )
     out.sort(key=lambda s: -s.score)
     return out
 
@@ -363,7 +372,13 @@ class ShortAnswer:
     quote: str = ""  # the article's own words it was read from
 
     def to_dict(self) -> dict:
-        return {"text": self.text, "type": self.type, "date": self.date, "value": self.value, "cited": list(self.cited)}
+        return {
+            "text": self.text,
+            "type": self.type,
+            "date": self.date,
+            "value": self.value,
+            "cited": list(self.cited),
+        }
 
 
 _SHORT_TYPE = {"how_many": "number", "how_much": "number", "how_long": "number"}
@@ -401,14 +416,20 @@ def short_answer(q: Question, s: Scored, concepts_: Sequence[Concept], lang: str
             key = "date_unknown"
             from . import language
 
-            return ShortAnswer(text=language.text(lang, key, words=m.text), type="when", cited=cited, quote=c.text)
+            return ShortAnswer(
+                text=language.text(lang, key, words=m.text), type="when", cited=cited, quote=c.text
+            )
         return ShortAnswer(
             text=dates_mod.format_mention(m, lang), type="when", date=_iso_of(m), cited=cited, quote=c.text
         )
     if q.expected == "number":
         qty = found[0]
         return ShortAnswer(
-            text=spans_mod.render_quantity(qty, lang), type="number", value=qty.value, cited=cited, quote=c.text
+            text=spans_mod.render_quantity(qty, lang),
+            type="number",
+            value=qty.value,
+            cited=cited,
+            quote=c.text,
         )
     if q.expected == "person":
         names = list(dict.fromkeys(p.text for p in found))[:3]

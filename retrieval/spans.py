@@ -602,7 +602,7 @@ def _norm(text: str) -> set[str]:
     return {w for w in re.split(r"[\s\-–'’]+", text.lower()) if w}
 
 
-def _in_question(span_text: str, q: Question) -> bool:
+def in_question(span_text: str, q: Question) -> bool:
     words = _norm(span_text)
     for name in q.names:
         n = _norm(name)
@@ -651,27 +651,48 @@ def _unit_matches(unit: str | None, wanted: str | None) -> bool:
     return any(unit in EN_TO_ID.get(w, ()) for w in (wanted, wanted.removesuffix("s")))
 
 
-def answer_spans(sentence: str, q: Question) -> list[Span | Quantity]:
-    """Candidate short answers in ``sentence`` for the question's expected type, best first,
-    leaving out what the question already names. Dates are another module's job: []."""
+@dataclass(frozen=True)
+class Found:
+    """Every span kind of one sentence: found once (at index time), filtered per question."""
+
+    people: tuple[Span, ...] = ()
+    places: tuple[Span, ...] = ()
+    entities: tuple[Span, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+
+
+def find_all(sentence: str) -> Found:
+    return Found(
+        people=tuple(people(sentence)),
+        places=tuple(places(sentence)),
+        entities=tuple(entities(sentence)),
+        quantities=tuple(numbers(sentence)),
+    )
+
+
+def answer_spans(sentence: str | Found, q: Question) -> list[Span | Quantity]:
+    """Candidate short answers in ``sentence`` (its text, or its spans found beforehand) for
+    the question's expected type, best first, leaving out what the question already names.
+    Dates are another module's job: []."""
+    f = sentence if isinstance(sentence, Found) else find_all(sentence)
     spans: list[Span | Quantity] = []
     if q.expected == "person":
-        found_people = [p for p in people(sentence) if not _in_question(p.text, q)]
+        found_people = [p for p in f.people if not in_question(p.text, q)]
         ranked: list[Span] = sorted(found_people, key=lambda p: (-_role_score(p.role, q), p.start))
         spans.extend(ranked)
     elif q.expected == "place":
-        spans.extend(s for s in places(sentence) if not _in_question(s.text, q))
+        spans.extend(s for s in f.places if not in_question(s.text, q))
     elif q.expected == "entity":
         # Organisations, media and events first: a "which" question whose head noun is not a
         # person or a place (those get expected person/place) rarely asks for one.
-        named = {(p.start, p.end) for p in people(sentence)} | {(p.start, p.end) for p in places(sentence)}
-        names = [s for s in entities(sentence) if not _in_question(s.text, q)]
+        named = {(p.start, p.end) for p in f.people} | {(p.start, p.end) for p in f.places}
+        names = [s for s in f.entities if not in_question(s.text, q)]
         spans.extend(sorted(names, key=lambda s: ((s.start, s.end) in named, s.start)))
     elif q.expected == "number":
         asked = {n.lower() for n in q.numbers}
         wanted = canonical_unit(q.unit)
         found: list[Quantity] = []
-        for quantity in numbers(sentence):
+        for quantity in f.quantities:
             if quantity.ordinal or any(tok in asked for tok in re.findall(r"[\w.,]+", quantity.text.lower())):
                 continue
             if q.type == "how_long" and quantity.unit not in DURATIONS:
@@ -697,10 +718,13 @@ def answer_spans(sentence: str, q: Question) -> list[Span | Quantity]:
 __all__ = [
     "DURATIONS",
     "MONEY",
+    "Found",
     "Quantity",
     "Span",
     "answer_spans",
     "entities",
+    "find_all",
+    "in_question",
     "numbers",
     "people",
     "places",

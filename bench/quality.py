@@ -1,0 +1,112 @@
+"""Answer quality on the evaluation files (tests/eval/), per language, with the real model.
+
+    python bench/quality.py [--out bench/results]
+
+Builds an index over seeds/ and one over tests/corpus/, asks every evaluation question, and
+prints R@1, R@5, MRR, short-answer accuracy, answer-correct, decline rates and false refusals
+per language; then the decline calibration: the threshold chosen on held-out folds and the
+margin between the weakest answered and the strongest declined question.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import random
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from retrieval import Berita, load_config  # noqa: E402
+from tests.eval import harness  # noqa: E402
+
+
+def berita_for(corpus: str, work: Path) -> Berita:
+    folder = work / corpus / "articles"
+    shutil.copytree(harness.CORPORA[corpus], folder)
+    config = load_config(flags={"articles_dir": str(folder), "data_dir": str(work / corpus / "data")})
+    b = Berita(config)
+    b.build()
+    return b
+
+
+def calibrate(rows: list[tuple[float, bool]], folds: int = 5, seed: int = 7) -> dict:
+    """``rows``: (confidence, should_answer). The threshold that makes the fewest mistakes
+    (a false refusal counts as much as a wrong answer) on k-1 folds, scored on the held-out
+    fold; and the margin on all rows."""
+    rng = random.Random(seed)
+    rows = rows[:]
+    rng.shuffle(rows)
+
+    def best_threshold(train: list[tuple[float, bool]]) -> float:
+        cands = sorted({c for c, _ in train})
+        mids = [(a + b) / 2 for a, b in itertools.pairwise(cands)] or cands
+
+        def errors(t: float) -> int:
+            return sum((c >= t) != ok for c, ok in train)
+
+        return min(mids, key=lambda t: (errors(t), -t))
+
+    held = {"false_refusals": 0, "wrong_answers": 0, "answerable": 0, "unanswerable": 0}
+    thresholds = []
+    for i in range(folds):
+        test = rows[i::folds]
+        train = [r for j, r in enumerate(rows) if j % folds != i]
+        t = best_threshold(train)
+        thresholds.append(round(t, 4))
+        for c, ok in test:
+            held["answerable" if ok else "unanswerable"] += 1
+            held["false_refusals"] += ok and c < t
+            held["wrong_answers"] += (not ok) and c >= t
+    answered = [c for c, ok in rows if ok]
+    declined = [c for c, ok in rows if not ok]
+    return {
+        "fold_thresholds": thresholds,
+        "threshold_all": round(best_threshold(rows), 4),
+        "held_out_false_refusal_rate": round(held["false_refusals"] / max(1, held["answerable"]), 3),
+        "held_out_wrong_answer_rate": round(held["wrong_answers"] / max(1, held["unanswerable"]), 3),
+        "weakest_answerable": round(min(answered), 4) if answered else None,
+        "strongest_unanswerable": round(max(declined), 4) if declined else None,
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default=str(ROOT / "bench" / "results"))
+    args = ap.parse_args()
+    results: dict = {}
+    conf_rows: list[tuple[float, bool]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for corpus in ("seeds", "corpus"):
+            b = berita_for(corpus, Path(tmp))
+            items = harness.load("questions", corpus)
+            answers: dict[str, dict] = {}
+
+            def ask(q: str, b: Berita = b, answers: dict = answers) -> dict:
+                answers[q] = b.ask(q).to_dict()
+                return answers[q]
+
+            scores = harness.score(items, ask)
+            results[corpus] = {lang: s.as_dict() for lang, s in scores.items()}
+            print(f"\n== {corpus} ({len(items)} questions)\n{harness.table(scores)}")
+            for line in scores["all"].misses:
+                print("   ", line)
+            for item in items:
+                conf = answers[item["question"]].get("confidence")
+                if conf is not None:
+                    conf_rows.append((float(conf), item["kind"] == "answerable"))
+    if conf_rows:
+        results["calibration"] = calibrate(conf_rows)
+        print("\n== decline calibration\n" + json.dumps(results["calibration"], indent=2))
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "quality.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()
