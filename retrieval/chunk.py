@@ -137,7 +137,10 @@ def chunk_article(article: Article, max_chars: int = 700, min_chars: int = 200) 
     # Units are whole paragraphs, or sentence runs of a paragraph that is too long.
     units: list[list[Sentence]] = []
     for p in article.paragraphs:
-        sents = [Sentence(s, e, p.number) for s, e in split_sentences(article.paragraph_text(p), p.start)]
+        sents = [
+            Sentence(start=s, end=e, paragraph=p.number)
+            for s, e in split_sentences(article.paragraph_text(p), p.start)
+        ]
         if p.end - p.start <= max_chars:
             units.append(sents)
             continue
@@ -161,7 +164,10 @@ def chunk_article(article: Article, max_chars: int = 700, min_chars: int = 200) 
         current = current + unit
     if current:
         groups.append(current)
-    return [Chunk(article.file, i, _text(article, g), g) for i, g in enumerate(groups)]
+    return [
+        Chunk(file=article.doc.file, ordinal=i, text=_text(article, g), sentences=g)
+        for i, g in enumerate(groups)
+    ]
 
 
 def embedding_text(title: str, chunk_text: str) -> str:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import IngestError
+from .store import Document
 
 SUFFIXES = (".txt", ".md")
 
@@ -23,35 +24,15 @@ class Paragraph:
     start: int  # offsets into Article.text
     end: int
 
-    def text_of(self, article_text: str) -> str:
-        return article_text[self.start : self.end]
 
-
-@dataclass
+@dataclass(kw_only=True)
 class Article:
-    file: str  # path relative to the articles folder
-    sha256: str
+    doc: Document
     text: str  # the whole decoded file
-    title: str
     paragraphs: list[Paragraph]
-    date: str | None = None  # ISO 8601
-    source: str | None = None  # outlet
-    url: str | None = None
 
     def paragraph_text(self, p: Paragraph) -> str:
         return self.text[p.start : p.end]
-
-
-@dataclass
-class Problem:
-    file: str
-    message: str
-
-
-@dataclass
-class IngestResult:
-    articles: list[Article] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
 
 
 # --- dates -------------------------------------------------------------------
@@ -218,7 +199,7 @@ def decode(data: bytes) -> str:
         non_ascii = sum(1 for c in text if ord(c) > 0x7F)
         spaces = text.count(" ")
         if odd > len(text) * 0.01 or non_ascii > len(text) * 0.1 or spaces < len(text) * 0.05:
-            raise ValueError("not UTF-8 text, and not clearly cp1252/latin-1 either")
+            raise ValueError("not UTF-8 text, and not clearly cp1252/latin-1 either") from None
     bad = sum(1 for c in text if ord(c) < 32 and c not in "\r\n\t\f")
     if bad > max(2, len(text) * 0.01):
         raise ValueError("binary file (control characters)")
@@ -306,7 +287,7 @@ def parse_article(file: str, text: str, sha256: str, modified: dt.date | None = 
         c = _TRAILING_CREDIT.search(line)
         if c and c.start() > 0:
             e = s + c.start()
-        paragraphs.append(Paragraph(len(paragraphs) + 1, s, e))
+        paragraphs.append(Paragraph(number=len(paragraphs) + 1, start=s, end=e))
     if not paragraphs:
         raise ValueError("no article text left after removing boilerplate")
 
@@ -324,16 +305,15 @@ def parse_article(file: str, text: str, sha256: str, modified: dt.date | None = 
         date = date_from_weekday(
             " ".join(text[p.start : p.end] for p in paragraphs), modified or dt.date.today()
         )
-    return Article(
+    doc = Document(
         file=file,
         sha256=sha256,
-        text=text,
         title=title,
-        paragraphs=paragraphs,
         date=date.isoformat() if date else None,
         source=source,
         url=meta.get("url"),
     )
+    return Article(doc=doc, text=text, paragraphs=paragraphs)
 
 
 def list_files(folder: Path) -> list[Path]:

@@ -9,8 +9,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from .build import IndexReport
 from .errors import BeritaError
-from .index import IndexReport
 from .ingest import SUFFIXES
 
 log = logging.getLogger(__name__)
@@ -22,7 +22,7 @@ def _is_article(change, path: str) -> bool:
 
 
 def _signature(paths: set[str]) -> dict[str, tuple[int, int] | None]:
-    out = {}
+    out: dict[str, tuple[int, int] | None] = {}
     for p in paths:
         try:
             st = os.stat(p)

@@ -57,8 +57,8 @@ def test_answer_sentences_are_quoted_from_their_passages(seeded):
     a = seeded.ask("How much was trade between China and North Korea in 2023?")
     assert a.answer == "Perdagangan antara kedua negara melebihi $2 miliar pada tahun 2023. [1]"
     p = a.passages[0]
-    assert p.file == "002_1a0a747f783da510.txt" and p.paragraph_end == 10
-    source = (Path(__file__).parent.parent / "seeds" / p.file).read_text()
+    assert p.doc.file == "002_1a0a747f783da510.txt" and p.paragraph_end == 10
+    source = (Path(__file__).parent.parent / "seeds" / p.doc.file).read_text()
     assert source[p.char_start : p.char_end].startswith(p.text.split("\n\n")[0])
 
 

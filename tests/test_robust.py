@@ -15,15 +15,15 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from retrieval import Berita
-from retrieval.index import build_index, current_generation, index_root, load_index
+from retrieval.build import build_index
+from retrieval.store import current_generation, index_root
+from retrieval.store import load as load_index
 from retrieval.watch import Watcher, wait_until_settled
 from tests.conftest import ROOT, SEEDS, FakeEmbedder, make_config
 
 
 def fake_berita(config) -> Berita:
-    berita = Berita(config)
-    berita._embedder = FakeEmbedder()
-    return berita
+    return Berita(config, embedder=FakeEmbedder())
 
 
 def fake_build(config, **kw):
@@ -59,7 +59,7 @@ def test_every_kind_of_bad_file_is_reported_and_the_rest_indexed(tmp_path, artic
     }
     assert "binary" in problems["nul.md"] and "empty" in problems["empty.txt"]
     assert "limit" in problems["big.txt"] and "same text as 003" in problems["copy-of-003.txt"]
-    files = {d.file for d in load_index(config.data_dir).documents()}
+    files = {d.doc.file for d in load_index(config.data_dir).documents()}
     assert {"latin1.txt", "sub/nested.md"} <= files and len(files) == 7
 
     r = CliRunner().invoke(
@@ -69,7 +69,7 @@ def test_every_kind_of_bad_file_is_reported_and_the_rest_indexed(tmp_path, artic
 
 
 def test_file_removed_during_a_build(tmp_path, articles, model_cache, monkeypatch):
-    import retrieval.index as index_mod
+    import retrieval.build as index_mod
 
     config = make_config(tmp_path, articles, model_cache)
     real_read = index_mod.read_file
@@ -105,7 +105,8 @@ _KILLER = r"""
 import os, signal, sys
 sys.path.insert(0, {root!r})
 import numpy as np
-import retrieval.index as ix
+import retrieval.build as ix
+import retrieval.store as st
 from tests.conftest import FakeEmbedder, make_config
 from pathlib import Path
 
@@ -114,12 +115,13 @@ def die(*a, **k):
     os.kill(os.getpid(), signal.SIGKILL)
 targets = {{
     "embedding": lambda: setattr(FakeEmbedder, "passages", lambda self, t, progress=None: die()),
-    "sqlite": lambda: setattr(ix.sqlite3, "connect", lambda *a, **k: die()),
-    "vectors": lambda: setattr(ix.np, "save", lambda *a, **k: die()),
-    "faiss": lambda: setattr(ix, "_make_faiss", lambda *a, **k: die()),
-    "fsync": lambda: setattr(ix, "_fsync_dir", lambda *a, **k: die()),
-    "swap": lambda: setattr(ix.os, "replace", lambda *a, **k: die()),
-    "prune": lambda: setattr(ix, "_prune", lambda *a, **k: die()),
+    "sqlite": lambda: setattr(st.sqlite3, "connect", lambda *a, **k: die()),
+    "vectors": lambda: setattr(st.np, "save", lambda *a, **k: die()),
+    "faiss": lambda: setattr(st, "_make_faiss", lambda *a, **k: die()),
+    "manifest": lambda: setattr(st, "finish", lambda *a, **k: die()),
+    "fsync": lambda: setattr(st, "fsync_dir", lambda *a, **k: die()),
+    "swap": lambda: setattr(st, "swap", lambda *a, **k: die()),
+    "prune": lambda: setattr(st, "prune", lambda *a, **k: die()),
 }}
 targets[point]()
 config = make_config(Path({tmp!r}), Path({articles!r}), Path({cache!r}))
@@ -128,7 +130,9 @@ ix.build_index(config, lambda: emb, emb.model_id, rebuild=True)
 """
 
 
-@pytest.mark.parametrize("point", ["embedding", "sqlite", "vectors", "faiss", "fsync", "swap", "prune"])
+@pytest.mark.parametrize(
+    "point", ["embedding", "sqlite", "vectors", "faiss", "manifest", "fsync", "swap", "prune"]
+)
 def test_sigkill_during_a_build_loses_nothing(tmp_path, articles, model_cache, point):
     config = make_config(tmp_path, articles, model_cache)
     fake_build(config)
@@ -149,7 +153,7 @@ def test_sigkill_during_a_build_loses_nothing(tmp_path, articles, model_cache, p
     assert len(load_index(config.data_dir).documents()) == (6 if point == "prune" else 5)
 
     report = fake_build(config)  # the next build completes and cleans up
-    assert "new.txt" in {d.file for d in load_index(config.data_dir).documents()}
+    assert "new.txt" in {d.doc.file for d in load_index(config.data_dir).documents()}
     assert report.documents == 6
     gens = {p.name for p in index_root(config.data_dir).glob("gen-*")}
     assert len(gens) <= 2 and current_generation(config.data_dir).name in gens
@@ -209,9 +213,9 @@ def test_questions_during_rebuilds_never_fail_or_mix_generations(tmp_path, model
         while not stop.is_set():
             try:
                 for p in berita.ask("pasar ikan Bandung harga", k=5).passages:
-                    if p.file == "berubah.txt":
-                        n = p.title.split()[1]
-                        assert f"versi{n}" in p.text, (p.title, p.text)
+                    if p.doc.file == "berubah.txt":
+                        n = p.doc.title.split()[1]
+                        assert f"versi{n}" in p.text, (p.doc.title, p.text)
                         checked["n"] += 1
             except Exception as exc:
                 errors.append(repr(exc))
@@ -231,7 +235,7 @@ def test_questions_during_rebuilds_never_fail_or_mix_generations(tmp_path, model
             t.join(30)
     assert errors == []
     assert checked["n"] > 20
-    assert berita.ask("pasar ikan", k=5).passages[0].title.startswith("Versi 15")
+    assert berita.ask("pasar ikan", k=5).passages[0].doc.title.startswith("Versi 15")
 
 
 # --- watching --------------------------------------------------------------------
@@ -271,14 +275,14 @@ def test_watcher_indexes_added_changed_and_removed_files(tmp_path, model_cache):
         (folder / "b.txt").write_text("Dua\nBerita kedua tentang Padang.\n")
         (folder / "ignored.pdf").write_bytes(b"%PDF")
         deadline = time.monotonic() + 20
-        while time.monotonic() < deadline and {s.file for s in berita.sources()} != {"a.txt", "b.txt"}:
+        while time.monotonic() < deadline and {s.doc.file for s in berita.sources()} != {"a.txt", "b.txt"}:
             time.sleep(0.1)
-        assert {s.file for s in berita.sources()} == {"a.txt", "b.txt"}
+        assert {s.doc.file for s in berita.sources()} == {"a.txt", "b.txt"}
         (folder / "a.txt").unlink()
         deadline = time.monotonic() + 20
-        while time.monotonic() < deadline and {s.file for s in berita.sources()} != {"b.txt"}:
+        while time.monotonic() < deadline and {s.doc.file for s in berita.sources()} != {"b.txt"}:
             time.sleep(0.1)
-        assert {s.file for s in berita.sources()} == {"b.txt"}
+        assert {s.doc.file for s in berita.sources()} == {"b.txt"}
     finally:
         watcher.stop()
     assert any(r.added == ["b.txt"] for r in reports) and any(r.removed == ["a.txt"] for r in reports)
@@ -306,10 +310,10 @@ def test_berita_watch_command(tmp_path, model_cache):
         (folder / "baru.txt").write_text("Berita Baru\nPelabuhan Makassar diperluas tahun ini.\n")
         while time.monotonic() < deadline:
             gen = current_generation(tmp_path / "data")
-            if gen and "baru.txt" in {d.file for d in load_index(tmp_path / "data").documents()}:
+            if gen and "baru.txt" in {d.doc.file for d in load_index(tmp_path / "data").documents()}:
                 break
             time.sleep(0.2)
-        assert "baru.txt" in {d.file for d in load_index(tmp_path / "data").documents()}
+        assert "baru.txt" in {d.doc.file for d in load_index(tmp_path / "data").documents()}
     finally:
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=60)
