@@ -16,7 +16,7 @@ from .chunk import Chunk, chunk_article, embedding_text
 from .config import Config
 from .embed import Embedder
 from .errors import IndexCorruptError, IndexMissingError, IndexWriteError
-from .ingest import Article, list_files, load_article, read_file
+from .ingest import Article, check_folder, list_files, load_article, outside_link, read_file
 from .lexical import Lexical
 from .store import NewChunk, NewDocument, NewSentence, Problem
 
@@ -140,6 +140,8 @@ def _build_index(
         {"max_chars": config["chunk.max_chars"], "min_chars": config["chunk.min_chars"]}, sort_keys=True
     )
     report = IndexReport()
+    check_folder(folder)  # a mistyped folder must not leave an index folder behind
+    follow_links = config["index.follow_external_links"]
     with store.build_lock(root):
         old = _open_previous(data_dir, rebuild)
         if old is not None and (old.model_id != model_id or old.manifest.chunking != chunk_settings):
@@ -158,6 +160,14 @@ def _build_index(
         by_sha: dict[str, str] = {}
         for path in list_files(folder):
             rel = path.relative_to(folder).as_posix()
+            if not follow_links and outside_link(path, folder):
+                report.problems.append(
+                    Problem(
+                        file=rel,
+                        message="links outside the articles folder (set index.follow_external_links to index it)",
+                    )
+                )
+                continue
             try:
                 data, sha = read_file(path, folder, config["index.max_file_bytes"])
             except ValueError as exc:
@@ -191,8 +201,8 @@ def _build_index(
             else:
                 report.added.append(rel)
         report.removed = sorted(set(old_files) - set(files) - {p.file for p in report.problems})
-        for p in report.problems:
-            log.warning("skipped %s: %s", p.file, p.message)
+        for p in report.problems:  # the report lists them; warning here would say it twice
+            log.info("skipped %s: %s", p.file, p.message)
         report.documents = len(docs)
         report.chunks = sum(old_chunks[d[0]] if isinstance(d, tuple) else len(d.chunks) for d in docs)
 

@@ -20,7 +20,7 @@ SUFFIXES = (".txt", ".md")
 
 @dataclass(frozen=True)
 class Paragraph:
-    number: int  # 1-based, counted over the cleaned body
+    number: int  # 1-based: the n-th non-blank line of the file, title and boilerplate included
     start: int  # offsets into Article.text
     end: int
 
@@ -278,6 +278,9 @@ def parse_article(file: str, text: str, sha256: str, modified: dt.date | None = 
             continue
         kept.append((s, e))
 
+    # Numbered as a reader counts them in the file (a citation must be findable
+    # there), not over the cleaned body.
+    line_number = {s: n for n, (s, _) in enumerate(_lines(text, 0), start=1)}
     paragraphs: list[Paragraph] = []
     for s, e in kept:
         line = text[s:e]
@@ -287,7 +290,7 @@ def parse_article(file: str, text: str, sha256: str, modified: dt.date | None = 
         c = _TRAILING_CREDIT.search(line)
         if c and c.start() > 0:
             e = s + c.start()
-        paragraphs.append(Paragraph(number=len(paragraphs) + 1, start=s, end=e))
+        paragraphs.append(Paragraph(number=line_number[s], start=s, end=e))
     if not paragraphs:
         raise ValueError("no article text left after removing boilerplate")
 
@@ -316,11 +319,24 @@ def parse_article(file: str, text: str, sha256: str, modified: dt.date | None = 
     return Article(doc=doc, text=text, paragraphs=paragraphs)
 
 
-def list_files(folder: Path) -> list[Path]:
+def check_folder(folder: Path) -> None:
+    """IngestError unless ``folder`` is a folder (checked before a build touches anything)."""
     if not folder.exists():
         raise IngestError(f"articles folder not found: {folder}")
     if not folder.is_dir():
         raise IngestError(f"articles folder is not a folder: {folder}")
+
+
+def outside_link(path: Path, folder: Path) -> bool:
+    """True if ``path`` is (or goes through) a symlink whose target is outside ``folder``."""
+    try:
+        return not path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        return True
+
+
+def list_files(folder: Path) -> list[Path]:
+    check_folder(folder)
     return sorted(
         p
         for p in folder.rglob("*")

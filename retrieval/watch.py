@@ -95,8 +95,8 @@ def watch(
         except Exception:
             log.exception("re-index failed")
             continue
-        for p in report.problems:
-            log.warning("not indexed: %s: %s", p.file, p.message)
+        for p in report.problems:  # on_report shows them; with nobody to show them, warn
+            log.log(logging.INFO if on_report else logging.WARNING, "not indexed: %s: %s", p.file, p.message)
         if on_report:
             on_report(report)
 

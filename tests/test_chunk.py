@@ -50,4 +50,24 @@ def test_long_paragraph_is_split_between_sentences():
     assert len(chunks) > 3
     for c in chunks:
         assert c.text.endswith(".")
-        assert c.paragraphs == (1, 1)
+        assert c.paragraphs == (2, 2)  # line 1 of the file is the title
+
+
+def _nonblank_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def test_paragraph_numbers_count_the_lines_of_the_file_as_a_reader_does():
+    """Title and boilerplate lines count: "paragraph 12" is the 12th non-blank line of the file."""
+    from tests.conftest import SEEDS
+
+    path = SEEDS / "004_6b653103f8f2aa24.txt"
+    text = path.read_text()
+    article = parse_article(path.name, text, "h")
+    cai_qi = [s for c in chunk_article(article) for s in c.sentences if "Cai Qi" in text[s.start : s.end]]
+    assert [s.paragraph for s in cai_qi] == [12]
+    for seed in sorted(SEEDS.iterdir()):
+        text = seed.read_text()
+        lines = _nonblank_lines(text)
+        for p in parse_article(seed.name, text, "h").paragraphs:
+            assert lines[p.number - 1].startswith(text[p.start : p.end]), (seed.name, p.number)

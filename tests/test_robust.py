@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import signal
@@ -16,6 +17,7 @@ from click.testing import CliRunner
 from bot.cli import main
 from retrieval import Berita
 from retrieval.build import build_index
+from retrieval.errors import IngestError
 from retrieval.store import current_generation, index_root
 from retrieval.store import load as load_index
 from retrieval.watch import Watcher, wait_until_settled
@@ -319,3 +321,47 @@ def test_berita_watch_command(tmp_path, model_cache):
         out, err = proc.communicate(timeout=60)
     assert "added: baru.txt" in out
     assert "Traceback" not in err
+
+
+# --- paper cuts ------------------------------------------------------------------
+
+
+def test_skipped_files_are_reported_once_not_also_as_warnings(tmp_path, articles, model_cache, caplog):
+    """The CLI prints each skipped file; the build must not also warn about it on stderr."""
+    (articles / "empty.txt").write_text("")
+    config = make_config(tmp_path, articles, model_cache)
+    with caplog.at_level(logging.INFO):
+        report = fake_build(config)
+    assert [p.file for p in report.problems] == ["empty.txt"]
+    assert [r for r in caplog.records if "empty.txt" in r.getMessage() and r.levelno >= logging.WARNING] == []
+    assert any("empty.txt" in r.getMessage() for r in caplog.records)  # still there with -v
+
+
+def test_a_build_without_an_articles_folder_leaves_nothing_behind(tmp_path, model_cache):
+    config = make_config(tmp_path, tmp_path / "gone", model_cache)
+    with pytest.raises(IngestError, match="not found"):
+        fake_build(config)
+    assert not index_root(config.data_dir).exists()
+    r = CliRunner().invoke(
+        main, ["--articles-dir", str(tmp_path / "gone"), "--data-dir", str(config.data_dir), "index"]
+    )
+    assert r.exit_code != 0 and not (index_root(config.data_dir) / ".lock").exists()
+
+
+def test_links_out_of_the_articles_folder_are_not_indexed(tmp_path, articles, model_cache):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("Rahasia\nKata sandi server adalah hunter2.\n")
+    (articles / "passwd.txt").symlink_to(outside)
+    (articles / "kept.text").write_text("Berita Lokal\nPasar baru dibuka di Bogor.\n")
+    (articles / "inside.txt").symlink_to(articles / "kept.text")  # stays inside: indexed
+    config = make_config(tmp_path, articles, model_cache)
+    report = fake_build(config)
+    problems = {p.file: p.message for p in report.problems}
+    assert "passwd.txt" in problems and "outside the articles folder" in problems["passwd.txt"]
+    files = {d.doc.file for d in load_index(config.data_dir).documents()}
+    assert "passwd.txt" not in files and "inside.txt" in files and len(files) == 6
+    assert "passwd.txt" in {p.file for p in load_index(config.data_dir).problems()}
+
+    allowed = make_config(tmp_path, articles, model_cache, **{"index.follow_external_links": True})
+    report = fake_build(allowed)
+    assert "passwd.txt" in {d.doc.file for d in load_index(config.data_dir).documents()}
