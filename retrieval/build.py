@@ -16,7 +16,16 @@ from .chunk import Chunk, chunk_article, embedding_text
 from .config import Config
 from .embed import Embedder
 from .errors import IndexCorruptError, IndexMissingError, IndexWriteError
-from .ingest import Article, check_folder, list_files, load_article, outside_link, read_file
+from .ingest import (
+    Article,
+    check_folder,
+    file_name_problem,
+    list_files,
+    load_article,
+    outside_link,
+    printable_name,
+    read_file,
+)
 from .lexical import Lexical
 from .store import NewChunk, NewDocument, NewSentence, Problem
 
@@ -143,6 +152,7 @@ def _build_index(
     check_folder(folder)  # a mistyped folder must not leave an index folder behind
     follow_links = config["index.follow_external_links"]
     with store.build_lock(root):
+        store.prune_unfinished(root)  # leftovers of a build that was killed
         old = _open_previous(data_dir, rebuild)
         if old is not None and (old.model_id != model_id or old.manifest.chunking != chunk_settings):
             log.info("model or chunking changed: full rebuild")
@@ -160,6 +170,10 @@ def _build_index(
         by_sha: dict[str, str] = {}
         for path in list_files(folder):
             rel = path.relative_to(folder).as_posix()
+            bad_name = file_name_problem(rel)
+            if bad_name:
+                report.problems.append(Problem(file=printable_name(rel), message=bad_name))
+                continue
             if not follow_links and outside_link(path, folder):
                 report.problems.append(
                     Problem(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -336,12 +337,37 @@ def outside_link(path: Path, folder: Path) -> bool:
 
 
 def list_files(folder: Path) -> list[Path]:
+    """Every article file under ``folder`` (symlinked folders are not entered).
+
+    A folder that can't be listed is an error, not an empty folder: read as
+    empty, every article in it would be dropped from the index.
+    """
     check_folder(folder)
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith(".")
-    )
+
+    def unlistable(exc: OSError) -> None:
+        raise IngestError(f"cannot list {exc.filename or folder}: {exc.strerror or exc}")
+
+    found = []
+    for top, _, names in os.walk(folder, onerror=unlistable):
+        for name in names:
+            p = Path(top) / name
+            if p.suffix.lower() in SUFFIXES and not name.startswith(".") and p.is_file():
+                found.append(p)
+    return sorted(found)
+
+
+def file_name_problem(rel: str) -> str | None:
+    """Why a (relative) file name can't be indexed, if it can't: it must be stored and shown."""
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return "file name is not valid UTF-8; rename the file"
+    return None
+
+
+def printable_name(rel: str) -> str:
+    """A file name that can be stored and shown, bad bytes replaced by U+FFFD."""
+    return os.fsencode(rel).decode("utf-8", "replace")
 
 
 def read_file(path: Path, folder: Path, max_bytes: int) -> tuple[bytes, str]:

@@ -572,6 +572,17 @@ def swap(root: Path, gen: Path) -> None:
     fsync_dir(root)
 
 
+def prune_unfinished(root: Path) -> None:
+    """Drop generations without a manifest (a killed build's), except the live one.
+
+    Only call it holding ``build_lock``: then no build is writing one.
+    """
+    live = current_generation(root.parent)
+    for p in root.glob("gen-*"):
+        if p != live and not (p / MANIFEST).exists():
+            shutil.rmtree(p, ignore_errors=True)
+
+
 def prune(root: Path, keep: set[str]) -> None:
     """Drop generations other than those in ``keep``, finished or not.
 

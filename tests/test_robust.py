@@ -17,7 +17,7 @@ from click.testing import CliRunner
 from bot.cli import main
 from retrieval import Berita
 from retrieval.build import build_index
-from retrieval.errors import IngestError
+from retrieval.errors import IndexCorruptError, IngestError
 from retrieval.store import current_generation, index_root
 from retrieval.store import load as load_index
 from retrieval.watch import Watcher, wait_until_settled
@@ -365,3 +365,77 @@ def test_links_out_of_the_articles_folder_are_not_indexed(tmp_path, articles, mo
     allowed = make_config(tmp_path, articles, model_cache, **{"index.follow_external_links": True})
     report = fake_build(allowed)
     assert "passwd.txt" in {d.doc.file for d in load_index(config.data_dir).documents()}
+
+
+# --- robustness ------------------------------------------------------------------
+
+
+def test_a_file_name_that_is_not_utf8_is_a_problem_not_a_crash(tmp_path, articles, model_cache):
+    with open(os.path.join(os.fsencode(articles), b"bad\xff.txt"), "wb") as f:
+        f.write(b"Judul\n\nIsi.")
+    config = make_config(tmp_path, articles, model_cache)
+    report = fake_build(config)
+    problems = {p.file: p.message for p in report.problems}
+    assert problems == {"bad\ufffd.txt": "file name is not valid UTF-8; rename the file"}
+    assert len(load_index(config.data_dir).documents()) == 5
+    r = CliRunner().invoke(
+        main, ["--articles-dir", str(articles), "--data-dir", str(config.data_dir), "sources", "--problems"]
+    )
+    assert r.exit_code == 0 and "UTF-8" in r.output
+
+
+def test_an_unlistable_articles_folder_fails_the_build_and_keeps_the_index(
+    tmp_path, articles, model_cache, monkeypatch
+):
+    config = make_config(tmp_path, articles, model_cache)
+    fake_build(config)
+    gen = current_generation(config.data_dir)
+    real_scandir = os.scandir
+
+    def unlistable(path="."):
+        if os.fspath(path) == str(
+            articles
+        ):  # what a folder without read permission does (root ignores chmod)
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", unlistable)
+    with pytest.raises(IngestError, match="cannot list"):
+        fake_build(config)
+    monkeypatch.undo()
+    assert current_generation(config.data_dir) == gen
+    assert len(load_index(config.data_dir).documents()) == 5
+
+
+def test_every_file_of_a_generation_is_checksummed(tmp_path, articles, model_cache):
+    config = make_config(tmp_path, articles, model_cache)
+    fake_build(config)
+    gen = current_generation(config.data_dir)
+    names = sorted(p.relative_to(gen).as_posix() for p in gen.rglob("*") if p.is_file())
+    assert {"chunks.sqlite", "vectors.npy", "sentences.npy", "vectors.faiss"} <= set(names)
+    assert any(n.startswith("bm25/") for n in names)
+    for name in names:
+        if name == "manifest.json":
+            continue
+        path = gen / name
+        good = path.read_bytes()
+        path.write_bytes(good[:-1] + bytes([good[-1] ^ 1]))
+        with pytest.raises(IndexCorruptError, match="berita index --rebuild") as err:
+            load_index(config.data_dir)
+        assert name.split("/")[-1] in str(err.value) and "\n" not in str(err.value)
+        path.write_bytes(good)
+    # An incremental build does not reuse a damaged generation: it rebuilds.
+    (gen / "vectors.npy").write_bytes((gen / "vectors.npy").read_bytes()[:-8] + b"\x00" * 8)
+    (articles / "new.txt").write_text("Berita Baru\nSebuah fakta baru tentang pelabuhan Makassar.\n")
+    assert fake_build(config).rebuilt
+
+
+def test_leftovers_of_killed_builds_are_cleaned_by_every_build(tmp_path, articles, model_cache):
+    config = make_config(tmp_path, articles, model_cache)
+    fake_build(config)
+    partial = index_root(config.data_dir) / "gen-1"
+    partial.mkdir()
+    (partial / "chunks.sqlite").write_bytes(b"half")
+    report = fake_build(config)  # nothing changed
+    assert not report.changed_anything and not partial.exists()
+    assert load_index(config.data_dir).documents()
