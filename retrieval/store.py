@@ -33,6 +33,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -239,13 +240,18 @@ def verify(gen: Path, manifest: Manifest) -> None:
     """Every file the manifest names is there with its checksum, and nothing else."""
     on_disk = {p.relative_to(gen).as_posix() for p in _files_of(gen)}
     for name in sorted(set(manifest.checksums) | on_disk):
-        path = gen / name
         if name not in on_disk:
-            raise IndexCorruptError(_fix(f"index is damaged: {path} is missing"))
+            raise IndexCorruptError(_fix(f"index is damaged: {gen / name} is missing"))
         if name not in manifest.checksums:
-            raise IndexCorruptError(_fix(f"index is damaged: {path} is not in its manifest"))
-        if sha256_file(path) != manifest.checksums[name]:
-            raise IndexCorruptError(_fix(f"index is damaged: {path} does not match its checksum"))
+            raise IndexCorruptError(_fix(f"index is damaged: {gen / name} is not in its manifest"))
+    # hashlib releases the GIL on large reads: files are hashed in parallel
+    # (sha256 runs at ~730 MB/s a core here; a 100k-chunk generation is ~1 GB).
+    names = sorted(on_disk)
+    with ThreadPoolExecutor(max_workers=min(4, os.cpu_count() or 1)) as pool:
+        digests = list(pool.map(lambda n: sha256_file(gen / n), names))
+    for name, digest in zip(names, digests, strict=True):
+        if digest != manifest.checksums[name]:
+            raise IndexCorruptError(_fix(f"index is damaged: {gen / name} does not match its checksum"))
 
 
 class Generation:
