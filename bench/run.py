@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import dataclasses
 import json
 import os
 import platform
@@ -26,17 +27,14 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from retrieval import Berita, load_config  # noqa: E402
-from retrieval.index import (
-    HNSW_EF_CONSTRUCTION,
-    HNSW_EF_SEARCH,
-    HNSW_M,
-    _reuse_docs,
-    _swap,
-    _write_generation,
-    index_root,
+from retrieval import (  # noqa: E402
+    Berita,
+    load_config,
+    store,
 )
-from retrieval.search import Lexical, search, tokenize  # noqa: E402
+from retrieval.lexical import Lexical, tokenize  # noqa: E402
+from retrieval.search import search  # noqa: E402
+from retrieval.store import HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH, HNSW_M  # noqa: E402
 
 EVAL = json.loads((ROOT / "tests" / "eval_questions.json").read_text())
 QUESTIONS = [q["q"] for q in EVAL["answerable"] + EVAL["off_topic"]]
@@ -82,7 +80,7 @@ def bench_build(work: Path, env: dict, larger_copies: int) -> tuple[dict, Berita
     articles = work / "articles"
     config = load_config(flags={"articles_dir": str(articles), "data_dir": str(work / "data")}, env=env)
     berita = Berita(config)
-    berita.embedder  # model load is cold start's business, not build speed
+    berita.warm_up(index=False)  # model load is cold start's business, not build speed
     t = time.perf_counter()
     report = berita.build(rebuild=True)
     cold = time.perf_counter() - t
@@ -177,7 +175,7 @@ def bench_answer(berita: Berita, repeat: int) -> dict:
 def bench_quality(berita: Berita) -> dict:
     """recall@5 on the evaluation set: dense only, BM25 only, hybrid (the default)."""
     index = berita.index
-    lexical = Lexical.for_index(index)
+    lexical = Lexical.load(index.path / "bm25", len(index), index.chunk_texts)
     hits = {"dense": 0, "bm25": 0, "hybrid": 0}
     for item in EVAL["answerable"]:
         q = berita.embedder.query(item["q"])
@@ -214,7 +212,7 @@ def bench_backends(work: Path, env: dict, articles: Path) -> list[dict]:
         _MODELS.clear()  # time a real load
         berita = Berita(config)
         t = time.perf_counter()
-        berita.embedder
+        berita.warm_up(index=False)
         load_s = time.perf_counter() - t
         berita.build(rebuild=True)
         model = berita.embedder.model
@@ -381,27 +379,36 @@ def bench_scale(berita: Berita, sizes: list[int], rng: np.random.Generator) -> l
 def build_large_index(source: Berita, data_dir: Path, target_chunks: int, rng: np.random.Generator) -> None:
     """A real index generation of ~target_chunks chunks: the seeds, replicated with noisy vectors."""
     old = source.index
-    docs = list(_reuse_docs(old).values())
+    docs = list(old.stored_documents().values())
     per_copy = sum(len(d.chunks) for d in docs)
     copies = max(1, target_chunks // per_copy)
     out, files = [], {}
     for c in range(copies):
         for d in docs:
             nd = copy.copy(d)
-            nd.file = f"synthetic/{c:05d}-{d.file}"
-            nd.sha256 = f"{c:05d}{d.sha256[5:]}"
+            nd.doc = dataclasses.replace(
+                d.doc, file=f"synthetic/{c:05d}-{d.doc.file}", sha256=f"{c:05d}{d.doc.sha256[5:]}"
+            )
             nd.chunk_vectors = synthetic_vectors(d.chunk_vectors, len(d.chunk_vectors), rng)
             out.append(nd)
-            files[nd.file] = (nd.sha256, "indexed")
-    root = index_root(data_dir)
+            files[nd.doc.file] = (nd.doc.sha256, "indexed")
+    root = store.index_root(data_dir)
     root.mkdir(parents=True, exist_ok=True)
-    gen = root / f"gen-{time.time_ns()}"
-    manifest = {
-        k: v for k, v in old.manifest.items() if k in ("format", "model_id", "dim", "chunking", "built_at")
-    }
-    manifest["index_type"] = "hnsw"
-    _write_generation(gen, out, files, [], manifest, old.dim, source.config["index.exact_below"])
-    _swap(root, gen)
+    gen = store.new_generation_path(root)
+    n_chunks, n_sents = store.write_tables(gen, out, files, [], old.dim, source.config["index.exact_below"])
+    Lexical.build([c.text for d in out for c in d.chunks]).save(gen / "bm25")
+    store.finish(
+        gen,
+        dataclasses.replace(
+            old.manifest,
+            index_type="hnsw",
+            documents=len(out),
+            chunks=n_chunks,
+            sentences=n_sents,
+            checksums={},
+        ),
+    )
+    store.swap(root, gen)
 
 
 # --- output --------------------------------------------------------------------------
@@ -615,11 +622,11 @@ def main() -> None:
         log(f"large index written in {time.perf_counter() - t:.1f}s")
         large = Berita(berita.config.replace(data_dir=str(large_dir)))
         t = time.perf_counter()
-        large.index, large.loaded
+        large.warm_up(model=False)
         load_s = time.perf_counter() - t
         results["answer_large"] = bench_answer(large, 1) | {
             "chunks": len(large.index),
-            "index_type": large.index.manifest["index_type"],
+            "index_type": large.index.manifest.index_type,
             "load_s": round(load_s, 2),
         }
         log(f"answer p50 at {len(large.index)} chunks: {results['answer_large']['total_p50_ms']} ms")

@@ -88,7 +88,7 @@ def ask(ctx, question, top_k, as_json):
     if question == "-":
         if not as_json:
             raise click.UsageError("reading questions from stdin needs --json")
-        berita.index  # fail on a missing or damaged index before reading any question
+        berita.warm_up(model=False)  # fail on a missing or damaged index before reading any question
         failures = ui.ask_lines(berita, sys.stdin, sys.stdout, top_k)
         sys.exit(1 if failures else 0)
     answer = berita.ask(question, top_k)

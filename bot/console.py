@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterable
-from dataclasses import asdict
 from pathlib import Path
 from typing import TextIO
 
@@ -18,9 +17,9 @@ from rich.table import Table
 from rich.text import Text
 
 from retrieval import Answer, Berita, BeritaError, Source
-from retrieval.index import IndexReport
-from retrieval.ingest import Problem
+from retrieval.build import IndexReport
 from retrieval.language import format_date, text
+from retrieval.store import Problem
 
 SAMPLE_QUESTION = "Who met in Beijing on 28 September?"
 
@@ -38,12 +37,12 @@ def render_answer(console: Console, answer: Answer) -> None:
     console.print(f"[bold]{text(lang, 'sources')}[/]")
     for p in answer.passages:
         mark = "★" if p.n in answer.cited else " "
-        meta = " · ".join(x for x in (p.source, format_date(p.date, lang)) if x)
+        meta = " · ".join(x for x in (p.doc.source, format_date(p.doc.date, lang)) if x)
         head = Text.from_markup(f"{mark}[bold cyan][{p.n}][/] ")
-        head.append(p.title)
+        head.append(p.doc.title)
         head.append(f" ({meta})", style="dim")
         where = (
-            f"{p.file}, {text(lang, 'paragraph')} {p.paragraph}"
+            f"{p.doc.file}, {text(lang, 'paragraph')} {p.paragraph}"
             f"{'-' + str(p.paragraph_end) if p.paragraph_end != p.paragraph else ''} · score {p.score:.3f}"
         )
         snippet = p.text.replace("\n\n", " ¶ ")
@@ -59,7 +58,8 @@ def render_sources(console: Console, sources: list[Source]) -> None:
     for col in ("file", "title", "date", "outlet", "chunks"):
         table.add_column(col, justify="right" if col == "chunks" else "left")
     for s in sources:
-        table.add_row(escape(s.file), escape(s.title), s.date or "—", escape(s.source or "—"), str(s.chunks))
+        d = s.doc
+        table.add_row(escape(d.file), escape(d.title), d.date or "—", escape(d.source or "—"), str(s.chunks))
     console.print(table)
 
 
@@ -168,4 +168,4 @@ def chat(console: Console, berita: Berita, history_file: Path, k: int | None) ->
 
 
 def sources_json(sources: list[Source]) -> str:
-    return json.dumps([asdict(s) for s in sources], ensure_ascii=False)
+    return json.dumps([s.to_dict() for s in sources], ensure_ascii=False)

@@ -160,7 +160,7 @@ async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if not await _allowed(update, context, lang):
         return
     sources = await _sources(context) or []
-    dates = sorted(s.date for s in sources if s.date)
+    dates = sorted(s.doc.date for s in sources if s.doc.date)
     span = (
         f"{format_date(dates[0], lang)} – {format_date(dates[-1], lang)}" if dates else text(lang, "no_date")
     )
@@ -349,7 +349,7 @@ def run(config: Config) -> None:
     berita = Berita(config)
     app = build_application(config, berita)
     berita.build()  # pick up whatever changed while we were down
-    berita.embedder  # load the model before the first question, not during it
+    berita.warm_up(index=False)  # load the model before the first question, not during it
     log.info("serving %d articles", len(berita.sources()))
     try:
         if webhook_url:

@@ -17,8 +17,8 @@ def esc(s: str | None) -> str:
 
 
 def _cite_line(p: Passage, lang: str) -> str:
-    meta = ", ".join(x for x in (esc(p.source), format_date(p.date, lang)) if x)
-    return f"[{p.n}] <i>{esc(p.title)}</i> — {meta}"
+    meta = ", ".join(x for x in (esc(p.doc.source), format_date(p.doc.date, lang)) if x)
+    return f"[{p.n}] <i>{esc(p.doc.title)}</i> — {meta}"
 
 
 def answer_blocks(answer: Answer) -> list[str]:
@@ -32,11 +32,11 @@ def answer_blocks(answer: Answer) -> list[str]:
 
 
 def passage_blocks(p: Passage, lang: str) -> list[str]:
-    where = f"{esc(p.file)}, {text(lang, 'paragraph')} {p.paragraph}"
+    where = f"{esc(p.doc.file)}, {text(lang, 'paragraph')} {p.paragraph}"
     if p.paragraph_end != p.paragraph:
         where += f"–{p.paragraph_end}"
-    head = f"<b>[{p.n}] {esc(p.title)}</b>\n" + ", ".join(
-        x for x in (esc(p.source), format_date(p.date, lang), where) if x
+    head = f"<b>[{p.n}] {esc(p.doc.title)}</b>\n" + ", ".join(
+        x for x in (esc(p.doc.source), format_date(p.doc.date, lang), where) if x
     )
     return [head] + [esc(para) for para in p.text.split("\n\n")]
 
@@ -47,9 +47,11 @@ def sources_blocks(sources: list[Source], lang: str) -> list[str]:
     lines = [f"<b>{text(lang, 'sources_title')}</b> ({len(sources)})"]
     for i, s in enumerate(sources, 1):
         meta = ", ".join(
-            x for x in (esc(s.source), format_date(s.date, lang), f"{s.chunks} {text(lang, 'chunks')}") if x
+            x
+            for x in (esc(s.doc.source), format_date(s.doc.date, lang), f"{s.chunks} {text(lang, 'chunks')}")
+            if x
         )
-        lines.append(f"{i}. <i>{esc(s.title)}</i> — {meta}")
+        lines.append(f"{i}. <i>{esc(s.doc.title)}</i> — {meta}")
     return lines
 
 
@@ -125,7 +127,7 @@ def answer_keyboard(answer: Answer, more: bool = True) -> InlineKeyboardMarkup |
     if not answer.found:
         return None
     row = [
-        InlineKeyboardButton(f"[{p.n}]", callback_data=f"p:{p.sha256[:12]}:{p.ordinal}:{p.n}")
+        InlineKeyboardButton(f"[{p.n}]", callback_data=f"p:{p.doc.sha256[:12]}:{p.ordinal}:{p.n}")
         for p in answer.passages
     ]
     rows = [row[i : i + 5] for i in range(0, len(row), 5)]

@@ -3,71 +3,89 @@
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from . import language
-from .index import ChunkRow, Index
-from .search import tokenize
+from .lexical import tokenize
+from .store import ChunkRow, Document, Generation
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class Citation:
     n: int
-    title: str
-    source: str | None
-    date: str | None
-    file: str
+    doc: Document
     paragraph: int
-    url: str | None = None
+
+    def to_dict(self) -> dict:
+        d = self.doc
+        return {
+            "n": self.n,
+            "title": d.title,
+            "source": d.source,
+            "date": d.date,
+            "file": d.file,
+            "paragraph": self.paragraph,
+            "url": d.url,
+        }
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class Passage:
     n: int
     chunk_id: int
+    doc: Document
     text: str
     score: float
-    file: str
-    title: str
-    date: str | None
-    source: str | None
-    paragraph: int  # first paragraph of the passage, 1-based
+    paragraph: int  # first paragraph of the passage in the file, 1-based
     paragraph_end: int
     char_start: int  # offsets into the article file's text
     char_end: int
-    url: str | None = None
-    sha256: str = ""  # of the article file: with ordinal, a stable address for the passage
-    ordinal: int = 0
+    ordinal: int = 0  # with doc.sha256, a stable address for the passage
 
     @property
     def citation(self) -> Citation:
-        return Citation(self.n, self.title, self.source, self.date, self.file, self.paragraph, self.url)
+        return Citation(n=self.n, doc=self.doc, paragraph=self.paragraph)
 
     @classmethod
     def from_chunk(cls, n: int, row: ChunkRow, score: float) -> Passage:
-        d = row.doc
         return cls(
-            n,
-            row.id,
-            row.text,
-            round(score, 4),
-            d.file,
-            d.title,
-            d.date,
-            d.source,
-            row.para_first,
-            row.para_last,
-            row.char_start,
-            row.char_end,
-            d.url,
-            d.sha256,
-            row.ordinal,
+            n=n,
+            chunk_id=row.id,
+            doc=row.doc,
+            text=row.text,
+            score=round(score, 4),
+            paragraph=row.para_first,
+            paragraph_end=row.para_last,
+            char_start=row.char_start,
+            char_end=row.char_end,
+            ordinal=row.ordinal,
         )
 
+    def to_dict(self) -> dict:
+        """Flat, as `ask --json` has always printed it: the document's fields sit beside the passage's."""
+        d = self.doc
+        return {
+            "n": self.n,
+            "chunk_id": self.chunk_id,
+            "text": self.text,
+            "score": self.score,
+            "file": d.file,
+            "title": d.title,
+            "date": d.date,
+            "source": d.source,
+            "paragraph": self.paragraph,
+            "paragraph_end": self.paragraph_end,
+            "char_start": self.char_start,
+            "char_end": self.char_end,
+            "url": d.url,
+            "sha256": d.sha256,
+            "ordinal": self.ordinal,
+        }
 
-@dataclass
+
+@dataclass(kw_only=True)
 class Answer:
     question: str
     language: str
@@ -82,9 +100,16 @@ class Answer:
         return [p.citation for p in self.passages]
 
     def to_dict(self) -> dict:
-        out = asdict(self)
-        out["citations"] = [asdict(c) for c in self.citations]
-        return out
+        return {
+            "question": self.question,
+            "language": self.language,
+            "found": self.found,
+            "answer": self.answer,
+            "passages": [p.to_dict() for p in self.passages],
+            "cited": list(self.cited),
+            "timings_ms": dict(self.timings_ms),
+            "citations": [c.to_dict() for c in self.citations],
+        }
 
 
 def _clean(sentence: str) -> str:
@@ -92,7 +117,7 @@ def _clean(sentence: str) -> str:
 
 
 def extract(
-    index: Index,
+    index: Generation,
     rows: dict[int, ChunkRow],
     query: np.ndarray,
     passages: list[Passage],
@@ -116,7 +141,7 @@ def extract(
         if not sents:
             continue
         vecs = np.asarray(index.sentence_vectors[sents[0].id : sents[-1].id + 1])
-        for s, v, sim in zip(sents, vecs, vecs @ query):
+        for s, v, sim in zip(sents, vecs, vecs @ query, strict=True):
             shared = len(terms & set(tokenize(s.text)))
             candidates.append((float(sim) + 0.5 * (p.score - best) + 0.01 * min(shared, 4), p.n, s, v))
     if not candidates:
@@ -133,4 +158,10 @@ def extract(
 
 
 def declined(question: str, lang: str, timings: dict[str, float] | None = None) -> Answer:
-    return Answer(question, lang, False, language.text(lang, "not_found"), timings_ms=timings or {})
+    return Answer(
+        question=question,
+        language=lang,
+        found=False,
+        answer=language.text(lang, "not_found"),
+        timings_ms=timings or {},
+    )

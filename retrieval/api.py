@@ -9,44 +9,52 @@ from dataclasses import dataclass
 
 from . import language
 from .answer import Answer, Passage, declined, extract
+from .build import IndexReport, ProgressFn, build_index
 from .config import Config
 from .embed import Embedder, load_embedder, model_id_for
 from .errors import IndexCorruptError, IndexMissingError, QuestionError
-from .index import DocRow, Index, IndexReport, ProgressFn, build_index, current_generation, load_index
-from .ingest import Problem
-from .search import Lexical, search
+from .lexical import Lexical
+from .search import search
+from .store import Document, Generation, Problem, current_generation, load
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class Source:
-    file: str
-    title: str
-    date: str | None
-    source: str | None
-    url: str | None
+    doc: Document
     chunks: int
 
-    @classmethod
-    def from_row(cls, d: DocRow) -> Source:
-        return cls(d.file, d.title, d.date, d.source, d.url, d.chunks)
+    def to_dict(self) -> dict:
+        """Flat, as `sources --json` has always printed it."""
+        d = self.doc
+        return {
+            "file": d.file,
+            "title": d.title,
+            "date": d.date,
+            "source": d.source,
+            "url": d.url,
+            "chunks": self.chunks,
+        }
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Loaded:
     """An index generation and what is derived from it, swapped as one."""
 
-    index: Index
+    index: Generation
     lexical: Lexical | None
 
 
 class Berita:
-    """Loads the model and index lazily; thread-safe; picks up a new index on reload()."""
+    """Loads the model and index lazily; thread-safe; picks up a new index on reload().
 
-    def __init__(self, config: Config):
+    ``embedder`` replaces the configured model (tests pass a small or fake one).
+    """
+
+    def __init__(self, config: Config, *, embedder: Embedder | None = None):
         self.config = config
-        self._embedder: Embedder | None = None
+        self._embedder: Embedder | None = embedder
         self._loaded: _Loaded | None = None
         self._lock = threading.RLock()
         self._reload_lock = threading.RLock()
@@ -60,13 +68,29 @@ class Berita:
                 self._embedder = load_embedder(self.config)
             return self._embedder
 
+    @property
+    def model_id(self) -> str:
+        """The id the index is built with; known without loading the model."""
+        return self._embedder.model_id if self._embedder is not None else model_id_for(self.config)
+
+    def warm_up(self, *, model: bool = True, index: bool = True) -> None:
+        """Load the model and/or the index now, so the first question doesn't wait for them
+        and a missing or damaged index is reported before any question is read."""
+        if model:
+            _ = self.embedder
+        if index:
+            _ = self._loaded_now()
+
     def _load(self) -> _Loaded:
-        index = load_index(self.config.data_dir)
-        lexical = Lexical.for_index(index) if self.config["search.hybrid"] else None
+        index = load(self.config.data_dir)
+        lexical = (
+            Lexical.load(index.path / "bm25", len(index), index.chunk_texts)
+            if self.config["search.hybrid"]
+            else None
+        )
         return _Loaded(index, lexical)
 
-    @property
-    def loaded(self) -> _Loaded:
+    def _loaded_now(self) -> _Loaded:
         loaded = self._loaded
         if loaded is None:
             with self._lock:
@@ -76,8 +100,9 @@ class Berita:
         return loaded
 
     @property
-    def index(self) -> Index:
-        return self.loaded.index
+    def index(self) -> Generation:
+        """The loaded index generation (loaded on first use)."""
+        return self._loaded_now().index
 
     def reload(self) -> bool:
         """Switch to the newest index generation if it changed; True if it did.
@@ -97,7 +122,7 @@ class Berita:
 
     def _current(self) -> _Loaded:
         """The loaded generation, after switching to a newer one another process built."""
-        loaded = self.loaded
+        loaded = self._loaded_now()
         gen = current_generation(self.config.data_dir)
         # Whoever notices first loads it; the others keep answering from the old one.
         if gen is not None and gen != loaded.index.path and self._reload_lock.acquire(blocking=False):
@@ -107,7 +132,7 @@ class Berita:
                 log.warning("keeping the loaded index; the new one is unusable: %s", exc)
             finally:
                 self._reload_lock.release()
-            loaded = self.loaded
+            loaded = self._loaded_now()
         return loaded
 
     # --- operations ----------------------------------------------------------
@@ -146,7 +171,15 @@ class Berita:
         ]
         text, cited = extract(loaded.index, rows, qvec, passages, self.config["answer.max_sentences"], q)
         timings["answer"] = (time.perf_counter() - t2) * 1000
-        return Answer(q, lang, True, text, passages, cited, timings)
+        return Answer(
+            question=q,
+            language=lang,
+            found=True,
+            answer=text,
+            passages=passages,
+            cited=cited,
+            timings_ms=timings,
+        )
 
     def passage_at(self, sha_prefix: str, ordinal: int, n: int = 1) -> Passage | None:
         """A passage by document hash prefix and chunk ordinal: stable across rebuilds,
@@ -157,14 +190,14 @@ class Berita:
         return Passage.from_chunk(n, row, 0.0) if row else None
 
     def sources(self) -> list[Source]:
-        return [Source.from_row(d) for d in self._current().index.documents()]
+        return [Source(doc=d.doc, chunks=d.chunks) for d in self._current().index.documents()]
 
     def problems(self) -> list[Problem]:
         return self._current().index.problems()
 
     def build(self, rebuild: bool = False, progress: ProgressFn | None = None) -> IndexReport:
         report = build_index(
-            self.config, lambda: self.embedder, model_id_for(self.config), rebuild=rebuild, progress=progress
+            self.config, lambda: self.embedder, self.model_id, rebuild=rebuild, progress=progress
         )
         if self._loaded is not None:
             self.reload()

@@ -133,11 +133,42 @@ def _text(article: Article, sentences: list[Sentence]) -> str:
     return "\n\n".join(parts)
 
 
+def cap_spans(text: str, spans: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    """Spans of ``text`` no longer than ``limit``: longer ones are cut at the last space
+    before the limit (mid-word only when there is none).
+
+    A line without punctuation (a table, a run-on scrape) would otherwise be one
+    sentence and one chunk of any size.
+    """
+    out = []
+    for start, end in spans:
+        while end - start > limit:
+            cut = max(
+                text.rfind(" ", start + 1, start + limit + 1), text.rfind("\n", start + 1, start + limit + 1)
+            )
+            if cut <= start:
+                cut = start + limit
+            piece_end = cut
+            while piece_end > start and text[piece_end - 1].isspace():
+                piece_end -= 1
+            out.append((start, piece_end))
+            start = cut
+            while start < end and text[start].isspace():
+                start += 1
+        if end > start:
+            out.append((start, end))
+    return out
+
+
 def chunk_article(article: Article, max_chars: int = 700, min_chars: int = 200) -> list[Chunk]:
+    """Chunks of at most ``max_chars`` characters (sentences longer than that are cut)."""
     # Units are whole paragraphs, or sentence runs of a paragraph that is too long.
     units: list[list[Sentence]] = []
     for p in article.paragraphs:
-        sents = [Sentence(s, e, p.number) for s, e in split_sentences(article.paragraph_text(p), p.start)]
+        spans = split_sentences(article.paragraph_text(p), p.start)
+        sents = [
+            Sentence(start=s, end=e, paragraph=p.number) for s, e in cap_spans(article.text, spans, max_chars)
+        ]
         if p.end - p.start <= max_chars:
             units.append(sents)
             continue
@@ -155,13 +186,19 @@ def chunk_article(article: Article, max_chars: int = 700, min_chars: int = 200) 
     groups: list[list[Sentence]] = []
     current: list[Sentence] = []
     for unit in units:
-        if current and size(current) >= min_chars and size(current) + size(unit) > max_chars:
+        if current and (
+            (size(current) >= min_chars and size(current) + size(unit) > max_chars)
+            or len(_text(article, current + unit)) > max_chars  # the hard cap
+        ):
             groups.append(current)
             current = []
         current = current + unit
     if current:
         groups.append(current)
-    return [Chunk(article.file, i, _text(article, g), g) for i, g in enumerate(groups)]
+    return [
+        Chunk(file=article.doc.file, ordinal=i, text=_text(article, g), sentences=g)
+        for i, g in enumerate(groups)
+    ]
 
 
 def embedding_text(title: str, chunk_text: str) -> str:

@@ -59,6 +59,13 @@ SETTINGS: list[Setting] = [
     Setting("chunk.min_chars", None, 200, int, "paragraphs shorter than this join the next"),
     Setting("index.max_file_bytes", None, 2_000_000, int, "files larger than this are skipped"),
     Setting("index.exact_below", None, 50_000, int, "chunks below which search is exact (flat)"),
+    Setting(
+        "index.follow_external_links",
+        None,
+        False,
+        bool,
+        "index files whose symlinks lead outside the articles folder",
+    ),
     Setting("search.top_k", "BERITA_TOP_K", 5, int, "passages returned"),
     Setting("search.min_score", None, 0.797, float, "best passage score below which we decline"),
     Setting("search.hybrid", None, True, bool, "fuse BM25 with vector search"),

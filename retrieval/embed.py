@@ -7,6 +7,7 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
 
@@ -17,8 +18,25 @@ from .errors import ModelError
 log = logging.getLogger(__name__)
 
 
-class Embedder:
-    """A loaded model plus the prompts it expects for queries and passages."""
+Progress = Callable[[int], None]  # called with how many more texts were embedded
+
+
+class Embedder(Protocol):
+    """What retrieval needs of a model: tests pass a fake one to ``Berita(config, embedder=...)``."""
+
+    @property
+    def dim(self) -> int: ...
+
+    @property
+    def model_id(self) -> str: ...  # written to the manifest: a different one forces a rebuild
+
+    def query(self, text: str) -> np.ndarray: ...
+
+    def passages(self, texts: Sequence[str], progress: Progress | None = None) -> np.ndarray: ...
+
+
+class SentenceEmbedder:
+    """A loaded sentence-transformers model plus the prompts it expects for queries and passages."""
 
     def __init__(self, model, model_id: str, batch_size: int = 32, lock: threading.Lock | None = None):
         self.model = model
@@ -118,7 +136,7 @@ _MODELS: dict[tuple, tuple[object, threading.Lock]] = {}
 _MODELS_LOCK = threading.Lock()
 
 
-def load_embedder(config: Config) -> Embedder:
+def load_embedder(config: Config) -> SentenceEmbedder:
     """Load (once per process and model) the configured model."""
     name = config["model.name"]
     target = _resolve(config)
@@ -128,7 +146,7 @@ def load_embedder(config: Config) -> Embedder:
         if key not in _MODELS:
             _MODELS[key] = (_load_model(name, target, config, backend), threading.Lock())
         model, lock = _MODELS[key]
-    return Embedder(model, model_id_for(config), config["model.batch_size"], lock)
+    return SentenceEmbedder(model, model_id_for(config), config["model.batch_size"], lock)
 
 
 def _load_model(name: str, target: str, config: Config, backend: str):

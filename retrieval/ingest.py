@@ -8,50 +8,32 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import IngestError
+from .store import Document
 
 SUFFIXES = (".txt", ".md")
 
 
 @dataclass(frozen=True)
 class Paragraph:
-    number: int  # 1-based, counted over the cleaned body
+    number: int  # 1-based: the n-th non-blank line of the file, title and boilerplate included
     start: int  # offsets into Article.text
     end: int
 
-    def text_of(self, article_text: str) -> str:
-        return article_text[self.start : self.end]
 
-
-@dataclass
+@dataclass(kw_only=True)
 class Article:
-    file: str  # path relative to the articles folder
-    sha256: str
+    doc: Document
     text: str  # the whole decoded file
-    title: str
     paragraphs: list[Paragraph]
-    date: str | None = None  # ISO 8601
-    source: str | None = None  # outlet
-    url: str | None = None
 
     def paragraph_text(self, p: Paragraph) -> str:
         return self.text[p.start : p.end]
-
-
-@dataclass
-class Problem:
-    file: str
-    message: str
-
-
-@dataclass
-class IngestResult:
-    articles: list[Article] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
 
 
 # --- dates -------------------------------------------------------------------
@@ -218,7 +200,7 @@ def decode(data: bytes) -> str:
         non_ascii = sum(1 for c in text if ord(c) > 0x7F)
         spaces = text.count(" ")
         if odd > len(text) * 0.01 or non_ascii > len(text) * 0.1 or spaces < len(text) * 0.05:
-            raise ValueError("not UTF-8 text, and not clearly cp1252/latin-1 either")
+            raise ValueError("not UTF-8 text, and not clearly cp1252/latin-1 either") from None
     bad = sum(1 for c in text if ord(c) < 32 and c not in "\r\n\t\f")
     if bad > max(2, len(text) * 0.01):
         raise ValueError("binary file (control characters)")
@@ -297,6 +279,9 @@ def parse_article(file: str, text: str, sha256: str, modified: dt.date | None = 
             continue
         kept.append((s, e))
 
+    # Numbered as a reader counts them in the file (a citation must be findable
+    # there), not over the cleaned body.
+    line_number = {s: n for n, (s, _) in enumerate(_lines(text, 0), start=1)}
     paragraphs: list[Paragraph] = []
     for s, e in kept:
         line = text[s:e]
@@ -306,7 +291,7 @@ def parse_article(file: str, text: str, sha256: str, modified: dt.date | None = 
         c = _TRAILING_CREDIT.search(line)
         if c and c.start() > 0:
             e = s + c.start()
-        paragraphs.append(Paragraph(len(paragraphs) + 1, s, e))
+        paragraphs.append(Paragraph(number=line_number[s], start=s, end=e))
     if not paragraphs:
         raise ValueError("no article text left after removing boilerplate")
 
@@ -324,28 +309,65 @@ def parse_article(file: str, text: str, sha256: str, modified: dt.date | None = 
         date = date_from_weekday(
             " ".join(text[p.start : p.end] for p in paragraphs), modified or dt.date.today()
         )
-    return Article(
+    doc = Document(
         file=file,
         sha256=sha256,
-        text=text,
         title=title,
-        paragraphs=paragraphs,
         date=date.isoformat() if date else None,
         source=source,
         url=meta.get("url"),
     )
+    return Article(doc=doc, text=text, paragraphs=paragraphs)
 
 
-def list_files(folder: Path) -> list[Path]:
+def check_folder(folder: Path) -> None:
+    """IngestError unless ``folder`` is a folder (checked before a build touches anything)."""
     if not folder.exists():
         raise IngestError(f"articles folder not found: {folder}")
     if not folder.is_dir():
         raise IngestError(f"articles folder is not a folder: {folder}")
-    return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.suffix.lower() in SUFFIXES and p.is_file() and not p.name.startswith(".")
-    )
+
+
+def outside_link(path: Path, folder: Path) -> bool:
+    """True if ``path`` is (or goes through) a symlink whose target is outside ``folder``."""
+    try:
+        return not path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a symlink loop
+        return True
+
+
+def list_files(folder: Path) -> list[Path]:
+    """Every article file under ``folder`` (symlinked folders are not entered).
+
+    A folder that can't be listed is an error, not an empty folder: read as
+    empty, every article in it would be dropped from the index.
+    """
+    check_folder(folder)
+
+    def unlistable(exc: OSError) -> None:
+        raise IngestError(f"cannot list {exc.filename or folder}: {exc.strerror or exc}")
+
+    found = []
+    for top, _, names in os.walk(folder, onerror=unlistable):
+        for name in names:
+            p = Path(top) / name
+            if p.suffix.lower() in SUFFIXES and not name.startswith(".") and p.is_file():
+                found.append(p)
+    return sorted(found)
+
+
+def file_name_problem(rel: str) -> str | None:
+    """Why a (relative) file name can't be indexed, if it can't: it must be stored and shown."""
+    try:
+        rel.encode("utf-8")
+    except UnicodeEncodeError:
+        return "file name is not valid UTF-8; rename the file"
+    return None
+
+
+def printable_name(rel: str) -> str:
+    """A file name that can be stored and shown, bad bytes replaced by U+FFFD."""
+    return os.fsencode(rel).decode("utf-8", "replace")
 
 
 def read_file(path: Path, folder: Path, max_bytes: int) -> tuple[bytes, str]:

@@ -9,8 +9,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from .build import IndexReport
 from .errors import BeritaError
-from .index import IndexReport
 from .ingest import SUFFIXES
 
 log = logging.getLogger(__name__)
@@ -22,7 +22,7 @@ def _is_article(change, path: str) -> bool:
 
 
 def _signature(paths: set[str]) -> dict[str, tuple[int, int] | None]:
-    out = {}
+    out: dict[str, tuple[int, int] | None] = {}
     for p in paths:
         try:
             st = os.stat(p)
@@ -95,8 +95,8 @@ def watch(
         except Exception:
             log.exception("re-index failed")
             continue
-        for p in report.problems:
-            log.warning("not indexed: %s: %s", p.file, p.message)
+        for p in report.problems:  # on_report shows them; with nobody to show them, warn
+            log.log(logging.INFO if on_report else logging.WARNING, "not indexed: %s: %s", p.file, p.message)
         if on_report:
             on_report(report)
 

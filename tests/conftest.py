@@ -1,4 +1,4 @@
-"""Shared fixtures: isolated environment, the real converted model, fake embedder."""
+"""Shared fixtures: isolated environment, the real converted model; FakeEmbedder for fast builds."""
 
 from __future__ import annotations
 
@@ -88,8 +88,3 @@ class FakeEmbedder:
 
     def query(self, text):
         return self._vec(text)
-
-
-@pytest.fixture
-def fake_embedder():
-    return FakeEmbedder()

@@ -1,6 +1,6 @@
 """Chunks never cut a sentence and know where they came from."""
 
-from retrieval.chunk import chunk_article, split_sentences
+from retrieval.chunk import cap_spans, chunk_article, split_sentences
 from retrieval.ingest import parse_article
 
 
@@ -31,9 +31,11 @@ def test_chunks_cover_every_sentence_once_with_exact_offsets():
     chunks = chunk_article(article, max_chars=200, min_chars=50)
     sentences = [s for c in chunks for s in c.sentences]
     expected = [
-        (s, e) for p in article.paragraphs for s, e in split_sentences(article.paragraph_text(p), p.start)
+        span
+        for p in article.paragraphs
+        for span in cap_spans(article.text, split_sentences(article.paragraph_text(p), p.start), 200)
     ]
-    assert [(s.start, s.end) for s in sentences] == expected
+    assert [(s.start, s.end) for s in sentences] == expected  # sentences over 200 chars are cut
     for c in chunks:
         # text is the source paragraphs joined by blank lines
         for s in c.sentences:
@@ -50,4 +52,40 @@ def test_long_paragraph_is_split_between_sentences():
     assert len(chunks) > 3
     for c in chunks:
         assert c.text.endswith(".")
-        assert c.paragraphs == (1, 1)
+        assert c.paragraphs == (2, 2)  # line 1 of the file is the title
+
+
+def _nonblank_lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def test_paragraph_numbers_count_the_lines_of_the_file_as_a_reader_does():
+    """Title and boilerplate lines count: "paragraph 12" is the 12th non-blank line of the file."""
+    from tests.conftest import SEEDS
+
+    path = SEEDS / "004_6b653103f8f2aa24.txt"
+    text = path.read_text()
+    article = parse_article(path.name, text, "h")
+    cai_qi = [s for c in chunk_article(article) for s in c.sentences if "Cai Qi" in text[s.start : s.end]]
+    assert [s.paragraph for s in cai_qi] == [12]
+    for seed in sorted(SEEDS.iterdir()):
+        text = seed.read_text()
+        lines = _nonblank_lines(text)
+        for p in parse_article(seed.name, text, "h").paragraphs:
+            assert lines[p.number - 1].startswith(text[p.start : p.end]), (seed.name, p.number)
+
+
+def test_chunks_and_sentences_are_capped_even_without_punctuation():
+    line = " ".join(f"kata{i}" for i in range(4000))  # ~35 kB, no sentence end
+    text = "Judul\n" + line + "\n"
+    article = parse_article("x.txt", text, "h")
+    chunks = chunk_article(article, max_chars=700, min_chars=200)
+    assert len(chunks) > 40
+    for c in chunks:
+        assert len(c.text) <= 700
+        assert all(s.end - s.start <= 700 for s in c.sentences)
+    covered = " ".join(text[s.start : s.end] for c in chunks for s in c.sentences)
+    assert covered.split() == line.split()
+    one_word = "x" * 5000  # no space to break at either
+    article = parse_article("y.txt", "Judul\n" + one_word + "\n", "h")
+    assert max(len(c.text) for c in chunk_article(article, max_chars=700)) <= 700

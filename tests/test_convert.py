@@ -14,7 +14,7 @@ def seed_chunk_texts():
     for path in list_files(SEEDS):
         data, sha = read_file(path, SEEDS, 10**7)
         article = load_article(path, SEEDS, data, sha)
-        texts += [embedding_text(article.title, c.text) for c in chunk_article(article)]
+        texts += [embedding_text(article.doc.title, c.text) for c in chunk_article(article)]
     return texts
 
 

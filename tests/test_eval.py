@@ -57,8 +57,8 @@ def test_answer_sentences_are_quoted_from_their_passages(seeded):
     a = seeded.ask("How much was trade between China and North Korea in 2023?")
     assert a.answer == "Perdagangan antara kedua negara melebihi $2 miliar pada tahun 2023. [1]"
     p = a.passages[0]
-    assert p.file == "002_1a0a747f783da510.txt" and p.paragraph_end == 10
-    source = (Path(__file__).parent.parent / "seeds" / p.file).read_text()
+    assert p.doc.file == "002_1a0a747f783da510.txt" and p.paragraph_end == 10
+    source = (Path(__file__).parent.parent / "seeds" / p.doc.file).read_text()
     assert source[p.char_start : p.char_end].startswith(p.text.split("\n\n")[0])
 
 
@@ -67,3 +67,27 @@ def test_fixed_texts_exist_in_both_languages():
 
     assert set(TEXTS["en"]) == set(TEXTS["id"])
     assert format_date("2025-08-17", "id") == "17 Agu 2025" and format_date(None, "en") == "undated"
+
+
+def test_json_keeps_every_field_flat(seeded):
+    """`ask --json` is a contract: passages and citations carry the document's fields flat."""
+    import json
+
+    a = json.loads(json.dumps(seeded.ask("Who met in Beijing on 28 September?").to_dict()))
+    assert set(a) == {
+        "question",
+        "language",
+        "found",
+        "answer",
+        "passages",
+        "cited",
+        "timings_ms",
+        "citations",
+    }
+    assert set(a["passages"][0]) == {
+        "n", "chunk_id", "text", "score", "file", "title", "date", "source", "paragraph", "paragraph_end",
+        "char_start", "char_end", "url", "sha256", "ordinal",
+    }  # fmt: skip
+    assert set(a["citations"][0]) == {"n", "title", "source", "date", "file", "paragraph", "url"}
+    p = seeded.ask("Who met in Beijing on 28 September?").passages[0]
+    assert a["passages"][0]["file"] == p.doc.file and a["passages"][0]["sha256"] == p.doc.sha256

@@ -5,8 +5,10 @@ import sqlite3
 
 import pytest
 
+from retrieval.build import build_index
 from retrieval.errors import IndexCorruptError, IndexMissingError
-from retrieval.index import build_index, current_generation, index_root, load_index
+from retrieval.store import Generation, current_generation, index_root
+from retrieval.store import load as load_index
 from tests.conftest import SEEDS, FakeEmbedder, make_config
 
 
@@ -43,14 +45,14 @@ def test_incremental_updates(setup, articles):
     assert len(r.unchanged) == 3
     assert emb.texts - before == 4  # two one-chunk, one-sentence articles; the others reused
     index = load_index(config.data_dir)
-    files = {d.file for d in index.documents()}
+    files = {d.doc.file for d in index.documents()}
     assert "004_6b653103f8f2aa24.txt" not in files and "005_new.txt" in files
     hits = index.search(emb.query("Judul Baru Paragraf tentang Jakarta dan Surabaya."), 1)
     assert index.chunk(hits[0][0]).doc.file == "005_new.txt"
 
 
 def test_renamed_file_is_not_re_embedded(setup, articles):
-    config, emb, build = setup
+    _, emb, build = setup
     build()
     before = emb.texts
     (articles / "001_96a0e40e744c17ac.txt").rename(articles / "renamed.txt")
@@ -60,7 +62,7 @@ def test_renamed_file_is_not_re_embedded(setup, articles):
 
 
 def test_model_change_and_rebuild_flag_force_full_rebuild(setup):
-    config, emb, build = setup
+    _, emb, build = setup
     build()
     n = emb.texts
     assert build(model_id="another-model").rebuilt and emb.texts == 2 * n
@@ -84,7 +86,7 @@ def test_failed_build_keeps_previous_index(setup, articles):
         build()
     assert current_generation(config.data_dir) == gen
     assert len(list(index_root(config.data_dir).glob("gen-*"))) == 1  # the half-built one is gone
-    assert {d.file for d in load_index(config.data_dir).documents()} == {p.name for p in SEEDS.iterdir()}
+    assert {d.doc.file for d in load_index(config.data_dir).documents()} == {p.name for p in SEEDS.iterdir()}
 
 
 def test_missing_index_names_the_fix(tmp_path):
@@ -93,7 +95,7 @@ def test_missing_index_names_the_fix(tmp_path):
 
 
 def test_damaged_vectors_are_detected(setup):
-    config, emb, build = setup
+    config, _, build = setup
     build()
     gen = current_generation(config.data_dir)
     vec = gen / "vectors.faiss"
@@ -105,19 +107,21 @@ def test_damaged_vectors_are_detected(setup):
 
 
 def test_metadata_vector_mismatch_is_detected(setup):
-    config, emb, build = setup
+    config, _, build = setup
     build()
     gen = current_generation(config.data_dir)
     db = sqlite3.connect(gen / "chunks.sqlite")
     with db:
         db.execute("DELETE FROM chunks WHERE id = (SELECT max(id) FROM chunks)")
     db.close()
-    with pytest.raises(IndexCorruptError, match="do not match"):
+    with pytest.raises(IndexCorruptError, match="checksum"):
         load_index(config.data_dir)
+    with pytest.raises(IndexCorruptError, match="do not match"):
+        Generation(gen, check=False)  # caught even past the checksums
 
 
 def test_damaged_database_is_detected(setup):
-    config, emb, build = setup
+    config, _, build = setup
     build()
     gen = current_generation(config.data_dir)
     (gen / "chunks.sqlite").write_bytes(b"garbage" * 100)
@@ -130,7 +134,7 @@ def test_damaged_database_is_detected(setup):
 
 
 def test_bad_files_are_reported_and_the_rest_indexed(setup, articles):
-    config, emb, build = setup
+    config, _, build = setup
     (articles / "empty.txt").write_text("")
     (articles / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 10)
     shutil.copy(articles / "002_1a0a747f783da510.txt", articles / "zz_copy.txt")
@@ -144,18 +148,17 @@ def test_bad_files_are_reported_and_the_rest_indexed(setup, articles):
 
 
 def test_bm25_is_saved_with_the_generation_and_rebuilt_if_damaged(setup, caplog):
-    from retrieval.search import Lexical
+    from retrieval.lexical import Lexical
 
-    config, emb, build = setup
+    config, _, build = setup
     build()
     index = load_index(config.data_dir)
-    saved = Lexical.for_index(index)
-    fresh = Lexical(Lexical.build([t for _, t in index.chunk_texts()]), None)
-    fresh.ids = saved.ids
+    saved = Lexical.load(index.path / "bm25", len(index), index.chunk_texts)
+    fresh = Lexical.build([t for _, t in index.chunk_texts()])
     for q in ("Choe Son Hui Beijing", "perdagangan 2023", "Kursk"):
         assert saved.search(q, 5) == fresh.search(q, 5) != []
     for f in (index.path / "bm25").glob("*.json"):
         f.write_text("{broken")
-    rebuilt = Lexical.for_index(index)
+    rebuilt = Lexical.load(index.path / "bm25", len(index), index.chunk_texts)
     assert "rebuilding it in memory" in caplog.text
     assert rebuilt.search("Kursk", 5) == saved.search("Kursk", 5)

@@ -37,22 +37,24 @@ def seeds():
 
 
 def test_seed_metadata(seeds):
-    assert seeds["000"].title.startswith("Menteri Luar Negeri Tiongkok Wang Yi mengadakan pembicaraan")
-    assert seeds["000"].date == "2025-09-29"  # "Diterbitkan pada 29 Sep 2025"
-    assert seeds["001"].title == "Tiongkok dan Korea Utara Sepakat Perkuat Kerja Sama, Tolak Dominasi Asing"
-    assert seeds["001"].date == "2025-09-29"  # byline "29 September 2025 18:33"
-    assert seeds["001"].source == "Metrotvnews.com"
-    assert seeds["003"].date == "2025-09-29"  # "Senin (29/9)": Monday fixes the year
-    assert seeds["003"].source == "KABARIN"
-    assert seeds["004"].date == "2025-09-05"
-    assert seeds["002"].date is None  # the text states none
+    assert seeds["000"].doc.title.startswith("Menteri Luar Negeri Tiongkok Wang Yi mengadakan pembicaraan")
+    assert seeds["000"].doc.date == "2025-09-29"  # "Diterbitkan pada 29 Sep 2025"
+    assert (
+        seeds["001"].doc.title == "Tiongkok dan Korea Utara Sepakat Perkuat Kerja Sama, Tolak Dominasi Asing"
+    )
+    assert seeds["001"].doc.date == "2025-09-29"  # byline "29 September 2025 18:33"
+    assert seeds["001"].doc.source == "Metrotvnews.com"
+    assert seeds["003"].doc.date == "2025-09-29"  # "Senin (29/9)": Monday fixes the year
+    assert seeds["003"].doc.source == "KABARIN"
+    assert seeds["004"].doc.date == "2025-09-05"
+    assert seeds["002"].doc.date is None  # the text states none
 
 
 def test_no_boilerplate_reaches_a_chunk(seeds):
     for article in seeds.values():
         for chunk in chunk_article(article):
             for junk in BOILERPLATE:
-                assert junk not in chunk.text, (article.file, junk)
+                assert junk not in chunk.text, (article.doc.file, junk)
 
 
 def test_story_text_is_kept(seeds):
@@ -70,7 +72,7 @@ def test_front_matter_overrides_heuristics():
         "Baris pertama yang panjang.\n\nIsi berita. Diterbitkan pada 3 Mar 2023\n"
     )
     a = parse_article("a.md", text, "x")
-    assert (a.title, a.source, a.url, a.date) == (
+    assert (a.doc.title, a.doc.source, a.doc.url, a.doc.date) == (
         "Judul Resmi",
         "Antara",
         "https://example.org/a",
@@ -81,7 +83,7 @@ def test_front_matter_overrides_heuristics():
 
 def test_markdown_heading_is_the_title():
     a = parse_article("b.md", "# Judul Berita\n\nParagraf satu. Kalimat dua.\n", "x")
-    assert a.title == "Judul Berita"
+    assert a.doc.title == "Judul Berita"
     assert len(a.paragraphs) == 1
 
 

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.telegram_format import LIMIT, esc, split_messages
-from retrieval.chunk import chunk_article, split_sentences
+from retrieval.chunk import cap_spans, chunk_article, split_sentences
 from retrieval.ingest import is_boilerplate, parse_article
 from tests.telegram_standin import parse_html
 
@@ -26,7 +26,7 @@ def sentence(draw):
     words = draw(st.lists(WORD, min_size=1, max_size=25))
     first = words[0][0].upper() + words[0][1:]
     mid = draw(st.sampled_from([", ", " ", " – ", " (", " “"]))
-    return " ".join([first] + words[1:3]) + mid + " ".join(words[3:] or ["x"]) + draw(PUNCT)
+    return " ".join([first, *words[1:3]]) + mid + " ".join(words[3:] or ["x"]) + draw(PUNCT)
 
 
 @st.composite
@@ -54,9 +54,12 @@ def test_every_sentence_lands_in_a_chunk_at_its_offsets(data, max_chars, min_cha
     chunks = chunk_article(article, max_chars=max_chars, min_chars=min_chars)
     in_chunks = [(s.start, s.end) for c in chunks for s in c.sentences]
     expected = [
-        span for p in article.paragraphs for span in split_sentences(article.paragraph_text(p), p.start)
+        span
+        for p in article.paragraphs
+        for span in cap_spans(text, split_sentences(article.paragraph_text(p), p.start), max_chars)
     ]
-    assert in_chunks == expected  # every sentence, once, in order
+    assert in_chunks == expected  # every sentence (cut at max_chars), once, in order
+    assert all(len(c.text) <= max_chars for c in chunks)
     for p in article.paragraphs:
         covered = "".join(text[s:e] for s, e in split_sentences(article.paragraph_text(p), p.start))
         assert re.sub(r"\s", "", covered) == re.sub(r"\s", "", article.paragraph_text(p))  # nothing lost

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import signal
@@ -15,15 +16,16 @@ from click.testing import CliRunner
 
 from bot.cli import main
 from retrieval import Berita
-from retrieval.index import build_index, current_generation, index_root, load_index
+from retrieval.build import build_index
+from retrieval.errors import IndexCorruptError, IngestError
+from retrieval.store import current_generation, index_root
+from retrieval.store import load as load_index
 from retrieval.watch import Watcher, wait_until_settled
 from tests.conftest import ROOT, SEEDS, FakeEmbedder, make_config
 
 
 def fake_berita(config) -> Berita:
-    berita = Berita(config)
-    berita._embedder = FakeEmbedder()
-    return berita
+    return Berita(config, embedder=FakeEmbedder())
 
 
 def fake_build(config, **kw):
@@ -59,7 +61,7 @@ def test_every_kind_of_bad_file_is_reported_and_the_rest_indexed(tmp_path, artic
     }
     assert "binary" in problems["nul.md"] and "empty" in problems["empty.txt"]
     assert "limit" in problems["big.txt"] and "same text as 003" in problems["copy-of-003.txt"]
-    files = {d.file for d in load_index(config.data_dir).documents()}
+    files = {d.doc.file for d in load_index(config.data_dir).documents()}
     assert {"latin1.txt", "sub/nested.md"} <= files and len(files) == 7
 
     r = CliRunner().invoke(
@@ -69,7 +71,7 @@ def test_every_kind_of_bad_file_is_reported_and_the_rest_indexed(tmp_path, artic
 
 
 def test_file_removed_during_a_build(tmp_path, articles, model_cache, monkeypatch):
-    import retrieval.index as index_mod
+    import retrieval.build as index_mod
 
     config = make_config(tmp_path, articles, model_cache)
     real_read = index_mod.read_file
@@ -105,7 +107,8 @@ _KILLER = r"""
 import os, signal, sys
 sys.path.insert(0, {root!r})
 import numpy as np
-import retrieval.index as ix
+import retrieval.build as ix
+import retrieval.store as st
 from tests.conftest import FakeEmbedder, make_config
 from pathlib import Path
 
@@ -114,12 +117,13 @@ def die(*a, **k):
     os.kill(os.getpid(), signal.SIGKILL)
 targets = {{
     "embedding": lambda: setattr(FakeEmbedder, "passages", lambda self, t, progress=None: die()),
-    "sqlite": lambda: setattr(ix.sqlite3, "connect", lambda *a, **k: die()),
-    "vectors": lambda: setattr(ix.np, "save", lambda *a, **k: die()),
-    "faiss": lambda: setattr(ix, "_make_faiss", lambda *a, **k: die()),
-    "fsync": lambda: setattr(ix, "_fsync_dir", lambda *a, **k: die()),
-    "swap": lambda: setattr(ix.os, "replace", lambda *a, **k: die()),
-    "prune": lambda: setattr(ix, "_prune", lambda *a, **k: die()),
+    "sqlite": lambda: setattr(st.sqlite3, "connect", lambda *a, **k: die()),
+    "vectors": lambda: setattr(st.np, "save", lambda *a, **k: die()),
+    "faiss": lambda: setattr(st, "_make_faiss", lambda *a, **k: die()),
+    "manifest": lambda: setattr(st, "finish", lambda *a, **k: die()),
+    "fsync": lambda: setattr(st, "fsync_dir", lambda *a, **k: die()),
+    "swap": lambda: setattr(st, "swap", lambda *a, **k: die()),
+    "prune": lambda: setattr(st, "prune", lambda *a, **k: die()),
 }}
 targets[point]()
 config = make_config(Path({tmp!r}), Path({articles!r}), Path({cache!r}))
@@ -128,7 +132,9 @@ ix.build_index(config, lambda: emb, emb.model_id, rebuild=True)
 """
 
 
-@pytest.mark.parametrize("point", ["embedding", "sqlite", "vectors", "faiss", "fsync", "swap", "prune"])
+@pytest.mark.parametrize(
+    "point", ["embedding", "sqlite", "vectors", "faiss", "manifest", "fsync", "swap", "prune"]
+)
 def test_sigkill_during_a_build_loses_nothing(tmp_path, articles, model_cache, point):
     config = make_config(tmp_path, articles, model_cache)
     fake_build(config)
@@ -149,7 +155,7 @@ def test_sigkill_during_a_build_loses_nothing(tmp_path, articles, model_cache, p
     assert len(load_index(config.data_dir).documents()) == (6 if point == "prune" else 5)
 
     report = fake_build(config)  # the next build completes and cleans up
-    assert "new.txt" in {d.file for d in load_index(config.data_dir).documents()}
+    assert "new.txt" in {d.doc.file for d in load_index(config.data_dir).documents()}
     assert report.documents == 6
     gens = {p.name for p in index_root(config.data_dir).glob("gen-*")}
     assert len(gens) <= 2 and current_generation(config.data_dir).name in gens
@@ -209,9 +215,9 @@ def test_questions_during_rebuilds_never_fail_or_mix_generations(tmp_path, model
         while not stop.is_set():
             try:
                 for p in berita.ask("pasar ikan Bandung harga", k=5).passages:
-                    if p.file == "berubah.txt":
-                        n = p.title.split()[1]
-                        assert f"versi{n}" in p.text, (p.title, p.text)
+                    if p.doc.file == "berubah.txt":
+                        n = p.doc.title.split()[1]
+                        assert f"versi{n}" in p.text, (p.doc.title, p.text)
                         checked["n"] += 1
             except Exception as exc:
                 errors.append(repr(exc))
@@ -231,7 +237,7 @@ def test_questions_during_rebuilds_never_fail_or_mix_generations(tmp_path, model
             t.join(30)
     assert errors == []
     assert checked["n"] > 20
-    assert berita.ask("pasar ikan", k=5).passages[0].title.startswith("Versi 15")
+    assert berita.ask("pasar ikan", k=5).passages[0].doc.title.startswith("Versi 15")
 
 
 # --- watching --------------------------------------------------------------------
@@ -271,14 +277,14 @@ def test_watcher_indexes_added_changed_and_removed_files(tmp_path, model_cache):
         (folder / "b.txt").write_text("Dua\nBerita kedua tentang Padang.\n")
         (folder / "ignored.pdf").write_bytes(b"%PDF")
         deadline = time.monotonic() + 20
-        while time.monotonic() < deadline and {s.file for s in berita.sources()} != {"a.txt", "b.txt"}:
+        while time.monotonic() < deadline and {s.doc.file for s in berita.sources()} != {"a.txt", "b.txt"}:
             time.sleep(0.1)
-        assert {s.file for s in berita.sources()} == {"a.txt", "b.txt"}
+        assert {s.doc.file for s in berita.sources()} == {"a.txt", "b.txt"}
         (folder / "a.txt").unlink()
         deadline = time.monotonic() + 20
-        while time.monotonic() < deadline and {s.file for s in berita.sources()} != {"b.txt"}:
+        while time.monotonic() < deadline and {s.doc.file for s in berita.sources()} != {"b.txt"}:
             time.sleep(0.1)
-        assert {s.file for s in berita.sources()} == {"b.txt"}
+        assert {s.doc.file for s in berita.sources()} == {"b.txt"}
     finally:
         watcher.stop()
     assert any(r.added == ["b.txt"] for r in reports) and any(r.removed == ["a.txt"] for r in reports)
@@ -306,12 +312,130 @@ def test_berita_watch_command(tmp_path, model_cache):
         (folder / "baru.txt").write_text("Berita Baru\nPelabuhan Makassar diperluas tahun ini.\n")
         while time.monotonic() < deadline:
             gen = current_generation(tmp_path / "data")
-            if gen and "baru.txt" in {d.file for d in load_index(tmp_path / "data").documents()}:
+            if gen and "baru.txt" in {d.doc.file for d in load_index(tmp_path / "data").documents()}:
                 break
             time.sleep(0.2)
-        assert "baru.txt" in {d.file for d in load_index(tmp_path / "data").documents()}
+        assert "baru.txt" in {d.doc.file for d in load_index(tmp_path / "data").documents()}
     finally:
         proc.send_signal(signal.SIGINT)
         out, err = proc.communicate(timeout=60)
     assert "added: baru.txt" in out
     assert "Traceback" not in err
+
+
+# --- paper cuts ------------------------------------------------------------------
+
+
+def test_skipped_files_are_reported_once_not_also_as_warnings(tmp_path, articles, model_cache, caplog):
+    """The CLI prints each skipped file; the build must not also warn about it on stderr."""
+    (articles / "empty.txt").write_text("")
+    config = make_config(tmp_path, articles, model_cache)
+    with caplog.at_level(logging.INFO):
+        report = fake_build(config)
+    assert [p.file for p in report.problems] == ["empty.txt"]
+    assert [r for r in caplog.records if "empty.txt" in r.getMessage() and r.levelno >= logging.WARNING] == []
+    assert any("empty.txt" in r.getMessage() for r in caplog.records)  # still there with -v
+
+
+def test_a_build_without_an_articles_folder_leaves_nothing_behind(tmp_path, model_cache):
+    config = make_config(tmp_path, tmp_path / "gone", model_cache)
+    with pytest.raises(IngestError, match="not found"):
+        fake_build(config)
+    assert not index_root(config.data_dir).exists()
+    r = CliRunner().invoke(
+        main, ["--articles-dir", str(tmp_path / "gone"), "--data-dir", str(config.data_dir), "index"]
+    )
+    assert r.exit_code != 0 and not (index_root(config.data_dir) / ".lock").exists()
+
+
+def test_links_out_of_the_articles_folder_are_not_indexed(tmp_path, articles, model_cache):
+    outside = tmp_path / "secret.txt"
+    outside.write_text("Rahasia\nKata sandi server adalah hunter2.\n")
+    (articles / "passwd.txt").symlink_to(outside)
+    (articles / "kept.text").write_text("Berita Lokal\nPasar baru dibuka di Bogor.\n")
+    (articles / "inside.txt").symlink_to(articles / "kept.text")  # stays inside: indexed
+    config = make_config(tmp_path, articles, model_cache)
+    report = fake_build(config)
+    problems = {p.file: p.message for p in report.problems}
+    assert "passwd.txt" in problems and "outside the articles folder" in problems["passwd.txt"]
+    files = {d.doc.file for d in load_index(config.data_dir).documents()}
+    assert "passwd.txt" not in files and "inside.txt" in files and len(files) == 6
+    assert "passwd.txt" in {p.file for p in load_index(config.data_dir).problems()}
+
+    allowed = make_config(tmp_path, articles, model_cache, **{"index.follow_external_links": True})
+    report = fake_build(allowed)
+    assert "passwd.txt" in {d.doc.file for d in load_index(config.data_dir).documents()}
+
+
+# --- robustness ------------------------------------------------------------------
+
+
+def test_a_file_name_that_is_not_utf8_is_a_problem_not_a_crash(tmp_path, articles, model_cache):
+    with open(os.path.join(os.fsencode(articles), b"bad\xff.txt"), "wb") as f:
+        f.write(b"Judul\n\nIsi.")
+    config = make_config(tmp_path, articles, model_cache)
+    report = fake_build(config)
+    problems = {p.file: p.message for p in report.problems}
+    assert problems == {"bad\ufffd.txt": "file name is not valid UTF-8; rename the file"}
+    assert len(load_index(config.data_dir).documents()) == 5
+    r = CliRunner().invoke(
+        main, ["--articles-dir", str(articles), "--data-dir", str(config.data_dir), "sources", "--problems"]
+    )
+    assert r.exit_code == 0 and "UTF-8" in r.output
+
+
+def test_an_unlistable_articles_folder_fails_the_build_and_keeps_the_index(
+    tmp_path, articles, model_cache, monkeypatch
+):
+    config = make_config(tmp_path, articles, model_cache)
+    fake_build(config)
+    gen = current_generation(config.data_dir)
+    real_scandir = os.scandir
+
+    def unlistable(path="."):
+        if os.fspath(path) == str(
+            articles
+        ):  # what a folder without read permission does (root ignores chmod)
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", unlistable)
+    with pytest.raises(IngestError, match="cannot list"):
+        fake_build(config)
+    monkeypatch.undo()
+    assert current_generation(config.data_dir) == gen
+    assert len(load_index(config.data_dir).documents()) == 5
+
+
+def test_every_file_of_a_generation_is_checksummed(tmp_path, articles, model_cache):
+    config = make_config(tmp_path, articles, model_cache)
+    fake_build(config)
+    gen = current_generation(config.data_dir)
+    names = sorted(p.relative_to(gen).as_posix() for p in gen.rglob("*") if p.is_file())
+    assert {"chunks.sqlite", "vectors.npy", "sentences.npy", "vectors.faiss"} <= set(names)
+    assert any(n.startswith("bm25/") for n in names)
+    for name in names:
+        if name == "manifest.json":
+            continue
+        path = gen / name
+        good = path.read_bytes()
+        path.write_bytes(good[:-1] + bytes([good[-1] ^ 1]))
+        with pytest.raises(IndexCorruptError, match="berita index --rebuild") as err:
+            load_index(config.data_dir)
+        assert name.split("/")[-1] in str(err.value) and "\n" not in str(err.value)
+        path.write_bytes(good)
+    # An incremental build does not reuse a damaged generation: it rebuilds.
+    (gen / "vectors.npy").write_bytes((gen / "vectors.npy").read_bytes()[:-8] + b"\x00" * 8)
+    (articles / "new.txt").write_text("Berita Baru\nSebuah fakta baru tentang pelabuhan Makassar.\n")
+    assert fake_build(config).rebuilt
+
+
+def test_leftovers_of_killed_builds_are_cleaned_by_every_build(tmp_path, articles, model_cache):
+    config = make_config(tmp_path, articles, model_cache)
+    fake_build(config)
+    partial = index_root(config.data_dir) / "gen-1"
+    partial.mkdir()
+    (partial / "chunks.sqlite").write_bytes(b"half")
+    report = fake_build(config)  # nothing changed
+    assert not report.changed_anything and not partial.exists()
+    assert load_index(config.data_dir).documents()

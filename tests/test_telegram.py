@@ -120,7 +120,7 @@ def test_private_question_buttons_more_and_restart(standin, seeded):
         standin.wait_for("answerCallbackQuery")
         shown = standin.wait_for("sendMessage", 2)[1]
         assert first.text.split("\n\n")[0] in parse_html(shown["text"])
-        assert f"[1] {first.title}"[:60] in parse_html(shown["text"])
+        assert f"[1] {first.doc.title}"[:60] in parse_html(shown["text"])
 
         standin.push_callback("m:5", answer_msg, language_code="id")
         edited = standin.wait_for("editMessageText")[0]
@@ -377,7 +377,7 @@ def test_new_article_is_answerable_while_serving(standin, tmp_path, model_cache)
             "Gempa di Palu\nGempa berkekuatan 6,1 mengguncang Palu pada Selasa malam, kata BMKG.\n"
         )
         deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and "gempa.txt" not in {s.file for s in berita.sources()}:
+        while time.monotonic() < deadline and "gempa.txt" not in {s.doc.file for s in berita.sources()}:
             time.sleep(0.2)
         standin.push_message("How strong was the earthquake in Palu?")
         answer = standin.wait_for("sendMessage")[0]["text"]

@@ -1,0 +1,278 @@
+"""The build pipeline: scan → diff → chunk → embed → write → swap, and its report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from . import store
+from .chunk import Chunk, chunk_article, embedding_text
+from .config import Config
+from .embed import Embedder
+from .errors import IndexCorruptError, IndexMissingError, IndexWriteError
+from .ingest import (
+    Article,
+    check_folder,
+    file_name_problem,
+    list_files,
+    load_article,
+    outside_link,
+    printable_name,
+    read_file,
+)
+from .lexical import Lexical
+from .store import NewChunk, NewDocument, NewSentence, Problem
+
+log = logging.getLogger(__name__)
+
+ProgressFn = Callable[[int, int], None]  # (done, total) texts embedded
+
+
+@dataclass
+class IndexReport:
+    added: list[str] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    documents: int = 0
+    chunks: int = 0
+    embedded: int = 0  # texts sent through the model in this build
+    rebuilt: bool = False
+    seconds: float = 0.0
+
+    @property
+    def changed_anything(self) -> bool:
+        return bool(self.added or self.changed or self.removed or self.rebuilt)
+
+
+def new_document(article: Article, chunks: list[Chunk]) -> NewDocument:
+    text = article.text
+    return NewDocument(
+        doc=article.doc,
+        text=text,
+        paragraphs=[(p.number, p.start, p.end) for p in article.paragraphs],
+        chunks=[
+            NewChunk(
+                ordinal=c.ordinal,
+                text=c.text,
+                para_first=c.paragraphs[0],
+                para_last=c.paragraphs[1],
+                char_start=c.char_start,
+                char_end=c.char_end,
+                sentences=[
+                    NewSentence(
+                        paragraph=s.paragraph, char_start=s.start, char_end=s.end, text=text[s.start : s.end]
+                    )
+                    for s in c.sentences
+                ],
+            )
+            for c in chunks
+        ],
+    )
+
+
+def build_index(
+    config: Config,
+    embedder: Callable[[], Embedder],
+    model_id: str,
+    *,
+    rebuild: bool = False,
+    progress: ProgressFn | None = None,
+) -> IndexReport:
+    """Bring the index up to date with the articles folder; returns what changed.
+
+    ``embedder`` is only called when something has to be embedded, so a no-op
+    run does not load the model.
+    """
+    try:
+        return _build_index(config, embedder, model_id, rebuild, progress)
+    except OSError as exc:  # unwritable data folder, full disk: the old index is untouched
+        where = exc.filename or config.data_dir
+        raise IndexWriteError(f"cannot write the index ({where}: {exc.strerror or exc})") from exc
+
+
+def _open_previous(data_dir: Path, rebuild: bool) -> store.Generation | None:
+    if rebuild:
+        return None
+    try:
+        return store.load(data_dir)
+    except IndexMissingError:
+        return None
+    except IndexCorruptError as exc:
+        log.warning("previous index unusable, rebuilding: %s", exc)
+        return None
+
+
+def _embed(to_embed: list[NewDocument], embedder: Embedder, progress: ProgressFn | None) -> int:
+    """Fill in the vectors of new documents; returns how many texts were embedded."""
+    texts = [embedding_text(d.doc.title, c.text) for d in to_embed for c in d.chunks]
+    sentence_texts = [s.text for d in to_embed for c in d.chunks for s in c.sentences]
+    total = len(texts) + len(sentence_texts)
+    done = 0
+
+    def step(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress(done, total)
+
+    if progress:
+        progress(0, total)
+    chunk_vecs = embedder.passages(texts, step)
+    sent_vecs = embedder.passages(sentence_texts, step)
+    ci = si = 0
+    for d in to_embed:
+        nc, ns = len(d.chunks), sum(len(c.sentences) for c in d.chunks)
+        d.chunk_vectors, d.sentence_vectors = chunk_vecs[ci : ci + nc], sent_vecs[si : si + ns]
+        ci, si = ci + nc, si + ns
+    return total
+
+
+def _build_index(
+    config: Config,
+    embedder_factory: Callable[[], Embedder],
+    model_id: str,
+    rebuild: bool,
+    progress: ProgressFn | None,
+) -> IndexReport:
+    started = time.perf_counter()
+    folder, data_dir = config.articles_dir, config.data_dir
+    root = store.index_root(data_dir)
+    chunk_settings = json.dumps(
+        {"max_chars": config["chunk.max_chars"], "min_chars": config["chunk.min_chars"]}, sort_keys=True
+    )
+    report = IndexReport()
+    check_folder(folder)  # a mistyped folder must not leave an index folder behind
+    follow_links = config["index.follow_external_links"]
+    with store.build_lock(root):
+        store.prune_unfinished(root)  # leftovers of a build that was killed
+        old = _open_previous(data_dir, rebuild)
+        if old is not None and (old.model_id != model_id or old.manifest.chunking != chunk_settings):
+            log.info("model or chunking changed: full rebuild")
+            old.close()
+            old = None
+        report.rebuilt = old is None
+
+        old_files = old.files() if old else {}
+        # Reused documents are only read in full if a new generation gets written.
+        old_chunks = {d.doc.sha256: d.chunks for d in old.documents()} if old else {}
+
+        files: dict[str, tuple[str, str]] = {}
+        docs: list[NewDocument | tuple[str, str]] = []  # a new document, or (sha, file) of one to reuse
+        to_embed: list[NewDocument] = []
+        by_sha: dict[str, str] = {}
+        for path in list_files(folder):
+            rel = path.relative_to(folder).as_posix()
+            bad_name = file_name_problem(rel)
+            if bad_name:
+                report.problems.append(Problem(file=printable_name(rel), message=bad_name))
+                continue
+            if not follow_links and outside_link(path, folder):
+                report.problems.append(
+                    Problem(
+                        file=rel,
+                        message="links outside the articles folder (set index.follow_external_links to index it)",
+                    )
+                )
+                continue
+            try:
+                data, sha = read_file(path, folder, config["index.max_file_bytes"])
+            except ValueError as exc:
+                report.problems.append(Problem(file=rel, message=str(exc)))
+                continue
+            if sha in by_sha:
+                files[rel] = (sha, "duplicate")
+                report.problems.append(Problem(file=rel, message=f"same text as {by_sha[sha]}; indexed once"))
+                continue
+            doc: NewDocument | tuple[str, str]
+            if sha in old_chunks:
+                doc = (sha, rel)
+            else:
+                try:
+                    article = load_article(path, folder, data, sha)
+                except ValueError as exc:
+                    files[rel] = (sha, "problem")
+                    report.problems.append(Problem(file=rel, message=str(exc)))
+                    continue
+                doc = new_document(
+                    article, chunk_article(article, config["chunk.max_chars"], config["chunk.min_chars"])
+                )
+                to_embed.append(doc)
+            by_sha[sha] = rel
+            files[rel] = (sha, "indexed")
+            docs.append(doc)
+            if old_files.get(rel) == sha:
+                report.unchanged.append(rel)
+            elif rel in old_files:
+                report.changed.append(rel)
+            else:
+                report.added.append(rel)
+        report.removed = sorted(set(old_files) - set(files) - {p.file for p in report.problems})
+        for p in report.problems:  # the report lists them; warning here would say it twice
+            log.info("skipped %s: %s", p.file, p.message)
+        report.documents = len(docs)
+        report.chunks = sum(old_chunks[d[0]] if isinstance(d, tuple) else len(d.chunks) for d in docs)
+
+        if (
+            old is not None
+            and not report.changed_anything
+            and {f: s for f, (s, _) in files.items()} == old_files
+            and sorted(report.problems, key=lambda p: p.file) == old.problems()
+        ):
+            old.close()
+            report.seconds = time.perf_counter() - started
+            return report
+
+        final: list[NewDocument] = []
+        reused = old.stored_documents() if old is not None and any(isinstance(d, tuple) for d in docs) else {}
+        for d in docs:
+            if isinstance(d, tuple):
+                r = reused[d[0]]
+                r.doc = replace(r.doc, file=d[1])
+                final.append(r)
+            else:
+                final.append(d)
+
+        dim = old.dim if old else None
+        if to_embed:
+            emb = embedder_factory()
+            dim = emb.dim
+            report.embedded = _embed(to_embed, emb, progress)
+        if dim is None:  # nothing indexed and no previous index: ask the model
+            dim = embedder_factory().dim
+
+        gen = store.new_generation_path(root)
+        try:
+            n_chunks, n_sents = store.write_tables(
+                gen, final, files, report.problems, dim, config["index.exact_below"]
+            )
+            Lexical.build([c.text for d in final for c in d.chunks]).save(gen / "bm25")
+            manifest = store.Manifest(
+                model_id=model_id,
+                dim=dim,
+                chunking=chunk_settings,
+                index_type="flat" if n_chunks < config["index.exact_below"] else "hnsw",
+                built_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+                documents=len(final),
+                chunks=n_chunks,
+                sentences=n_sents,
+            )
+            store.finish(gen, manifest)
+            store.swap(root, gen)
+        except BaseException:
+            shutil.rmtree(gen, ignore_errors=True)
+            raise
+        keep = {gen.name}
+        if old is not None:
+            keep.add(old.path.name)
+            old.close()
+        store.prune(root, keep)
+    report.seconds = time.perf_counter() - started
+    return report
