@@ -5,11 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from . import language
-from .lexical import tokenize
-from .store import ChunkRow, Document, Generation
+from .reader import ShortAnswer
+from .store import ChunkRow, Document
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -85,15 +83,32 @@ class Passage:
         }
 
 
+@dataclass(frozen=True, kw_only=True)
+class Reporter:
+    """An article that states the answer's fact; ``n`` is its passage's citation number."""
+
+    doc: Document
+    n: int | None = None
+
+    def to_dict(self) -> dict:
+        d = self.doc
+        return {"file": d.file, "title": d.title, "source": d.source, "date": d.date, "n": self.n}
+
+
 @dataclass(kw_only=True)
 class Answer:
     question: str
     language: str
     found: bool
-    answer: str
+    answer: str  # the article's own words that answer, with [n] citation marks
     passages: list[Passage] = field(default_factory=list)
     cited: list[int] = field(default_factory=list)  # passage numbers the answer uses
     timings_ms: dict[str, float] = field(default_factory=dict)
+    short_answer: ShortAnswer | None = None  # the answer in a few words, in the question's language
+    reported_by: list[Reporter] = field(default_factory=list)  # every article stating the fact
+    understood_as: str | None = None  # the question as resolved from the conversation
+    reason: str | None = None  # why the articles don't answer (declined answers)
+    confidence: float | None = None  # the evidence's score the decline threshold is set on
 
     @property
     def citations(self) -> list[Citation]:
@@ -109,59 +124,34 @@ class Answer:
             "cited": list(self.cited),
             "timings_ms": dict(self.timings_ms),
             "citations": [c.to_dict() for c in self.citations],
+            "short_answer": self.short_answer.to_dict() if self.short_answer else None,
+            "reported_by": [r.to_dict() for r in self.reported_by],
+            "understood_as": self.understood_as,
+            "resolved_question": self.understood_as or self.question,
+            "reason": self.reason,
+            "confidence": None if self.confidence is None else round(self.confidence, 4),
         }
 
 
-def _clean(sentence: str) -> str:
+def clean(sentence: str) -> str:
     return re.sub(r"\s+", " ", sentence).strip()
 
 
-def extract(
-    index: Generation,
-    rows: dict[int, ChunkRow],
-    query: np.ndarray,
-    passages: list[Passage],
-    max_sentences: int,
-    question: str = "",
-    pool: int = 5,
-) -> tuple[str, list[int]]:
-    """Pick the sentences of the best passages closest to the question.
-
-    Sentence vectors were stored at index time, so this is a few dot products.
-    Words shared with the question (names, numbers, dates) nudge the choice:
-    cross-lingual similarity alone blurs "28 September" into any date.
-    """
-    terms = set(tokenize(question))
-    best = passages[0].score
-    candidates = []
-    for p in passages[:pool]:
-        if p.score < best - 0.05:
-            continue
-        sents = index.sentences(rows[p.chunk_id])
-        if not sents:
-            continue
-        vecs = np.asarray(index.sentence_vectors[sents[0].id : sents[-1].id + 1])
-        for s, v, sim in zip(sents, vecs, vecs @ query, strict=True):
-            shared = len(terms & set(tokenize(s.text)))
-            candidates.append((float(sim) + 0.5 * (p.score - best) + 0.01 * min(shared, 4), p.n, s, v))
-    if not candidates:
-        return _clean(passages[0].text), [passages[0].n]
-    candidates.sort(key=lambda c: -c[0])
-    chosen = [candidates[0]]
-    for c in candidates[1:]:
-        if len(chosen) >= max_sentences or c[0] < chosen[0][0] - 0.02:
-            break
-        if all(float(c[3] @ o[3]) < 0.95 for o in chosen):
-            chosen.append(c)
-    parts = [f"{_clean(s.text)} [{n}]" for _, n, s, _ in chosen]
-    return " ".join(parts), sorted({n for _, n, _, _ in chosen})
-
-
-def declined(question: str, lang: str, timings: dict[str, float] | None = None) -> Answer:
+def declined(
+    question: str,
+    lang: str,
+    timings: dict[str, float] | None = None,
+    reason: str | None = None,
+    confidence: float | None = None,
+    understood_as: str | None = None,
+) -> Answer:
     return Answer(
         question=question,
         language=lang,
         found=False,
-        answer=language.text(lang, "not_found"),
+        answer=reason or language.text(lang, "not_found"),
         timings_ms=timings or {},
+        reason=reason,
+        confidence=confidence,
+        understood_as=understood_as,
     )

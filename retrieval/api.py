@@ -2,20 +2,78 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import logging
+import math
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
-from . import language
-from .answer import Answer, Passage, declined, extract
-from .build import IndexReport, ProgressFn, build_index
+import numpy as np
+
+from . import language, reader
+from .answer import Answer, Passage, clean, declined
+from .build import TERMS_FILE, IndexReport, ProgressFn, build_index
 from .config import Config
+from .dates import question_dates
 from .embed import Embedder, load_embedder, model_id_for
 from .errors import IndexCorruptError, IndexMissingError, QuestionError
+from .facts import Facts
 from .lexical import Lexical
-from .search import search
-from .store import Document, Generation, Problem, current_generation, load
+from .question import Question, analyze, bridge_terms
+from .search import Hit, search
+from .store import Document, Generation, Problem, SentenceRow, current_generation, load
+
+# Passages read for every question, whatever k: the decision to answer must not depend on k.
+# 20 holds the gold passage for every answerable evaluation question (bench/quality.py).
+CANDIDATES = 20
+
+
+def _date(iso: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(iso) if iso else None
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Corpus statistics the reader weighs a question's words by (terms.json of a generation)."""
+
+    chunks: int
+    df: dict[str, int]
+    names: tuple[str, ...]
+    today: dt.date | None
+    max_idf: float
+
+    @classmethod
+    def load(cls, path: Path) -> Terms:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise IndexCorruptError(
+                f"index is damaged: {path} ({exc}); run `berita index --rebuild`"
+            ) from None
+        n = int(raw["chunks"])
+        return cls(
+            chunks=n,
+            df=raw["df"],
+            names=tuple(raw["names"]),
+            today=_date(raw["newest"]),
+            max_idf=math.log(1 + (n + 0.5) / 0.5),
+        )
+
+    def idf(self, forms: tuple[str, ...]) -> float | None:
+        """The rarest present form's idf (a phrase counts by its rarest word), or None."""
+        best: float | None = None
+        for f in forms:
+            counts = [self.df.get(p, 0) for p in f.split()]
+            if not counts or not all(counts):
+                continue
+            c = min(counts)
+            value = math.log(1 + (self.chunks - c + 0.5) / (c + 0.5))
+            best = value if best is None else max(best, value)
+        return best
+
 
 log = logging.getLogger(__name__)
 
@@ -38,12 +96,27 @@ class Source:
         }
 
 
+# Parsed sentence facts kept per loaded generation: parsing is most of the reading cost, and
+# the same passages come back question after question (about 200 bytes each parsed).
+FACTS_CACHE = 100_000
+
+
 @dataclass(frozen=True)
 class _Loaded:
     """An index generation and what is derived from it, swapped as one."""
 
     index: Generation
     lexical: Lexical | None
+    terms: Terms
+    _facts: dict[int, Facts] = field(default_factory=dict)
+
+    def facts(self, s: SentenceRow) -> Facts:
+        f = self._facts.get(s.id)
+        if f is None:
+            if len(self._facts) >= FACTS_CACHE:
+                self._facts.clear()
+            f = self._facts[s.id] = Facts.from_json(s.facts) if s.facts else Facts(words=frozenset())
+        return f
 
 
 class Berita:
@@ -88,7 +161,7 @@ class Berita:
             if self.config["search.hybrid"]
             else None
         )
-        return _Loaded(index, lexical)
+        return _Loaded(index, lexical, Terms.load(index.path / TERMS_FILE))
 
     def _loaded_now(self) -> _Loaded:
         loaded = self._loaded
@@ -148,6 +221,11 @@ class Berita:
         return q
 
     def ask(self, question: str, k: int | None = None, lang: str | None = None) -> Answer:
+        """Answer one question: the short answer, the sentence that proves it, its passages.
+
+        Whether to answer is decided on the same ``CANDIDATES`` passages whatever ``k`` is;
+        ``k`` only says how many passages to show.
+        """
         q = self.check_question(question)
         lang = lang or language.detect(q)
         k = k or self.config["search.top_k"]
@@ -157,28 +235,91 @@ class Berita:
         qvec = embedder.query(q)
         t1 = time.perf_counter()
         timings: dict[str, float] = {"embed": (t1 - t0) * 1000}
-        hits = search(loaded.index, qvec, k, loaded.lexical, q, timings=timings)
+        qa = analyze(q, vocabulary=loaded.terms.names)
+        bridge = bridge_terms(qa)
+        hits = search(
+            loaded.index,
+            qvec,
+            CANDIDATES,
+            loaded.lexical,
+            " ".join([q, *bridge]),
+            timings=timings,
+        )
         t2 = time.perf_counter()
         timings["search"] = (t2 - t1) * 1000
-        best = max((h.score for h in hits), default=0.0)
-        if best < self.config["search.min_score"]:
-            timings["answer"] = (time.perf_counter() - t2) * 1000
-            return declined(q, lang, timings)
-        rows = {r.id: r for r in loaded.index.chunks([h.chunk_id for h in hits])}
-        passages = [
-            Passage.from_chunk(n, rows[h.chunk_id], h.score)
-            for n, h in enumerate((h for h in hits if h.chunk_id in rows), start=1)
-        ]
-        text, cited = extract(loaded.index, rows, qvec, passages, self.config["answer.max_sentences"], q)
+        answer = self._read(loaded, qa, qvec, hits, k, lang)
         timings["answer"] = (time.perf_counter() - t2) * 1000
+        answer.timings_ms = timings
+        return answer
+
+    def _read(
+        self, loaded: _Loaded, qa: Question, qvec: np.ndarray, hits: list[Hit], k: int, lang: str
+    ) -> Answer:
+        index, terms = loaded.index, loaded.terms
+        concepts_ = reader.concepts(qa)
+        weights: dict[int, float] = {}
+        missing: list[str] = []
+        for i, c in enumerate(concepts_):
+            w = terms.idf(c.forms)
+            if w is None:
+                # A name the articles never use, or a word of an Indonesian question: the
+                # articles can't be about it. An English word with no Indonesian form we
+                # know says nothing either way.
+                if c.name:
+                    missing.append(c.text)
+                elif qa.language == "id":
+                    weights[i] = terms.max_idf
+                continue
+            weights[i] = w
+        asked = question_dates(qa.text, terms.today) if terms.today else None
+        rows = {r.id: r for r in index.chunks([h.chunk_id for h in hits])}
+        score_of = {h.chunk_id: h.score for h in hits}
+        sents = index.sentences_of(list(rows))
+        vecs = np.asarray(index.sentence_vectors[[s.id for s in sents]]) if sents else np.zeros((0, 1))
+        sims = (vecs @ qvec).tolist() if sents else []
+        cands = [
+            reader.Candidate(
+                n=s.chunk_id,
+                sentence_id=s.id,
+                text=s.text,
+                sim=float(sim),
+                passage_sim=score_of[s.chunk_id],
+                published=_date(rows[s.chunk_id].doc.date),
+                facts=loaded.facts(s),
+            )
+            for s, sim in zip(sents, sims, strict=True)
+        ]
+        reading = reader.read(qa, cands, concepts_, weights, asked, lang, missing_names=missing)
+        conf = reader.confidence(reading.evidence[0]) if reading.evidence else None
+        if not reading.found:
+            key, args = reading.reason or ("not_found", {})
+            return declined(qa.text, lang, reason=language.text(lang, key, **args), confidence=conf)
+        # Passages in the order of their best sentence: the one that answers is [1].
+        order: list[int] = []
+        best_sentence: dict[int, reader.Scored] = {}
+        for ev in reading.evidence:
+            cid = ev.candidate.n
+            if cid not in best_sentence:
+                best_sentence[cid] = ev
+                order.append(cid)
+        order += [h.chunk_id for h in hits if h.chunk_id not in best_sentence and h.chunk_id in rows]
+        passages = [
+            Passage.from_chunk(n, rows[cid], score_of[cid]) for n, cid in enumerate(order[:k], start=1)
+        ]
+        number = {p.chunk_id: p.n for p in passages}
+        lead = reading.evidence[0].candidate
+        short = reading.short
+        if short is not None:
+            short = replace(short, cited=(number[lead.n],))
         return Answer(
-            question=q,
+            question=qa.text,
             language=lang,
             found=True,
-            answer=text,
+            answer=f"{clean(lead.text)} [{number[lead.n]}]",
             passages=passages,
-            cited=cited,
-            timings_ms=timings,
+            cited=[number[lead.n]],
+            short_answer=short,
+            confidence=conf,
         )
 
     def passage_at(self, sha_prefix: str, ordinal: int, n: int = 1) -> Passage | None:

@@ -7,6 +7,7 @@ import json
 import logging
 import shutil
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -16,6 +17,7 @@ from .chunk import Chunk, chunk_article, embedding_text
 from .config import Config
 from .embed import Embedder
 from .errors import IndexCorruptError, IndexMissingError, IndexWriteError
+from .facts import Facts, facts
 from .ingest import (
     Article,
     check_folder,
@@ -30,6 +32,8 @@ from .lexical import Lexical
 from .store import NewChunk, NewDocument, NewSentence, Problem
 
 log = logging.getLogger(__name__)
+
+TERMS_FILE = "terms.json"
 
 ProgressFn = Callable[[int, int], None]  # (done, total) texts embedded
 
@@ -53,7 +57,10 @@ class IndexReport:
 
 
 def new_document(article: Article, chunks: list[Chunk]) -> NewDocument:
+    """The document as the generation stores it; every sentence with its facts (dates resolved
+    against the article's own publication date)."""
     text = article.text
+    published = dt.date.fromisoformat(article.doc.date) if article.doc.date else None
     return NewDocument(
         doc=article.doc,
         text=text,
@@ -68,13 +75,49 @@ def new_document(article: Article, chunks: list[Chunk]) -> NewDocument:
                 char_end=c.char_end,
                 sentences=[
                     NewSentence(
-                        paragraph=s.paragraph, char_start=s.start, char_end=s.end, text=text[s.start : s.end]
+                        paragraph=s.paragraph,
+                        char_start=s.start,
+                        char_end=s.end,
+                        text=text[s.start : s.end],
+                        facts=facts(text[s.start : s.end], published).to_json(),
                     )
                     for s in c.sentences
                 ],
             )
             for c in chunks
         ],
+    )
+
+
+def write_terms(path: Path, docs: list[NewDocument]) -> None:
+    """What the reader needs about the whole corpus, saved with the generation: in how many
+    chunks each word (and stem) occurs, the names the articles use (so a question typed in
+    lower case still finds them), and the newest article's date (the "today" of "last week")."""
+    df: Counter[str] = Counter()
+    names: set[str] = set()
+    n = 0
+    for d in docs:
+        for c in d.chunks:
+            n += 1
+            words: set[str] = set()
+            for s in c.sentences:
+                f = Facts.from_json(s.facts) if s.facts else None
+                if f is None:
+                    continue
+                words |= f.words
+                names.update(x.text for x in (*f.people, *f.places))
+            df.update(words)
+    dates = [d.doc.date for d in docs if d.doc.date]
+    path.write_text(
+        json.dumps(
+            {
+                "chunks": n,
+                "df": dict(sorted(df.items())),
+                "names": sorted(names),
+                "newest": max(dates, default=None),
+            },
+            ensure_ascii=False,
+        )
     )
 
 
@@ -254,6 +297,7 @@ def _build_index(
                 gen, final, files, report.problems, dim, config["index.exact_below"]
             )
             Lexical.build([c.text for d in final for c in d.chunks]).save(gen / "bm25")
+            write_terms(gen / TERMS_FILE, final)
             manifest = store.Manifest(
                 model_id=model_id,
                 dim=dim,

@@ -1,11 +1,7 @@
 """Reading the retrieved passages as a person would: which sentence answers, and the short answer.
 
-Index time, ``facts(sentence, published)`` finds what a sentence can answer with — its dates
-resolved against the article's publication date, people, places, quantities, and its words
-with their Indonesian stems — and the generation stores it, so answering costs set look-ups
-and a few dot products, not parsing (the warm answer must stay near the query encode).
-
-Query time, ``concepts(question)`` lists what the question asks about (each word with its
+Every sentence's ``Facts`` were found at index time (retrieval/facts.py). At query time
+``concepts(question)`` lists what the question asks about (each word with its
 Indonesian forms, names kept whole), ``rank()`` scores every sentence of the retrieved
 passages (vector similarity, coverage of the question's concepts weighted by rarity, the
 answer type a question needs, its date constraint), and ``read()`` picks the evidence and
@@ -15,138 +11,19 @@ the short answer, or says why the articles don't answer.
 from __future__ import annotations
 
 import datetime as dt
-import json
-import math
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from . import dates as dates_mod
 from . import spans as spans_mod
 from .dates import TimeMention
-from .lexicon import EN_TO_ID, STOP_EN, STOP_ID, TITLES, stem
+from .facts import Facts, words_of
+from .lexicon import EN_TO_ID, PLACES, STOP_EN, STOP_ID, TITLES, stem
 from .question import Question
-from .spans import Quantity, Span
+from .spans import Span
 
 _WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
-
-
-def words_of(text: str) -> set[str]:
-    """Lower-cased words, hyphenated parts, and Indonesian stems: what a concept matches."""
-    out: set[str] = set()
-    for w in _WORD.findall(text.lower()):
-        out.add(w)
-        if "-" in w:
-            out.update(w.split("-"))
-        if w.isalpha() and len(w) > 4:
-            out.add(stem(w))
-    return out
-
-
-# --- index time: what a sentence can answer with ------------------------------------------
-
-
-@dataclass(frozen=True)
-class Facts:
-    words: frozenset[str]
-    dates: tuple[TimeMention, ...] = ()
-    people: tuple[Span, ...] = ()
-    places: tuple[Span, ...] = ()
-    entities: tuple[Span, ...] = ()
-    quantities: tuple[Quantity, ...] = ()
-
-    def to_json(self) -> str:
-        def span(s: Span) -> list:
-            return [s.start, s.end, s.text, s.kind, s.role]
-
-        return json.dumps(
-            {
-                "w": sorted(self.words),
-                "d": [
-                    [
-                        m.start,
-                        m.end,
-                        m.text,
-                        _iso(m.first),
-                        _iso(m.last),
-                        m.granularity,
-                        m.relative,
-                        m.unresolved,
-                    ]
-                    for m in self.dates
-                ],
-                "p": [span(s) for s in self.people],
-                "l": [span(s) for s in self.places],
-                "e": [span(s) for s in self.entities],
-                "q": [
-                    [q.start, q.end, q.text, q.value, q.unit, q.approx, q.qualifier, q.ordinal]
-                    for q in self.quantities
-                ],
-            },
-            ensure_ascii=False,
-            separators=(",", ":"),
-        )
-
-    @classmethod
-    def from_json(cls, text: str) -> Facts:
-        d = json.loads(text)
-
-        def spans(rows: list) -> tuple[Span, ...]:
-            return tuple(Span(start=r[0], end=r[1], text=r[2], kind=r[3], role=r[4]) for r in rows)
-
-        return cls(
-            words=frozenset(d["w"]),
-            dates=tuple(
-                TimeMention(
-                    start=r[0],
-                    end=r[1],
-                    text=r[2],
-                    first=_date(r[3]),
-                    last=_date(r[4]),
-                    granularity=r[5],
-                    relative=r[6],
-                    unresolved=r[7],
-                )
-                for r in d["d"]
-            ),
-            people=spans(d["p"]),
-            places=spans(d["l"]),
-            entities=spans(d["e"]),
-            quantities=tuple(
-                Quantity(
-                    start=r[0],
-                    end=r[1],
-                    text=r[2],
-                    value=r[3],
-                    unit=r[4],
-                    approx=r[5],
-                    qualifier=r[6],
-                    ordinal=r[7],
-                )
-                for r in d["q"]
-            ),
-        )
-
-
-def _iso(d: dt.date | None) -> str | None:
-    return d.isoformat() if d else None
-
-
-def _date(s: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(s) if s else None
-
-
-def facts(sentence: str, published: dt.date | None) -> Facts:
-    """Everything a question may need from one sentence, resolved once at index time."""
-    return Facts(
-        words=frozenset(words_of(sentence)),
-        dates=tuple(dates_mod.find_dates(sentence, published)),
-        people=tuple(spans_mod.people(sentence)),
-        places=tuple(spans_mod.places(sentence)),
-        entities=tuple(spans_mod.entities(sentence)),
-        quantities=tuple(spans_mod.numbers(sentence)),
-    )
-
 
 # --- query time: what the question asks about ---------------------------------------------
 
@@ -159,6 +36,12 @@ class Concept:
     forms: tuple[str, ...]
     name: bool = False
     role: bool = False  # a title ("president", "menteri"): a who-answer should carry it
+    place: str | None = None  # the canonical place a name concept is
+
+
+_ALIASES: dict[str, list[str]] = {}
+for _alias, _canon in PLACES.items():
+    _ALIASES.setdefault(_canon, []).append(_alias)
 
 
 _ROLE_WORDS = {w for t in TITLES for w in t.lower().split()} - STOP_ID
@@ -174,11 +57,15 @@ def concepts(q: Question) -> list[Concept]:
     taken: set[str] = set()
     for name in q.names:
         toks = [t for t in _WORD.findall(name.lower()) if t not in STOP_EN and t not in STOP_ID]
-        forms = set(toks)
-        for key in (name.lower(), *toks):
-            forms.update(EN_TO_ID.get(key, ()))
+        canon = PLACES.get(name.lower())
+        if canon:  # a place counts in any of its names, each whole ("Korea" is not South Korea)
+            forms = set(_ALIASES[canon])
+        else:  # a person is often named by one part alone ("Kim", "Choe")
+            forms = set(toks)
+            for key in (name.lower(), *toks):
+                forms.update(EN_TO_ID.get(key, ()))
         if forms:
-            out.append(Concept(text=name, forms=tuple(sorted(forms)), name=True))
+            out.append(Concept(text=name, forms=tuple(sorted(forms)), name=True, place=canon))
             taken.update(toks)
     words = [w for w in _WORD.findall(re.sub(r"['’]s\b", "", text).lower())]
     i = 0
@@ -274,27 +161,6 @@ W_DATE = 0.10
 W_PASSAGE = 0.5
 
 
-@dataclass
-class Weights:
-    """Rarity of words in the corpus: rare words carry the question."""
-
-    df: Callable[[str], int]
-    n_docs: int
-    _cache: dict[str, float] = field(default_factory=dict)
-
-    def idf(self, forms: Sequence[str]) -> float | None:
-        """The rarest present form's idf, or None when no form occurs in the articles."""
-        best: float | None = None
-        for f in forms:
-            parts = f.split()
-            counts = [self.df(p) for p in parts]
-            if not all(counts):
-                continue
-            value = math.log(1 + (self.n_docs - min(counts) + 0.5) / (min(counts) + 0.5))
-            best = value if best is None else max(best, value)
-        return best
-
-
 def typed_answers(q: Question, f: Facts, concepts_: Sequence[Concept]) -> list:
     """The spans of this sentence that could answer ``q`` (dates, people, numbers, places), best
     first. A who-question that names a role ("Siapa presiden Korea Selatan?") needs a person
@@ -310,8 +176,23 @@ def typed_answers(q: Question, f: Facts, concepts_: Sequence[Concept]) -> list:
     if q.expected == "person":
         roles = [form for c in concepts_ if c.role for form in c.forms]
         if roles:
-            found = [p for p in found if isinstance(p, Span) and p.role and _present(roles, words_of(p.role))]
+            asked_places = {c.place for c in concepts_ if c.place}
+            found = [
+                p for p in found if isinstance(p, Span) and p.role and _role_fits(p.role, roles, asked_places)
+            ]
     return found
+
+
+def _role_fits(role: str, roles: Sequence[str], asked_places: set[str]) -> bool:
+    """ "Presiden Cina Xi Jinping" answers "who is the president" but not "who is South Korea's
+    president": the title must be the asked one, and of the asked country when it names one."""
+    low = role.lower()
+    if not _present(roles, words_of(role)):
+        return False
+    if not asked_places:
+        return True
+    named = {canon for alias, canon in PLACES.items() if f" {alias} " in f" {low} "}
+    return not named or bool(named & asked_places)
 
 
 def rank(

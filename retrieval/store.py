@@ -42,7 +42,7 @@ import numpy as np
 
 from .errors import IndexCorruptError, IndexMissingError
 
-FORMAT_VERSION = "2"
+FORMAT_VERSION = "3"
 MANIFEST = "manifest.json"
 DB = "chunks.sqlite"
 
@@ -60,8 +60,10 @@ CREATE TABLE chunks (
 );
 CREATE TABLE sentences (
     id INTEGER PRIMARY KEY, chunk_id INTEGER NOT NULL, paragraph INTEGER NOT NULL,
-    char_start INTEGER NOT NULL, char_end INTEGER NOT NULL, text TEXT NOT NULL
+    char_start INTEGER NOT NULL, char_end INTEGER NOT NULL, text TEXT NOT NULL,
+    facts TEXT NOT NULL DEFAULT '', grp INTEGER NOT NULL DEFAULT -1
 );
+CREATE INDEX sentences_grp ON sentences(grp);
 CREATE TABLE problems (file TEXT NOT NULL, message TEXT NOT NULL);
 CREATE INDEX chunks_doc ON chunks(doc_id);
 """
@@ -126,6 +128,8 @@ class SentenceRow:
     char_start: int
     char_end: int
     text: str
+    facts: str = ""  # what the sentence can answer with (JSON, written by the builder)
+    grp: int = -1  # sentences of other articles stating the same fact share a group
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -136,6 +140,7 @@ class NewSentence:
     char_start: int
     char_end: int
     text: str
+    facts: str = ""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -368,6 +373,41 @@ class Generation:
             )
         ]
 
+    def sentences_of(self, chunk_ids: list[int]) -> list[SentenceRow]:
+        """Every sentence of these chunks, in one query (in id order)."""
+        if not chunk_ids:
+            return []
+        cols = _columns(SentenceRow)
+        marks = ",".join("?" * len(chunk_ids))
+        return [
+            SentenceRow(**{k: r[k] for k in cols})
+            for r in self._query(
+                f"SELECT {', '.join(cols)} FROM sentences WHERE chunk_id IN ({marks}) ORDER BY id",
+                tuple(chunk_ids),
+            )
+        ]
+
+    def group(self, grp: int) -> list[tuple[SentenceRow, ChunkRow]]:
+        """The sentences of one corroboration group, with their chunks."""
+        if grp < 0:
+            return []
+        cols = _columns(SentenceRow)
+        rows = [
+            SentenceRow(**{k: r[k] for k in cols})
+            for r in self._query(f"SELECT {', '.join(cols)} FROM sentences WHERE grp = ? ORDER BY id", (grp,))
+        ]
+        chunks = {c.id: c for c in self.chunks(sorted({r.chunk_id for r in rows}))}
+        return [(r, chunks[r.chunk_id]) for r in rows if r.chunk_id in chunks]
+
+    def all_sentences(self) -> Iterator[tuple[SentenceRow, Document]]:
+        """Every sentence with its document (for the timeline)."""
+        cols = _columns(SentenceRow)
+        for r in self._query(
+            f"SELECT c.doc_id AS doc_id, {', '.join('s.' + k for k in cols)} FROM sentences s "
+            "JOIN chunks c ON c.id = s.chunk_id ORDER BY s.id"
+        ):
+            yield SentenceRow(**{k: r[k] for k in cols}), self._docs[r["doc_id"]].doc
+
     def documents(self) -> list[DocumentRow]:
         return list(self._docs.values())
 
@@ -487,11 +527,13 @@ def write_tables(
     problems: list[Problem],
     dim: int,
     exact_below: int,
+    groups: np.ndarray | None = None,
 ) -> tuple[int, int]:
     """Write the tables and vectors of a new generation; returns (chunks, sentences).
 
-    ``files`` maps each article file to (sha256, status). Call ``finish`` after
-    adding any other files, to write the manifest.
+    ``files`` maps each article file to (sha256, status); ``groups`` gives each sentence
+    (in write order) its corroboration group. Call ``finish`` after adding any other
+    files, to write the manifest.
     """
     import faiss
 
@@ -528,10 +570,18 @@ def write_tables(
                 db.execute(
                     f"INSERT INTO chunks ({', '.join(row)}) VALUES ({', '.join(':' + k for k in row)})", row
                 )
-                s_cols = ["id", "chunk_id", *_columns(NewSentence)]
+                s_cols = ["id", "chunk_id", "grp", *_columns(NewSentence)]
                 db.executemany(
                     f"INSERT INTO sentences ({', '.join(s_cols)}) VALUES ({', '.join(':' + k for k in s_cols)})",
-                    [{"id": s_id + i, "chunk_id": c_id, **asdict(s)} for i, s in enumerate(c.sentences)],
+                    [
+                        {
+                            "id": s_id + i,
+                            "chunk_id": c_id,
+                            "grp": int(groups[s_id + i]) if groups is not None else -1,
+                            **asdict(s),
+                        }
+                        for i, s in enumerate(c.sentences)
+                    ],
                 )
                 c_id += 1
                 s_id += n

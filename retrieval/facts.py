@@ -1,0 +1,136 @@
+"""What a sentence can answer with, found once at index time and stored with the generation.
+
+``facts(sentence, published)``: its dates resolved against the article's publication date,
+the people, places, entities and quantities in it, and its words with their Indonesian
+stems. Answering then costs set look-ups, not parsing: the warm answer must stay near the
+cost of encoding the question.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+
+from . import dates as dates_mod
+from . import spans as spans_mod
+from .dates import TimeMention
+from .lexicon import stem
+from .spans import Quantity, Span
+
+_WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
+
+
+def words_of(text: str) -> set[str]:
+    """Lower-cased words, hyphenated parts, and Indonesian stems: what a concept matches."""
+    out: set[str] = set()
+    for w in _WORD.findall(text.lower()):
+        out.add(w)
+        if "-" in w:
+            out.update(w.split("-"))
+        if w.isalpha() and len(w) > 4:
+            out.add(stem(w))
+    return out
+
+
+@dataclass(frozen=True)
+class Facts:
+    words: frozenset[str]
+    dates: tuple[TimeMention, ...] = ()
+    people: tuple[Span, ...] = ()
+    places: tuple[Span, ...] = ()
+    entities: tuple[Span, ...] = ()
+    quantities: tuple[Quantity, ...] = ()
+
+    def to_json(self) -> str:
+        def span(s: Span) -> list:
+            return [s.start, s.end, s.text, s.kind, s.role]
+
+        return json.dumps(
+            {
+                "w": sorted(self.words),
+                "d": [
+                    [
+                        m.start,
+                        m.end,
+                        m.text,
+                        _iso(m.first),
+                        _iso(m.last),
+                        m.granularity,
+                        m.relative,
+                        m.unresolved,
+                    ]
+                    for m in self.dates
+                ],
+                "p": [span(s) for s in self.people],
+                "l": [span(s) for s in self.places],
+                "e": [span(s) for s in self.entities],
+                "q": [
+                    [q.start, q.end, q.text, q.value, q.unit, q.approx, q.qualifier, q.ordinal]
+                    for q in self.quantities
+                ],
+            },
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+
+    @classmethod
+    def from_json(cls, text: str) -> Facts:
+        d = json.loads(text)
+
+        def spans(rows: list) -> tuple[Span, ...]:
+            return tuple(Span(start=r[0], end=r[1], text=r[2], kind=r[3], role=r[4]) for r in rows)
+
+        return cls(
+            words=frozenset(d["w"]),
+            dates=tuple(
+                TimeMention(
+                    start=r[0],
+                    end=r[1],
+                    text=r[2],
+                    first=_date(r[3]),
+                    last=_date(r[4]),
+                    granularity=r[5],
+                    relative=r[6],
+                    unresolved=r[7],
+                )
+                for r in d["d"]
+            ),
+            people=spans(d["p"]),
+            places=spans(d["l"]),
+            entities=spans(d["e"]),
+            quantities=tuple(
+                Quantity(
+                    start=r[0],
+                    end=r[1],
+                    text=r[2],
+                    value=r[3],
+                    unit=r[4],
+                    approx=r[5],
+                    qualifier=r[6],
+                    ordinal=r[7],
+                )
+                for r in d["q"]
+            ),
+        )
+
+
+def _iso(d: dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _date(s: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(s) if s else None
+
+
+def facts(sentence: str, published: dt.date | None) -> Facts:
+    """Everything a question may need from one sentence, resolved once at index time."""
+    return Facts(
+        words=frozenset(words_of(sentence)),
+        dates=tuple(dates_mod.find_dates(sentence, published)),
+        people=tuple(spans_mod.people(sentence)),
+        places=tuple(spans_mod.places(sentence)),
+        entities=tuple(spans_mod.entities(sentence)),
+        quantities=tuple(spans_mod.numbers(sentence)),
+    )
