@@ -147,6 +147,23 @@ _NYA_FIXED = {
     "terutamanya", "mestinya", "semestinya", "kiranya", "adanya", "bagaimananya", "apanya",
     "siapanya", "kapannya", "manakah", "caranya", "jumlahnya", "banyaknya", "lamanya",
 }  # fmt: skip
+# Words that refer back; one left unresolved means the question depends on a lost context.
+_REFERRING = {
+    "he",
+    "she",
+    "him",
+    "her",
+    "his",
+    "they",
+    "them",
+    "their",
+    "it",
+    "its",
+    "dia",
+    "ia",
+    "beliau",
+    "mereka",
+}
 _WH_EN = {"who", "whom", "whose", "what", "when", "where", "why", "how", "which"}
 _WH_ID = {"siapa", "siapakah", "kapan", "kapankah", "mana", "manakah", "dimana", "mengapa", "kenapa",
           "bagaimana", "bagaimanakah", "berapa", "berapakah", "apa", "apakah", "gimana"}  # fmt: skip
@@ -478,6 +495,7 @@ class _Resolver:
         self.replaced: list[tuple[str, str]] = []
         self.own: tuple[str, ...] = ()
         self.focus: str | None = None  # "What about China, …": who the rest is about
+        self.unresolved = False  # a referring word nothing earlier could fill
 
     # -- referents --
 
@@ -559,7 +577,7 @@ class _Resolver:
         if self.focus:
             self.own = tuple(n for n in self.own if not _same(n, self.focus))
         text = self.pronouns(text)
-        if not self.replaced:
+        if not self.replaced and not self.unresolved:
             text = self.carry(text)
         return text
 
@@ -610,6 +628,7 @@ class _Resolver:
             prev_word = tokens[k - 1].group().lower() if k > 0 else ""
             new, start, end = self.rewrite(word, low, after, nxt, prev_word, tokens, k, text)
             if new is None or start < pos:
+                self.unresolved |= new is None and low in _REFERRING
                 continue
             if start == 0 or text[:start].rstrip().endswith((".", "?", "!")):
                 new = new[:1].upper() + new[1:]
