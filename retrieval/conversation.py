@@ -198,12 +198,51 @@ _ELLIPSIS_ID = re.compile(
 _AND_X = re.compile(r"^(?:and|dan|lalu|terus|or|atau)\s+(?P<x>[^?]+?)\s*\??$", re.IGNORECASE)
 
 
+# "what about X" with X a filler ("kalau begitu, …" = "in that case, …"), not a new subject.
+_NOT_SUBJECT = {"begitu", "gitu", "demikian", "itu", "ini", "sekarang", "now", "that", "this", "it", "so"}
+
+
+def _ellipsis(text: str, lang: str) -> tuple[str, str | None, str] | None:
+    """(X, the question after "what about X," or None, the lead-in as typed)."""
+    m = (_ELLIPSIS_EN if lang == "en" else _ELLIPSIS_ID).match(text)
+    if m:
+        groups = m.groupdict()
+        x = (groups.get("x") or groups.get("x2") or "").strip()
+        rest_group = "rest" if groups.get("rest") else "rest2" if groups.get("rest2") else None
+        if x and x.lower() not in _NOT_SUBJECT:
+            if rest_group is None:
+                return x, None, text
+            return x, m.group(rest_group).lstrip(", "), text[: m.start(rest_group)].rstrip(", ")
+        return None
+    m = _AND_X.match(text)
+    if m and not ({w.lower() for w in _words(m.group("x"))} & (_WH_EN | _WH_ID | _REFERRING)):
+        x = m.group("x").strip()
+        if len(x.split()) <= 6 and x.lower() not in _NOT_SUBJECT:
+            return x, None, text
+    return None
+
+
+def _stems(word: str, lang: str) -> set[str]:
+    """Indonesian stems of a word ("pertemuan", "bertemu" → temu; English via the word table:
+    "meeting", "met" → temu)."""
+    low = word.lower()
+    if low in STOP_ID or low in STOP_EN or len(low) < 3:
+        return set()
+    if lang == "en":
+        return {stem(t) for t in EN_TO_ID.get(low, ()) if " " not in t}
+    return {stem(low)}
+
+
 def _words(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
 def _norm(text: str) -> set[str]:
     return {w for w in re.split(r"[\s\-–'’,]+", text.lower()) if w}
+
+
+def _content(text: str) -> set[str]:
+    return {w for w in _norm(text) if w not in STOP_ID and w not in STOP_EN}
 
 
 def _same(a: str, b: str) -> bool:
@@ -317,7 +356,9 @@ def _group(turn: Turn) -> list[str] | str | None:
     answer = _answer_people(turn)
     if len(answer) >= 2:
         return answer
+    # "Who did Kim meet?" — "Xi Jinping": they are Kim and Xi.
     people = _question_people(turn)
+    people += [a for a in answer if not any(_same(a, p) for p in people)]
     if len(people) >= 2:
         return people
     collective = _collective(turn)
@@ -446,11 +487,11 @@ class Conversation:
     def __init__(self, vocabulary: Collection[str] | None = None) -> None:
         self.vocabulary = vocabulary
         self._memory: list[_Memory] = []
-        self._followup = False
+        self._followup = self._carried = False  # how the last resolve() went, for remember()
 
     def reset(self) -> None:
         self._memory.clear()
-        self._followup = False
+        self._followup = self._carried = False
 
     @property
     def turns(self) -> tuple[Turn, ...]:
@@ -463,6 +504,9 @@ class Conversation:
         topic: str | None
         if entity:
             topic = clause = entity
+        elif self._carried and previous is not None:
+            # "Apa saja yang dipamerkan (parade …)?" adds nothing to talk about.
+            topic, clause = previous.topic, previous.clause
         elif self._followup and previous is not None:
             # A follow-up stays on the conversation's topic; its own clause is the freshest.
             topic, clause = previous.topic or _noun_phrase(turn), _clause(turn)
@@ -470,18 +514,19 @@ class Conversation:
             topic, clause = _noun_phrase(turn), _clause(turn)
         self._memory.append(_Memory(turn=turn, topic=topic, clause=clause))
         del self._memory[:-MAX_TURNS]
-        self._followup = False
+        self._followup = self._carried = False
 
     def resolve(self, question: str) -> Resolved:
         """What to retrieve with: ``question`` with its references to earlier turns filled in."""
         typed = " ".join(question.split())
-        self._followup = False
+        self._followup = self._carried = False
         if not typed or not self._memory:
             return Resolved(text=typed, understood_as=None)
         lang = language.detect(typed, default=self._memory[-1].turn.language)
         resolver = _Resolver(self._memory, lang, self.vocabulary)
         text = resolver.run(typed)
         self._followup = bool(resolver.replaced)
+        self._carried = resolver.carried
         if text == typed:
             return Resolved(text=typed, understood_as=None)
         return Resolved(text=text, understood_as=text, replaced=tuple(resolver.replaced))
@@ -496,6 +541,7 @@ class _Resolver:
         self.own: tuple[str, ...] = ()
         self.focus: str | None = None  # "What about China, …": who the rest is about
         self.unresolved = False  # a referring word nothing earlier could fill
+        self.carried = False  # the previous topic was added to a short question
 
     # -- referents --
 
@@ -561,18 +607,18 @@ class _Resolver:
         return became
 
     def run(self, typed: str) -> str:
-        elided = self.ellipsis(typed)
-        if elided is not None:
-            return elided
+        found = _ellipsis(typed, self.lang)
+        if found and found[1] is None:
+            elided = self.ellipsis(typed, found[0])
+            if elided is not None:
+                return elided
         text = typed
-        m = (_ELLIPSIS_EN if self.lang == "en" else _ELLIPSIS_ID).match(typed)
-        if m and (m.group("rest") or m.groupdict().get("rest2")):
+        if found and found[1] is not None:
             # "What about China, what does its rivalry … cover?": the rest is about X.
-            x = (m.group("x") or m.group("x2")).strip()
-            rest = (m.group("rest") or m.group("rest2")).lstrip(", ")
+            x, rest, lead = found
             self.focus = x
             text = rest[:1].upper() + rest[1:]
-            self.note(typed[: m.start("rest") if m.group("rest") else m.start("rest2")].rstrip(", "), x)
+            self.note(lead, x)
         self.own = analyze(text, self.vocabulary).names
         if self.focus:
             self.own = tuple(n for n in self.own if not _same(n, self.focus))
@@ -581,22 +627,20 @@ class _Resolver:
             text = self.carry(text)
         return text
 
-    def ellipsis(self, typed: str) -> str | None:
+    def ellipsis(self, typed: str, x: str) -> str | None:
         """ "What about Kim?" / "Bagaimana dengan Kim?" / "And in 2023?" → the previous question
         with X in place of its subject (or its date)."""
-        m = (_ELLIPSIS_EN if self.lang == "en" else _ELLIPSIS_ID).match(typed)
-        x = None
-        if m and not (m.group("rest") or m.groupdict().get("rest2")):
-            x = (m.group("x") or m.group("x2") or "").strip()
-        else:
-            m2 = _AND_X.match(typed)
-            if m2 and not (set(w.lower() for w in _words(m2.group("x"))) & (_WH_EN | _WH_ID)):
-                x = m2.group("x").strip()
-        if not x or len(x.split()) > 6:
-            return None
         prev = self.memory[0].turn
         base = prev.text
         xq = analyze(x, self.vocabulary)
+        year = re.fullmatch(r"\d{4}", x)
+        old_year = re.search(r"\b\d{4}\b", prev.question.date_text or "")
+        if year and old_year:  # "And 2019?" after "… in 2024?"
+            text = base.replace(old_year.group(), x, 1)
+            self.note(typed, text)
+            return text
+        if year:
+            xq = analyze(("in " if self.lang == "en" else "pada tahun ") + x, self.vocabulary)
         if xq.date_text and not xq.names:
             if prev.question.date_text and prev.question.date_text in base:
                 text = base.replace(prev.question.date_text, xq.date_text, 1)
@@ -668,7 +712,7 @@ class _Resolver:
         if low in _PERSON_ID:
             who = self.person()
             return (self.note(word, who), start, end) if who else (None, start, end)
-        if low in _GROUP_ID:
+        if low in _GROUP_ID or low == "keduanya":
             ref = self.group()
             return (self.note(word, ref), start, end) if ref else (None, start, end)
         if low in ("sana", "situ", "disana", "kesana", "darisana", "disitu", "kesitu"):
@@ -736,7 +780,7 @@ class _Resolver:
             who = self.person()
             phrase = f"the {noun} {who}" if who else None
         else:
-            phrase = self.expand(noun)
+            phrase = self.expand(noun) or self.event(noun)
         if not phrase:
             return None, dem.start(), dem.end()
         return self.note(typed, phrase), dem.start(), noun_tok.end()
@@ -754,7 +798,7 @@ class _Resolver:
             who = self.person()
             phrase = f"{noun} {who}" if who else None
         else:
-            phrase = self.expand(noun)
+            phrase = self.expand(noun) or self.event(noun)
             if phrase and noun[:1].isupper():
                 phrase = phrase[:1].upper() + phrase[1:]
         if not phrase:
@@ -796,6 +840,23 @@ class _Resolver:
                     return phrase if m.turn.language == "id" else "the " + phrase
         return None
 
+    def event(self, noun: str) -> str | None:
+        """ "pertemuan itu" / "that meeting" after "Siapa yang bertemu Wang Yi di Beijing?":
+        the noun names the previous question's event, so it gets its people and place."""
+        if not self.memory:
+            return None
+        turn = self.memory[0].turn
+        if not _stems(noun, self.lang) & {s for w in _words(turn.text) for s in _stems(w, turn.language)}:
+            return None
+        who = self.group() or self.person()
+        if not who:
+            return None
+        found = self.place()
+        where = found[0] if found and not _same(found[0], who) else None
+        if self.lang == "en":
+            return f"the {noun} of {who}" + (f" in {where}" if where else "")
+        return f"{noun} {who}" + (f" di {where}" if where else "")
+
     def there(self, word: str, prev_word: str, start: int, end: int) -> tuple[str | None, int, int]:
         found = self.place()
         if not found:
@@ -828,8 +889,9 @@ class _Resolver:
         if len(content) > SHORT_QUESTION:
             return text
         t = self.topic()
-        if not t or _norm(t[0]) & _norm(text):
+        if not t or _content(t[0]) & _content(text):
             return text
+        self.carried = True
         body = text.rstrip("?!. ")
         self.note("", t[0])
         return f"{body} ({t[0]})?"

@@ -381,3 +381,41 @@ def test_resolved_is_json_ready():
         "understood_as": "Sejak kapan Choe Son Hui menjabat?",
         "replaced": [["ia", "Choe Son Hui"]],
     }
+
+
+def test_an_event_noun_takes_the_previous_event():
+    turns = [("Siapa yang bertemu Wang Yi di Beijing?", "Choe Son Hui", "who")]
+    assert last([*turns, ("Di mana pertemuan itu berlangsung?", None, None)]) == (
+        "Di mana pertemuan Wang Yi dan Choe Son Hui di Beijing berlangsung?"
+    )
+    turns = [("Who did Kim meet in Beijing?", "Xi Jinping", "who")]
+    assert last([*turns, ("How long was that meeting?", None, None)]) == (
+        "How long was the meeting of Kim and Xi Jinping in Beijing?"
+    )
+
+
+def test_they_are_the_asker_and_the_answer():
+    turns = [
+        ("Siapa yang ditemui Kim di Beijing?", "Xi Jinping", "who"),
+        ("Apa yang keduanya bahas?", None, None),
+    ]
+    assert last(turns) == "Apa yang Kim dan Xi Jinping bahas?"
+
+
+def test_a_filler_after_kalau_is_not_a_subject():
+    turns = [
+        ("Kapan Kim tiba di Beijing?", "Selasa", "when"),
+        ("Kalau begitu, siapa yang menjemputnya?", None, None),
+    ]
+    assert last(turns) == "Kalau begitu, siapa yang menjemput Kim?"
+
+
+def test_a_short_follow_up_after_a_carried_one_keeps_the_first_topic():
+    r = talk(
+        [
+            ("Kapan parade militer di Beijing digelar?", "3 September", "when"),
+            ("Apa saja yang dipamerkan?", "tank", "what"),
+            ("Siapa saja yang hadir?", None, None),
+        ]
+    )
+    assert "parade militer di Beijing" in r[-1].text
