@@ -609,13 +609,12 @@ class _Resolver:
     def run(self, typed: str) -> str:
         found = _ellipsis(typed, self.lang)
         if found and found[1] is None:
-            elided = self.ellipsis(typed, found[0])
-            if elided is not None:
-                return elided
+            return self.ellipsis(typed, found[0])
         text = typed
-        if found and found[1] is not None:
+        if found:
             # "What about China, what does its rivalry … cover?": the rest is about X.
             x, rest, lead = found
+            assert rest is not None
             self.focus = x
             text = rest[:1].upper() + rest[1:]
             self.note(lead, x)
@@ -627,7 +626,7 @@ class _Resolver:
             text = self.carry(text)
         return text
 
-    def ellipsis(self, typed: str, x: str) -> str | None:
+    def ellipsis(self, typed: str, x: str) -> str:
         """ "What about Kim?" / "Bagaimana dengan Kim?" / "And in 2023?" → the previous question
         with X in place of its subject (or its date)."""
         prev = self.memory[0].turn
