@@ -672,6 +672,8 @@ class _Resolver:
             new, start, end = self.rewrite(word, low, after, nxt, prev_word, tokens, k, text)
             if new is None or start < pos:
                 self.unresolved |= new is None and low in _REFERRING
+                if new is not None:  # overlaps a replacement already made: take back its note
+                    self.replaced.pop()
                 continue
             if start == 0 or text[:start].rstrip().endswith((".", "?", "!")):
                 new = new[:1].upper() + new[1:]
@@ -753,8 +755,16 @@ class _Resolver:
         return bool(nxt) and nxt not in STOP_EN and not re.match(r"^\s*[?!.,]", after)
 
     def topic_np(self) -> str | None:
+        """What "its" means: the topic when it is a noun phrase, else a thing or place the
+        previous question named ("What is its capital?" after a question on North Korea)."""
         t = self.topic()
-        return t[0] if t else None
+        if t and t[1]:
+            return t[0]
+        for m in self.memory[:1]:
+            for name in m.turn.question.names:
+                if not _is_person(name) and self._free(name):
+                    return _in_language(name, self.lang)
+        return None
 
     def it(self, word: str, start: int, end: int) -> tuple[str | None, int, int]:
         t = self.topic()

@@ -419,3 +419,11 @@ def test_a_short_follow_up_after_a_carried_one_keeps_the_first_topic():
         ]
     )
     assert "parade militer di Beijing" in r[-1].text
+
+
+def test_its_is_a_thing_the_previous_question_named():
+    turns = [
+        ("Who is North Korea's foreign minister?", "Choe Son Hui", "who"),
+        ("What is its capital?", None, None),
+    ]
+    assert last(turns) == "What is North Korea's capital?"
