@@ -183,6 +183,8 @@ _VERBS_EN = {
     "came", "went", "sent", "struck", "led", "ran", "became", "broke", "fell", "rose", "got",
     "kept", "told", "paid", "spent", "built", "meet", "win", "take", "leave", "hold", "say",
     "start", "end", "happen", "begin", "kill", "cause", "affect", "last", "cost", "strike",
+    "attend", "show", "shown", "mean", "do", "lose", "die", "agree", "sign", "come",
+    "go", "react", "respond", "vote", "decide", "announce", "report", "think", "want", "need",
 }  # fmt: skip
 _VERB_PREFIX = re.compile(r"^(?:me|mem|men|meng|meny|ber|be|di|ter|per)[a-z]{3,}$")
 
@@ -877,6 +879,20 @@ class _Resolver:
             phrase = f"to {place}" if prev_word in _MOTION_EN else f"in {place}"
         return self.note(word, phrase), start, end
 
+    def _new_word(self, word: str) -> bool:
+        """A content word that is neither a verb nor something the previous turns used."""
+        low = word.lower()
+        said = set()
+        for m in self.memory:
+            for w in _words(m.turn.text):
+                said.add(w.lower())
+                said |= _stems(w, m.turn.language)
+        if low in said or _stems(low, self.lang) & said:
+            return False
+        if self.lang == "id":
+            return not (_is_verb_id(low) or low in _BARE_VERBS_ID)
+        return not (low in _VERBS_EN or re.search(r"(?:ed|en|ing)$", low))
+
     def carry(self, text: str) -> str:
         """A very short question with no names keeps the previous topic."""
         q = analyze(text, self.vocabulary)
@@ -895,8 +911,8 @@ class _Resolver:
                 if new != text:
                     self.note(w, expanded)
                     return new
-        if len(content) > SHORT_QUESTION:
-            return text
+        if len(content) > SHORT_QUESTION or any(self._new_word(w) for w in content):
+            return text  # "Resep rendang?": a noun the conversation never had is a new topic
         t = self.topic()
         if not t or _content(t[0]) & _content(text):
             return text

@@ -427,3 +427,18 @@ def test_its_is_a_thing_the_previous_question_named():
         ("What is its capital?", None, None),
     ]
     assert last(turns) == "What is North Korea's capital?"
+
+
+@pytest.mark.parametrize("question", ["Resep rendang?", "lorem ipsum", "Are there talks?"])
+def test_a_short_question_on_something_new_is_left_alone(question):
+    turns = [("Kapan parade militer di Beijing digelar?", "3 September", "when"), (question, None, None)]
+    assert last(turns) == question
+
+
+@pytest.mark.parametrize(
+    ("question", "starts"), [("Why?", "Why"), ("Who attended?", "Who attended"), ("Kenapa?", "Kenapa")]
+)
+def test_a_bare_follow_up_keeps_the_topic(question, starts):
+    turns = [("When was the military parade in Beijing?", "3 September", "when"), (question, None, None)]
+    text = last(turns)
+    assert text.startswith(starts) and "military parade" in text
