@@ -706,6 +706,13 @@ class _Resolver:
                 return self.it(word, start, end)
             if low in ("that", "this") and nxt and k + 1 < len(tokens):
                 return self.demonstrative(word, tok, tokens[k + 1])
+            if (
+                low == "the"
+                and nxt in _PLACE_NOUNS
+                and not re.match(r"^\s+\w+\s+of\b", after)
+                and not any(_is_place(n) for n in self.own)
+            ):  # "Who visited the area?" — the place just talked about
+                return self.demonstrative(word, tok, tokens[k + 1])
             if low == "there" and nxt not in _EXISTENTIAL and prev_word not in ("is", "are", "was", "were"):
                 return self.there(word, prev_word, start, end)
             if low == "there" and prev_word in ("were", "was") and re.match(r"^\s*[?!.]*\s*$", after):
@@ -786,7 +793,10 @@ class _Resolver:
         phrase = None
         if noun.lower() in _PLACE_NOUNS:
             found = self.place()
-            phrase = f"the {found[0]} {noun}" if found else None
+            if found and noun.lower() in ("country", "city", "town", "place", "location", "venue"):
+                phrase = found[0]  # "the country" → "North Korea"
+            else:
+                phrase = f"the {found[0]} {noun}" if found else None
         elif noun.lower() in _PERSON_NOUNS:
             who = self.person()
             phrase = f"the {noun} {who}" if who else None

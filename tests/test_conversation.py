@@ -442,3 +442,14 @@ def test_a_bare_follow_up_keeps_the_topic(question, starts):
     turns = [("When was the military parade in Beijing?", "3 September", "when"), (question, None, None)]
     text = last(turns)
     assert text.startswith(starts) and "military parade" in text
+
+
+def test_the_area_is_the_previous_place():
+    turns = [("Where did the flood hit hardest?", "Semarang", "where")]
+    assert last([*turns, ("Who visited the area?", None, None)]) == "Who visited the Semarang area?"
+    assert last([*turns, ("What happened in the city?", None, None)]) == "What happened in Semarang?"
+    # A place of its own: left alone.
+    assert (
+        last([*turns, ("Who visited the area around Jakarta?", None, None)])
+        == "Who visited the area around Jakarta?"
+    )
