@@ -78,7 +78,8 @@ class Turn:
 class Resolved:
     text: str  # what to retrieve with
     understood_as: str | None  # set only when it differs from what the user typed
-    replaced: tuple[tuple[str, str], ...] = field(default=())  # (the user's words, what they became)
+    # (the user's words, what they became); ("", topic) when a short question got the topic added.
+    replaced: tuple[tuple[str, str], ...] = field(default=())
 
     def to_dict(self) -> dict:
         return {
@@ -770,7 +771,7 @@ class _Resolver:
         if t and t[1]:
             return t[0]
         for m in self.memory[:1]:
-            for name in m.turn.question.names:
+            for name in (*m.turn.question.names, *m.turn.entities):
                 if not _is_person(name) and self._free(name):
                     return _in_language(name, self.lang)
         return None
