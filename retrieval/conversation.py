@@ -124,7 +124,8 @@ _MOTION_EN = {"go", "goes", "went", "gone", "travel", "travelled", "traveled", "
               "return", "returned", "move", "moved", "send", "sent", "get", "got", "arrive", "arrived"}  # fmt: skip
 # "it" that refers to nothing ("Was it the first time…", "Is it true…").
 _DUMMY_IT = re.compile(
-    r"^\s+(?:the first|the last|the only|true|possible|likely|clear|known|reported|said|the case|a first)\b"
+    r"^\s+(?:the first|the last|the only|true|possible|likely|clear|known|reported|said|the case|a first|"
+    r"been|take|takes|took|seems?|seemed|appears?|appeared|matters?|mattered)\b"
 )
 _PLACE_NOUNS = {
     "wilayah", "kota", "negara", "tempat", "lokasi", "daerah", "provinsi", "kawasan", "kabupaten",
@@ -148,6 +149,23 @@ _NYA_FIXED = {
     "terutamanya", "mestinya", "semestinya", "kiranya", "adanya", "bagaimananya", "apanya",
     "siapanya", "kapannya", "manakah", "caranya", "jumlahnya", "banyaknya", "lamanya",
 }  # fmt: skip
+_PREPOSITIONS_EN = {
+    "to",
+    "about",
+    "on",
+    "of",
+    "for",
+    "with",
+    "against",
+    "from",
+    "in",
+    "at",
+    "by",
+    "over",
+    "into",
+}
+_PREPOSITIONS_ID = {"kepada", "pada", "untuk", "dengan", "bagi", "terhadap", "oleh", "dari", "tentang", "atas",
+                    "bersama", "antara", "soal", "ke", "di"}  # fmt: skip
 # Words that refer back; one left unresolved means the question depends on a lost context.
 _REFERRING = {
     "he",
@@ -691,16 +709,31 @@ class _Resolver:
         """(replacement or None, start, end) for the token at ``k``."""
         tok = tokens[k]
         start, end = tok.start(), tok.end()
+        # A subject or possessive pronoun in a question naming its own person means that person
+        # ("Did Kim bring his daughter?", "Trump mengunggah pesannya…"); an object pronoun
+        # ("Kim berjanji apa kepadanya?") and "they" beside one name point back to earlier turns.
+        own_people = [] if self.focus else [n for n in self.own if _is_person(n)]
+        own_things = [] if self.focus else [n for n in self.own if not _is_person(n)]
         if self.lang == "en":
+            if low in ("he", "she") and own_people:
+                return None, start, end
             if low in _PERSON_EN or (low == "her" and not self._possessive_her(nxt, after)):
                 who = self.person()
                 return (self.note(word, who), start, end) if who else (None, start, end)
             if low in _POSSESSIVE_EN:
+                if (low == "their" and len(own_people) >= 2) or (low in ("his", "her") and own_people):
+                    return None, start, end
+                if low == "its" and own_things:
+                    return None, start, end
                 ref = self.group() if low == "their" else (self.topic_np() if low == "its" else self.person())
                 return (self.note(word, _possessive(ref)), start, end) if ref else (None, start, end)
             if low in _GROUP_EN:
+                if len(own_people) >= 2:
+                    return None, start, end
                 ref = self.group()
                 return (self.note(word, ref), start, end) if ref else (None, start, end)
+            if low == "it" and own_things and prev_word not in _PREPOSITIONS_EN:
+                return None, start, end  # "Why does North Korea say it needs…"
             if low == "it" and not _DUMMY_IT.match(after):
                 return self.it(word, start, end)
             if low in ("that", "this") and re.match(r"^\s*[?!.]*\s*$", after) and k > 0:
@@ -721,9 +754,13 @@ class _Resolver:
             return None, start, end
         # Indonesian
         if low in _PERSON_ID:
+            if own_people and not (_is_verb_id(prev_word) or prev_word in _PREPOSITIONS_ID):
+                return None, start, end  # "Kapan Xi bilang dia akan datang?"
             who = self.person()
             return (self.note(word, who), start, end) if who else (None, start, end)
         if low in _GROUP_ID or low == "keduanya":
+            if len(own_people) >= 2:
+                return None, start, end
             ref = self.group()
             return (self.note(word, ref), start, end) if ref else (None, start, end)
         if low in ("sana", "situ", "disana", "kesana", "darisana", "disitu", "kesitu"):
@@ -756,6 +793,9 @@ class _Resolver:
         if low.endswith("nya") and low not in _NYA_FIXED and not word[:1].isupper() and len(low) > 5:
             base = low[:-3]
             if base in root_words() or stem(base) in root_words():
+                on_noun = not (_is_verb_id(base) or base in _BARE_VERBS_ID or base in _PREPOSITIONS_ID)
+                if on_noun and own_people:
+                    return None, start, end  # "Apakah Choe bertemu Xi selama kunjungannya?"
                 ref = self.salient()
                 if ref:
                     return self.note(word, f"{word[:-3]} {ref}"), start, end
@@ -910,6 +950,8 @@ class _Resolver:
         known = [n for m in self.memory for n in m.turn.question.names]
         if q.numbers or any(not any(_same(n, k) for k in known) for n in q.names):
             return text  # it names a subject of its own: a new topic
+        if not _words(text):
+            return text  # "?", "...": nothing asked
         content = [w for w in q.focus if w.lower() not in STOP_ID and w.lower() not in STOP_EN]
         # A noun the previous turn qualified: "HUT yang keberapa?" → "HUT Partai Buruh Korea".
         for w in content:

@@ -453,3 +453,21 @@ def test_the_area_is_the_previous_place():
         last([*turns, ("Who visited the area around Jakarta?", None, None)])
         == "Who visited the area around Jakarta?"
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did Kim Jong Un bring his daughter to Beijing?",
+        "Which officials saw Kim off when he left?",
+        "What did Trump say in his post addressed to Xi?",
+        "Why does North Korea say it needs its nuclear programme?",
+        "How long had it been since Xi and Kim last met?",
+        "Did Xi and Kim say they agreed?",
+        "Trump mengunggah pesannya di platform apa?",
+        "Apakah Choe juga bertemu Xi Jinping selama kunjungannya?",
+    ],
+)
+def test_a_pronoun_of_the_questions_own_subject_is_left_alone(question):
+    turns = [("Who is North Korea's foreign minister?", "Choe Son Hui", "who"), (question, None, None)]
+    assert last(turns) == question
