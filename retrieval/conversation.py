@@ -101,6 +101,7 @@ def understood_line(resolved: Resolved, lang: str) -> str | None:
 _TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
 
 _PERSON_EN = {"he", "she", "him"}
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 _POSSESSIVE_EN = {"his", "her", "its", "their"}
 _GROUP_EN = {"they", "them"}
 _PERSON_ID = {"dia", "ia", "beliau"}
@@ -345,10 +346,15 @@ def _answer_people(turn: Turn) -> list[str]:
 
 
 def _person(turn: Turn) -> list[str]:
+    """A turn's people, most salient first: a one-person answer, the people the question
+    named, a several-people answer, the people in the answer's quote."""
     answer = _answer_people(turn)
-    if len(answer) == 1:
-        return answer
-    return _question_people(turn) or answer or list(turn.people)
+    ordered = (answer if len(answer) == 1 else []) + _question_people(turn) + answer + list(turn.people)
+    out: list[str] = []
+    for name in ordered:
+        if not any(_same(name, o) for o in out):
+            out.append(name)
+    return out
 
 
 def _collective(turn: Turn) -> str | None:
@@ -377,14 +383,14 @@ def _group(turn: Turn) -> list[str] | str | None:
     answer = _answer_people(turn)
     if len(answer) >= 2:
         return answer
+    collective = _collective(turn)  # "tentara Korea Utara", "North Korean soldiers"
+    if collective:
+        return collective
     # "Who did Kim meet?" — "Xi Jinping": they are Kim and Xi.
     people = _question_people(turn)
     people += [a for a in answer if not any(_same(a, p) for p in people)]
     if len(people) >= 2:
         return people
-    collective = _collective(turn)
-    if collective:
-        return collective
     if len(turn.question.names) >= 2:
         return list(turn.question.names)
     if len(turn.people) >= 2:
@@ -487,7 +493,9 @@ def _answer_entity(turn: Turn) -> str | None:
     if not turn.answer_text or turn.answer_type not in ("which", "what"):
         return None
     first = _split_names(turn.answer_text)[0] if turn.answer_text else ""
-    if not first or len(first.split()) > 5 or not first[:1].isupper() or _is_person(first):
+    if not first or len(first.split()) > 5 or not first[:1].isupper():
+        return None
+    if turn.question.expected == "person" or (turn.question.expected is None and _is_person(first)):
         return None
     return first
 
@@ -509,10 +517,12 @@ class Conversation:
         self.vocabulary = vocabulary
         self._memory: list[_Memory] = []
         self._followup = self._carried = False  # how the last resolve() went, for remember()
+        self._genders: dict[str, str] = {}
 
     def reset(self) -> None:
         self._memory.clear()
         self._followup = self._carried = False
+        self._genders = {}
 
     @property
     def turns(self) -> tuple[Turn, ...]:
@@ -544,8 +554,9 @@ class Conversation:
         if not typed or not self._memory:
             return Resolved(text=typed, understood_as=None)
         lang = language.detect(typed, default=self._memory[-1].turn.language)
-        resolver = _Resolver(self._memory, lang, self.vocabulary)
+        resolver = _Resolver(self._memory, lang, self.vocabulary, self._genders)
         text = resolver.run(typed)
+        self._genders = resolver.genders
         self._followup = bool(resolver.replaced)
         self._carried = resolver.carried
         if text == typed:
@@ -554,8 +565,11 @@ class Conversation:
 
 
 class _Resolver:
-    def __init__(self, memory: list[_Memory], lang: str, vocabulary: Collection[str] | None) -> None:
+    def __init__(
+        self, memory: list[_Memory], lang: str, vocabulary: Collection[str] | None, genders: dict[str, str]
+    ) -> None:
         self.memory = list(reversed(memory))  # most recent first
+        self.genders = dict(genders)  # "m"/"f" → whom he/she last meant
         self.lang = lang
         self.vocabulary = vocabulary
         self.replaced: list[tuple[str, str]] = []
@@ -569,14 +583,24 @@ class _Resolver:
     def _free(self, name: str) -> bool:
         return not any(_same(name, own) for own in self.own)
 
-    def person(self) -> str | None:
+    def person(self, gender: str | None = None) -> str | None:
+        """The salient person; "she" after "he" meant X is not X again (and the other way)."""
         if self.focus and _is_person(self.focus):
             return self.focus
+        bound = self.genders.get(gender or "")
+        if bound and self._free(bound):
+            return bound
+        other = self.genders.get({"m": "f", "f": "m"}.get(gender or "", ""), "")
         for m in self.memory:
             for name in _person(m.turn):
-                if self._free(name):
-                    return name
+                if self._free(name) and not (other and _same(name, other)):
+                    return self._bind(gender, name)
         return None
+
+    def _bind(self, gender: str | None, name: str) -> str:
+        if gender:
+            self.genders[gender] = name
+        return name
 
     def group(self) -> str | None:
         for m in self.memory:
@@ -668,6 +692,7 @@ class _Resolver:
                 text = base.rstrip("?!. ") + " " + xq.date_text + "?"
             self.note(typed, text)
             return text
+        x = _in_language(x, prev.language)
         names = list(prev.question.names)
         # Swap the name of the same kind (a person for a person, a place for a place); with
         # none, the question is asked again about X.
@@ -712,20 +737,25 @@ class _Resolver:
         # A subject or possessive pronoun in a question naming its own person means that person
         # ("Did Kim bring his daughter?", "Trump mengunggah pesannya…"); an object pronoun
         # ("Kim berjanji apa kepadanya?") and "they" beside one name point back to earlier turns.
-        own_people = [] if self.focus else [n for n in self.own if _is_person(n)]
-        own_things = [] if self.focus else [n for n in self.own if not _is_person(n)]
+        before = text[:start]
+        own = [] if self.focus else [n for n in self.own if n in before]  # "What did he promise Xi?": after
+        own_people = [n for n in own if _is_person(n)]
+        own_things = [n for n in own if not _is_person(n)]
         if self.lang == "en":
             if low in ("he", "she") and own_people:
                 return None, start, end
             if low in _PERSON_EN or (low == "her" and not self._possessive_her(nxt, after)):
-                who = self.person()
+                who = self.person(_GENDER.get(low))
                 return (self.note(word, who), start, end) if who else (None, start, end)
             if low in _POSSESSIVE_EN:
                 if (low == "their" and len(own_people) >= 2) or (low in ("his", "her") and own_people):
                     return None, start, end
                 if low == "its" and own_things:
                     return None, start, end
-                ref = self.group() if low == "their" else (self.topic_np() if low == "its" else self.person())
+                if low == "their":
+                    ref = self.group()
+                else:
+                    ref = self.topic_np() if low == "its" else self.person(_GENDER.get(low))
                 return (self.note(word, _possessive(ref)), start, end) if ref else (None, start, end)
             if low in _GROUP_EN:
                 if len(own_people) >= 2:

@@ -471,3 +471,39 @@ def test_the_area_is_the_previous_place():
 def test_a_pronoun_of_the_questions_own_subject_is_left_alone(question):
     turns = [("Who is North Korea's foreign minister?", "Choe Son Hui", "who"), (question, None, None)]
     assert last(turns) == question
+
+
+def test_she_after_he_is_someone_else():
+    r = talk(
+        [
+            ("Who did Choe Son Hui meet in Beijing?", "Wang Yi", "who"),
+            ("What did he say about the situation?", None, "what"),
+            ("And what did she promise?", None, None),
+        ]
+    )
+    assert r[1].text == "What did Wang Yi say about the situation?"
+    assert r[2].text == "And what did Choe Son Hui promise?"
+
+
+def test_a_pronoun_before_the_questions_own_name_points_back():
+    turns = [
+        ("What did Xi tell Kim?", "good neighbours", "what"),
+        ("How did Kim respond?", "support", "what"),
+    ]
+    assert last([*turns, ("What did he promise Xi?", None, None)]) == "What did Kim promise Xi?"
+
+
+def test_a_which_answer_to_a_thing_question_is_it():
+    turns = [
+        ("Which outlet does Willy Haryono write for?", "Metrotvnews", "which"),
+        ("When did it publish the report?", None, None),
+    ]
+    assert last(turns) == "When did Metrotvnews publish the report?"
+
+
+def test_ellipsis_name_in_the_previous_questions_language():
+    turns = [
+        ("How much was trade between China and North Korea?", "$2 billion", "number"),
+        ("Bagaimana dengan Rusia?", None, None),
+    ]
+    assert last(turns) == "How much was trade between Russia and North Korea?"
