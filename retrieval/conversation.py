@@ -150,6 +150,8 @@ _NYA_FIXED = {
     "terutamanya", "mestinya", "semestinya", "kiranya", "adanya", "bagaimananya", "apanya",
     "siapanya", "kapannya", "manakah", "caranya", "jumlahnya", "banyaknya", "lamanya",
 }  # fmt: skip
+# Nouns that only stand for "the matter" ("hal itu" = it), not for a thing of someone's.
+_GENERIC_ID = {"hal", "soal", "masalah", "kasus", "peristiwa", "kejadian", "informasi", "berita", "kabar"}
 _PREPOSITIONS_EN = {
     "to",
     "about",
@@ -810,6 +812,13 @@ class _Resolver:
             phrase = f"{prep} {event} di {place}" if event and prep == "di" else f"{prep} {place}"
             return self.note(text[start:end], phrase), start, end
         if low in ("itu", "tersebut", "ini"):
+            if k > 0 and prev_word in _GENERIC_ID:  # "hal itu", "masalah tersebut": it
+                t = self.topic()
+                if not t:
+                    return None, start, end
+                start = tokens[k - 1].start()
+                phrase = t[0] if t[1] else f"{text[start:end]} ({t[0]})"
+                return self.note(text[start:end], phrase), start, end
             if (
                 k > 0
                 and prev_word not in STOP_ID
@@ -891,6 +900,11 @@ class _Resolver:
             phrase = f"{noun} {who}" if who else None
         else:
             phrase = self.expand(noun) or self.event(noun)
+            if (
+                not phrase and noun.lower() not in _GENERIC_ID and not _is_verb_id(noun)
+            ):  # "kunjungan itu" ≈ "kunjungannya"
+                ref = self.salient()
+                phrase = f"{noun} {ref}" if ref and not any(ref in b for _, b in self.replaced) else None
             if phrase and noun[:1].isupper():
                 phrase = phrase[:1].upper() + phrase[1:]
         if not phrase:

@@ -507,3 +507,16 @@ def test_ellipsis_name_in_the_previous_questions_language():
         ("Bagaimana dengan Rusia?", None, None),
     ]
     assert last(turns) == "How much was trade between Russia and North Korea?"
+
+
+def test_demonstrative_noun_of_the_salient_person():
+    turns = [
+        ("Berapa lama Choe berada di China?", "empat hari", "number"),
+        ("Kapan kunjungan itu dimulai?", None, None),
+    ]
+    assert last(turns) == "Kapan kunjungan Choe dimulai?"
+    turns = [
+        ("Apa yang diunggah Trump tentang Xi?", "sebuah pesan", "what"),
+        ("Apa tanggapan Kremlin atas hal itu?", None, None),
+    ]
+    assert "Trump" in last(turns)
