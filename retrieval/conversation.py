@@ -223,7 +223,15 @@ _AND_X = re.compile(r"^(?:and|dan|lalu|terus|or|atau)\s+(?P<x>[^?]+?)\s*\??$", r
 
 
 # "what about X" with X a filler ("kalau begitu, …" = "in that case, …"), not a new subject.
-_NOT_SUBJECT = {"begitu", "gitu", "demikian", "itu", "ini", "sekarang", "now", "that", "this", "it", "so"}
+_NOT_SUBJECT = {
+    "begitu", "gitu", "demikian", "itu", "ini", "sekarang", "now", "that", "this", "it", "so", "not",
+    "tidak", "bukan", "else", "lainnya", "lagi", "yes", "no", "ya", "then", "also", "juga",
+}  # fmt: skip
+# "this year", "minggu ini": the present, not something said before.
+_TIME_NOUNS = {
+    "year", "month", "week", "weekend", "day", "morning", "evening", "time", "tahun", "bulan",
+    "minggu", "pekan", "hari", "pagi", "siang", "sore", "malam", "kali", "waktu",
+}  # fmt: skip
 
 
 def _ellipsis(text: str, lang: str) -> tuple[str, str | None, str] | None:
@@ -267,6 +275,12 @@ def _norm(text: str) -> set[str]:
 
 def _content(text: str) -> set[str]:
     return {w for w in _norm(text) if w not in STOP_ID and w not in STOP_EN}
+
+
+def _part_of(part: str, whole: str) -> bool:
+    """ "HUT" in "HUT Partai Buruh Korea": a shorter mention of a name said before."""
+    x, y = _norm(part), _norm(whole)
+    return bool(x) and x < y
 
 
 def _same(a: str, b: str) -> bool:
@@ -676,6 +690,12 @@ class _Resolver:
     def ellipsis(self, typed: str, x: str) -> str:
         """ "What about Kim?" / "Bagaimana dengan Kim?" / "And in 2023?" → the previous question
         with X in place of its subject (or its date)."""
+        low = x.lower()
+        self.own = self.memory[0].turn.question.names  # "him" is someone the question did not ask about
+        if low in _PERSON_EN | _PERSON_ID | {"her"}:  # "What about him?"
+            x = self.person(_GENDER.get(low)) or x
+        elif low in _GROUP_EN | _GROUP_ID:
+            x = self.group() or x
         prev = self.memory[0].turn
         base = prev.text
         xq = analyze(x, self.vocabulary)
@@ -770,7 +790,7 @@ class _Resolver:
                 return self.it(word, start, end)
             if low in ("that", "this") and re.match(r"^\s*[?!.]*\s*$", after) and k > 0:
                 return self.it(word, start, end)
-            if low in ("that", "this") and nxt and k + 1 < len(tokens):
+            if low in ("that", "this") and nxt and nxt not in _TIME_NOUNS and k + 1 < len(tokens):
                 return self.demonstrative(word, tok, tokens[k + 1])
             if (
                 low == "the"
@@ -823,6 +843,7 @@ class _Resolver:
                 k > 0
                 and prev_word not in STOP_ID
                 and prev_word not in _WH_ID
+                and prev_word not in _TIME_NOUNS
                 and (k == 1 or not tokens[k - 1].group()[:1].isupper())
             ):
                 return self.demonstrative_id(tokens[k - 1], tok, text)
@@ -913,6 +934,8 @@ class _Resolver:
 
     def expand(self, noun: str) -> str | None:
         """A noun the previous turns used with a modifier: "HUT" → "HUT Partai Buruh Korea"."""
+        if noun.lower() in _TIME_NOUNS:
+            return None
         for m in self.memory:
             words = m.turn.text.rstrip("?!. ").split()
             for i, w in enumerate(words):
@@ -992,7 +1015,7 @@ class _Resolver:
         """A very short question with no names keeps the previous topic."""
         q = analyze(text, self.vocabulary)
         known = [n for m in self.memory for n in m.turn.question.names]
-        if q.numbers or any(not any(_same(n, k) for k in known) for n in q.names):
+        if q.numbers or any(not any(_part_of(n, k) for k in known) for n in q.names):
             return text  # it names a subject of its own: a new topic
         if not _words(text):
             return text  # "?", "...": nothing asked

@@ -520,3 +520,21 @@ def test_demonstrative_noun_of_the_salient_person():
         ("Apa tanggapan Kremlin atas hal itu?", None, None),
     ]
     assert "Trump" in last(turns)
+
+
+def test_this_year_is_not_a_reference():
+    turns = [("How many votes did Prabowo get in the year of the election?", "96 million", "number")]
+    assert (
+        last([*turns, ("What did Prabowo promise this year?", None, None)])
+        == "What did Prabowo promise this year?"
+    )
+    turns = [("Berapa suara Prabowo pada tahun 2024?", "96 juta", "number")]
+    assert last([*turns, ("Apa janji Prabowo tahun ini?", None, None)]) == "Apa janji Prabowo tahun ini?"
+
+
+def test_what_about_a_pronoun():
+    turns = [
+        ("Who did Choe Son Hui meet in Beijing?", "Wang Yi", "who"),
+        ("When did Choe arrive?", "Saturday", "when"),
+    ]
+    assert last([*turns, ("And what about him?", None, None)]) == "When did Wang Yi arrive?"
