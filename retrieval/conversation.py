@@ -13,8 +13,11 @@ Referents, most salient first:
 - it/its/that, itu/tersebut: the conversation's topic — an answered entity ("KCNA") or the
   previous question's noun phrase or, failing that, its clause in brackets;
 - "what about X?", "bagaimana dengan X?", "and in 2023?": the previous question with X swapped in.
-Names the follow-up itself contains are never its own referents ("Kim berjanji apa kepadanya?"
-→ -nya is not Kim).
+Names the follow-up itself contains are never its referents ("Kim berjanji apa kepadanya?"
+→ -nya is not Kim), and a subject or possessive pronoun after the question's own person is
+that person's ("Did Kim bring his daughter?") and stays. "she" after "he" was resolved to X is
+someone other than X. A short question that brings no new noun keeps the previous topic
+("Apa saja yang dipamerkan?"); one naming a subject of its own is a new topic and stays as typed.
 """
 
 from __future__ import annotations
