@@ -360,7 +360,9 @@ def _answer_people(turn: Turn) -> list[str]:
     if len(names) > 4:
         return []
     if turn.answer_type == "who":  # the reader found people: trust it unless it is a place
-        return [n for n in names if n[:1].isupper() and not _is_place(n)]
+        # "Menteri Luar Negeri Korea Utara Choe Son Hui" → the name without its title
+        bare = [found[-1].text if (found := spans.people(n)) and found[-1].role else n for n in names]
+        return [n for n in bare if n[:1].isupper() and not _is_place(n)]
     return [n for n in names if _is_person(n)]
 
 

@@ -538,3 +538,11 @@ def test_what_about_a_pronoun():
         ("When did Choe arrive?", "Saturday", "when"),
     ]
     assert last([*turns, ("And what about him?", None, None)]) == "When did Wang Yi arrive?"
+
+
+def test_an_answer_with_a_title_gives_the_bare_name():
+    turns = [
+        ("Siapa menlu Korut?", "Menteri Luar Negeri Korea Utara Choe Son Hui", "who"),
+        ("Sejak kapan ia menjabat?", None, None),
+    ]
+    assert last(turns) == "Sejak kapan Choe Son Hui menjabat?"
