@@ -213,6 +213,7 @@ TEXTS = {
         "no_articles": "No articles are indexed yet.",
         "sources_title": "Indexed articles",
         "chunks": "passages",
+        "understood_as": "Understood as: {text}",
     },
     "id": {
         "not_found": "Saya tidak menemukan jawabannya di artikel yang terindeks.",
@@ -249,6 +250,7 @@ TEXTS = {
         "no_articles": "Belum ada artikel yang terindeks.",
         "sources_title": "Artikel terindeks",
         "chunks": "kutipan",
+        "understood_as": "Dipahami sebagai: {text}",
     },
 }
 

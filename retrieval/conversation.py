@@ -1,0 +1,1047 @@
+"""Follow-up questions: pronouns and ellipsis resolved from the previous turns, no generative model.
+
+"When did she become foreign minister?" after "Who is North Korea's foreign minister?"
+(answered "Choe Son Hui") is retrieved as "When did Choe Son Hui become foreign minister?",
+and the user is shown how it was understood. Pure: stdlib and our word tables only.
+
+Referents, most salient first:
+- he/she/him/her/his, dia/ia/beliau, "-nya": a single person — the previous short answer when it
+  named one person, else the people the previous question named, else those in the answer's quote;
+- they/them/their, mereka: a group — the answer's people when several, else the question's
+  people, else a collective noun phrase ("tentara Korea Utara"), else the question's names;
+- there, di/ke/dari sana: the previous place (with the event held there: "parade militer di Beijing");
+- it/its/that, itu/tersebut: the conversation's topic — an answered entity ("KCNA") or the
+  previous question's noun phrase or, failing that, its clause in brackets;
+- "what about X?", "bagaimana dengan X?", "and in 2023?": the previous question with X swapped in.
+Names the follow-up itself contains are never its referents ("Kim berjanji apa kepadanya?"
+→ -nya is not Kim), and a subject or possessive pronoun after the question's own person is
+that person's ("Did Kim bring his daughter?") and stays. "she" after "he" was resolved to X is
+someone other than X. A short question that brings no new noun keeps the previous topic
+("Apa saja yang dipamerkan?"); one naming a subject of its own is a new topic and stays as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+
+from retrieval import language, spans
+from retrieval.lexicon import EN_TO_ID, PLACES, STOP_EN, STOP_ID, root_words, stem
+from retrieval.question import Question, analyze
+
+# Follow-ups in the seed conversations reach back at most two turns ("mereka" in a third turn
+# means the troops of the first); four leaves a margin while keeping a topic from long ago
+# from leaking into a new line of questions.
+MAX_TURNS = 4
+# A question of at most this many content words, with no names and no referring word, keeps
+# the previous topic ("Apa saja yang dipamerkan?" → 1). Questions that introduce a topic of
+# their own have a name or more words ("What did China and North Korea agree on?" → 3 + names).
+SHORT_QUESTION = 2
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One answered question, as the caller fills it after answering."""
+
+    text: str  # the resolved question (Resolved.text) that was retrieved with
+    question: Question  # analyze(text)
+    answer_text: str | None = None  # the short answer's text, None when there was none
+    answer_type: str | None = None  # ShortAnswer.type: who | when | where | number | which | what
+    people: tuple[str, ...] = ()  # named in the answer's lead quote
+    places: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()
+    language: str = "en"
+
+    @classmethod
+    def of(
+        cls,
+        text: str,
+        *,
+        answer_text: str | None = None,
+        answer_type: str | None = None,
+        quote: str = "",
+        vocabulary: Collection[str] | None = None,
+    ) -> Turn:
+        """A turn from the resolved question and the short answer (text, type, quote)."""
+        q = analyze(text, vocabulary)
+        return cls(
+            text=text,
+            question=q,
+            answer_text=answer_text or None,
+            answer_type=answer_type,
+            people=tuple(dict.fromkeys(s.text for s in spans.people(quote))),
+            places=tuple(dict.fromkeys(s.text for s in spans.places(quote))),
+            entities=tuple(dict.fromkeys(s.text for s in spans.entities(quote))),
+            language=q.language,
+        )
+
+
+@dataclass(frozen=True)
+class Resolved:
+    text: str  # what to retrieve with
+    understood_as: str | None  # set only when it differs from what the user typed
+    # (the user's words, what they became); ("", topic) when a short question got the topic added.
+    replaced: tuple[tuple[str, str], ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        return {
+            "text": self.text,
+            "understood_as": self.understood_as,
+            "replaced": [list(p) for p in self.replaced],
+        }
+
+
+def understood_line(resolved: Resolved, lang: str) -> str | None:
+    """ "Understood as: …" / "Dipahami sebagai: …", or None when nothing was resolved."""
+    if not resolved.understood_as:
+        return None
+    return language.text(lang, "understood_as", text=resolved.understood_as)
+
+
+# --- words ----------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*", re.UNICODE)
+
+_PERSON_EN = {"he", "she", "him"}
+_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_POSSESSIVE_EN = {"his", "her", "its", "their"}
+_GROUP_EN = {"they", "them"}
+_PERSON_ID = {"dia", "ia", "beliau"}
+_GROUP_ID = {"mereka"}
+_EXISTENTIAL = {
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "'s",
+    "being",
+    "will",
+    "would",
+    "has",
+    "have",
+    "had",
+}
+_MOTION_EN = {"go", "goes", "went", "gone", "travel", "travelled", "traveled", "come", "came", "fly", "flew",
+              "return", "returned", "move", "moved", "send", "sent", "get", "got", "arrive", "arrived"}  # fmt: skip
+# "it" that refers to nothing ("Was it the first time…", "Is it true…").
+_DUMMY_IT = re.compile(
+    r"^\s+(?:the first|the last|the only|true|possible|likely|clear|known|reported|said|the case|a first|"
+    r"been|take|takes|took|seems?|seemed|appears?|appeared|matters?|mattered)\b"
+)
+_PLACE_NOUNS = {
+    "wilayah", "kota", "negara", "tempat", "lokasi", "daerah", "provinsi", "kawasan", "kabupaten",
+    "desa", "pulau", "region", "city", "country", "place", "location", "province", "area",
+    "town", "village", "island", "venue",
+}  # fmt: skip
+_PERSON_NOUNS = {
+    "menteri", "menlu", "presiden", "pemimpin", "tokoh", "pejabat", "orang", "minister", "president",
+    "leader", "official", "man", "woman", "person",
+}  # fmt: skip
+_GROUP_NOUNS = {
+    "tentara", "pasukan", "prajurit", "serdadu", "pemimpin", "menteri", "pejabat", "warga",
+    "korban", "pengungsi", "delegasi", "troops", "soldiers", "forces", "leaders", "ministers",
+    "officials", "residents", "victims", "delegations", "delegates", "people",
+}  # fmt: skip
+# Words ending in "-nya" that are adverbs or fixed words, not "noun + his/her/its".
+_NYA_FIXED = {
+    "akhirnya", "biasanya", "rupanya", "katanya", "tampaknya", "agaknya", "misalnya", "hanya",
+    "punya", "nya", "sebenarnya", "sebelumnya", "selanjutnya", "sesudahnya", "setelahnya",
+    "seharusnya", "sesungguhnya", "sepertinya", "umumnya", "khususnya", "lainnya", "berikutnya",
+    "terutamanya", "mestinya", "semestinya", "kiranya", "adanya", "bagaimananya", "apanya",
+    "siapanya", "kapannya", "manakah", "caranya", "jumlahnya", "banyaknya", "lamanya",
+}  # fmt: skip
+# Nouns that only stand for "the matter" ("hal itu" = it), not for a thing of someone's.
+_GENERIC_ID = {"hal", "soal", "masalah", "kasus", "peristiwa", "kejadian", "informasi", "berita", "kabar"}
+_PREPOSITIONS_EN = {
+    "to",
+    "about",
+    "on",
+    "of",
+    "for",
+    "with",
+    "against",
+    "from",
+    "in",
+    "at",
+    "by",
+    "over",
+    "into",
+}
+_PREPOSITIONS_ID = {"kepada", "pada", "untuk", "dengan", "bagi", "terhadap", "oleh", "dari", "tentang", "atas",
+                    "bersama", "antara", "soal", "ke", "di"}  # fmt: skip
+# Words that refer back; one left unresolved means the question depends on a lost context.
+_REFERRING = {
+    "he",
+    "she",
+    "him",
+    "her",
+    "his",
+    "they",
+    "them",
+    "their",
+    "it",
+    "its",
+    "dia",
+    "ia",
+    "beliau",
+    "mereka",
+}
+_WH_EN = {"who", "whom", "whose", "what", "when", "where", "why", "how", "which"}
+_WH_ID = {"siapa", "siapakah", "kapan", "kapankah", "mana", "manakah", "dimana", "mengapa", "kenapa",
+          "bagaimana", "bagaimanakah", "berapa", "berapakah", "apa", "apakah", "gimana"}  # fmt: skip
+_AUX_EN = {"did", "does", "do", "is", "are", "was", "were", "has", "have", "had", "will", "would",
+           "can", "could", "should", "many", "much", "long", "big", "old", "the", "a", "an"}  # fmt: skip
+_LEAD_ID = {"yang", "saja", "sih", "lagi", "lalu", "terus", "dan", "kah", "sudah", "telah", "akan", "di", "ke",
+            "dari", "pada", "tanggal", "hari", "tahun", "bulan", "lama", "banyak", "jumlah"}  # fmt: skip
+# Indonesian verbs without a prefix, which a noun phrase cannot contain.
+_BARE_VERBS_ID = {
+    "tiba", "pergi", "datang", "pulang", "tinggal", "hadir", "masuk", "keluar", "lahir", "tewas",
+    "mati", "jatuh", "naik", "turun", "tidur", "duduk", "bangun", "lari", "kembali", "singgah",
+    "mampir", "menang", "kalah", "makan", "minum", "terjadi", "ikut", "mau", "ingin", "suka",
+}  # fmt: skip
+# English verbs that follow a subject noun ("the flood hit"), ending a noun phrase.
+_VERBS_EN = {
+    "hit", "met", "won", "lost", "took", "left", "made", "held", "said", "began", "saw", "gave",
+    "came", "went", "sent", "struck", "led", "ran", "became", "broke", "fell", "rose", "got",
+    "kept", "told", "paid", "spent", "built", "meet", "win", "take", "leave", "hold", "say",
+    "start", "end", "happen", "begin", "kill", "cause", "affect", "last", "cost", "strike",
+    "attend", "show", "shown", "mean", "do", "lose", "die", "agree", "sign", "come",
+    "go", "react", "respond", "vote", "decide", "announce", "report", "think", "want", "need",
+}  # fmt: skip
+_VERB_PREFIX = re.compile(r"^(?:me|mem|men|meng|meny|ber|be|di|ter|per)[a-z]{3,}$")
+
+_ELLIPSIS_EN = re.compile(
+    r"^(?:and|but|so|ok(?:ay)?|then)?[\s,]*(?:what|how) about\s+(?P<x>[^,?]+?)\s*(?:(?P<rest>,\s*.+)|\??)$",
+    re.IGNORECASE,
+)
+_ELLIPSIS_ID = re.compile(
+    r"^(?:lalu|terus|dan|nah|oke)?[\s,]*(?:bagaimana|gimana) (?:dengan|kalau|soal)\s+(?P<x>[^,?]+?)\s*"
+    r"(?:(?P<rest>,\s*.+)|\??)$|^(?:lalu |terus |dan |nah )?kalau\s+(?P<x2>[^,?]+?)\s*(?:(?P<rest2>,\s*.+)|\??)$",
+    re.IGNORECASE,
+)
+_AND_X = re.compile(r"^(?:and|dan|lalu|terus|or|atau)\s+(?P<x>[^?]+?)\s*\??$", re.IGNORECASE)
+
+
+# "what about X" with X a filler ("kalau begitu, …" = "in that case, …"), not a new subject.
+_NOT_SUBJECT = {
+    "begitu", "gitu", "demikian", "itu", "ini", "sekarang", "now", "that", "this", "it", "so", "not",
+    "tidak", "bukan", "else", "lainnya", "lagi", "yes", "no", "ya", "then", "also", "juga",
+}  # fmt: skip
+# "this year", "minggu ini": the present, not something said before.
+_TIME_NOUNS = {
+    "year", "month", "week", "weekend", "day", "morning", "evening", "time", "tahun", "bulan",
+    "minggu", "pekan", "hari", "pagi", "siang", "sore", "malam", "kali", "waktu",
+}  # fmt: skip
+
+
+def _ellipsis(text: str, lang: str) -> tuple[str, str | None, str] | None:
+    """(X, the question after "what about X," or None, the lead-in as typed)."""
+    m = (_ELLIPSIS_EN if lang == "en" else _ELLIPSIS_ID).match(text)
+    if m:
+        groups = m.groupdict()
+        x = (groups.get("x") or groups.get("x2") or "").strip()
+        rest_group = "rest" if groups.get("rest") else "rest2" if groups.get("rest2") else None
+        if x and x.lower() not in _NOT_SUBJECT:
+            if rest_group is None:
+                return x, None, text
+            return x, m.group(rest_group).lstrip(", "), text[: m.start(rest_group)].rstrip(", ")
+        return None
+    m = _AND_X.match(text)
+    if m and not ({w.lower() for w in _words(m.group("x"))} & (_WH_EN | _WH_ID | _REFERRING)):
+        x = m.group("x").strip()
+        if len(x.split()) <= 6 and x.lower() not in _NOT_SUBJECT:
+            return x, None, text
+    return None
+
+
+def _stems(word: str, lang: str) -> set[str]:
+    """Indonesian stems of a word ("pertemuan", "bertemu" → temu; English via the word table:
+    "meeting", "met" → temu)."""
+    low = word.lower()
+    if low in STOP_ID or low in STOP_EN or len(low) < 3:
+        return set()
+    if lang == "en":
+        return {stem(t) for t in EN_TO_ID.get(low, ()) if " " not in t}
+    return {stem(low)}
+
+
+def _words(text: str) -> list[str]:
+    return _TOKEN.findall(text)
+
+
+def _norm(text: str) -> set[str]:
+    return {w for w in re.split(r"[\s\-–'’,]+", text.lower()) if w}
+
+
+def _content(text: str) -> set[str]:
+    return {w for w in _norm(text) if w not in STOP_ID and w not in STOP_EN}
+
+
+def _part_of(part: str, whole: str) -> bool:
+    """ "HUT" in "HUT Partai Buruh Korea": a shorter mention of a name said before."""
+    x, y = _norm(part), _norm(whole)
+    return bool(x) and x < y
+
+
+def _same(a: str, b: str) -> bool:
+    """Do two names overlap ("Kim" and "Kim Jong Un", "Choe Son-hui" and "Choe Son Hui")?"""
+    x, y = _norm(a), _norm(b)
+    return bool(x and y and (x <= y or y <= x))
+
+
+def _is_place(name: str) -> bool:
+    return name.lower() in PLACES
+
+
+def _is_person(name: str) -> bool:
+    """A person's name, as far as the name alone tells: not a place, an acronym or an
+    organisation ("Partai Buruh Korea"); "Ganjar Pranowo" counts though "Ganjar" is a word."""
+    if not name[:1].isupper() or _is_place(name) or name.replace(" ", "").isupper():
+        return False
+    return bool(spans.people(name))
+
+
+def _kind(name: str) -> str:
+    return "place" if _is_place(name) else "person" if _is_person(name) else "other"
+
+
+def _split_names(text: str) -> list[str]:
+    """ "Wang Yi and Choe Son Hui" → both; "Cai Qi dan Wang Yi" → both."""
+    parts = re.split(r"\s*(?:,|\band\b|\bdan\b|&|\bserta\b)\s*", text)
+    return [p.strip(" .") for p in parts if p.strip(" .")]
+
+
+def _join(names: Sequence[str], lang: str) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    word = "dan" if lang == "id" else "and"
+    return f"{', '.join(names[:-1])} {word} {names[-1]}"
+
+
+def _in_language(name: str, lang: str) -> str:
+    """A place named in the other language, as the question's language writes it."""
+    canon = PLACES.get(name.lower())
+    if not canon:
+        return name
+    if lang == "en":
+        return canon
+    if name.lower() in EN_TO_ID and name.lower() not in ("china",):
+        return " ".join(w.capitalize() for w in EN_TO_ID[name.lower()][0].split())
+    return name
+
+
+def _possessive(name: str) -> str:
+    return name + ("'" if name.endswith("s") else "'s")
+
+
+def _is_verb_id(word: str) -> bool:
+    w = word.lower()
+    return bool(_VERB_PREFIX.match(w)) and stem(w) != w
+
+
+# --- what a turn offers as referents ----------------------------------------------------------
+
+
+def _question_people(turn: Turn) -> list[str]:
+    return [n for n in turn.question.names if _is_person(n)]
+
+
+def _question_places(turn: Turn) -> list[str]:
+    return [n for n in turn.question.names if _is_place(n)]
+
+
+def _answer_people(turn: Turn) -> list[str]:
+    if not turn.answer_text or turn.answer_type not in ("who", "which"):
+        return []
+    names = _split_names(turn.answer_text)
+    if len(names) > 4:
+        return []
+    if turn.answer_type == "who":  # the reader found people: trust it unless it is a place
+        # "Menteri Luar Negeri Korea Utara Choe Son Hui" → the name without its title
+        bare = [found[-1].text if (found := spans.people(n)) and found[-1].role else n for n in names]
+        return [n for n in bare if n[:1].isupper() and not _is_place(n)]
+    return [n for n in names if _is_person(n)]
+
+
+def _person(turn: Turn) -> list[str]:
+    """A turn's people, most salient first: a one-person answer, the people the question
+    named, a several-people answer, the people in the answer's quote."""
+    answer = _answer_people(turn)
+    ordered = (answer if len(answer) == 1 else []) + _question_people(turn) + answer + list(turn.people)
+    out: list[str] = []
+    for name in ordered:
+        if not any(_same(name, o) for o in out):
+            out.append(name)
+    return out
+
+
+def _collective(turn: Turn) -> str | None:
+    """ "tentara Korea Utara", "North Korean troops": a group of people named by a noun."""
+    words = turn.text.rstrip("?!. ").split()
+    for i, w in enumerate(words):
+        low = w.lower()
+        if low not in _GROUP_NOUNS:
+            continue
+        if turn.language == "id":
+            j = i + 1
+            while j < len(words) and words[j][:1].isupper():
+                j += 1
+            if j > i + 1:
+                return " ".join(words[i:j])
+        else:
+            j = i
+            while j > 0 and words[j - 1][:1].isupper() and words[j - 1].lower() not in _WH_EN | _AUX_EN:
+                j -= 1
+            if j < i:
+                return " ".join(words[j : i + 1])
+    return None
+
+
+def _group(turn: Turn) -> list[str] | str | None:
+    answer = _answer_people(turn)
+    if len(answer) >= 2:
+        return answer
+    collective = _collective(turn)  # "tentara Korea Utara", "North Korean soldiers"
+    if collective:
+        return collective
+    # "Who did Kim meet?" — "Xi Jinping": they are Kim and Xi.
+    people = _question_people(turn)
+    people += [a for a in answer if not any(_same(a, p) for p in people)]
+    if len(people) >= 2:
+        return people
+    if len(turn.question.names) >= 2:
+        return list(turn.question.names)
+    if len(turn.people) >= 2:
+        return list(turn.people)
+    return None
+
+
+def _place(turn: Turn) -> tuple[str, str | None] | None:
+    """(place, the event held there or None)."""
+    if turn.answer_type == "where" and turn.answer_text and len(turn.answer_text.split()) <= 4:
+        return turn.answer_text, None
+    places = _question_places(turn)
+    if not places:
+        m = re.search(r"\b(?:di|ke|dari|in|at|to|from)\s+([A-Z][\w'-]*(?:\s[A-Z][\w'-]*)*)", turn.text)
+        if m and not _is_person(m.group(1)):
+            places = [m.group(1)]
+    if places:
+        return places[0], _event_at(turn, places[0])
+    if turn.places:
+        return turn.places[0], None
+    return None
+
+
+def _event_at(turn: Turn, place: str) -> str | None:
+    """The noun phrase right before "di/in <place>" ("parade militer", "the military parade")."""
+    m = re.search(r"((?:[\w'’-]+\s+){1,4})(?:di|in|at)\s+" + re.escape(place), turn.text)
+    if not m:
+        return None
+    words = m.group(1).split()
+    if turn.language == "id":
+        run: list[str] = []
+        for w in reversed(words):
+            low = w.lower()
+            if (
+                low in STOP_ID
+                or low in _WH_ID
+                or _is_verb_id(low)
+                or low in _BARE_VERBS_ID
+                or w[:1].isupper()
+            ):
+                break
+            run.insert(0, w)
+        preceding = turn.text[: m.start(1)].split() + words[: len(words) - len(run)]
+        if run and len(preceding) > 1 and preceding[-1][:1].isupper():
+            return None  # "Choe tiba di Beijing": a predicate after its subject, not an event
+        return " ".join(run) if run else None
+    for k in range(len(words)):
+        rest = [x.lower() for x in words[k + 1 :]]
+        if words[k].lower() in ("the", "a", "an") and not any(x in STOP_EN or x in _VERBS_EN for x in rest):
+            return " ".join(words[k:]) if len(words) > k + 1 else None
+    return None
+
+
+def _noun_phrase(turn: Turn) -> str | None:
+    """The previous question's topic as a noun phrase, or None when it has no plain one."""
+    words = turn.text.rstrip("?!. ").split()
+    if turn.language == "id":
+        i = 0
+        while i < len(words) and (words[i].lower() in _WH_ID or words[i].lower() in _LEAD_ID):
+            i += 1
+        run: list[str] = []
+        while i < len(words):
+            low = words[i].lower()
+            if low in STOP_ID or low in _WH_ID or _is_verb_id(low):
+                break
+            run.append(words[i])
+            i += 1
+        if not run or all(w[:1].isupper() for w in run):
+            return None
+        if i + 1 < len(words) and words[i].lower() == "di" and words[i + 1][:1].isupper():
+            j = i + 1
+            while j < len(words) and words[j][:1].isupper():
+                j += 1
+            run += words[i:j]
+        return " ".join(run)
+    m = re.search(r"\b(?:the|a|an)\s+((?:[\w'’-]+\s*){1,4})", turn.text.rstrip("?!. "))
+    if not m:
+        return None
+    run = []
+    for w in m.group(1).split():
+        low = w.lower()
+        if low in STOP_EN or low in _VERBS_EN or (low.endswith("ed") and len(low) > 4):
+            break
+        run.append(w)
+    return "the " + " ".join(run) if run else None
+
+
+def _clause(turn: Turn) -> str:
+    """The previous question without its question words: "Trump post about Xi, Putin and Kim"."""
+    words = turn.text.rstrip("?!. ").split()
+    skip = _WH_EN | _AUX_EN | _WH_ID | _LEAD_ID
+    i = 0
+    while i < len(words) - 1 and words[i].lower() in skip:
+        i += 1
+    return " ".join(words[i:])
+
+
+def _answer_entity(turn: Turn) -> str | None:
+    """A short answer that is a thing (KCNA, a treaty), which "it" then means."""
+    if not turn.answer_text or turn.answer_type not in ("which", "what"):
+        return None
+    first = _split_names(turn.answer_text)[0] if turn.answer_text else ""
+    if not first or len(first.split()) > 5 or not first[:1].isupper():
+        return None
+    if turn.question.expected == "person" or (turn.question.expected is None and _is_person(first)):
+        return None
+    return first
+
+
+# --- the conversation -----------------------------------------------------------------------
+
+
+@dataclass
+class _Memory:
+    turn: Turn
+    topic: str | None  # a noun phrase "it" means, or None
+    clause: str  # the fallback for "it" when there is no noun phrase
+
+
+class Conversation:
+    """The last few turns of one chat; resolves follow-ups against them."""
+
+    def __init__(self, vocabulary: Collection[str] | None = None) -> None:
+        self.vocabulary = vocabulary
+        self._memory: list[_Memory] = []
+        self._followup = self._carried = False  # how the last resolve() went, for remember()
+        self._genders: dict[str, str] = {}
+
+    def reset(self) -> None:
+        self._memory.clear()
+        self._followup = self._carried = False
+        self._genders = {}
+
+    @property
+    def turns(self) -> tuple[Turn, ...]:
+        return tuple(m.turn for m in self._memory)
+
+    def remember(self, turn: Turn) -> None:
+        """Record an answered turn (its text being what ``resolve`` returned)."""
+        entity = _answer_entity(turn)
+        previous = self._memory[-1] if self._memory else None
+        topic: str | None
+        if entity:
+            topic = clause = entity
+        elif self._carried and previous is not None:
+            # "Apa saja yang dipamerkan (parade …)?" adds nothing to talk about.
+            topic, clause = previous.topic, previous.clause
+        elif self._followup and previous is not None:
+            # A follow-up stays on the conversation's topic; its own clause is the freshest.
+            topic, clause = previous.topic or _noun_phrase(turn), _clause(turn)
+        else:
+            topic, clause = _noun_phrase(turn), _clause(turn)
+        self._memory.append(_Memory(turn=turn, topic=topic, clause=clause))
+        del self._memory[:-MAX_TURNS]
+        self._followup = self._carried = False
+
+    def resolve(self, question: str) -> Resolved:
+        """What to retrieve with: ``question`` with its references to earlier turns filled in."""
+        typed = " ".join(question.split())
+        self._followup = self._carried = False
+        if not typed or not self._memory:
+            return Resolved(text=typed, understood_as=None)
+        lang = language.detect(typed, default=self._memory[-1].turn.language)
+        resolver = _Resolver(self._memory, lang, self.vocabulary, self._genders)
+        text = resolver.run(typed)
+        self._genders = resolver.genders
+        self._followup = bool(resolver.replaced)
+        self._carried = resolver.carried
+        if text == typed:
+            return Resolved(text=typed, understood_as=None)
+        return Resolved(text=text, understood_as=text, replaced=tuple(resolver.replaced))
+
+
+class _Resolver:
+    def __init__(
+        self, memory: list[_Memory], lang: str, vocabulary: Collection[str] | None, genders: dict[str, str]
+    ) -> None:
+        self.memory = list(reversed(memory))  # most recent first
+        self.genders = dict(genders)  # "m"/"f" → whom he/she last meant
+        self.lang = lang
+        self.vocabulary = vocabulary
+        self.replaced: list[tuple[str, str]] = []
+        self.own: tuple[str, ...] = ()
+        self.focus: str | None = None  # "What about China, …": who the rest is about
+        self.unresolved = False  # a referring word nothing earlier could fill
+        self.carried = False  # the previous topic was added to a short question
+
+    # -- referents --
+
+    def _free(self, name: str) -> bool:
+        return not any(_same(name, own) for own in self.own)
+
+    def person(self, gender: str | None = None) -> str | None:
+        """The salient person; "she" after "he" meant X is not X again (and the other way)."""
+        if self.focus and _is_person(self.focus):
+            return self.focus
+        bound = self.genders.get(gender or "")
+        if bound and self._free(bound):
+            return bound
+        other = self.genders.get({"m": "f", "f": "m"}.get(gender or "", ""), "")
+        for m in self.memory:
+            for name in _person(m.turn):
+                if self._free(name) and not (other and _same(name, other)):
+                    return self._bind(gender, name)
+        return None
+
+    def _bind(self, gender: str | None, name: str) -> str:
+        if gender:
+            self.genders[gender] = name
+        return name
+
+    def group(self) -> str | None:
+        for m in self.memory:
+            found = _group(m.turn)
+            if isinstance(found, str):
+                return _in_language(found, self.lang) if self.lang == "en" else found
+            if found:
+                free = [_in_language(n, self.lang) for n in found if self._free(n)]
+                if len(free) >= 2:
+                    return _join(free, self.lang)
+        return None
+
+    def place(self) -> tuple[str, str | None] | None:
+        for m in self.memory:
+            found = _place(m.turn)
+            if found and self._free(found[0]):
+                return _in_language(found[0], self.lang), found[1]
+        return None
+
+    def topic(self) -> tuple[str, bool] | None:
+        """(the topic, is it a noun phrase)."""
+        if self.focus:
+            return self.focus, True
+        if not self.memory:
+            return None
+        m = self.memory[0]
+        if m.topic:
+            return m.topic, True
+        return (m.clause, False) if m.clause else None
+
+    def salient(self) -> str | None:
+        """What "-nya" on a noun means: a person, else the previous topic."""
+        who = self.person()
+        if who:
+            return who
+        t = self.topic()
+        if t and t[1]:
+            return t[0]
+        for m in self.memory:
+            for name in m.turn.question.names:
+                if self._free(name):
+                    return name
+        return None
+
+    # -- rewriting --
+
+    def note(self, typed: str, became: str) -> str:
+        self.replaced.append((typed, became))
+        return became
+
+    def run(self, typed: str) -> str:
+        found = _ellipsis(typed, self.lang)
+        if found and found[1] is None:
+            return self.ellipsis(typed, found[0])
+        text = typed
+        if found:
+            # "What about China, what does its rivalry … cover?": the rest is about X.
+            x, rest, lead = found
+            assert rest is not None
+            self.focus = x
+            text = rest[:1].upper() + rest[1:]
+            self.note(lead, x)
+        self.own = analyze(text, self.vocabulary).names
+        if self.focus:
+            self.own = tuple(n for n in self.own if not _same(n, self.focus))
+        text = self.pronouns(text)
+        if not self.replaced and not self.unresolved:
+            text = self.carry(text)
+        return text
+
+    def ellipsis(self, typed: str, x: str) -> str:
+        """ "What about Kim?" / "Bagaimana dengan Kim?" / "And in 2023?" → the previous question
+        with X in place of its subject (or its date)."""
+        low = x.lower()
+        self.own = self.memory[0].turn.question.names  # "him" is someone the question did not ask about
+        if low in _PERSON_EN | _PERSON_ID | {"her"}:  # "What about him?"
+            x = self.person(_GENDER.get(low)) or x
+        elif low in _GROUP_EN | _GROUP_ID:
+            x = self.group() or x
+        prev = self.memory[0].turn
+        base = prev.text
+        xq = analyze(x, self.vocabulary)
+        year = re.fullmatch(r"\d{4}", x)
+        old_year = re.search(r"\b\d{4}\b", prev.question.date_text or "")
+        if year and old_year:  # "And 2019?" after "… in 2024?"
+            text = base.replace(old_year.group(), x, 1)
+            self.note(typed, text)
+            return text
+        if year:
+            xq = analyze(("in " if self.lang == "en" else "pada tahun ") + x, self.vocabulary)
+        if xq.date_text and not xq.names:
+            if prev.question.date_text and prev.question.date_text in base:
+                text = base.replace(prev.question.date_text, xq.date_text, 1)
+            else:
+                text = base.rstrip("?!. ") + " " + xq.date_text + "?"
+            self.note(typed, text)
+            return text
+        x = _in_language(x, prev.language)
+        names = list(prev.question.names)
+        # Swap the name of the same kind (a person for a person, a place for a place); with
+        # none, the question is asked again about X.
+        same = [n for n in names if _kind(n) == _kind(x) and n in base]
+        target = same[0] if same else None
+        text = base.replace(target, x, 1) if target else base.rstrip("?!. ") + f" ({x})?"
+        self.note(typed, text)
+        return text
+
+    def pronouns(self, text: str) -> str:
+        out: list[str] = []
+        pos = 0
+        tokens = list(_TOKEN.finditer(text))
+        skip_until = -1
+        for k, tok in enumerate(tokens):
+            if tok.start() < skip_until:
+                continue
+            word = tok.group()
+            low = word.lower()
+            after = text[tok.end() :]
+            nxt = tokens[k + 1].group().lower() if k + 1 < len(tokens) else ""
+            prev_word = tokens[k - 1].group().lower() if k > 0 else ""
+            new, start, end = self.rewrite(word, low, after, nxt, prev_word, tokens, k, text)
+            if new is None or start < pos:
+                self.unresolved |= new is None and low in _REFERRING
+                if new is not None:  # overlaps a replacement already made: take back its note
+                    self.replaced.pop()
+                continue
+            if start == 0 or text[:start].rstrip().endswith((".", "?", "!")):
+                new = new[:1].upper() + new[1:]
+            out.append(text[pos:start])
+            out.append(new)
+            pos = end
+            skip_until = end
+        out.append(text[pos:])
+        return "".join(out)
+
+    def rewrite(self, word, low, after, nxt, prev_word, tokens, k, text) -> tuple[str | None, int, int]:
+        """(replacement or None, start, end) for the token at ``k``."""
+        tok = tokens[k]
+        start, end = tok.start(), tok.end()
+        # A subject or possessive pronoun in a question naming its own person means that person
+        # ("Did Kim bring his daughter?", "Trump mengunggah pesannya…"); an object pronoun
+        # ("Kim berjanji apa kepadanya?") and "they" beside one name point back to earlier turns.
+        before = text[:start]
+        own = [] if self.focus else [n for n in self.own if n in before]  # "What did he promise Xi?": after
+        own_people = [n for n in own if _is_person(n)]
+        own_things = [n for n in own if not _is_person(n)]
+        if self.lang == "en":
+            if low in ("he", "she") and own_people:
+                return None, start, end
+            if low in _PERSON_EN or (low == "her" and not self._possessive_her(nxt, after)):
+                who = self.person(_GENDER.get(low))
+                return (self.note(word, who), start, end) if who else (None, start, end)
+            if low in _POSSESSIVE_EN:
+                if (low == "their" and len(own_people) >= 2) or (low in ("his", "her") and own_people):
+                    return None, start, end
+                if low == "its" and own_things:
+                    return None, start, end
+                if low == "their":
+                    ref = self.group()
+                else:
+                    ref = self.topic_np() if low == "its" else self.person(_GENDER.get(low))
+                return (self.note(word, _possessive(ref)), start, end) if ref else (None, start, end)
+            if low in _GROUP_EN:
+                if len(own_people) >= 2:
+                    return None, start, end
+                ref = self.group()
+                return (self.note(word, ref), start, end) if ref else (None, start, end)
+            if low == "it" and own_things and prev_word not in _PREPOSITIONS_EN:
+                return None, start, end  # "Why does North Korea say it needs…"
+            if low == "it" and not _DUMMY_IT.match(after):
+                return self.it(word, start, end)
+            if low in ("that", "this") and re.match(r"^\s*[?!.]*\s*$", after) and k > 0:
+                return self.it(word, start, end)
+            if low in ("that", "this") and nxt and nxt not in _TIME_NOUNS and k + 1 < len(tokens):
+                return self.demonstrative(word, tok, tokens[k + 1])
+            if (
+                low == "the"
+                and nxt in _PLACE_NOUNS
+                and not re.match(r"^\s+\w+\s+of\b", after)
+                and not any(_is_place(n) for n in self.own)
+            ):  # "Who visited the area?" — the place just talked about
+                return self.demonstrative(word, tok, tokens[k + 1])
+            if low == "there" and nxt not in _EXISTENTIAL and prev_word not in ("is", "are", "was", "were"):
+                return self.there(word, prev_word, start, end)
+            if low == "there" and prev_word in ("were", "was") and re.match(r"^\s*[?!.]*\s*$", after):
+                return self.there(word, "", start, end)  # "How many leaders were there?"
+            return None, start, end
+        # Indonesian
+        if low in _PERSON_ID:
+            if own_people and not (_is_verb_id(prev_word) or prev_word in _PREPOSITIONS_ID):
+                return None, start, end  # "Kapan Xi bilang dia akan datang?"
+            who = self.person()
+            return (self.note(word, who), start, end) if who else (None, start, end)
+        if low in _GROUP_ID or low == "keduanya":
+            if len(own_people) >= 2:
+                return None, start, end
+            ref = self.group()
+            return (self.note(word, ref), start, end) if ref else (None, start, end)
+        if low in ("sana", "situ", "disana", "kesana", "darisana", "disitu", "kesitu"):
+            prep = (
+                {"di": "di", "ke": "ke", "dari": "dari"}.get(prev_word) if low in ("sana", "situ") else None
+            )
+            if low in ("sana", "situ") and prep is None:
+                return None, start, end
+            if prep is None:
+                prep = re.match(r"(di|ke|dari)", low).group(1)  # type: ignore[union-attr]
+            else:
+                start = tokens[k - 1].start()
+            found = self.place()
+            if not found:
+                return None, start, end
+            place, event = found
+            phrase = f"{prep} {event} di {place}" if event and prep == "di" else f"{prep} {place}"
+            return self.note(text[start:end], phrase), start, end
+        if low in ("itu", "tersebut", "ini"):
+            if k > 0 and prev_word in _GENERIC_ID:  # "hal itu", "masalah tersebut": it
+                t = self.topic()
+                if not t:
+                    return None, start, end
+                start = tokens[k - 1].start()
+                phrase = t[0] if t[1] else f"{text[start:end]} ({t[0]})"
+                return self.note(text[start:end], phrase), start, end
+            if (
+                k > 0
+                and prev_word not in STOP_ID
+                and prev_word not in _WH_ID
+                and prev_word not in _TIME_NOUNS
+                and (k == 1 or not tokens[k - 1].group()[:1].isupper())
+            ):
+                return self.demonstrative_id(tokens[k - 1], tok, text)
+            if k == 0 or prev_word in ("tentang", "soal", "terhadap", "dengan", "dari", "untuk", "atas"):
+                return self.it(word, start, end)
+            return None, start, end
+        if low.endswith("nya") and low not in _NYA_FIXED and not word[:1].isupper() and len(low) > 5:
+            base = low[:-3]
+            if base in root_words() or stem(base) in root_words():
+                on_noun = not (_is_verb_id(base) or base in _BARE_VERBS_ID or base in _PREPOSITIONS_ID)
+                if on_noun and own_people:
+                    return None, start, end  # "Apakah Choe bertemu Xi selama kunjungannya?"
+                ref = self.salient()
+                if ref:
+                    return self.note(word, f"{word[:-3]} {ref}"), start, end
+        return None, start, end
+
+    def _possessive_her(self, nxt: str, after: str) -> bool:
+        return bool(nxt) and nxt not in STOP_EN and not re.match(r"^\s*[?!.,]", after)
+
+    def topic_np(self) -> str | None:
+        """What "its" means: the topic when it is a noun phrase, else a thing or place the
+        previous question named ("What is its capital?" after a question on North Korea)."""
+        t = self.topic()
+        if t and t[1]:
+            return t[0]
+        for m in self.memory[:1]:
+            for name in (*m.turn.question.names, *m.turn.entities):
+                if not _is_person(name) and self._free(name):
+                    return _in_language(name, self.lang)
+        return None
+
+    def it(self, word: str, start: int, end: int) -> tuple[str | None, int, int]:
+        t = self.topic()
+        if not t:
+            return None, start, end
+        phrase, is_np = t
+        if is_np:
+            return self.note(word, phrase), start, end
+        return self.note(word, f"{word} ({phrase})"), start, end
+
+    def demonstrative(
+        self, word: str, dem: re.Match[str], noun_tok: re.Match[str]
+    ) -> tuple[str | None, int, int]:
+        """ "that region" → "the Kursk region"; "that meeting" → the meeting asked about before."""
+        noun = noun_tok.group()
+        typed = f"{word} {noun}"
+        phrase = None
+        if noun.lower() in _PLACE_NOUNS:
+            found = self.place()
+            if found and noun.lower() in ("country", "city", "town", "place", "location", "venue"):
+                phrase = found[0]  # "the country" → "North Korea"
+            else:
+                phrase = f"the {found[0]} {noun}" if found else None
+        elif noun.lower() in _PERSON_NOUNS:
+            who = self.person()
+            phrase = f"the {noun} {who}" if who else None
+        else:
+            phrase = self.expand(noun) or self.event(noun)
+        if not phrase:
+            return None, dem.start(), dem.end()
+        return self.note(typed, phrase), dem.start(), noun_tok.end()
+
+    def demonstrative_id(
+        self, noun_tok: re.Match[str], dem: re.Match[str], text: str
+    ) -> tuple[str | None, int, int]:
+        """ "Wilayah itu" → "Wilayah Kursk"; "parade tersebut" → "parade militer di Beijing"."""
+        noun = noun_tok.group()
+        phrase = None
+        if noun.lower() in _PLACE_NOUNS:
+            found = self.place()
+            phrase = f"{noun} {found[0]}" if found else None
+        elif noun.lower() in _PERSON_NOUNS:
+            who = self.person()
+            phrase = f"{noun} {who}" if who else None
+        else:
+            phrase = self.expand(noun) or self.event(noun)
+            if (
+                not phrase and noun.lower() not in _GENERIC_ID and not _is_verb_id(noun)
+            ):  # "kunjungan itu" ≈ "kunjungannya"
+                ref = self.salient()
+                phrase = f"{noun} {ref}" if ref and not any(ref in b for _, b in self.replaced) else None
+            if phrase and noun[:1].isupper():
+                phrase = phrase[:1].upper() + phrase[1:]
+        if not phrase:
+            return None, dem.start(), dem.end()
+        return self.note(text[noun_tok.start() : dem.end()], phrase), noun_tok.start(), dem.end()
+
+    def expand(self, noun: str) -> str | None:
+        """A noun the previous turns used with a modifier: "HUT" → "HUT Partai Buruh Korea"."""
+        if noun.lower() in _TIME_NOUNS:
+            return None
+        for m in self.memory:
+            words = m.turn.text.rstrip("?!. ").split()
+            for i, w in enumerate(words):
+                if w.lower().strip(",") != noun.lower():
+                    continue
+                j = i + 1
+                if m.turn.language == "id":
+                    while j < len(words) and (
+                        words[j][:1].isupper()
+                        or (
+                            words[j].lower() not in STOP_ID
+                            and words[j].lower() not in _WH_ID
+                            and not _is_verb_id(words[j])
+                        )
+                    ):
+                        j += 1
+                    if j + 1 < len(words) and words[j].lower() == "di" and words[j + 1][:1].isupper():
+                        j += 2
+                        while j < len(words) and words[j][:1].isupper():
+                            j += 1
+                else:
+                    while j + 1 < len(words) and words[j].lower() in ("of", "between", "in", "with", "for"):
+                        k = j + 1
+                        while k < len(words) and (words[k][:1].isupper() or words[k].lower() == "and"):
+                            k += 1
+                        if k == j + 1:
+                            break
+                        j = k
+                if j > i + 1:
+                    phrase = " ".join(words[i:j]).rstrip(",")
+                    return phrase if m.turn.language == "id" else "the " + phrase
+        return None
+
+    def event(self, noun: str) -> str | None:
+        """ "pertemuan itu" / "that meeting" after "Siapa yang bertemu Wang Yi di Beijing?":
+        the noun names the previous question's event, so it gets its people and place."""
+        if not self.memory:
+            return None
+        turn = self.memory[0].turn
+        if not _stems(noun, self.lang) & {s for w in _words(turn.text) for s in _stems(w, turn.language)}:
+            return None
+        who = self.group() or self.person()
+        if not who:
+            return None
+        found = self.place()
+        where = found[0] if found and not _same(found[0], who) else None
+        if self.lang == "en":
+            return f"the {noun} of {who}" + (f" in {where}" if where else "")
+        return f"{noun} {who}" + (f" di {where}" if where else "")
+
+    def there(self, word: str, prev_word: str, start: int, end: int) -> tuple[str | None, int, int]:
+        found = self.place()
+        if not found:
+            return None, start, end
+        place, event = found
+        if event:
+            phrase = f"to {event} in {place}" if prev_word in _MOTION_EN else f"at {event} in {place}"
+        else:
+            phrase = f"to {place}" if prev_word in _MOTION_EN else f"in {place}"
+        return self.note(word, phrase), start, end
+
+    def _new_word(self, word: str) -> bool:
+        """A content word that is neither a verb nor something the previous turns used."""
+        low = word.lower()
+        said = set()
+        for m in self.memory:
+            for w in _words(m.turn.text):
+                said.add(w.lower())
+                said |= _stems(w, m.turn.language)
+        if low in said or _stems(low, self.lang) & said:
+            return False
+        if self.lang == "id":
+            return not (_is_verb_id(low) or low in _BARE_VERBS_ID)
+        return not (low in _VERBS_EN or re.search(r"(?:ed|en|ing)$", low))
+
+    def carry(self, text: str) -> str:
+        """A very short question with no names keeps the previous topic."""
+        q = analyze(text, self.vocabulary)
+        known = [n for m in self.memory for n in m.turn.question.names]
+        if q.numbers or any(not any(_part_of(n, k) for k in known) for n in q.names):
+            return text  # it names a subject of its own: a new topic
+        if not _words(text):
+            return text  # "?", "...": nothing asked
+        content = [w for w in q.focus if w.lower() not in STOP_ID and w.lower() not in STOP_EN]
+        # A noun the previous turn qualified: "HUT yang keberapa?" → "HUT Partai Buruh Korea".
+        for w in content:
+            expanded = self.expand(w)
+            if expanded:
+                expanded = (
+                    expanded.removeprefix("the ") if text.lower().find("the " + w.lower()) < 0 else expanded
+                )
+                new = re.sub(r"\b" + re.escape(w) + r"\b", expanded.replace("\\", "\\\\"), text, count=1)
+                if new != text:
+                    self.note(w, expanded)
+                    return new
+        if len(content) > SHORT_QUESTION or any(self._new_word(w) for w in content):
+            return text  # "Resep rendang?": a noun the conversation never had is a new topic
+        t = self.topic()
+        if not t or _content(t[0]) & _content(text):
+            return text
+        self.carried = True
+        body = text.rstrip("?!. ")
+        self.note("", t[0])
+        return f"{body} ({t[0]})?"

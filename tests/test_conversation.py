@@ -1,0 +1,548 @@
+"""Follow-up questions resolved from the previous turns (retrieval.conversation)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from retrieval.conversation import MAX_TURNS, Conversation, Resolved, Turn, understood_line
+from retrieval.language import TEXTS
+
+SEEDS = Path(__file__).parent / "eval" / "seeds_conversations.json"
+# The eval's short-answer types → the reader's ShortAnswer types.
+_SHORT_TYPE = {"why": "what", "yesno": "what"}
+
+
+def talk(turns: list[tuple[str, str | None, str | None]], quote: str = "") -> list[Resolved]:
+    """Resolve each question, then remember it with its (answer text, answer type)."""
+    conv = Conversation()
+    out = []
+    for question, answer, kind in turns:
+        resolved = conv.resolve(question)
+        out.append(resolved)
+        conv.remember(Turn.of(resolved.text, answer_text=answer, answer_type=kind, quote=quote))
+    return out
+
+
+def last(turns: list[tuple[str, str | None, str | None]], quote: str = "") -> str:
+    return talk(turns, quote)[-1].text
+
+
+# --- the seed conversations (resolution only) ----------------------------------------------
+
+
+def _seed_ids() -> list[str]:
+    return [c["id"] for c in json.loads(SEEDS.read_text(encoding="utf-8"))]
+
+
+@pytest.mark.parametrize("conv_id", _seed_ids())
+def test_seed_conversations_resolve(conv_id):
+    conv = next(c for c in json.loads(SEEDS.read_text(encoding="utf-8")) if c["id"] == conv_id)
+    chat = Conversation()
+    for turn in conv["turns"]:
+        resolved = chat.resolve(turn["question"])
+        for word in turn.get("resolved_must_contain") or []:
+            assert word.lower() in resolved.text.lower(), (turn["question"], resolved.text)
+        short = turn.get("short") or {}
+        kind = _SHORT_TYPE.get(short.get("type"), short.get("type"))
+        chat.remember(Turn.of(resolved.text, answer_text=short.get("text"), answer_type=kind))
+
+
+# --- people: he / she / dia / ia / -nya ------------------------------------------------------
+
+
+def test_she_is_the_previous_answer():
+    r = talk(
+        [
+            ("Who is North Korea's foreign minister?", "Choe Son Hui", "who"),
+            ("When did she become foreign minister?", None, None),
+        ]
+    )
+    assert r[-1].text == "When did Choe Son Hui become foreign minister?"
+    assert r[-1].understood_as == r[-1].text
+    assert r[-1].replaced == (("she", "Choe Son Hui"),)
+
+
+def test_her_possessive_and_object():
+    turns = [("Who is North Korea's foreign minister?", "Choe Son Hui", "who")]
+    assert (
+        last([*turns, ("How long is her stay in China?", None, None)])
+        == "How long is Choe Son Hui's stay in China?"
+    )
+    assert last([*turns, ("Who welcomed her?", None, None)]) == "Who welcomed Choe Son Hui?"
+
+
+def test_he_is_the_person_the_question_named_when_the_answer_is_not_a_person():
+    text = last(
+        [("When did Kim Jong Un leave Beijing?", "Thursday", "when"), ("Who saw him off?", None, None)]
+    )
+    assert text == "Who saw Kim Jong Un off?"
+
+
+def test_dia_after_siapa_yang_bertemu():
+    text = last(
+        [
+            ("Siapa yang bertemu Xi Jinping?", "Kim Jong Un", "who"),
+            ("Kapan dia meninggalkan Beijing?", None, None),
+        ]
+    )
+    assert text == "Kapan Kim Jong Un meninggalkan Beijing?"
+
+
+def test_person_from_the_quote_when_the_question_named_nobody():
+    quote = "Menteri Luar Negeri Tiongkok Wang Yi bertemu dengan mitranya di Beijing pada Minggu."
+    text = last(
+        [("When did the foreign ministers meet?", "Sunday", "when"), ("What did he say?", None, None)], quote
+    )
+    assert "Wang Yi" in text
+
+
+def test_nya_is_not_a_name_the_question_already_has():
+    turns = [("Apa kata Xi kepada Kim soal Korea Utara?", "tetangga yang baik", "what")]
+    assert (
+        last([*turns, ("Lalu Kim berjanji apa kepadanya?", None, None)]) == "Lalu Kim berjanji apa kepada Xi?"
+    )
+
+
+def test_nya_on_a_noun():
+    assert last(
+        [("Apa yang ditulis Trump kepada Kim?", None, "what"), ("Apa isi suratnya?", None, None)]
+    ) == ("Apa isi surat Trump?")
+    turns = [
+        ("Kapan Choe Son Hui tiba di Beijing?", "Sabtu", "when"),
+        ("Berapa lama kunjungannya?", None, None),
+    ]
+    assert last(turns) == "Berapa lama kunjungan Choe Son Hui?"
+
+
+def test_nya_adverbs_stay():
+    turns = [("Siapa menlu Korut?", "Choe Son Hui", "who"), ("Sebenarnya kapan ia menjabat?", None, None)]
+    assert last(turns) == "Sebenarnya kapan Choe Son Hui menjabat?"
+
+
+# --- groups: they / mereka -------------------------------------------------------------------
+
+
+def test_they_are_the_people_who_met():
+    turns = [
+        ("Who met in Beijing on 28 September?", "Wang Yi and Choe Son-hui", "who"),
+        ("Where did they meet?", None, None),
+    ]
+    assert last(turns) == "Where did Wang Yi and Choe Son-hui meet?"
+
+
+def test_they_can_be_countries():
+    turns = [
+        ("How big was trade between China and North Korea?", "$2 billion", "number"),
+        ("Since when have they had ties?", None, None),
+    ]
+    assert last(turns) == "Since when have China and North Korea had ties?"
+
+
+def test_mereka_reaches_back_past_a_turn_without_a_group():
+    text = last(
+        [
+            ("Di mana tentara Korea Utara bertempur?", "Kursk", "where"),
+            ("Wilayah itu diduduki siapa?", "Ukraina", "which"),
+            ("Bagaimana Putin menilai keterlibatan mereka?", None, None),
+        ]
+    )
+    assert text == "Bagaimana Putin menilai keterlibatan tentara Korea Utara?"
+
+
+# --- places: there / di sana -----------------------------------------------------------------
+
+
+def test_there_is_the_previous_place_and_the_event_held_there():
+    text = last(
+        [
+            ("Kapan parade militer di Beijing digelar?", "3 September", "when"),
+            ("Siapa yang hadir di sana?", None, None),
+        ]
+    )
+    assert text == "Siapa yang hadir di parade militer di Beijing?"
+    text = last(
+        [
+            ("Kapan Choe Son Hui tiba di Beijing?", "Sabtu", "when"),
+            ("Siapa yang dia temui di sana?", None, None),
+        ]
+    )
+    assert text == "Siapa yang Choe Son Hui temui di Beijing?"
+
+
+def test_there_in_english_and_existential_there():
+    turns = [("Where did the flood hit hardest?", "Semarang", "where")]
+    assert last([*turns, ("How many people died there?", None, None)]) == "How many people died in Semarang?"
+    assert last([*turns, ("Who went there?", None, None)]) == "Who went to Semarang?"
+    # "there is/are" points at nothing.
+    assert (
+        last([*turns, ("Are there any warnings there?", None, None)]) == "Are there any warnings in Semarang?"
+    )
+
+
+def test_place_in_the_question_language():
+    assert last(
+        [("Siapa yang mengunjungi Korea Utara?", "Putin", "who"), ("What happened there?", None, None)]
+    ) == ("What happened in North Korea?")
+    assert last(
+        [("Who visited North Korea?", "Putin", "who"), ("Apa yang terjadi di sana?", None, None)]
+    ) == ("Apa yang terjadi di Korea Utara?")
+
+
+# --- topic: it / itu / tersebut --------------------------------------------------------------
+
+
+def test_it_is_an_answered_entity():
+    turns = [("Which news agency reported the meeting?", "KCNA, the Korean Central News Agency", "which")]
+    assert last([*turns, ("What did it say?", None, None)]) == "What did KCNA say?"
+
+
+def test_it_is_the_previous_noun_phrase():
+    turns = [
+        ("Where did the flood hit in Central Java?", "Semarang", "where"),
+        ("When did it start?", None, None),
+    ]
+    assert last(turns) == "When did the flood start?"
+
+
+def test_dummy_it_is_left_alone():
+    turns = [("Which foreign ministers met in Beijing?", "Wang Yi and Choe Son Hui", "which")]
+    text = last([*turns, ("Was it the first time they met?", None, None)])
+    assert text == "Was it the first time Wang Yi and Choe Son Hui met?"
+
+
+def test_demonstrative_noun_takes_the_earlier_modifier():
+    turns = [("Berapa korban banjir di Jawa Tengah?", "12 orang", "number")]
+    assert last([*turns, ("Kapan banjir itu terjadi?", None, None)]) == "Kapan banjir di Jawa Tengah terjadi?"
+    assert last([*turns, ("Siapa yang mengunjungi lokasi tersebut?", None, None)]) == (
+        "Siapa yang mengunjungi lokasi Jawa Tengah?"
+    )
+
+
+def test_short_question_keeps_the_topic():
+    turns = [
+        ("Kapan parade militer di Beijing digelar?", "3 September", "when"),
+        ("Apa saja yang dipamerkan?", None, None),
+    ]
+    r = talk(turns)[-1]
+    assert "parade militer di Beijing" in r.text
+    assert r.text.startswith("Apa saja yang dipamerkan")
+
+
+def test_a_partial_name_takes_its_full_earlier_form():
+    turns = [
+        ("Kapan Korut menggelar parade untuk HUT Partai Buruh Korea?", "10 Oktober", "when"),
+        ("HUT yang keberapa?", None, None),
+    ]
+    assert last(turns) == "HUT Partai Buruh Korea yang keberapa?"
+
+
+# --- ellipsis --------------------------------------------------------------------------------
+
+
+def test_what_about_swaps_the_subject():
+    turns = [("Who is North Korea's foreign minister?", "Choe Son Hui", "who")]
+    assert last([*turns, ("What about China?", None, None)]) == "Who is China's foreign minister?"
+    turns = [("Kapan Kim meninggalkan Beijing?", "Kamis", "when")]
+    assert last([*turns, ("Bagaimana dengan Putin?", None, None)]) == "Kapan Putin meninggalkan Beijing?"
+    assert last([*turns, ("kalau Putin?", None, None)]) == "Kapan Putin meninggalkan Beijing?"
+
+
+def test_what_about_with_a_question_after_it():
+    turns = [("Apa kata Choe soal inisiatif China?", "kontribusi penting", "what")]
+    text = last([*turns, ("Bagaimana dengan Wang, apa yang dia janjikan?", None, None)])
+    assert text == "Apa yang Wang janjikan?"
+
+
+def test_and_in_a_year_swaps_the_date():
+    turns = [
+        ("How many votes did Prabowo get in 2024?", "96 million", "number"),
+        ("And in 2019?", None, None),
+    ]
+    assert last(turns) == "How many votes did Prabowo get in 2019?"
+    turns = [("Who won the election?", "Prabowo Subianto", "who"), ("And in 2019?", None, None)]
+    assert last(turns) == "Who won the election in 2019?"
+
+
+def test_election_conversation_in_indonesian():
+    r = talk(
+        [
+            ("Siapa pemenang pemilu presiden 2024?", "Prabowo Subianto", "who"),
+            ("Berapa suara yang ia peroleh?", "96 juta", "number"),
+            ("Kalau Anies?", None, None),
+            ("Siapa wakilnya?", None, None),
+        ]
+    )
+    assert r[1].text == "Berapa suara yang Prabowo Subianto peroleh?"
+    assert r[2].text == "Berapa suara yang Anies peroleh?"
+    assert r[3].text == "Siapa wakil Anies?"
+
+
+# --- left alone ------------------------------------------------------------------------------
+
+
+def test_a_question_with_its_own_subject_is_not_rewritten():
+    r = talk(
+        [
+            ("Who is North Korea's foreign minister?", "Choe Son Hui", "who"),
+            ("When did Kim Jong Un leave Beijing?", "Thursday", "when"),
+            ("What did Xi say about Taiwan?", None, None),
+            ("Berapa korban banjir di Semarang?", None, None),
+        ]
+    )
+    for resolved, typed in zip(
+        r[1:],
+        [
+            "When did Kim Jong Un leave Beijing?",
+            "What did Xi say about Taiwan?",
+            "Berapa korban banjir di Semarang?",
+        ],
+        strict=True,
+    ):
+        assert resolved.text == typed
+        assert resolved.understood_as is None
+        assert resolved.replaced == ()
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["What did it say?", "Who is she?", "Kapan dia pergi ke sana?", "Apa isi suratnya?", "What about Kim?"],
+)
+def test_no_history_no_change(question):
+    r = Conversation().resolve(question)
+    assert r == Resolved(text=question, understood_as=None)
+
+
+@pytest.mark.parametrize("question", ["", "   ", "?", "!!!", "itu", "-nya"])
+def test_odd_input_does_not_crash(question):
+    conv = Conversation()
+    assert conv.resolve(question).text == " ".join(question.split())
+    conv.remember(
+        Turn.of("Who is North Korea's foreign minister?", answer_text="Choe Son Hui", answer_type="who")
+    )
+    assert isinstance(conv.resolve(question), Resolved)
+
+
+def test_no_referent_keeps_the_pronoun():
+    # The previous turn named nobody: "she" stays as typed.
+    r = talk(
+        [
+            ("What did China and North Korea agree on?", "cooperation", "what"),
+            ("What did she say?", None, None),
+        ]
+    )[-1]
+    assert "she" in r.text
+
+
+def test_reset_forgets():
+    conv = Conversation()
+    conv.remember(
+        Turn.of("Who is North Korea's foreign minister?", answer_text="Choe Son Hui", answer_type="who")
+    )
+    assert "Choe" in conv.resolve("When did she take office?").text
+    conv.reset()
+    assert conv.resolve("When did she take office?").text == "When did she take office?"
+    assert conv.turns == ()
+
+
+def test_only_the_last_turns_are_kept():
+    conv = Conversation()
+    conv.remember(
+        Turn.of("Who is North Korea's foreign minister?", answer_text="Choe Son Hui", answer_type="who")
+    )
+    for i in range(MAX_TURNS):
+        conv.remember(Turn.of(f"What was the weather {i}?", answer_text=None, answer_type=None))
+    assert len(conv.turns) == MAX_TURNS
+    assert conv.resolve("When did she take office?").text == "When did she take office?"
+
+
+# --- showing it ------------------------------------------------------------------------------
+
+
+def test_understood_line_in_both_languages():
+    r = talk(
+        [
+            ("Who is North Korea's foreign minister?", "Choe Son Hui", "who"),
+            ("When did she become minister?", None, None),
+        ]
+    )[-1]
+    assert understood_line(r, "en") == "Understood as: When did Choe Son Hui become minister?"
+    assert understood_line(r, "id") == "Dipahami sebagai: When did Choe Son Hui become minister?"
+    assert understood_line(Resolved(text="x", understood_as=None), "en") is None
+    assert set(TEXTS["en"]) == set(TEXTS["id"])
+
+
+def test_resolved_is_json_ready():
+    r = talk([("Siapa menlu Korut?", "Choe Son Hui", "who"), ("Sejak kapan ia menjabat?", None, None)])[-1]
+    assert json.loads(json.dumps(r.to_dict())) == {
+        "text": "Sejak kapan Choe Son Hui menjabat?",
+        "understood_as": "Sejak kapan Choe Son Hui menjabat?",
+        "replaced": [["ia", "Choe Son Hui"]],
+    }
+
+
+def test_an_event_noun_takes_the_previous_event():
+    turns = [("Siapa yang bertemu Wang Yi di Beijing?", "Choe Son Hui", "who")]
+    assert last([*turns, ("Di mana pertemuan itu berlangsung?", None, None)]) == (
+        "Di mana pertemuan Wang Yi dan Choe Son Hui di Beijing berlangsung?"
+    )
+    turns = [("Who did Kim meet in Beijing?", "Xi Jinping", "who")]
+    assert last([*turns, ("How long was that meeting?", None, None)]) == (
+        "How long was the meeting of Kim and Xi Jinping in Beijing?"
+    )
+
+
+def test_they_are_the_asker_and_the_answer():
+    turns = [
+        ("Siapa yang ditemui Kim di Beijing?", "Xi Jinping", "who"),
+        ("Apa yang keduanya bahas?", None, None),
+    ]
+    assert last(turns) == "Apa yang Kim dan Xi Jinping bahas?"
+
+
+def test_a_filler_after_kalau_is_not_a_subject():
+    turns = [
+        ("Kapan Kim tiba di Beijing?", "Selasa", "when"),
+        ("Kalau begitu, siapa yang menjemputnya?", None, None),
+    ]
+    assert last(turns) == "Kalau begitu, siapa yang menjemput Kim?"
+
+
+def test_a_short_follow_up_after_a_carried_one_keeps_the_first_topic():
+    r = talk(
+        [
+            ("Kapan parade militer di Beijing digelar?", "3 September", "when"),
+            ("Apa saja yang dipamerkan?", "tank", "what"),
+            ("Siapa saja yang hadir?", None, None),
+        ]
+    )
+    assert "parade militer di Beijing" in r[-1].text
+
+
+def test_its_is_a_thing_the_previous_question_named():
+    turns = [
+        ("Who is North Korea's foreign minister?", "Choe Son Hui", "who"),
+        ("What is its capital?", None, None),
+    ]
+    assert last(turns) == "What is North Korea's capital?"
+
+
+@pytest.mark.parametrize("question", ["Resep rendang?", "lorem ipsum", "Are there talks?"])
+def test_a_short_question_on_something_new_is_left_alone(question):
+    turns = [("Kapan parade militer di Beijing digelar?", "3 September", "when"), (question, None, None)]
+    assert last(turns) == question
+
+
+@pytest.mark.parametrize(
+    ("question", "starts"), [("Why?", "Why"), ("Who attended?", "Who attended"), ("Kenapa?", "Kenapa")]
+)
+def test_a_bare_follow_up_keeps_the_topic(question, starts):
+    turns = [("When was the military parade in Beijing?", "3 September", "when"), (question, None, None)]
+    text = last(turns)
+    assert text.startswith(starts) and "military parade" in text
+
+
+def test_the_area_is_the_previous_place():
+    turns = [("Where did the flood hit hardest?", "Semarang", "where")]
+    assert last([*turns, ("Who visited the area?", None, None)]) == "Who visited the Semarang area?"
+    assert last([*turns, ("What happened in the city?", None, None)]) == "What happened in Semarang?"
+    # A place of its own: left alone.
+    assert (
+        last([*turns, ("Who visited the area around Jakarta?", None, None)])
+        == "Who visited the area around Jakarta?"
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Did Kim Jong Un bring his daughter to Beijing?",
+        "Which officials saw Kim off when he left?",
+        "What did Trump say in his post addressed to Xi?",
+        "Why does North Korea say it needs its nuclear programme?",
+        "How long had it been since Xi and Kim last met?",
+        "Did Xi and Kim say they agreed?",
+        "Trump mengunggah pesannya di platform apa?",
+        "Apakah Choe juga bertemu Xi Jinping selama kunjungannya?",
+    ],
+)
+def test_a_pronoun_of_the_questions_own_subject_is_left_alone(question):
+    turns = [("Who is North Korea's foreign minister?", "Choe Son Hui", "who"), (question, None, None)]
+    assert last(turns) == question
+
+
+def test_she_after_he_is_someone_else():
+    r = talk(
+        [
+            ("Who did Choe Son Hui meet in Beijing?", "Wang Yi", "who"),
+            ("What did he say about the situation?", None, "what"),
+            ("And what did she promise?", None, None),
+        ]
+    )
+    assert r[1].text == "What did Wang Yi say about the situation?"
+    assert r[2].text == "And what did Choe Son Hui promise?"
+
+
+def test_a_pronoun_before_the_questions_own_name_points_back():
+    turns = [
+        ("What did Xi tell Kim?", "good neighbours", "what"),
+        ("How did Kim respond?", "support", "what"),
+    ]
+    assert last([*turns, ("What did he promise Xi?", None, None)]) == "What did Kim promise Xi?"
+
+
+def test_a_which_answer_to_a_thing_question_is_it():
+    turns = [
+        ("Which outlet does Willy Haryono write for?", "Metrotvnews", "which"),
+        ("When did it publish the report?", None, None),
+    ]
+    assert last(turns) == "When did Metrotvnews publish the report?"
+
+
+def test_ellipsis_name_in_the_previous_questions_language():
+    turns = [
+        ("How much was trade between China and North Korea?", "$2 billion", "number"),
+        ("Bagaimana dengan Rusia?", None, None),
+    ]
+    assert last(turns) == "How much was trade between Russia and North Korea?"
+
+
+def test_demonstrative_noun_of_the_salient_person():
+    turns = [
+        ("Berapa lama Choe berada di China?", "empat hari", "number"),
+        ("Kapan kunjungan itu dimulai?", None, None),
+    ]
+    assert last(turns) == "Kapan kunjungan Choe dimulai?"
+    turns = [
+        ("Apa yang diunggah Trump tentang Xi?", "sebuah pesan", "what"),
+        ("Apa tanggapan Kremlin atas hal itu?", None, None),
+    ]
+    assert "Trump" in last(turns)
+
+
+def test_this_year_is_not_a_reference():
+    turns = [("How many votes did Prabowo get in the year of the election?", "96 million", "number")]
+    assert (
+        last([*turns, ("What did Prabowo promise this year?", None, None)])
+        == "What did Prabowo promise this year?"
+    )
+    turns = [("Berapa suara Prabowo pada tahun 2024?", "96 juta", "number")]
+    assert last([*turns, ("Apa janji Prabowo tahun ini?", None, None)]) == "Apa janji Prabowo tahun ini?"
+
+
+def test_what_about_a_pronoun():
+    turns = [
+        ("Who did Choe Son Hui meet in Beijing?", "Wang Yi", "who"),
+        ("When did Choe arrive?", "Saturday", "when"),
+    ]
+    assert last([*turns, ("And what about him?", None, None)]) == "When did Wang Yi arrive?"
+
+
+def test_an_answer_with_a_title_gives_the_bare_name():
+    turns = [
+        ("Siapa menlu Korut?", "Menteri Luar Negeri Korea Utara Choe Son Hui", "who"),
+        ("Sejak kapan ia menjabat?", None, None),
+    ]
+    assert last(turns) == "Sejak kapan Choe Son Hui menjabat?"
