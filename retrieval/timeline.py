@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from .reader import Facts, words_of
 class SentenceRecord:
     """One indexed sentence with what the timeline needs about it and its article."""
 
-    id: int  # the sentence's id in the index
+    id: int  # the sentence's id in the index: consecutive within an article, in reading order
     text: str
     file: str
     title: str
@@ -71,6 +72,10 @@ def _event_date(m: dates_mod.TimeMention) -> tuple[str, str] | None:
     return None
 
 
+# "…sudah meninggalkan tempat pengungsian pada hari yang sama": the day of the sentence before.
+_SAME_DAY = re.compile(r"\b(?:hari yang sama|hari itu juga|pada hari itu|the same day|that day)\b", re.I)
+
+
 def infer_published(rows: Sequence[SentenceRecord]) -> dict[str, dt.date]:
     """A reference date for each undated article: the publication date most often found
     among the dated articles that share its sentence groups (ties: the later date).
@@ -110,44 +115,64 @@ def events(rows: Sequence[SentenceRecord]) -> list[Event]:
     the timeline shows both). A month-only mention ("awal September") folds into the
     group's single day event inside that month, when there is exactly one.
     """
+    rows = sorted(rows, key=lambda r: r.id)  # an article's sentences in reading order
     inferred = infer_published(rows)
     # (group, date) -> [(explicit?, row)]
     found: dict[tuple[int, str], list[tuple[bool, SentenceRecord]]] = {}
-    guessed: set[tuple[int, str]] = set()  # (sentence, date) resolved against an inferred date
+    guessed: set[int] = set()  # sentences whose dates were read against an inferred date
     grain: dict[tuple[int, str], str] = {}
     dated_files: dict[int, set[str]] = {}  # group -> articles that state some date
     by_group: dict[int, list[SentenceRecord]] = {}
+    n_days: dict[int, int] = {}  # sentence -> how many day dates it names
+    last_day: dict[int, dates_mod.TimeMention] = {}  # sentence -> its one day date, if one
+    by_id = {r.id: r for r in rows}
     for r in rows:
         by_group.setdefault(r.group, []).append(r)
         mentions = r.facts.dates
         if not r.date and r.file in inferred:
             mentions = tuple(dates_mod.find_dates(r.text, inferred[r.file]))
+        if not mentions and _SAME_DAY.search(r.text):
+            prev = by_id.get(r.id - 1)
+            if prev is not None and prev.file == r.file and prev.id in last_day:
+                mentions = (last_day[prev.id],)
+        days = [m for m in mentions if _event_date(m) and m.first == m.last]
+        if len(days) == 1:
+            last_day[r.id] = days[0]
         for m in mentions:
             d = _event_date(m)
             if d is None:
                 continue
             if not r.date and m.relative:
-                guessed.add((r.id, d[0]))
+                guessed.add(r.id)
+            if d[1] == "day":
+                n_days[r.id] = n_days.get(r.id, 0) + 1
             key = (r.group, d[0])
-            found.setdefault(key, []).append((not m.relative, r))
+            # Explicit: absolute, or names the day's number ("Minggu (28/9)"), not "hari Minggu".
+            explicit = not m.relative or any(c.isdigit() for c in m.text)
+            found.setdefault(key, []).append((explicit, r))
             grain[key] = d[1]
             dated_files.setdefault(r.group, set()).add(r.file)
     # Fold a month into the group's one day event of that month.
+    day_keys: dict[tuple[int, str], list[tuple[int, str]]] = {}
+    for k, g in grain.items():
+        if g == "day":
+            day_keys.setdefault((k[0], k[1][:7]), []).append(k)
     for key in [k for k, g in grain.items() if g == "month"]:
-        days = [k for k in found if k[0] == key[0] and grain[k] == "day" and k[1].startswith(key[1])]
-        if len(days) == 1:
-            found[days[0]].extend(found.pop(key))
+        inside = day_keys.get(key, [])
+        if len(inside) == 1:
+            found[inside[0]].extend(found.pop(key))
             del grain[key]
     out: list[Event] = []
     for (group, date), hits in found.items():
-        stating = {r.file for _, r in hits}
         silent = [r for r in by_group[group] if r.file not in dated_files.get(group, set())]
-        best = min(hits, key=lambda h: (not h[0], h[1].date is None, h[1].id))[1]
+        # The sentence to show: one that names no other day (unambiguous), says the date
+        # outright, from a dated article, earliest in the index.
+        best = min(hits, key=lambda h: (n_days.get(h[1].id, 0) > 1, not h[0], h[1].date is None, h[1].id))[1]
         reps = reporters(
             [Reporter(file=r.file, title=r.title, source=r.source, date=r.date) for _, r in hits]
             + [Reporter(file=r.file, title=r.title, source=r.source, date=r.date) for r in silent]
         )
-        ids = sorted({r.id for _, r in hits} | {r.id for r in silent if r.file not in stating})
+        ids = sorted({r.id for _, r in hits} | {r.id for r in silent})
         out.append(
             Event(
                 date=date,
@@ -156,7 +181,7 @@ def events(rows: Sequence[SentenceRecord]) -> list[Event]:
                 reported_by=tuple(reps),
                 sentences=tuple(ids),
                 granularity=grain[(group, date)],
-                inferred=(best.id, date) in guessed,
+                inferred=best.id in guessed,
             )
         )
     out.sort(key=lambda e: (e.date, -len(e.reported_by), e.sentences[0]))
