@@ -232,23 +232,37 @@ class Disagreement:
     claims: tuple[Claim, ...]
 
 
-def disagreements(group_facts: Sequence[Facts], docs: Sequence) -> list[Disagreement]:
+# Reports published more than this many days apart may be updates of a developing story
+# (the test corpus' flood: 1.200 displaced on 3 Nov, 1.350 on 4 Nov), not a disagreement.
+SAME_CYCLE_DAYS = 1
+
+
+def disagreements(
+    group_facts: Sequence[Facts],
+    docs: Sequence,
+    published: Sequence[dt.date | None] | None = None,
+) -> list[Disagreement]:
     """Within one group: numbers of one unit, or days, on which two articles differ.
 
-    ``docs[i]`` is the article (id or file) of ``group_facts[i]``. Two articles disagree
-    when both state a value of the same kind and their values have nothing in common — so
-    a sentence that names both the summit (Thursday) and the parade (Wednesday) does not
-    contradict one that names only Thursday.
+    ``docs[i]`` is the article (id or file) of ``group_facts[i]``, ``published[i]`` its
+    publication date if known. Two articles disagree when both state a value of the same
+    kind and their values have nothing in common — so a sentence that names both the summit
+    (Thursday) and the parade (Wednesday) does not contradict one that names only Thursday.
+    Hedged numbers ("sedikitnya 14", "belasan", "sekitar 26") contradict nothing; articles
+    published more than ``SAME_CYCLE_DAYS`` apart, or a day later than the earlier article
+    could know, are updates, not a dispute.
     """
-    if len(group_facts) != len(docs):
-        raise ValueError("group_facts and docs must have one row per sentence")
+    if len(group_facts) != len(docs) or (published is not None and len(published) != len(docs)):
+        raise ValueError("group_facts, docs and published must have one row per sentence")
+    pub: dict[Hashable, dt.date | None] = {}
     # kind, unit -> value -> (text, docs in order); and kind, unit -> doc -> its values
     stated: dict[tuple, dict[str, tuple[str, list]]] = {}
     by_doc: dict[tuple, dict[Hashable, set[str]]] = {}
-    for f, doc in zip(group_facts, docs, strict=True):
+    for i, (f, doc) in enumerate(zip(group_facts, docs, strict=True)):
+        pub.setdefault(doc, published[i] if published is not None else None)
         items: list[tuple[tuple, str, str]] = []
         for q in f.quantities:
-            if q.ordinal:
+            if q.ordinal or q.approx or q.qualifier:
                 continue
             items.append((("number", q.unit), _number(q.value, q.unit), q.text))
         for m in f.dates:
@@ -259,16 +273,35 @@ def disagreements(group_facts: Sequence[Facts], docs: Sequence) -> list[Disagree
             if doc not in text_docs[1]:
                 text_docs[1].append(doc)
             by_doc.setdefault(key, {}).setdefault(doc, set()).add(value)
+
+    def comparable(kind: str, a: Hashable, b: Hashable, values: set[str]) -> bool:
+        pa, pb = pub.get(a), pub.get(b)
+        if pa is None or pb is None:
+            return True
+        if abs((pa - pb).days) > SAME_CYCLE_DAYS:
+            return False
+        # A day after the earlier article went out ("Senin malam" in the next day's update)
+        # was not known to it: a later development, not a contradiction.
+        return kind != "date" or pa == pb or max(values) < min(pa, pb).isoformat()
+
     out: list[Disagreement] = []
     for key, per_doc in by_doc.items():
-        values = list(per_doc.values())
-        if not any(not (a & b) for i, a in enumerate(values) for b in values[i + 1 :]):
+        items_ = list(per_doc.items())
+        disputed = {
+            d
+            for i, (a, va) in enumerate(items_)
+            for b, vb in items_[i + 1 :]
+            if not va & vb and comparable(key[0], a, b, va | vb)
+            for d in (a, b)
+        }
+        if not disputed:
             continue
-        claims = tuple(
-            Claim(value=v, text=t, docs=tuple(d))
-            for v, (t, d) in sorted(stated[key].items(), key=lambda kv: (-len(kv[1][1]), kv[0]))
-        )
-        out.append(Disagreement(kind=key[0], unit=key[1], claims=claims))
+        claims = []
+        for v, (t, ds) in sorted(stated[key].items(), key=lambda kv: (-len(kv[1][1]), kv[0])):
+            ds = [d for d in ds if d in disputed]
+            if ds:
+                claims.append(Claim(value=v, text=t, docs=tuple(ds)))
+        out.append(Disagreement(kind=key[0], unit=key[1], claims=tuple(claims)))
     return out
 
 

@@ -126,6 +126,27 @@ def test_days_that_differ_are_a_disagreement_but_a_superset_is_not():
     assert C.disagreements([both, one], [0, 1]) == []
 
 
+def test_hedged_numbers_and_later_updates_are_not_disputes():
+    hedged = [facts("Banjir merendam sedikitnya 14 desa.", PUB), facts("Banjir merendam 16 desa.", PUB)]
+    assert C.disagreements(hedged, [0, 1]) == []
+    exact = [facts("Banjir merendam 14 desa.", PUB), facts("Banjir merendam 16 desa.", PUB)]
+    assert len(C.disagreements(exact, [0, 1], [PUB, PUB])) == 1
+    week_later = [PUB, PUB + dt.timedelta(days=7)]
+    assert C.disagreements(exact, [0, 1], week_later) == []  # an update of the story
+
+
+def test_a_day_the_earlier_article_could_not_know_is_not_a_dispute():
+    first, next_day = dt.date(2025, 11, 3), dt.date(2025, 11, 4)
+    f = [
+        facts("Air naik pada Minggu dini hari.", first),
+        facts("Air kembali naik pada Senin malam.", next_day),
+    ]
+    assert C.disagreements(f, ["a", "b"], [first, next_day]) == []
+    f = [facts("Air naik pada Sabtu malam.", next_day), facts("Air naik pada Minggu malam.", next_day)]
+    (d,) = C.disagreements(f, ["a", "b"], [next_day, next_day])
+    assert [c.docs for c in d.claims] == [("a",), ("b",)]
+
+
 def test_agreeing_articles_have_no_disagreement():
     f = [facts("Kunjungan empat hari.", PUB), facts("Kunjungan selama empat hari.", PUB)]
     assert C.disagreements(f, [0, 1]) == []
