@@ -1,0 +1,372 @@
+"""Which articles report the same fact: sentence groups across articles, and where they differ.
+
+Index time, ``group_sentences`` joins sentences of *different* articles that state the same
+thing — a paraphrase (high cosine of the sentence vectors) that also shares an anchor: a
+person's name, a named organisation or event, a number with its unit, or a resolved date.
+A very high cosine joins on its own. Candidate pairs come from a kNN search (FAISS), so the
+cost grows with n·k, not n².
+
+Pairs merge through union–find, most similar first, with one guard: a group holds at most
+``MAX_PER_ARTICLE`` sentences of one article. Plain union–find chains on a one-topic
+corpus (every seed sentence is about China and North Korea; cross-article cosines have
+median 0.84): at COS_ANCHORED 0.90 it made one group of 20 of the seeds' 68 sentences.
+The guard bounds a group by the number of articles and keeps it a set of *reports*.
+
+Query time, ``reported_line`` and ``disagreements`` read a group: who reports it, and where
+the reports differ on a number or a day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Hashable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .dates import TimeMention
+from .lexicon import STOP_EN, STOP_ID
+from .reader import Facts
+
+# --- thresholds, measured on the seeds with intfloat/multilingual-e5-small ("passage: ") ---
+#
+# Cross-article sentence pairs on the seeds: median cosine 0.842, 90th percentile 0.876,
+# 99th 0.913 (same-article pairs: median 0.850) — the model rates any two sentences about
+# the same story as close, so cosine alone separates only near-translations.
+#
+# Same-fact pairs that share an anchor: 0.90–0.94 (Wang–Choe meeting 0.938/0.929/0.926/
+# 0.909; the 80th-anniversary parade 0.925/0.924/0.918; the test corpus' flood and BI-rate
+# updates 0.904–0.952). Swept over 0.88–0.91 against tests/eval/*_corroboration.json
+# (article set of the group of the sentence closest to the question): flat from 0.89 to
+# 0.905 on both corpora; at 0.88 groups chain (seeds' largest group 6 → 9 sentences, test
+# corpus precision 0.85 → 0.80); at 0.91 recall falls (test corpus 0.83 → 0.62). At 0.90
+# "Wang Yi attended Kim's banquet" (4 Sep; 0.902 with the 28 Sep meeting) joins the
+# meeting, hence the top of the plateau:
+COS_ANCHORED = 0.905
+# Without a shared anchor, the same statement restated reaches 0.93+ ("China bersedia
+# memperkuat koordinasi…" / "Tiongkok bersedia memperkuat koordinasi…" 0.930; the hegemony
+# pledge 0.935; "status tanggap darurat" 0.933), while different statements of one story
+# stay at or below 0.920. The sweep is flat from 0.92 to 0.93; 0.94 loses the pledges.
+COS_ALONE = 0.925
+# Neighbours asked of the kNN index per sentence: k=3 already gives the same groups as all
+# n² pairs on the seeds and the test corpus; 10 leaves room for corpora where one story runs
+# in many articles, or an article repeats itself (same-article neighbours take slots).
+K_NEIGHBOURS = 10
+# Exact inner-product search up to this many sentences, HNSW above. Exact all-pairs search
+# grows as n²: 10.9 s for 20k sentences on the 2-core dev box (≈ 70 s at 50k, ≈ 18 min at
+# 200k), while HNSW built and searched 50k in ≈ 25 s. Below 50k exact costs less than the
+# encoding of those sentences did.
+EXACT_LIMIT = 50_000
+# Every joined pair also shares this many content words (non-stop words and their stems):
+# short fragments get inflated cosines — "(Foto: Dok." / "(Foto: Kemendag)" 0.936, two
+# unrelated quotes about "keputusan" 0.939, sharing 1–2 words — while true paraphrases on
+# the seeds and the test corpus share 4 or more (median 8).
+MIN_SHARED_WORDS = 3
+# At most this many sentences of one article in a group (the chain guard). Measured at
+# COS_ANCHORED 0.905, group of the sentence closest to the question, P/R: seeds 0.74/0.72
+# with 1 (an article's restatement — "Pernyataan disampaikan Wang … pada Minggu, 28
+# September" — is left out of its meeting group), 0.80/0.83 with 2, and unbounded the
+# the same at 0.905 but one 20-sentence group at 0.90 (8 with 2). Test corpus 0.85/0.83
+# with any of them.
+MAX_PER_ARTICLE = 2
+# A date anchors only when it is specific: a day, or a span up to a month ("awal September").
+ANCHOR_DATE_DAYS = 31
+
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+def anchors(f: Facts) -> tuple[frozenset[Hashable], tuple[tuple[dt.date, dt.date], ...]]:
+    """The specific things a sentence names: name tokens, organisations/events, numbers with
+    units (as a set), and its specific dates (as intervals, matched by overlap).
+
+    Places are left out: in a corpus about two countries every sentence names them.
+    """
+    keys: set[Hashable] = set()
+    for p in f.people:
+        keys.update(("p", t) for t in _TOKEN.findall(p.text.lower()))
+    place_or_person = {s.text for s in f.places} | {s.text for s in f.people}
+    for e in f.entities:
+        if e.text not in place_or_person:
+            keys.add(("e", " ".join(_TOKEN.findall(e.text.lower()))))
+    for q in f.quantities:
+        keys.add(("q", q.value, q.unit, q.ordinal))
+    spans = tuple((m.first, m.last) for m in f.dates if _specific(m))
+    return frozenset(keys), spans  # type: ignore[return-value]
+
+
+def _specific(m: TimeMention) -> bool:
+    return (
+        not m.unresolved
+        and m.first is not None
+        and m.last is not None
+        and (m.last - m.first).days < ANCHOR_DATE_DAYS
+    )
+
+
+def share_anchor(a: Facts, b: Facts) -> bool:
+    """True when the two sentences name a common person, organisation, number or date."""
+    return _shared(anchors(a), anchors(b))
+
+
+def _neighbours(vectors: np.ndarray, k: int, exact_limit: int) -> tuple[np.ndarray, np.ndarray]:
+    import faiss
+
+    x = np.array(vectors, dtype=np.float32, order="C")  # a copy: normalized in place below
+    faiss.normalize_L2(x)  # the thresholds are cosines, whatever the caller's vectors are
+    n, d = x.shape
+    index: faiss.Index
+    if n <= exact_limit:
+        index = faiss.IndexFlatIP(d)
+    else:
+        # 32 links a node, search breadth 4k (at least 64): FAISS's usual defaults for recall.
+        hnsw = faiss.IndexHNSWFlat(d, 32, faiss.METRIC_INNER_PRODUCT)
+        hnsw.hnsw.efSearch = max(64, 4 * k)
+        index = hnsw
+    index.add(x)
+    sims, ids = index.search(x, min(k + 1, n))
+    return sims, ids
+
+
+def group_sentences(
+    doc_ids: np.ndarray,
+    vectors: np.ndarray,
+    facts: Sequence[Facts],
+    k: int = K_NEIGHBOURS,
+    exact_limit: int = EXACT_LIMIT,
+) -> np.ndarray:
+    """A group id per sentence: sentences of different articles that report the same fact
+    share one; a sentence reported nowhere else keeps an id of its own.
+
+    ``vectors`` are normalized sentence vectors (row i for sentence i), ``doc_ids`` the
+    article of each sentence, ``facts`` each sentence's ``reader.Facts``. Group ids are
+    0..g-1, numbered in order of each group's first sentence (deterministic).
+    """
+    doc_ids = np.asarray(doc_ids)
+    n = len(doc_ids)
+    if len(vectors) != n or len(facts) != n:
+        raise ValueError("doc_ids, vectors and facts must have one row per sentence")
+    if n == 0:
+        return np.zeros(0, dtype=np.int64)
+    sims, ids = _neighbours(vectors, k, exact_limit)
+    cache: dict[int, tuple] = {}
+
+    def anchors_of(i: int) -> tuple:  # (anchor keys, date spans, content words), once each
+        if i not in cache:
+            cache[i] = (*anchors(facts[i]), _content(facts[i]))
+        return cache[i]
+
+    pairs: list[tuple[float, int, int]] = []
+    seen: set[tuple[int, int]] = set()
+    for i in range(n):
+        for s, j in zip(sims[i], ids[i], strict=True):
+            j = int(j)
+            if j < 0 or j == i or doc_ids[i] == doc_ids[j] or s < COS_ANCHORED:
+                continue
+            key = (i, j) if i < j else (j, i)
+            if key in seen:
+                continue
+            seen.add(key)
+            a, b = anchors_of(i), anchors_of(j)
+            if len(a[2] & b[2]) < MIN_SHARED_WORDS:
+                continue
+            if s >= COS_ALONE or _shared(a[:2], b[:2]):
+                pairs.append((float(s), *key))
+    # Most similar first; ties broken by position so the result never depends on set order.
+    pairs.sort(key=lambda p: (-p[0], p[1], p[2]))
+
+    parent = list(range(n))
+    per_doc: dict[int, Counter] = {}  # root -> sentences per article in its group
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for _, i, j in pairs:
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        ci = per_doc.get(ri) or Counter([doc_ids[ri].item()])
+        cj = per_doc.get(rj) or Counter([doc_ids[rj].item()])
+        if any(ci[d] + c > MAX_PER_ARTICLE for d, c in cj.items()):
+            continue  # the chain guard: see MAX_PER_ARTICLE
+        if ci.total() < cj.total():
+            ri, rj, ci, cj = rj, ri, cj, ci
+        parent[rj] = ri
+        ci.update(cj)
+        per_doc[ri] = ci
+        per_doc.pop(rj, None)
+
+    roots = np.fromiter((find(i) for i in range(n)), dtype=np.int64, count=n)
+    _, first, inverse = np.unique(roots, return_index=True, return_inverse=True)
+    order = np.argsort(np.argsort(first))  # renumber groups by their first sentence
+    return order[inverse].astype(np.int64)
+
+
+def _content(f: Facts) -> frozenset[str]:
+    return frozenset(
+        w for w in f.words if len(w) > 2 and not w.isdigit() and w not in STOP_ID and w not in STOP_EN
+    )
+
+
+def _shared(a: tuple, b: tuple) -> bool:
+    ka, da = a
+    kb, db = b
+    if ka & kb:
+        return True
+    return any(f1 <= l2 and f2 <= l1 for f1, l1 in da for f2, l2 in db)
+
+
+# --- reading a group ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One value as stated, with the articles that state it."""
+
+    value: str  # "4 day", "2025-09-28": comparable form
+    text: str  # as written in the first article that states it ("empat hari", "Minggu (28/9)")
+    docs: tuple
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Articles of one group that state different numbers (same unit) or different days."""
+
+    kind: str  # "number" | "date"
+    unit: str | None  # the quantity's unit; None for dates
+    claims: tuple[Claim, ...]
+
+
+# Reports published more than this many days apart may be updates of a developing story
+# (the test corpus' flood: 1.200 displaced on 3 Nov, 1.350 on 4 Nov), not a disagreement.
+SAME_CYCLE_DAYS = 1
+
+
+def disagreements(
+    group_facts: Sequence[Facts],
+    docs: Sequence,
+    published: Sequence[dt.date | None] | None = None,
+) -> list[Disagreement]:
+    """Within one group: numbers of one unit, or days, on which two articles differ.
+
+    ``docs[i]`` is the article (id or file) of ``group_facts[i]``, ``published[i]`` its
+    publication date if known. Two articles disagree when both state a value of the same
+    kind and their values have nothing in common — so a sentence that names both the summit
+    (Thursday) and the parade (Wednesday) does not contradict one that names only Thursday.
+    Hedged numbers ("sedikitnya 14", "belasan", "sekitar 26") contradict nothing; articles
+    published more than ``SAME_CYCLE_DAYS`` apart, or a day later than the earlier article
+    could know, are updates, not a dispute.
+    """
+    if len(group_facts) != len(docs) or (published is not None and len(published) != len(docs)):
+        raise ValueError("group_facts, docs and published must have one row per sentence")
+    pub: dict[Hashable, dt.date | None] = {}
+    # kind, unit -> value -> (text, docs in order); and kind, unit -> doc -> its values
+    stated: dict[tuple, dict[str, tuple[str, list]]] = {}
+    by_doc: dict[tuple, dict[Hashable, set[str]]] = {}
+    for i, (f, doc) in enumerate(zip(group_facts, docs, strict=True)):
+        pub.setdefault(doc, published[i] if published is not None else None)
+        items: list[tuple[tuple, str, str]] = []
+        for q in f.quantities:
+            if q.ordinal or q.approx or q.qualifier:
+                continue
+            items.append((("number", q.unit), _number(q.value, q.unit), q.text))
+        for m in f.dates:
+            if m.granularity == "day" and not m.unresolved and m.first is not None:
+                items.append((("date", None), m.first.isoformat(), m.text))
+        for key, value, text in items:
+            text_docs = stated.setdefault(key, {}).setdefault(value, (text, []))
+            if doc not in text_docs[1]:
+                text_docs[1].append(doc)
+            by_doc.setdefault(key, {}).setdefault(doc, set()).add(value)
+
+    def comparable(kind: str, a: Hashable, b: Hashable, values: set[str]) -> bool:
+        pa, pb = pub.get(a), pub.get(b)
+        if pa is None or pb is None:
+            return True
+        if abs((pa - pb).days) > SAME_CYCLE_DAYS:
+            return False
+        # A day after the earlier article went out ("Senin malam" in the next day's update)
+        # was not known to it: a later development, not a contradiction.
+        return kind != "date" or pa == pb or max(values) < min(pa, pb).isoformat()
+
+    out: list[Disagreement] = []
+    for key, per_doc in by_doc.items():
+        items_ = list(per_doc.items())
+        disputed = {
+            d
+            for i, (a, va) in enumerate(items_)
+            for b, vb in items_[i + 1 :]
+            if not va & vb and comparable(key[0], a, b, va | vb)
+            for d in (a, b)
+        }
+        if not disputed:
+            continue
+        claims = []
+        for v, (t, ds) in sorted(stated[key].items(), key=lambda kv: (-len(kv[1][1]), kv[0])):
+            ds = [d for d in ds if d in disputed]
+            if ds:
+                claims.append(Claim(value=v, text=t, docs=tuple(ds)))
+        out.append(Disagreement(kind=key[0], unit=key[1], claims=tuple(claims)))
+    return out
+
+
+def _number(value: float, unit: str | None) -> str:
+    v = int(value) if float(value).is_integer() else value
+    return f"{v} {unit}" if unit else str(v)
+
+
+# --- saying who reports it ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """One article that reports the fact: what the answer cites."""
+
+    file: str
+    title: str
+    source: str | None
+    date: str | None  # ISO publication date
+
+
+def reporters(rows: Sequence[Reporter]) -> list[Reporter]:
+    """One entry per article, earliest publication first (undated last), then by file."""
+    seen: dict[str, Reporter] = {}
+    for r in rows:
+        seen.setdefault(r.file, r)
+    return sorted(seen.values(), key=lambda r: (r.date is None, r.date or "", r.file))
+
+
+_MONTHS = {
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    "id": ["Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des"],
+}
+
+
+def _short_date(iso: str, lang: str) -> str:
+    try:
+        d = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    return f"{d.day} {_MONTHS[lang][d.month - 1]} {d.year}"
+
+
+def reported_line(group: Sequence[Reporter], total: int, lang: str = "en") -> str:
+    """'Reported by 4 of 5 articles: Metrotvnews.com (29 Sep 2025), …' (or in Indonesian).
+
+    An article without a known outlet is named by its title.
+    """
+    lang = "id" if lang == "id" else "en"
+    names = []
+    for r in reporters(group):
+        name = r.source or r.title or r.file
+        names.append(f"{name} ({_short_date(r.date, lang)})" if r.date else name)
+    n = len(names)
+    if lang == "id":
+        head = f"Diberitakan oleh {n} dari {total} artikel"
+    else:
+        head = f"Reported by {n} of {total} article{'s' if total != 1 else ''}"
+    return f"{head}: {', '.join(names)}"
