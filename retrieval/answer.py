@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import language
+from .corroborate import Reporter
 from .reader import ShortAnswer
 from .store import ChunkRow, Document
 
@@ -83,18 +84,6 @@ class Passage:
         }
 
 
-@dataclass(frozen=True, kw_only=True)
-class Reporter:
-    """An article that states the answer's fact; ``n`` is its passage's citation number."""
-
-    doc: Document
-    n: int | None = None
-
-    def to_dict(self) -> dict:
-        d = self.doc
-        return {"file": d.file, "title": d.title, "source": d.source, "date": d.date, "n": self.n}
-
-
 @dataclass(kw_only=True)
 class Answer:
     question: str
@@ -106,6 +95,7 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     short_answer: ShortAnswer | None = None  # the answer in a few words, in the question's language
     reported_by: list[Reporter] = field(default_factory=list)  # every article stating the fact
+    articles: int = 0  # how many articles the index holds ("reported by 3 of 5")
     understood_as: str | None = None  # the question as resolved from the conversation
     reason: str | None = None  # why the articles don't answer (declined answers)
     confidence: float | None = None  # the evidence's score the decline threshold is set on
@@ -126,6 +116,7 @@ class Answer:
             "citations": [c.to_dict() for c in self.citations],
             "short_answer": self.short_answer.to_dict() if self.short_answer else None,
             "reported_by": [r.to_dict() for r in self.reported_by],
+            "articles": self.articles,
             "understood_as": self.understood_as,
             "resolved_question": self.understood_as or self.question,
             "reason": self.reason,

@@ -17,14 +17,15 @@ from . import language, reader
 from .answer import Answer, Passage, clean, declined
 from .build import TERMS_FILE, IndexReport, ProgressFn, build_index
 from .config import Config
+from .corroborate import Reporter, reporters
 from .dates import question_dates
 from .embed import Embedder, load_embedder, model_id_for
 from .errors import IndexCorruptError, IndexMissingError, QuestionError
-from .facts import Facts
+from .facts import Facts, words_of
 from .lexical import Lexical
 from .question import Question, analyze, bridge_terms
 from .search import Hit, search
-from .store import Document, Generation, Problem, SentenceRow, current_generation, load
+from .store import ChunkRow, Document, Generation, Problem, SentenceRow, current_generation, load
 
 # Passages read for every question, whatever k: the decision to answer must not depend on k.
 # 20 holds the gold passage for every answerable evaluation question (bench/quality.py).
@@ -256,6 +257,8 @@ class Berita:
         self, loaded: _Loaded, qa: Question, qvec: np.ndarray, hits: list[Hit], k: int, lang: str
     ) -> Answer:
         index, terms = loaded.index, loaded.terms
+        if reader.reporting(qa.text):  # the fact is what is looked for; its reporters answer
+            qa = replace(qa, type="what", expected=None)
         concepts_ = reader.concepts(qa)
         weights: dict[int, float] = {}
         missing: list[str] = []
@@ -286,10 +289,28 @@ class Berita:
                 passage_sim=score_of[s.chunk_id],
                 published=_date(rows[s.chunk_id].doc.date),
                 facts=loaded.facts(s),
+                group=s.grp,
             )
             for s, sim in zip(sents, sims, strict=True)
         ]
-        reading = reader.read(qa, cands, concepts_, weights, asked, lang, missing_names=missing)
+        chunk_words: dict[int, set[str]] = {}
+
+        def passage_words(chunk_id: int) -> set[str]:
+            if chunk_id not in chunk_words:
+                chunk_words[chunk_id] = words_of(rows[chunk_id].doc.title + " " + rows[chunk_id].text)
+            return chunk_words[chunk_id]
+
+        reading = reader.read(
+            qa,
+            cands,
+            concepts_,
+            weights,
+            asked,
+            lang,
+            missing_names=missing,
+            passage_words=passage_words,
+            group_size=index.group_sizes,
+        )
         conf = reader.confidence(reading.evidence[0]) if reading.evidence else None
         if not reading.found:
             key, args = reading.reason or ("not_found", {})
@@ -308,9 +329,18 @@ class Berita:
         ]
         number = {p.chunk_id: p.n for p in passages}
         lead = reading.evidence[0].candidate
+        if lead.n not in number:  # k smaller than the evidence's rank: the proof is always shown
+            passages.insert(0, Passage.from_chunk(1, rows[lead.n], score_of[lead.n]))
+            passages = [replace(p, n=i) for i, p in enumerate(passages[:k], start=1)]
+            number = {p.chunk_id: p.n for p in passages}
+        reported = self._reporters(index, lead, rows[lead.n], passages, qvec)
+        number = {p.chunk_id: p.n for p in passages}
         short = reading.short
+        mode = reader.reporting(qa.text)
+        if mode:
+            short = reader.reporting_answer(mode, reported, len(index.documents()), lang)
         if short is not None:
-            short = replace(short, cited=(number[lead.n],))
+            short = replace(short, cited=tuple(sorted({number[lead.n], *short.cited} - {0})))
         return Answer(
             question=qa.text,
             language=lang,
@@ -319,8 +349,35 @@ class Berita:
             passages=passages,
             cited=[number[lead.n]],
             short_answer=short,
+            reported_by=reported,
+            articles=len(index.documents()),
             confidence=conf,
         )
+
+    @staticmethod
+    def _reporters(
+        index: Generation,
+        lead: reader.Candidate,
+        lead_chunk: ChunkRow,
+        passages: list[Passage],
+        qvec: np.ndarray,
+    ) -> list[Reporter]:
+        """Every article that states the lead sentence's fact, each cited: a passage of an
+        article not shown yet is added after the others."""
+        chunk_of = {lead_chunk.doc.file: lead_chunk}
+        for _, chunk in index.group(lead.group):
+            chunk_of.setdefault(chunk.doc.file, chunk)
+        shown = {p.chunk_id: p.n for p in passages}
+        out = []
+        for file, chunk in chunk_of.items():
+            n = shown.get(chunk.id)
+            if n is None:
+                n = len(passages) + 1
+                passages.append(Passage.from_chunk(n, chunk, float(index.vector(chunk.id) @ qvec)))
+                shown[chunk.id] = n
+            d = chunk.doc
+            out.append(Reporter(file=file, title=d.title, source=d.source, date=d.date, n=n))
+        return reporters(out)
 
     def passage_at(self, sha_prefix: str, ordinal: int, n: int = 1) -> Passage | None:
         """A passage by document hash prefix and chunk ordinal: stable across rebuilds,

@@ -12,9 +12,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
+
 from . import store
 from .chunk import Chunk, chunk_article, embedding_text
 from .config import Config
+from .corroborate import group_sentences
 from .embed import Embedder
 from .errors import IndexCorruptError, IndexMissingError, IndexWriteError
 from .facts import Facts, facts
@@ -87,6 +90,22 @@ def new_document(article: Article, chunks: list[Chunk]) -> NewDocument:
             for c in chunks
         ],
     )
+
+
+def _groups(docs: list[NewDocument], dim: int) -> np.ndarray:
+    """Which sentences of different articles state the same fact (retrieval/corroborate.py)."""
+    doc_ids = np.array([i for i, d in enumerate(docs) for c in d.chunks for _ in c.sentences], dtype=np.int64)
+    vecs = [d.sentence_vectors for d in docs if d.sentence_vectors is not None and len(d.sentence_vectors)]
+    vectors = np.concatenate(vecs) if vecs else np.zeros((0, dim), np.float32)
+    facts_ = [
+        Facts.from_json(s.facts) if s.facts else Facts(words=frozenset())
+        for d in docs
+        for c in d.chunks
+        for s in c.sentences
+    ]
+    if len(doc_ids) == 0:
+        return doc_ids
+    return group_sentences(doc_ids, vectors, facts_)
 
 
 def write_terms(path: Path, docs: list[NewDocument]) -> None:
@@ -291,10 +310,11 @@ def _build_index(
         if dim is None:  # nothing indexed and no previous index: ask the model
             dim = embedder_factory().dim
 
+        groups = _groups(final, dim)
         gen = store.new_generation_path(root)
         try:
             n_chunks, n_sents = store.write_tables(
-                gen, final, files, report.problems, dim, config["index.exact_below"]
+                gen, final, files, report.problems, dim, config["index.exact_below"], groups
             )
             Lexical.build([c.text for d in final for c in d.chunks]).save(gen / "bm25")
             write_terms(gen / TERMS_FILE, final)

@@ -27,8 +27,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .dates import TimeMention
+from .facts import Facts
 from .lexicon import STOP_EN, STOP_ID
-from .reader import Facts
 
 # --- thresholds, measured on the seeds with intfloat/multilingual-e5-small ("passage: ") ---
 #
@@ -330,6 +330,10 @@ class Reporter:
     title: str
     source: str | None
     date: str | None  # ISO publication date
+    n: int | None = None  # the citation number of its passage in an answer
+
+    def to_dict(self) -> dict:
+        return {"file": self.file, "title": self.title, "source": self.source, "date": self.date, "n": self.n}
 
 
 def reporters(rows: Sequence[Reporter]) -> list[Reporter]:

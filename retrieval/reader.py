@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import dates as dates_mod
@@ -51,6 +51,7 @@ _BRIDGE_LONGEST = max(len(k.split()) for k in EN_TO_ID)
 def concepts(q: Question) -> list[Concept]:
     """The question's content as concepts; English words bring their Indonesian forms."""
     text = q.text
+    skip = _REPORTING_WORDS if reporting(text) else set()
     if q.date_text:  # the date constraint is matched on resolved dates, not as words
         text = text.replace(q.date_text, " ")
     out: list[Concept] = []
@@ -71,7 +72,7 @@ def concepts(q: Question) -> list[Concept]:
     i = 0
     while i < len(words):
         w = words[i]
-        if w in taken or w in STOP_EN or w in STOP_ID or _is_wh(w):
+        if w in taken or w in STOP_EN or w in STOP_ID or _is_wh(w) or w in skip:
             i += 1
             continue
         if q.language == "en":
@@ -98,6 +99,34 @@ _WH = {
     "bagaimana", "bagaimanakah", "berapa", "berapakah", "apa", "apakah", "sebutkan", "jelaskan",
     "who", "whom", "whose", "when", "where", "why", "how", "what", "which", "tell", "name",
 }  # fmt: skip
+
+
+# "Which outlets reported …?", "How many sources say …?", "Media mana saja yang memberitakan …?":
+# answered from who reports the fact, not from the fact's own words.
+_REPORTING = re.compile(
+    r"\b(?:(?:which|what) (?:news )?(?:outlets?|media|sources?|newspapers?|publications?|articles?|reports?)"
+    r"|how many (?:news )?(?:outlets?|media|sources?|newspapers?|publications?|articles?|reports?)"
+    r"|who (?:reported|covered|wrote about)"
+    r"|(?:media|sumber|outlet|artikel|berita|portal)(?: berita)? (?:mana|apa)(?: saja)?"
+    r"|berapa (?:banyak )?(?:media|sumber|outlet|artikel|berita|laporan)"
+    r"|siapa(?: saja)? yang (?:memberitakan|melaporkan|menulis))\b",
+    re.IGNORECASE,
+)
+_REPORTING_WORDS = {
+    "outlet", "outlets", "media", "source", "sources", "newspaper", "newspapers", "publication",
+    "publications", "article", "articles", "report", "reports", "reported", "reporting", "covered",
+    "cover", "say", "says", "said", "state", "states", "sumber", "artikel", "berita", "portal",
+    "laporan", "memberitakan", "melaporkan", "diberitakan", "dilaporkan", "menyebut", "menyebutkan",
+    "saja", "news", "many", "banyak",
+}  # fmt: skip
+
+
+def reporting(text: str) -> str | None:
+    """ "count" for how-many-sources questions, "which" for which-outlets ones, else None."""
+    m = _REPORTING.search(text)
+    if not m:
+        return None
+    return "count" if re.match(r"how many|berapa", m[0], re.I) else "which"
 
 
 def _is_wh(w: str) -> bool:
@@ -141,6 +170,7 @@ class Candidate:
     passage_sim: float  # cosine of the whole passage
     published: dt.date | None
     facts: Facts
+    group: int = -1  # its corroboration group
 
 
 @dataclass(frozen=True)
@@ -351,6 +381,9 @@ class Reading:
 # A typed sentence this close to the best one leads instead (a when-question wants the
 # sentence with the date, not a paraphrase of the question without one).
 TYPED_MARGIN = 0.04
+# For "which outlets reported X", statements this close to the best one compete on how many
+# articles make them.
+REPORTING_MARGIN = 0.05
 # Below this the best sentence is not evidence (calibrated on tests/eval, held-out folds).
 MIN_CONFIDENCE = 0.80
 
@@ -368,6 +401,8 @@ def read(
     lang: str,
     missing_names: Sequence[str] = (),
     min_confidence: float = MIN_CONFIDENCE,
+    passage_words: Callable[[int], set[str]] | None = None,
+    group_size: Callable[[Sequence[int]], dict[int, int]] | None = None,
 ) -> Reading:
     if missing_names:
         return Reading(found=False, reason=("not_mentioned", {"what": ", ".join(missing_names)}))
@@ -376,13 +411,49 @@ def read(
     ranked = rank(q, cands, concepts_, weights, asked_date)
     if not ranked:
         return Reading(found=False, reason=("nothing_matches", {}))
+    names = [c for c in concepts_ if c.name]
+    if names and passage_words is not None:
+        # Every name the question asks about must be in the evidence's passage: "Siapa presiden
+        # Korea Selatan?" is not answered by a sentence about China's president.
+        def names_in(s: Scored) -> bool:
+            words = s.candidate.facts.words | passage_words(s.candidate.n)
+            return all(_present(c.forms, words) for c in names)
+
+        ranked = [s for s in ranked if names_in(s)]
+        if not ranked:
+            return Reading(found=False, reason=("not_found", {}))
     lead = ranked[0]
     if q.expected and not lead.typed:
         typed = [s for s in ranked if s.typed and s.score >= lead.score - TYPED_MARGIN]
         if typed:
             lead = typed[0]
+    if group_size is not None and reporting(q.text):
+        # "Which outlets reported X": the statement of X that most articles make.
+        close = [s for s in ranked[:8] if s.score >= lead.score - REPORTING_MARGIN]
+        sizes = group_size([s.candidate.group for s in close])
+        lead = max(close, key=lambda s: (sizes.get(s.candidate.group, 1), s.score))
     if confidence(lead) < min_confidence:
         return Reading(found=False, evidence=tuple(ranked), reason=("not_found", {}))
     short = short_answer(q, lead, concepts_, lang) if lead.typed else None
     rest = [s for s in ranked if s is not lead]
     return Reading(found=True, evidence=(lead, *rest), short=short)
+
+
+def reporting_answer(mode: str, reported: Sequence, total: int, lang: str) -> ShortAnswer:
+    """The short answer to "which outlets / how many sources": from who reports the fact."""
+    names = list(dict.fromkeys(r.source or short_title(r.title) for r in reported))
+    cited = tuple(r.n for r in reported if r.n)
+    if mode == "count":
+        n = len(reported)
+        text = f"{n} of {total} articles" if lang == "en" else f"{n} dari {total} artikel"
+        return ShortAnswer(text=text, type="number", value=float(n), cited=cited)
+    joiner = " and " if lang == "en" else " dan "
+    text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + joiner + names[-1]
+    return ShortAnswer(text=text, type="which", cited=cited)
+
+
+def short_title(title: str, limit: int = 60) -> str:
+    """An article without an outlet is named by its title, cut at a word."""
+    if len(title) <= limit:
+        return title
+    return title[:limit].rsplit(" ", 1)[0] + "…"

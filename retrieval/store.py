@@ -399,6 +399,21 @@ class Generation:
         chunks = {c.id: c for c in self.chunks(sorted({r.chunk_id for r in rows}))}
         return [(r, chunks[r.chunk_id]) for r in rows if r.chunk_id in chunks]
 
+    def group_sizes(self, groups: list[int]) -> dict[int, int]:
+        """How many articles state each of these groups' fact."""
+        groups = [g for g in groups if g >= 0]
+        if not groups:
+            return {}
+        marks = ",".join("?" * len(groups))
+        return {
+            r[0]: r[1]
+            for r in self._query(
+                "SELECT s.grp, COUNT(DISTINCT c.doc_id) FROM sentences s JOIN chunks c ON c.id = s.chunk_id "
+                f"WHERE s.grp IN ({marks}) GROUP BY s.grp",
+                tuple(groups),
+            )
+        }
+
     def all_sentences(self) -> Iterator[tuple[SentenceRow, Document]]:
         """Every sentence with its document (for the timeline)."""
         cols = _columns(SentenceRow)

@@ -22,8 +22,8 @@ from dataclasses import dataclass
 
 from . import dates as dates_mod
 from .corroborate import Reporter, reporters
+from .facts import Facts, words_of
 from .lexicon import EN_TO_ID
-from .reader import Facts, words_of
 
 
 @dataclass(frozen=True)

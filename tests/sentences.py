@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 
-from retrieval import reader
+from retrieval import facts as factmod
 from retrieval.chunk import split_sentences
 from retrieval.ingest import load_article, read_file
 from retrieval.timeline import SentenceRecord
@@ -25,7 +25,7 @@ class SeedSentence:
     title: str
     source: str | None
     date: str | None
-    facts: reader.Facts
+    facts: factmod.Facts
 
 
 def seed_sentences(folder: Path = SEEDS) -> list[SeedSentence]:
@@ -33,7 +33,7 @@ def seed_sentences(folder: Path = SEEDS) -> list[SeedSentence]:
     for doc, path in enumerate(sorted(folder.glob("*.txt"))):
         data, sha = read_file(path, folder, 10_000_000)
         a = load_article(path, folder, data, sha)
-        published = dt.date.fromisoformat(a.date[:10]) if a.date else None
+        published = dt.date.fromisoformat(a.doc.date[:10]) if a.doc.date else None
         for p in a.paragraphs:
             for s, e in split_sentences(a.paragraph_text(p), p.start):
                 text = a.text[s:e]
@@ -42,11 +42,11 @@ def seed_sentences(folder: Path = SEEDS) -> list[SeedSentence]:
                         id=len(out),
                         doc=doc,
                         text=text,
-                        file=a.file,
-                        title=a.title,
-                        source=a.source,
-                        date=a.date,
-                        facts=reader.facts(text, published),
+                        file=a.doc.file,
+                        title=a.doc.title,
+                        source=a.doc.source,
+                        date=a.doc.date,
+                        facts=factmod.facts(text, published),
                     )
                 )
     return out

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from retrieval import corroborate as C
-from retrieval.reader import facts
+from retrieval.facts import facts
 from tests.sentences import seed_sentences
 
 PUB = dt.date(2025, 9, 29)

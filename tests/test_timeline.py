@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 from retrieval import corroborate as C
-from retrieval.reader import facts
+from retrieval.facts import facts
 from retrieval.timeline import Event, SentenceRecord, events, infer_published, matches
 from tests.sentences import records, seed_sentences
 
