@@ -75,12 +75,66 @@ def calibrate(rows: list[tuple[float, bool]], folds: int = 5, seed: int = 7) -> 
     }
 
 
+def fit_confidence(rows: list[tuple[dict[str, float], bool]], folds: int = 5, seed: int = 7) -> dict:
+    """Logistic regression of "should answer" on the reader's signals (numpy, L2-regularised),
+    with the held-out-fold error rates at the 0.5 cut. Prints weights for reader.py."""
+    import numpy as np
+
+    names = sorted(rows[0][0])
+    x = np.array([[r[0][k] for k in names] for r in rows], dtype=float)
+    y = np.array([1.0 if r[1] else 0.0 for r in rows])
+    mu, sd = x.mean(0), x.std(0) + 1e-9
+
+    def train(xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+        z = (xs - mu) / sd
+        z = np.hstack([z, np.ones((len(z), 1))])
+        w = np.zeros(z.shape[1])
+        for _ in range(4000):
+            p = 1 / (1 + np.exp(-z @ w))
+            grad = z.T @ (p - ys) / len(ys) + 0.01 * np.r_[w[:-1], 0]
+            w -= 0.5 * grad
+        return w
+
+    def predict(w: np.ndarray, xs: np.ndarray) -> np.ndarray:
+        z = np.hstack([(xs - mu) / sd, np.ones((len(xs), 1))])
+        return 1 / (1 + np.exp(-z @ w))
+
+    order = list(range(len(rows)))
+    random.Random(seed).shuffle(order)
+    fr = wa = na = nu = 0
+    for i in range(folds):
+        test = [order[j] for j in range(len(order)) if j % folds == i]
+        train_idx = [order[j] for j in range(len(order)) if j % folds != i]
+        w = train(x[train_idx], y[train_idx])
+        p = predict(w, x[test])
+        for pi, yi in zip(p, y[test], strict=True):
+            if yi:
+                na += 1
+                fr += pi < 0.5
+            else:
+                nu += 1
+                wa += pi >= 0.5
+    w = train(x, y)
+    # Back to raw feature units: z = (x - mu) / sd  →  w_raw = w / sd, bias = b - sum(w * mu / sd)
+    raw = {k: round(float(w[i] / sd[i]), 3) for i, k in enumerate(names)}
+    raw["bias"] = round(float(w[-1] - np.sum(w[:-1] * mu / sd)), 3)
+    p_all = predict(w, x)
+    return {
+        "weights": raw,
+        "held_out_false_refusal_rate": round(fr / max(1, na), 3),
+        "held_out_wrong_answer_rate": round(wa / max(1, nu), 3),
+        "weakest_answerable": round(float(min(p_all[y == 1], default=0)), 4),
+        "strongest_unanswerable": round(float(max(p_all[y == 0], default=0)), 4),
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=str(ROOT / "bench" / "results"))
     args = ap.parse_args()
     results: dict = {}
     conf_rows: list[tuple[float, bool]] = []
+    signal_rows: list[tuple[dict[str, float], bool]] = []
     with tempfile.TemporaryDirectory() as tmp:
         for corpus in ("seeds", "corpus"):
             b = berita_for(corpus, Path(tmp))
@@ -97,12 +151,17 @@ def main() -> None:
             for line in scores["all"].misses:
                 print("   ", line)
             for item in items:
-                conf = answers[item["question"]].get("confidence")
-                if conf is not None:
-                    conf_rows.append((float(conf), item["kind"] == "answerable"))
+                a = answers[item["question"]]
+                if a.get("confidence") is not None:
+                    conf_rows.append((float(a["confidence"]), item["kind"] == "answerable"))
+                if a.get("signals"):
+                    signal_rows.append((a["signals"], item["kind"] == "answerable"))
     if conf_rows:
         results["calibration"] = calibrate(conf_rows)
         print("\n== decline calibration\n" + json.dumps(results["calibration"], indent=2))
+    if signal_rows:
+        results["confidence_fit"] = fit_confidence(signal_rows)
+        print("\n== confidence fit (held-out folds)\n" + json.dumps(results["confidence_fit"], indent=2))
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "quality.json").write_text(json.dumps(results, indent=2, ensure_ascii=False))

@@ -98,7 +98,8 @@ class Answer:
     articles: int = 0  # how many articles the index holds ("reported by 3 of 5")
     understood_as: str | None = None  # the question as resolved from the conversation
     reason: str | None = None  # why the articles don't answer (declined answers)
-    confidence: float | None = None  # the evidence's score the decline threshold is set on
+    confidence: float | None = None  # how sure the reader is that the evidence answers (0–1)
+    signals: dict[str, float] = field(default_factory=dict)  # what the confidence weighs (diagnostics)
 
     @property
     def citations(self) -> list[Citation]:
@@ -121,6 +122,7 @@ class Answer:
             "resolved_question": self.understood_as or self.question,
             "reason": self.reason,
             "confidence": None if self.confidence is None else round(self.confidence, 4),
+            "signals": {k: round(v, 4) for k, v in self.signals.items()},
         }
 
 

@@ -262,6 +262,7 @@ class Berita:
         concepts_ = reader.concepts(qa)
         weights: dict[int, float] = {}
         missing: list[str] = []
+        unknown = 0
         for i, c in enumerate(concepts_):
             w = terms.idf(c.forms)
             if w is None:
@@ -272,6 +273,8 @@ class Berita:
                     missing.append(c.text)
                 elif qa.language == "id":
                     weights[i] = terms.max_idf
+                else:
+                    unknown += 1
                 continue
             weights[i] = w
         asked = question_dates(qa.text, terms.today) if terms.today else None
@@ -310,11 +313,14 @@ class Berita:
             missing_names=missing,
             passage_words=passage_words,
             group_size=index.group_sizes,
+            unknown=unknown,
         )
-        conf = reader.confidence(reading.evidence[0]) if reading.evidence else None
+        conf = reading.confidence
         if not reading.found:
             key, args = reading.reason or ("not_found", {})
-            return declined(qa.text, lang, reason=language.text(lang, key, **args), confidence=conf)
+            out = declined(qa.text, lang, reason=language.text(lang, key, **args), confidence=conf)
+            out.signals = reading.signals
+            return out
         # Passages in the order of their best sentence: the one that answers is [1].
         order: list[int] = []
         best_sentence: dict[int, reader.Scored] = {}
@@ -352,6 +358,7 @@ class Berita:
             reported_by=reported,
             articles=len(index.documents()),
             confidence=conf,
+            signals=reading.signals,
         )
 
     @staticmethod

@@ -59,6 +59,10 @@ def passage_hit(passage: dict, item: dict) -> bool:
     return False
 
 
+# The question types a short answer is promised for; "what"/"why"/yes-no answers are the quote.
+TYPED = {"who", "when", "where", "number", "which"}
+
+
 def short_correct(got: dict | None, gold: dict | None) -> bool:
     if gold is None:
         return True
@@ -132,17 +136,19 @@ def _add(s: Scores, item: dict, a: dict) -> None:
             s.misses.append(f"near-miss answered: {q}")
         return
     s.n += 1
+    gold_short = item.get("short")
+    if gold_short and gold_short.get("type") not in TYPED:
+        gold_short = None
     if not a["found"]:
         s.refused += 1
         s.misses.append(f"refused: {q}")
-        if item.get("short"):
+        if gold_short:
             s.short_n += 1
         return
     ranks = [i for i, p in enumerate(a["passages"][:5], 1) if passage_hit(p, item)]
     s.r1 += bool(ranks and ranks[0] == 1)
     s.r5 += bool(ranks)
     s.rr += 1 / ranks[0] if ranks else 0.0
-    gold_short = item.get("short")
     short_ok = short_correct(a.get("short_answer"), gold_short)
     if gold_short:
         s.short_n += 1
