@@ -266,13 +266,11 @@ class Berita:
         for i, c in enumerate(concepts_):
             w = terms.idf(c.forms)
             if w is None:
-                # A name the articles never use, or a word of an Indonesian question: the
-                # articles can't be about it. An English word with no Indonesian form we
-                # know says nothing either way.
+                # A name the articles never use: they can't be about it. Any other word the
+                # articles never use (or an English one we can't put in Indonesian) is
+                # weighed by the decision as "unknown".
                 if c.name:
                     missing.append(c.text)
-                elif qa.language == "id":
-                    weights[i] = terms.max_idf
                 else:
                     unknown += 1
                 continue

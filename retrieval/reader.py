@@ -396,15 +396,16 @@ MIN_CONFIDENCE = 0.5
 # Logistic weights over the lead evidence's signals (fitted by bench/quality.py on the
 # evaluation questions, answerable against near-miss and off-topic; see the README).
 CONFIDENCE_WEIGHTS = {
-    "bias": -40.0,
-    "sim": 40.0,
-    "passage_sim": 0.0,
-    "coverage": 5.0,
-    "passage_coverage": 0.0,
-    "typed": 0.0,
-    "untyped": 0.0,
-    "unknown": 0.0,
-    "missing": 0.0,
+    "bias": -19.375,
+    "sim": 17.998,
+    "passage_sim": 2.601,
+    "coverage": 1.211,
+    "passage_coverage": 2.05,
+    "typed": 0.227,
+    "untyped": -1.107,
+    "unknown": 1.764,
+    "unknown_id": 0.0,
+    "missing": 1.366,
 }
 
 
@@ -430,6 +431,7 @@ def signals(
         "typed": float(bool(q.expected) and lead.typed),
         "untyped": float(bool(q.expected) and not lead.typed),
         "unknown": unknown / max(1, len(concepts_)),
+        "unknown_id": unknown / max(1, len(concepts_)) if q.language == "id" else 0.0,
         "missing": missing / (max(weights.values()) or 1.0),
     }
 
