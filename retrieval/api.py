@@ -262,15 +262,17 @@ class Berita:
         concepts_ = reader.concepts(qa)
         weights: dict[int, float] = {}
         missing: list[str] = []
-        unknown = 0
+        unknown = weak_missing = 0
         for i, c in enumerate(concepts_):
             w = terms.idf(c.forms)
             if w is None:
                 # A name the articles never use: they can't be about it. Any other word the
                 # articles never use (or an English one we can't put in Indonesian) is
                 # weighed by the decision as "unknown".
-                if c.name:
+                if c.name and reader.surely_a_name(c, qa.language):
                     missing.append(c.text)
+                elif c.name:
+                    weak_missing += 1
                 else:
                     unknown += 1
                 continue
@@ -312,6 +314,7 @@ class Berita:
             passage_words=passage_words,
             group_size=index.group_sizes,
             unknown=unknown,
+            weak_missing=weak_missing,
         )
         conf = reading.confidence
         if not reading.found:

@@ -20,7 +20,7 @@ from .config import Config
 from .corroborate import group_sentences
 from .embed import Embedder
 from .errors import IndexCorruptError, IndexMissingError, IndexWriteError
-from .facts import Facts, facts
+from .facts import Facts, facts, words_of
 from .ingest import (
     Article,
     check_folder,
@@ -116,6 +116,8 @@ def write_terms(path: Path, docs: list[NewDocument]) -> None:
     names: set[str] = set()
     n = 0
     for d in docs:
+        # The title and outlet count as words of the article ("the Metrotvnews piece").
+        df.update(words_of(" ".join(x for x in (d.doc.title, d.doc.source) if x)))
         for c in d.chunks:
             n += 1
             words: set[str] = set()

@@ -20,7 +20,7 @@ from . import dates as dates_mod
 from . import spans as spans_mod
 from .dates import TimeMention
 from .facts import Facts, words_of
-from .lexicon import EN_TO_ID, PLACES, STOP_EN, STOP_ID, TITLES, stem
+from .lexicon import EN_TO_ID, PLACES, STOP_EN, STOP_ID, TITLES, is_common_word, stem
 from .question import Question
 from .spans import Span
 
@@ -57,7 +57,12 @@ def concepts(q: Question) -> list[Concept]:
         text = text.replace(q.date_text, " ")
     out: list[Concept] = []
     taken: set[str] = set()
+    first = (_WORD.findall(q.text) or [""])[0]
     for name in q.names:
+        if " " not in name and (
+            name.lower() in STOP_EN or name.lower() in STOP_ID or (name == first and is_common_word(name))
+        ):
+            continue  # a capitalized first word ("Since …", "Foto …"), not a name
         toks = [t for t in _WORD.findall(name.lower()) if t not in STOP_EN and t not in STOP_ID]
         canon = PLACES.get(name.lower())
         if canon:  # a place counts in any of its names, each whole ("Korea" is not South Korea)
@@ -416,6 +421,7 @@ def signals(
     weights: dict[int, float],
     passage_words: set[str],
     unknown: int,
+    missing_name: int = 0,
 ) -> dict[str, float]:
     """What the decision weighs: how close the evidence is, how much of the question it states,
     whether it holds the asked-for kind of answer, and how much of the question we can't read."""
@@ -433,6 +439,7 @@ def signals(
         "unknown": unknown / max(1, len(concepts_)),
         "unknown_id": unknown / max(1, len(concepts_)) if q.language == "id" else 0.0,
         "missing": missing / (max(weights.values()) or 1.0),
+        "missing_name": float(missing_name),
     }
 
 
@@ -453,6 +460,7 @@ def read(
     passage_words: Callable[[int], set[str]] | None = None,
     group_size: Callable[[Sequence[int]], dict[int, int]] | None = None,
     unknown: int = 0,
+    weak_missing: int = 0,
 ) -> Reading:
     if missing_names:
         return Reading(found=False, reason=("not_mentioned", {"what": ", ".join(missing_names)}))
@@ -461,7 +469,7 @@ def read(
     ranked = rank(q, cands, concepts_, weights, asked_date)
     if not ranked:
         return Reading(found=False, reason=("nothing_matches", {}))
-    names = [c for c in concepts_ if c.name]
+    names = [c for i, c in enumerate(concepts_) if c.name and weights.get(i)]
     if names and passage_words is not None:
         # Every name the question asks about must be in the evidence's passage: "Siapa presiden
         # Korea Selatan?" is not answered by a sentence about China's president.
@@ -483,7 +491,13 @@ def read(
         sizes = group_size([s.candidate.group for s in close])
         lead = max(close, key=lambda s: (sizes.get(s.candidate.group, 1), s.score))
     sig = signals(
-        q, lead, concepts_, weights, passage_words(lead.candidate.n) if passage_words else set(), unknown
+        q,
+        lead,
+        concepts_,
+        weights,
+        passage_words(lead.candidate.n) if passage_words else set(),
+        unknown,
+        weak_missing,
     )
     conf = confidence(sig)
     rest = [s for s in ranked if s is not lead]
@@ -513,3 +527,13 @@ def short_title(title: str, limit: int = 60) -> str:
     if len(title) <= limit:
         return title
     return title[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def surely_a_name(c: Concept, language: str) -> bool:
+    """Would the articles write this name as the question does? A place we know, a name of two
+    or more words, or any name in an Indonesian question: if the articles never use it, they
+    are not about it. A single capitalized English word ("Workers", "PLA") may be translated
+    in the articles, so its absence only weighs on the confidence."""
+    if c.text.isupper():  # an acronym ("KTT", "PLA") is often spelled out in the articles
+        return False
+    return bool(c.place) or language == "id" or len(c.text.split()) > 1
