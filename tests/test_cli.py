@@ -58,7 +58,8 @@ def test_index_ask_sources(env):
         input="Siapa yang bertemu di Beijing?\n\n   \nWhat is the capital of Brazil?\n",
     )
     lines = [json.loads(x) for x in r.output.splitlines()]
-    assert [x["found"] for x in lines] == [True, False]
+    assert [x.get("found") for x in lines] == [True, None, None, False]  # one line out per line in
+    assert lines[1] == {"question": "", "error": "Please type a question."}
 
     r = run(env, "sources", "--json")
     assert {s["file"] for s in json.loads(r.output)} == {p.name for p in SEEDS.iterdir()}
