@@ -114,6 +114,46 @@ class State:
 pass_state = click.make_pass_decorator(State)
 
 
+NOISY_LOGGERS = (
+    "httpx",
+    "httpcore",
+    "sentence_transformers",
+    "transformers",
+    "optimum",
+    "faiss",
+    "bm25s",
+    "watchfiles",  # its "KeyboardInterrupt caught" warning on every Ctrl-C of `berita watch`
+)
+
+
+class _LogPolicy(logging.Filter):
+    """On the handler, so libraries that reset their own loggers' levels on import
+    (optimum does) still obey it: their records below ``library_level`` are dropped,
+    and at default verbosity every error is one line (-v shows tracebacks)."""
+
+    def __init__(self, library_level: int, tracebacks: bool):
+        super().__init__()
+        self.library_level, self.tracebacks = library_level, tracebacks
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < self.library_level and record.name.split(".")[0] in NOISY_LOGGERS:
+            return False
+        if not self.tracebacks:
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
+def _setup_logging(verbose: int) -> None:
+    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Libraries' warnings (e.g. optimum's "multiple ONNX files") are noise to a user.
+    if verbose < 2:  # transformers and optimum install their own handlers; this is their switch
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    policy = _LogPolicy(level if verbose >= 2 else logging.ERROR, tracebacks=verbose > 0)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(policy)
+
+
 @click.group(cls=BeritaGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="config.toml to read")
 @click.option("--articles-dir", type=click.Path(file_okay=False), help="folder of article files")
@@ -123,10 +163,7 @@ pass_state = click.make_pass_decorator(State)
 @click.pass_context
 def main(ctx, config_path, articles_dir, data_dir, model, verbose):
     """Answer questions about a folder of news articles, with cited passages."""
-    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for noisy in ("httpx", "httpcore", "sentence_transformers", "transformers", "faiss", "bm25s"):
-        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+    _setup_logging(verbose)
     flags = {"articles_dir": articles_dir, "data_dir": data_dir, "model.name": model}
     ctx.obj = State(load_config(flags=flags, config_path=config_path))
 

@@ -473,6 +473,12 @@ def build_application(config: Config, berita: Berita | None = None) -> Applicati
     return app
 
 
+async def _check_bot_api(app: Application) -> None:
+    """Reach the Bot API once (getMe); raises what python-telegram-bot raises."""
+    async with app.bot:
+        pass
+
+
 def run(config: Config) -> None:
     """Serve until interrupted: long polling, or a webhook when telegram.webhook_url is set."""
     webhook_url = config["telegram.webhook_url"]
@@ -480,6 +486,14 @@ def run(config: Config) -> None:
         raise ConfigError("telegram.webhook_secret is required with a webhook (BERITA_WEBHOOK_SECRET)")
     berita = Berita(config)
     app = build_application(config, berita)
+    try:
+        asyncio.run(_check_bot_api(app))  # fail in a second, before loading the model
+    except InvalidToken:
+        raise ConfigError("the Bot API rejected the bot token (check TELEGRAM_BOT_TOKEN)") from None
+    except TelegramError as exc:
+        raise BeritaError(
+            redact(f"cannot talk to the Bot API at {config['telegram.api_base_url']}: {exc}")
+        ) from None
     berita.build()  # pick up whatever changed while we were down
     _ = berita.embedder  # load the model before the first question, not during it
     log.info("serving %d articles", len(berita.sources()))
