@@ -188,14 +188,15 @@ def ask_lines(berita: Berita, lines: Iterable[bytes | str], out: TextIO, k: int 
     return failures
 
 
-def _prompt_reader(history_file: Path) -> Callable[[], str]:
+def prompt_reader(history_file: Path, **session_options: Any) -> Callable[[], str]:
     """A line editor with history (prompt_toolkit): the prompt is part of the edited line,
-    so recalling and editing history never erases it."""
+    so recalling and editing history never erases it. ``session_options`` go to
+    PromptSession (tests pass a pipe as input)."""
     from prompt_toolkit import PromptSession
     from prompt_toolkit.history import FileHistory
 
     history_file.parent.mkdir(parents=True, exist_ok=True)
-    session: PromptSession[str] = PromptSession(history=FileHistory(str(history_file)))
+    session: PromptSession[str] = PromptSession(history=FileHistory(str(history_file)), **session_options)
     return lambda: session.prompt("? ")
 
 
@@ -225,7 +226,7 @@ def chat(
     interactive = read is None and sys.stdin.isatty()
     piped = read is None and not interactive
     if read is None:
-        read = _prompt_reader(history_file) if interactive else _plain_reader(sys.stdin)
+        read = prompt_reader(history_file) if interactive else _plain_reader(sys.stdin)
     if interactive:
         console.print(
             "berita — ask about the indexed articles, in English or Indonesian. "
