@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rich.console import Console
 from rich.padding import Padding
@@ -23,9 +23,11 @@ from rich.table import Table
 from rich.text import Text
 
 from retrieval import Answer, Berita, BeritaError, Passage
-from retrieval.index import IndexReport
-from retrieval.ingest import Problem
 from retrieval.language import format_date, text
+
+if TYPE_CHECKING:  # types only: where retrieval keeps them is its own business
+    from retrieval.index import IndexReport
+    from retrieval.ingest import Problem
 
 SAMPLE_QUESTION = "Who met in Beijing on 28 September?"
 SNIPPET_CHARS = 240  # a passage preview: about three lines of a terminal

@@ -21,7 +21,7 @@ import pytest
 from bot.telegram import build_application
 from bot.webhook import start_webhook
 from retrieval import Berita
-from tests.conftest import SEEDS, make_config
+from tests.conftest import ROOT, SEEDS, make_config
 from tests.helpers import wait_until
 from tests.telegram_standin import BotAPIStandIn, parse_html
 
@@ -605,3 +605,41 @@ def test_no_network_is_one_line(tmp_path, seeded):
         f"berita: error: cannot talk to the Bot API at http://127.0.0.1:{port}/bot: "
         "httpx.ConnectError: All connection attempts failed"
     ]
+
+
+def test_berita_telegram_webhook_process(standin, seeded, tmp_path):
+    """`berita telegram` in webhook mode: set the webhook, answer a posted update, stop on SIGINT."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "TELEGRAM_BOT_TOKEN": standin.token,
+        "BERITA_TELEGRAM_API_URL": standin.base_url,
+        "BERITA_ARTICLES_DIR": str(seeded.config.articles_dir),
+        "BERITA_DATA_DIR": str(seeded.config.data_dir),
+        "BERITA_WEBHOOK_URL": "https://bot.example.invalid/hook",
+        "BERITA_WEBHOOK_PORT": str(port),
+        "BERITA_WEBHOOK_SECRET": "process-secret-value",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "-vv", "telegram"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_until(lambda: standin.webhook, timeout=120, what="setWebhook")
+        assert standin.webhook["allowed_updates"] == ["message", "edited_message", "callback_query"]
+        update = {"update_id": 7, "message": {**bot_message_stub(), "text": QUESTION_ID}}
+        headers = {"X-Telegram-Bot-Api-Secret-Token": "process-secret-value"}
+        assert httpx.post(f"http://127.0.0.1:{port}/hook", json=update, headers=headers).status_code == 200
+        assert "Choe Son" in standin.wait_for("sendMessage", timeout=120)[0]["text"]
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert "process-secret-value" not in out + err and standin.token not in out + err
+    assert "Traceback" not in err
