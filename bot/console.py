@@ -36,7 +36,7 @@ QUIT_WORDS = {"quit", "exit", "keluar"}
 # C0/C1 controls (escape sequences start here) and bidi overrides, which can make a
 # file name read as something else. Newlines and tabs are kept where text has lines.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-_LINE_BREAKS = re.compile(r"[\n\t]")
+_CONTROL_OR_BREAK = re.compile(rf"{_CONTROL.pattern}|[\n\t]")
 
 
 def literal(s: str | None, *, lines: bool = False) -> str:
@@ -47,7 +47,7 @@ def literal(s: str | None, *, lines: bool = False) -> str:
     """
     if not s:
         return ""
-    pattern = _CONTROL if lines else re.compile(f"{_CONTROL.pattern}|{_LINE_BREAKS.pattern}")
+    pattern = _CONTROL if lines else _CONTROL_OR_BREAK
     return pattern.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), s)
 
 

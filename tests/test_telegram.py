@@ -643,3 +643,27 @@ def test_berita_telegram_webhook_process(standin, seeded, tmp_path):
     assert proc.returncode == 0, err
     assert "process-secret-value" not in out + err and standin.token not in out + err
     assert "Traceback" not in err
+
+
+def test_button_data_round_trips_and_nothing_else_parses():
+    from bot import callbacks
+
+    data = callbacks.show_passage("0123456789abcdef" * 4, 41, 3)
+    assert data == "p:0123456789ab:41:3" and len(data.encode()) <= 64
+    assert callbacks.parse(data) == callbacks.ShowPassage("0123456789ab", 41, 3)
+    assert callbacks.parse(callbacks.more_passages(5)) == callbacks.MorePassages(5)
+    for forged in (
+        "p:0123456789ab:99999999999999999999:1",
+        "p:0123456789ab:1:0",
+        "p:0123456789ab:1:21",
+        "p:0123456789AB:1:1",
+        "p:0123456789ab:١:1",  # a non-ASCII digit
+        "m:-100",
+        "m:0",
+        "m:20",
+        "m:5 ",
+        "",
+        None,
+    ):
+        assert callbacks.parse(forged) is None, forged
+        assert forged is None or not callbacks.PATTERN.match(forged) or callbacks.parse(forged) is None
