@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import re
 
+# fmt: off
 _ID = set(
     ["yang", "dan", "di", "ke", "dari", "pada", "untuk", "dengan", "ini", "itu", "apa", "siapa", "kapan", "mengapa", "kenapa", "bagaimana", "berapa", "dimana", "mana", "adalah", "akan", "tidak", "bukan", "juga", "sudah", "telah", "oleh", "dalam", "tentang", "bertemu", "apakah", "kah", "saja", "atau", "sebagai", "karena", "bahwa", "para", "kepada", "antara", "negara", "menteri", "luar", "negeri", "kata", "mereka", "ia", "ada", "bisa", "dapat", "harus", "sedang", "lalu", "tahun", "bulan", "hari", "tanggal", "september", "oktober", "agustus", "desember", "mei", "juni", "juli", "januari", "februari", "maret", "april", "nopember", "november", "minggu", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "tolong", "jelaskan", "sebutkan", "berita", "artikel", "sumber"]
 )
 _EN = set(
     ["the", "a", "an", "of", "and", "to", "in", "on", "at", "for", "with", "is", "are", "was", "were", "be", "been", "who", "what", "when", "where", "why", "how", "which", "whom", "whose", "did", "do", "does", "has", "have", "had", "will", "would", "can", "could", "should", "about", "from", "by", "this", "that", "these", "those", "it", "its", "they", "them", "their", "he", "she", "his", "her", "met", "meeting", "said", "say", "says", "tell", "me", "please", "between", "during", "after", "before", "than", "as", "or", "not", "any", "many", "much"]
 )
+# fmt: on
 _WORD = re.compile(r"[a-zA-Z']+")
 
 
@@ -23,11 +25,12 @@ def detect(text: str, default: str = "en") -> str:
     return "id" if ind > eng else "en"
 
 
-TEXTS = {
+TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "not_found": "I couldn't find that in the indexed articles.",
         "sources": "Sources",
         "paragraph": "paragraph",
+        "score": "score",
         "no_date": "undated",
         "empty_question": "Please type a question.",
         "too_long": "That question is too long ({n} characters; the limit is {limit}).",
@@ -49,7 +52,6 @@ TEXTS = {
             "that support each answer and where they come from.\n\nExamples:\n{examples}\n\n"
             "Commands: /ask, /sources, /help"
         ),
-        "examples": ["Who met in Beijing on 28 September?", "What did China and North Korea agree on?"],
         "no_articles": "No articles are indexed yet.",
         "sources_title": "Indexed articles",
         "chunks": "passages",
@@ -58,6 +60,7 @@ TEXTS = {
         "not_found": "Saya tidak menemukan jawabannya di artikel yang terindeks.",
         "sources": "Sumber",
         "paragraph": "paragraf",
+        "score": "skor",
         "no_date": "tanpa tanggal",
         "empty_question": "Silakan ketik pertanyaan.",
         "too_long": "Pertanyaan terlalu panjang ({n} karakter; batasnya {limit}).",
@@ -79,14 +82,18 @@ TEXTS = {
             "kutipan pendukung dan sumbernya.\n\nContoh:\n{examples}\n\n"
             "Perintah: /ask, /sources, /help"
         ),
-        "examples": [
-            "Siapa yang bertemu di Beijing pada 28 September?",
-            "Apa yang disepakati Tiongkok dan Korea Utara?",
-        ],
         "no_articles": "Belum ada artikel yang terindeks.",
         "sources_title": "Artikel terindeks",
         "chunks": "kutipan",
     },
+}
+
+EXAMPLES = {
+    "en": ["Who met in Beijing on 28 September?", "What did China and North Korea agree on?"],
+    "id": [
+        "Siapa yang bertemu di Beijing pada 28 September?",
+        "Apa yang disepakati Tiongkok dan Korea Utara?",
+    ],
 }
 
 _MONTHS = {
@@ -105,15 +112,3 @@ def format_date(iso: str | None, lang: str) -> str:
         return text(lang, "no_date")
     y, m, d = iso.split("-")
     return f"{int(d)} {_MONTHS.get(lang, _MONTHS['en'])[int(m) - 1]} {y}"
-
-
-def telegram_language(code: str | None) -> str | None:
-    """Telegram's ``language_code`` → our language, or None when we have no texts for it."""
-    if not code:
-        return None
-    code = code.lower()
-    if code.startswith(("id", "in", "ms", "jv", "su")):
-        return "id"
-    if code.startswith("en"):
-        return "en"
-    return None
