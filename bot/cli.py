@@ -1,23 +1,71 @@
-"""`berita`: thin click commands over retrieval.Berita."""
+"""`berita`: thin click commands over retrieval.Berita.
+
+Heavy modules (the model, FAISS, python-telegram-bot) are imported inside the
+commands that need them, so `berita --help` and mistakes answer at once.
+"""
 
 from __future__ import annotations
 
-import json
+import contextlib
 import logging
 import os
 import sys
-from dataclasses import asdict
+from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
-from rich.console import Console
 
-from retrieval import Berita, BeritaError, load_config
+from retrieval.config import Config, load_config
+from retrieval.errors import (
+    BeritaError,
+    ConfigError,
+    IndexCorruptError,
+    IndexMissingError,
+    IndexWriteError,
+    IngestError,
+    ModelError,
+    QuestionError,
+)
 
-from . import console as ui
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from retrieval import Berita
+
+# The one mapping from error to exit status (a subclass takes its nearest listed base).
+EXIT_CODES: dict[type[BeritaError], int] = {
+    BeritaError: 1,
+    ConfigError: 2,
+    QuestionError: 2,
+    ModelError: 3,
+    IndexMissingError: 4,
+    IndexCorruptError: 5,
+    IngestError: 6,
+    IndexWriteError: 7,
+}
+INTERRUPTED = 130  # 128 + SIGINT, as shells report it
 
 
-def _exit_now(code: int) -> None:
+def exit_code(exc: BeritaError) -> int:
+    return next(EXIT_CODES[c] for c in type(exc).__mro__ if c in EXIT_CODES)
+
+
+@contextlib.contextmanager
+def reported_errors() -> Iterator[None]:
+    """Turn a BeritaError into `berita: error: …` and its exit code; Ctrl-C into a quiet 130."""
+    try:
+        yield
+    except BeritaError as exc:
+        click.echo(f"berita: error: {exc}", err=True)
+        sys.exit(exit_code(exc))
+    except KeyboardInterrupt:
+        click.echo("", err=True)
+        sys.exit(INTERRUPTED)
+
+
+def _exit_now(code: int) -> NoReturn:
     """Leave without tearing down torch/ONNX Runtime module by module.
 
     That teardown costs over a second after the answer is already printed; all
@@ -30,21 +78,80 @@ def _exit_now(code: int) -> None:
 
 
 class BeritaGroup(click.Group):
-    """Translate our errors into one line and an exit code, never a traceback."""
+    """Every command (and the group's own option handling) runs inside reported_errors."""
 
     def invoke(self, ctx: click.Context):
-        try:
+        with reported_errors():
             return super().invoke(ctx)
-        except BeritaError as exc:
-            click.echo(f"berita: error: {exc}", err=True)
-            sys.exit(exc.exit_code)
-        except KeyboardInterrupt:
-            click.echo("", err=True)
-            sys.exit(130)
 
 
-def _berita(ctx: click.Context) -> Berita:
-    return ctx.obj["berita"]
+@dataclass
+class State:
+    """What the group hands its commands (``ctx.obj``); the Berita is made on first use."""
+
+    config: Config
+    _berita: Berita | None = None
+    _console: Console | None = None
+
+    @property
+    def berita(self) -> Berita:
+        if self._berita is None:
+            from retrieval import Berita
+
+            self._berita = Berita(self.config)
+        return self._berita
+
+    @property
+    def console(self) -> Console:
+        if self._console is None:
+            from rich.console import Console
+
+            # Article text is printed literally: no markup, no :emoji:, no highlighting.
+            self._console = Console(highlight=False, emoji=False)
+        return self._console
+
+
+pass_state = click.make_pass_decorator(State)
+
+
+NOISY_LOGGERS = (
+    "httpx",
+    "httpcore",
+    "sentence_transformers",
+    "transformers",
+    "optimum",
+    "faiss",
+    "bm25s",
+    "watchfiles",  # its "KeyboardInterrupt caught" warning on every Ctrl-C of `berita watch`
+)
+
+
+class _LogPolicy(logging.Filter):
+    """On the handler, so libraries that reset their own loggers' levels on import
+    (optimum does) still obey it: their records below ``library_level`` are dropped,
+    and at default verbosity every error is one line (-v shows tracebacks)."""
+
+    def __init__(self, library_level: int, tracebacks: bool):
+        super().__init__()
+        self.library_level, self.tracebacks = library_level, tracebacks
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < self.library_level and record.name.split(".")[0] in NOISY_LOGGERS:
+            return False
+        if not self.tracebacks:
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
+def _setup_logging(verbose: int) -> None:
+    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # Libraries' warnings (e.g. optimum's "multiple ONNX files") are noise to a user.
+    if verbose < 2:  # transformers and optimum install their own handlers; this is their switch
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+    policy = _LogPolicy(level if verbose >= 2 else logging.ERROR, tracebacks=verbose > 0)
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(policy)
 
 
 @click.group(cls=BeritaGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -56,104 +163,124 @@ def _berita(ctx: click.Context) -> Berita:
 @click.pass_context
 def main(ctx, config_path, articles_dir, data_dir, model, verbose):
     """Answer questions about a folder of news articles, with cited passages."""
-    level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    for noisy in ("httpx", "httpcore", "sentence_transformers", "transformers", "faiss", "bm25s"):
-        logging.getLogger(noisy).setLevel(max(level, logging.WARNING))
+    _setup_logging(verbose)
     flags = {"articles_dir": articles_dir, "data_dir": data_dir, "model.name": model}
-    try:
-        config = load_config(flags=flags, config_path=config_path)
-    except BeritaError as exc:
-        raise click.ClickException(str(exc)) from None
-    ctx.obj = {"config": config, "berita": Berita(config), "console": Console(highlight=False)}
+    ctx.obj = State(load_config(flags=flags, config_path=config_path))
 
 
 @main.command()
 @click.option("--rebuild", is_flag=True, help="re-embed everything")
-@click.pass_context
-def index(ctx, rebuild):
+@pass_state
+def index(state: State, rebuild: bool) -> None:
     """Build or update the index from the articles folder."""
-    report = ui.build_with_progress(ctx.obj["console"], _berita(ctx), rebuild)
-    ui.render_report(ctx.obj["console"], report, ctx.obj["config"].articles_dir)
+    from . import console as ui
+
+    report = ui.build_with_progress(state.console, state.berita, rebuild)
+    ui.render_report(state.console, report, state.config.articles_dir)
 
 
 @main.command()
 @click.argument("question")
 @click.option("-k", "top_k", type=click.IntRange(1, 50), help="how many passages")
 @click.option("--json", "as_json", is_flag=True, help="print the answer as JSON")
-@click.pass_context
-def ask(ctx, question, top_k, as_json):
+@click.option("--full", is_flag=True, help="print every passage in full, not cut short")
+@pass_state
+def ask(state: State, question: str, top_k: int | None, as_json: bool, full: bool) -> None:
     """Answer one QUESTION ('-' reads one question per line from stdin, as JSON lines)."""
-    berita = _berita(ctx)
+    from . import console as ui
+
     if question == "-":
         if not as_json:
             raise click.UsageError("reading questions from stdin needs --json")
-        berita.warm_up(model=False)  # fail on a missing or damaged index before reading any question
-        failures = ui.ask_lines(berita, sys.stdin, sys.stdout, top_k)
+        state.berita.warm_up(model=False)  # fail on a missing or damaged index before reading any question
+        failures = ui.ask_lines(state.berita, sys.stdin.buffer, sys.stdout, top_k)
         sys.exit(1 if failures else 0)
-    answer = berita.ask(question, top_k)
+    answer = state.berita.ask(ui.decoded(question), top_k)
     if as_json:
         click.echo(ui.answer_json(answer))
     else:
-        ui.render_answer(ctx.obj["console"], answer)
+        ui.render_answer(state.console, answer, full=full)
 
 
 @main.command()
 @click.option("-k", "top_k", type=click.IntRange(1, 50), help="how many passages")
-@click.pass_context
-def chat(ctx, top_k):
-    """Interactive console: ask questions, see answers with sources."""
-    config = ctx.obj["config"]
-    ui.chat(ctx.obj["console"], _berita(ctx), Path(config.data_dir) / "chat_history", top_k)
+@pass_state
+def chat(state: State, top_k: int | None) -> None:
+    """Interactive console: ask questions, see answers with sources ('show N' for a passage)."""
+    from . import console as ui
+
+    ui.chat(state.console, state.berita, Path(state.config.data_dir) / "chat_history", top_k)
 
 
 @main.command()
 @click.option("--problems", is_flag=True, help="list the files that could not be indexed")
 @click.option("--json", "as_json", is_flag=True)
-@click.pass_context
-def sources(ctx, problems, as_json):
+@pass_state
+def sources(state: State, problems: bool, as_json: bool) -> None:
     """List the indexed articles."""
-    berita = _berita(ctx)
+    from . import console as ui
+
     if problems:
-        found = berita.problems()
+        found = state.berita.problems()
         if as_json:
-            click.echo(json.dumps([asdict(p) for p in found], ensure_ascii=False))
+            click.echo(ui.to_json(found))
         else:
-            ui.render_problems(ctx.obj["console"], found)
+            ui.render_problems(state.console, found)
         return
     if as_json:
-        click.echo(ui.sources_json(berita.sources()))
+        click.echo(ui.to_json(state.berita.sources()))
     else:
-        ui.render_sources(ctx.obj["console"], berita.sources())
+        ui.render_sources(state.console, state.berita.sources())
 
 
 @main.command()
-@click.pass_context
-def watch(ctx):
+@pass_state
+def watch(state: State) -> None:
     """Keep the index up to date as article files are added, changed or removed."""
     import threading
 
     from retrieval.watch import watch as watch_folder
 
-    console, berita, config = ctx.obj["console"], _berita(ctx), ctx.obj["config"]
+    from . import console as ui
+
+    console, berita, config = state.console, state.berita, state.config
     ui.render_report(console, ui.build_with_progress(console, berita, rebuild=False))
-    console.print(f"Watching {config.articles_dir} (Ctrl-C to stop)…")
-    watch_folder(
-        config.articles_dir,
-        berita.build,
-        threading.Event(),
-        config["watch.debounce_ms"],
-        on_report=lambda r: ui.render_report(console, r),
-    )
+    console.print(f"Watching {config.articles_dir} (Ctrl-C to stop)…", markup=False)
+    stop = threading.Event()
+    try:
+        watch_folder(
+            config.articles_dir,
+            berita.build,
+            stop,
+            config["watch.debounce_ms"],
+            on_report=lambda r: ui.render_report(console, r),
+        )
+    except KeyboardInterrupt:
+        stop.set()
+    # Ctrl-C ends watching quietly: watchfiles' own interrupt warning is off (raise_interrupt).
 
 
-@main.command()
-@click.pass_context
-def telegram(ctx):
-    """Run the Telegram bot: long polling, or a webhook when telegram.webhook_url is set."""
+TELEGRAM_HELP = """Run the Telegram bot: long polling, or a webhook when telegram.webhook_url is set.
+
+\b
+The bot token comes from TELEGRAM_BOT_TOKEN (or telegram.token in config.toml).
+Main settings ([telegram] in config.toml; see config.example.toml and the README):
+  allowed_ids     user/chat ids that may use the bot (empty = everyone)
+  admin_ids       user ids that may run /reindex
+  rate_limit, rate_window   messages and button presses per user per window
+  webhook_url, webhook_secret, webhook_listen, webhook_port   webhook mode
+  api_base_url    a self-hosted Bot API server (BERITA_TELEGRAM_API_URL)
+  watch           re-index when article files change (default true)
+  channel_posts   answer /ask and mentions in channels (default false)
+"""
+
+
+@main.command(help=TELEGRAM_HELP)
+@pass_state
+def telegram(state: State) -> None:
     from . import telegram as tg
 
-    tg.run(ctx.obj["config"])
+    tg.run(state.config)
 
 
 def entry() -> None:

@@ -1,65 +1,132 @@
-"""Terminal rendering (rich) and the interactive chat loop."""
+"""Terminal rendering (rich) and the interactive chat loop.
+
+Everything that comes from the articles or the user (titles, file names,
+passages, questions) is printed as rich ``Text`` after ``literal``: no markup,
+no :emoji: codes, and control characters shown, never sent to the terminal.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import asdict
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from rich.console import Console
-from rich.markup import escape
 from rich.padding import Padding
 from rich.panel import Panel
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
-from retrieval import Answer, Berita, BeritaError, Source
-from retrieval.build import IndexReport
+from retrieval import Answer, Berita, BeritaError, Passage
 from retrieval.language import format_date, text
-from retrieval.store import Problem
+
+if TYPE_CHECKING:  # types only: importing them at run time would load the build pipeline
+    from retrieval.build import IndexReport
+    from retrieval.store import Problem
 
 SAMPLE_QUESTION = "Who met in Beijing on 28 September?"
+SNIPPET_CHARS = 240  # a passage preview: about three lines of a terminal
+QUIT_WORDS = {"quit", "exit", "keluar"}
+
+# C0/C1 controls (escape sequences start here) and bidi overrides, which can make a
+# file name read as something else. Newlines and tabs are kept where text has lines.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_OR_BREAK = re.compile(rf"{_CONTROL.pattern}|[\n\t]")
+
+
+def literal(s: str | None, *, lines: bool = False) -> str:
+    """``s`` safe to print: control characters as visible escapes (``\\x1b``).
+
+    ``lines`` keeps newlines and tabs (passage text); otherwise they are escaped
+    too (titles, file names: one line each).
+    """
+    if not s:
+        return ""
+    pattern = _CONTROL if lines else _CONTROL_OR_BREAK
+    return pattern.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), s)
+
+
+def decoded(s: str) -> str:
+    """A command-line string with undecodable bytes (surrogate escapes) as U+FFFD."""
+    return s.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def to_json(items: Iterable[Any]) -> str:
+    """Records as a JSON list: their own flat ``to_dict()`` where they have one."""
+    return json.dumps(
+        [x.to_dict() if hasattr(x, "to_dict") else asdict(x) for x in items], ensure_ascii=False
+    )
 
 
 def answer_json(answer: Answer) -> str:
     return json.dumps(answer.to_dict(), ensure_ascii=False)
 
 
-def render_answer(console: Console, answer: Answer) -> None:
+def _passage_lines(p: Passage, lang: str, cited: bool, full: bool) -> list[Padding]:
+    mark = "★" if cited else " "
+    meta = " · ".join(literal(x) for x in (p.doc.source, format_date(p.doc.date, lang)) if x)
+    head = Text(f"{mark}")
+    head.append(f"[{p.n}] ", style="bold cyan")
+    head.append(literal(p.doc.title))
+    head.append(f" ({meta})", style="dim")
+    paragraphs = f"{p.paragraph}" + (f"-{p.paragraph_end}" if p.paragraph_end != p.paragraph else "")
+    where = (
+        f"{literal(p.doc.file)}, {text(lang, 'paragraph')} {paragraphs} · {text(lang, 'score')} {p.score:.3f}"
+    )
+    if full:
+        body = literal(p.text, lines=True)
+    else:
+        snippet = literal(p.text.replace("\n\n", " ¶ "))
+        body = snippet[:SNIPPET_CHARS] + ("…" if len(snippet) > SNIPPET_CHARS else "")
+    # Padding keeps wrapped lines indented under their source number.
+    return [
+        Padding(head, (0, 0, 0, 1)),
+        Padding(Text(where, style="dim"), (0, 0, 0, 6)),
+        Padding(Text(body), (0, 0, 0, 6)),
+    ]
+
+
+def render_answer(console: Console, answer: Answer, *, full: bool = False) -> None:
     lang = answer.language
     if not answer.found:
-        console.print(f"[yellow]{escape(answer.answer)}[/]")
+        console.print(Text(literal(answer.answer), style="yellow"))
         return
-    console.print(Panel(escape(answer.answer), border_style="green", padding=(0, 1)))
-    console.print(f"[bold]{text(lang, 'sources')}[/]")
+    console.print(Panel(Text(literal(answer.answer)), border_style="green", padding=(0, 1)))
+    console.print(Text(text(lang, "sources"), style="bold"))
     for p in answer.passages:
-        mark = "★" if p.n in answer.cited else " "
-        meta = " · ".join(x for x in (p.doc.source, format_date(p.doc.date, lang)) if x)
-        head = Text.from_markup(f"{mark}[bold cyan][{p.n}][/] ")
-        head.append(p.doc.title)
-        head.append(f" ({meta})", style="dim")
-        where = (
-            f"{p.doc.file}, {text(lang, 'paragraph')} {p.paragraph}"
-            f"{'-' + str(p.paragraph_end) if p.paragraph_end != p.paragraph else ''} · score {p.score:.3f}"
-        )
-        snippet = p.text.replace("\n\n", " ¶ ")
-        snippet = snippet[:240] + ("…" if len(snippet) > 240 else "")
-        # Padding keeps wrapped lines indented under their source number.
-        console.print(Padding(head, (0, 0, 0, 1)))
-        console.print(Padding(Text(where, style="dim"), (0, 0, 0, 6)))
-        console.print(Padding(Text(snippet), (0, 0, 0, 6)))
+        for line in _passage_lines(p, lang, p.n in answer.cited, full):
+            console.print(line)
 
 
-def render_sources(console: Console, sources: list[Source]) -> None:
+def render_passage(console: Console, answer: Answer | None, n: int) -> None:
+    """One passage of the last answer, in full (`show N` in chat)."""
+    lang = answer.language if answer else "en"
+    passage = next((p for p in answer.passages if p.n == n), None) if answer else None
+    if answer is None or passage is None:
+        count = len(answer.passages) if answer else 0
+        console.print(Text(f"No passage {n}: the last answer has {count}.", style="yellow"))
+        return
+    for line in _passage_lines(passage, lang, passage.n in answer.cited, full=True):
+        console.print(line)
+
+
+def render_sources(console: Console, sources: list) -> None:
     table = Table(title="Indexed articles")
     for col in ("file", "title", "date", "outlet", "chunks"):
         table.add_column(col, justify="right" if col == "chunks" else "left")
     for s in sources:
-        d = s.doc
-        table.add_row(escape(d.file), escape(d.title), d.date or "—", escape(d.source or "—"), str(s.chunks))
+        table.add_row(
+            Text(literal(s.doc.file)),
+            Text(literal(s.doc.title)),
+            s.doc.date or "—",
+            Text(literal(s.doc.source) or "—"),
+            str(s.chunks),
+        )
     console.print(table)
 
 
@@ -71,16 +138,14 @@ def render_problems(console: Console, problems: list[Problem]) -> None:
     table.add_column("file")
     table.add_column("problem")
     for p in problems:
-        table.add_row(escape(p.file), escape(p.message))
+        table.add_row(Text(literal(p.file)), Text(literal(p.message)))
     console.print(table)
 
 
 def render_report(console: Console, r: IndexReport, folder: Path | None = None) -> None:
     if r.documents == 0:
-        console.print(
-            f"[yellow]No articles indexed: no usable .txt or .md files"
-            f"{' in ' + escape(str(folder)) if folder else ''}.[/]"
-        )
+        where = f" in {literal(str(folder))}" if folder else ""
+        console.print(Text(f"No articles indexed: no usable .txt or .md files{where}.", style="yellow"))
     if not r.changed_anything and not r.problems:
         console.print(f"Index up to date: {r.documents} articles, {r.chunks} chunks ({r.seconds:.1f}s).")
         return
@@ -92,9 +157,12 @@ def render_report(console: Console, r: IndexReport, folder: Path | None = None) 
     )
     for label, files in (("added", r.added), ("changed", r.changed), ("removed", r.removed)):
         for f in files:
-            console.print(f"  {label}: {escape(f)}")
+            console.print(Text(f"  {label}: {literal(f)}"))
     for p in r.problems:
-        console.print(f"  [yellow]skipped[/] {escape(p.file)}: {escape(p.message)}")
+        line = Text("  ")
+        line.append("skipped", style="yellow")
+        line.append(f" {literal(p.file)}: {literal(p.message)}")
+        console.print(line)
 
 
 def build_with_progress(console: Console, berita: Berita, rebuild: bool) -> IndexReport:
@@ -108,13 +176,16 @@ def build_with_progress(console: Console, berita: Berita, rebuild: bool) -> Inde
         return berita.build(rebuild=rebuild, progress=progress)
 
 
-def ask_lines(berita: Berita, lines: Iterable[str], out: TextIO, k: int | None) -> int:
-    """One JSON object per input line; a bad line gets an error object, not a crash."""
+def ask_lines(berita: Berita, lines: Iterable[bytes | str], out: TextIO, k: int | None) -> int:
+    """One JSON line out per line in, blank lines included (they get an error object).
+
+    Lines are bytes so one undecodable byte spoils only its own question (it reads
+    as U+FFFD), never the rest of the stream.
+    """
     failures = 0
-    for line in lines:
+    for raw in lines:
+        line = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else decoded(raw)
         question = line.strip()
-        if not question:
-            continue
         try:
             out.write(answer_json(berita.ask(question, k)) + "\n")
         except BeritaError as exc:
@@ -124,48 +195,85 @@ def ask_lines(berita: Berita, lines: Iterable[str], out: TextIO, k: int | None) 
     return failures
 
 
-def chat(console: Console, berita: Berita, history_file: Path, k: int | None) -> None:
-    if not sys.stdin.isatty():
-        # Not a person at a terminal (CI, a pipe): show what chat does, once.
-        console.print(f"[bold]> {SAMPLE_QUESTION}[/]")
-        render_answer(console, berita.ask(SAMPLE_QUESTION, k))
-        return
-    try:
-        import readline
+def prompt_reader(history_file: Path, **session_options: Any) -> Callable[[], str]:
+    """A line editor with history (prompt_toolkit): the prompt is part of the edited line,
+    so recalling and editing history never erases it. ``session_options`` go to
+    PromptSession (tests pass a pipe as input)."""
+    from prompt_toolkit import PromptSession
+    from prompt_toolkit.history import FileHistory
 
-        history_file.parent.mkdir(parents=True, exist_ok=True)
+    history_file.parent.mkdir(parents=True, exist_ok=True)
+    session: PromptSession[str] = PromptSession(history=FileHistory(str(history_file)), **session_options)
+    return lambda: session.prompt("? ")
+
+
+def _plain_reader(stream: TextIO) -> Callable[[], str]:
+    def read() -> str:
+        line = stream.readline()
+        if not line:
+            raise EOFError
+        return decoded(line)
+
+    return read
+
+
+def chat(
+    console: Console,
+    berita: Berita,
+    history_file: Path,
+    k: int | None,
+    read: Callable[[], str] | None = None,
+) -> None:
+    """Ask, answer, repeat. ``show N`` prints passage N of the last answer in full;
+    Ctrl-D, ``quit`` or ``exit`` end it; an empty line just asks again.
+
+    Without a terminal, questions are read line by line from stdin (and a sample
+    question is answered when there are none, so `make run` shows something in CI).
+    """
+    interactive = read is None and sys.stdin.isatty()
+    piped = read is None and not interactive
+    if read is None:
+        read = prompt_reader(history_file) if interactive else _plain_reader(sys.stdin)
+    if interactive:
+        console.print(
+            "berita — ask about the indexed articles, in English or Indonesian. "
+            "'show N' prints passage N in full; Ctrl-D or 'quit' to quit.",
+            markup=False,
+        )
+    last: Answer | None = None
+    asked = 0
+    while True:
         try:
-            readline.read_history_file(history_file)
-        except OSError:
-            pass
-    except ImportError:  # pragma: no cover - readline is missing on some platforms
-        readline = None
-    n_docs = len(berita.sources())
-    console.print(
-        f"[bold]berita[/] — ask about {n_docs} articles, in English or Indonesian. "
-        "Empty line or Ctrl-D to quit."
-    )
-    try:
-        while True:
-            try:
-                question = console.input("[bold green]? [/]")
-            except EOFError:
-                break
-            if not question.strip():
-                break
-            try:
-                render_answer(console, berita.ask(question, k))
-            except BeritaError as exc:
-                console.print(f"[red]{escape(str(exc))}[/]")
-    except KeyboardInterrupt:
-        console.print()
-    finally:
-        if readline is not None:
-            try:
-                readline.write_history_file(history_file)
-            except OSError:
-                pass
+            line = read().strip()
+        except EOFError:
+            break
+        except KeyboardInterrupt:
+            console.print()
+            break
+        if not line:
+            continue
+        if line.lower() in QUIT_WORDS:
+            break
+        if m := re.fullmatch(r"(?:show|lihat)\s+\[?(\d{1,3})\]?", line, re.IGNORECASE):
+            render_passage(console, last, int(m.group(1)))
+            continue
+        asked += 1
+        try:
+            last = _ask_showing_status(console, berita, line, k, first=asked == 1)
+        except BeritaError as exc:
+            console.print(Text(literal(str(exc)), style="red"))
+            continue
+        render_answer(console, last)
+    if piped and asked == 0:
+        console.print(Text(f"> {SAMPLE_QUESTION}", style="bold"))
+        render_answer(console, berita.ask(SAMPLE_QUESTION, k))
 
 
-def sources_json(sources: list[Source]) -> str:
-    return json.dumps([s.to_dict() for s in sources], ensure_ascii=False)
+def _ask_showing_status(
+    console: Console, berita: Berita, question: str, k: int | None, first: bool
+) -> Answer:
+    """The first question loads the model and index (seconds): show that something is happening."""
+    if not first:
+        return berita.ask(question, k)
+    with console.status("Loading the model and the index (first question only)…"):
+        return berita.ask(question, k)

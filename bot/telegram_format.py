@@ -9,6 +9,8 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from retrieval import Answer, Passage, Source
 from retrieval.language import format_date, text
 
+from . import callbacks
+
 LIMIT = 4096
 
 
@@ -117,22 +119,28 @@ def split_messages(blocks: list[str], limit: int = LIMIT) -> list[str]:
     return messages
 
 
-def answer_keyboard(answer: Answer, more: bool = True) -> InlineKeyboardMarkup | None:
-    """A button per source (shows its passage) and one for more passages.
-
-    Callback data is an address, not a lookup key: "p:<sha12>:<ordinal>:<n>"
-    names the passage by its article's content hash, so it works after a
-    restart and fails politely after the article changed. Always < 64 bytes.
-    """
+def answer_keyboard(answer: Answer) -> InlineKeyboardMarkup | None:
+    """A button per source (shows its passage) and, below the cap, one for more passages."""
     if not answer.found:
         return None
     row = [
-        InlineKeyboardButton(f"[{p.n}]", callback_data=f"p:{p.doc.sha256[:12]}:{p.ordinal}:{p.n}")
+        InlineKeyboardButton(f"[{p.n}]", callback_data=callbacks.show_passage(p.doc.sha256, p.ordinal, p.n))
         for p in answer.passages
     ]
     rows = [row[i : i + 5] for i in range(0, len(row), 5)]
-    if more:
-        rows.append(
-            [InlineKeyboardButton(text(answer.language, "more"), callback_data=f"m:{len(answer.passages)}")]
-        )
+    if len(answer.passages) < callbacks.MAX_PASSAGES:
+        more = callbacks.more_passages(len(answer.passages))
+        rows.append([InlineKeyboardButton(text(answer.language, "more"), callback_data=more)])
     return InlineKeyboardMarkup(rows)
+
+
+def telegram_language(code: str | None) -> str | None:
+    """Telegram's ``language_code`` → our language, or None when we have no texts for it."""
+    if not code:
+        return None
+    code = code.lower()
+    if code.startswith(("id", "in", "ms", "jv", "su")):
+        return "id"
+    if code.startswith("en"):
+        return "en"
+    return None

@@ -1,41 +1,37 @@
-"""Exceptions retrieval raises; front ends turn them into one line for the user."""
+"""Exceptions retrieval raises; front ends turn them into one line for the user.
+
+How a front end reports them (exit codes, replies) is its own business:
+bot/cli.py maps each class to an exit code.
+"""
 
 
 class BeritaError(Exception):
     """Base: a problem the user can fix. ``str(err)`` is the one-line message."""
 
-    exit_code = 1
-
 
 class ConfigError(BeritaError):
-    exit_code = 2
+    """A setting is missing, malformed or out of range."""
 
 
 class ModelError(BeritaError):
-    exit_code = 3
+    """The embedding model can't be found or loaded."""
 
 
 class IndexMissingError(BeritaError):
-    exit_code = 4
+    """No index has been built yet."""
 
 
 class IndexCorruptError(BeritaError):
-    exit_code = 5
+    """The index on disk is damaged; `berita index --rebuild` fixes it."""
 
 
 class IndexWriteError(BeritaError):
     """The index folder can't be written (permissions, full disk)."""
 
-    exit_code = 7
-
 
 class QuestionError(BeritaError):
     """Empty or oversized question."""
 
-    exit_code = 2
-
 
 class IngestError(BeritaError):
     """The articles folder itself is unusable (not a single bad file)."""
-
-    exit_code = 6

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+# fmt: off
 _ID = set(
     [
         "yang",
@@ -167,6 +168,7 @@ _EN = set(
         "much",
     ]
 )
+# fmt: on
 _WORD = re.compile(r"[a-zA-Z']+")
 
 
@@ -180,7 +182,7 @@ def detect(text: str, default: str = "en") -> str:
     return "id" if ind > eng else "en"
 
 
-TEXTS = {
+TEXTS: dict[str, dict[str, str]] = {
     "en": {
         "not_found": "I couldn't find that in the indexed articles.",
         "not_mentioned": "The articles don't mention {what}.",
@@ -188,6 +190,7 @@ TEXTS = {
         "date_unknown": "{words} (the article has no date, so the day can't be worked out)",
         "sources": "Sources",
         "paragraph": "paragraph",
+        "score": "score",
         "no_date": "undated",
         "empty_question": "Please type a question.",
         "too_long": "That question is too long ({n} characters; the limit is {limit}).",
@@ -209,7 +212,6 @@ TEXTS = {
             "that support each answer and where they come from.\n\nExamples:\n{examples}\n\n"
             "Commands: /ask, /sources, /help"
         ),
-        "examples": ["Who met in Beijing on 28 September?", "What did China and North Korea agree on?"],
         "no_articles": "No articles are indexed yet.",
         "sources_title": "Indexed articles",
         "chunks": "passages",
@@ -222,6 +224,7 @@ TEXTS = {
         "date_unknown": "{words} (artikel tidak bertanggal, jadi harinya tidak bisa dipastikan)",
         "sources": "Sumber",
         "paragraph": "paragraf",
+        "score": "skor",
         "no_date": "tanpa tanggal",
         "empty_question": "Silakan ketik pertanyaan.",
         "too_long": "Pertanyaan terlalu panjang ({n} karakter; batasnya {limit}).",
@@ -243,15 +246,19 @@ TEXTS = {
             "kutipan pendukung dan sumbernya.\n\nContoh:\n{examples}\n\n"
             "Perintah: /ask, /sources, /help"
         ),
-        "examples": [
-            "Siapa yang bertemu di Beijing pada 28 September?",
-            "Apa yang disepakati Tiongkok dan Korea Utara?",
-        ],
         "no_articles": "Belum ada artikel yang terindeks.",
         "sources_title": "Artikel terindeks",
         "chunks": "kutipan",
         "understood_as": "Dipahami sebagai: {text}",
     },
+}
+
+EXAMPLES = {
+    "en": ["Who met in Beijing on 28 September?", "What did China and North Korea agree on?"],
+    "id": [
+        "Siapa yang bertemu di Beijing pada 28 September?",
+        "Apa yang disepakati Tiongkok dan Korea Utara?",
+    ],
 }
 
 _MONTHS = {
@@ -270,15 +277,3 @@ def format_date(iso: str | None, lang: str) -> str:
         return text(lang, "no_date")
     y, m, d = iso.split("-")
     return f"{int(d)} {_MONTHS.get(lang, _MONTHS['en'])[int(m) - 1]} {y}"
-
-
-def telegram_language(code: str | None) -> str | None:
-    """Telegram's ``language_code`` → our language, or None when we have no texts for it."""
-    if not code:
-        return None
-    code = code.lower()
-    if code.startswith(("id", "in", "ms", "jv", "su")):
-        return "id"
-    if code.startswith("en"):
-        return "en"
-    return None

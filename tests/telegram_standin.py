@@ -99,6 +99,7 @@ class BotAPIStandIn:
         self._cond = threading.Condition()
         self.fail_next: dict[str, int] = {}  # method -> times to answer 502
         self.webhook: dict | None = None
+        self.get_updates: list[dict] = []  # the parameters of every getUpdates call
         self._server: ThreadingHTTPServer | None = None
 
     # --- lifecycle ---------------------------------------------------------
@@ -141,6 +142,23 @@ class BotAPIStandIn:
             u["language_code"] = language_code
         return u
 
+    @staticmethod
+    def _entities(text: str) -> list[dict]:
+        """Entities as Telegram makes them: offsets and lengths in UTF-16 code units."""
+
+        def units(s: str) -> int:
+            return len(s.encode("utf-16-le")) // 2
+
+        found = []
+        command = re.match(r"/[A-Za-z0-9_]+(@[A-Za-z0-9_]+)?", text)
+        if command:
+            found.append({"type": "bot_command", "offset": 0, "length": units(command.group())})
+        for m in re.finditer(r"(?<![\w@])@[A-Za-z][A-Za-z0-9_]{3,31}\b", text):
+            if command and m.start() < command.end():
+                continue
+            found.append({"type": "mention", "offset": units(text[: m.start()]), "length": units(m.group())})
+        return found
+
     def push_message(
         self,
         text: str,
@@ -151,43 +169,74 @@ class BotAPIStandIn:
         reply_to: dict | None = None,
     ) -> dict:
         with self._cond:
-            chat_id = chat_id if chat_id is not None else user_id
-            chat = {"id": chat_id, "type": chat_type}
-            if chat_type != "private":
-                chat["title"] = "Test group"
-            self._next_message += 1
-            msg = {
-                "message_id": self._next_message,
-                "date": int(time.time()),
-                "chat": chat,
-                "from": self._user(user_id, language_code),
-                "text": text,
-            }
-            if text.startswith("/"):
-                cmd = text.split()[0]
-                msg["entities"] = [{"type": "bot_command", "offset": 0, "length": len(cmd)}]
-            mention = f"@{self.username}"
-            if mention in text:
-                msg.setdefault("entities", []).append(
-                    {"type": "mention", "offset": text.index(mention), "length": len(mention)}
-                )
-            if reply_to is not None:
-                msg["reply_to_message"] = reply_to
-            self._messages[(chat_id, msg["message_id"])] = msg
+            msg = self._new_message(text, user_id, chat_id, chat_type, language_code, reply_to)
             return self._push({"message": msg})
 
+    def _new_message(self, text, user_id, chat_id, chat_type, language_code, reply_to) -> dict:
+        chat_id = chat_id if chat_id is not None else user_id
+        chat = {"id": chat_id, "type": chat_type}
+        if chat_type != "private":
+            chat["title"] = "Test group"
+        self._next_message += 1
+        msg = {
+            "message_id": self._next_message,
+            "date": int(time.time()),
+            "chat": chat,
+            "text": text,
+        }
+        if chat_type == "channel":
+            msg["sender_chat"] = chat
+        else:
+            msg["from"] = self._user(user_id, language_code)
+        entities = self._entities(text)
+        if entities:
+            msg["entities"] = entities
+        if reply_to is not None:
+            msg["reply_to_message"] = reply_to
+        self._messages[(chat_id, msg["message_id"])] = msg
+        return msg
+
+    def push_edit(self, message: dict, text: str) -> dict:
+        """The user edits ``message`` (an update's "message") to read ``text``."""
+        with self._cond:
+            edited = {k: v for k, v in message.items() if k != "entities"}
+            edited.update(text=text, edit_date=int(time.time()))
+            entities = self._entities(text)
+            if entities:
+                edited["entities"] = entities
+            self._messages[(message["chat"]["id"], message["message_id"])] = edited
+            return self._push({"edited_message": edited})
+
+    def push_channel_post(self, text: str, chat_id: int = -1009) -> dict:
+        with self._cond:
+            return self._push({"channel_post": self._new_message(text, 0, chat_id, "channel", None, None)})
+
+    def push_raw(self, update: dict) -> dict:
+        """Any update body at all, e.g. one python-telegram-bot cannot parse."""
+        with self._cond:
+            return self._push(dict(update))
+
     def push_callback(
-        self, data: str, message: dict, user_id: int = 111, language_code: str | None = "en"
+        self, data: str, message: dict | None, user_id: int = 111, language_code: str | None = "en"
     ) -> dict:
+        """A button press; ``message=None`` is a button under an inline-mode message."""
         with self._cond:
             query = {
                 "id": f"cb{self._next_update}",
                 "from": self._user(user_id, language_code),
                 "chat_instance": "ci",
                 "data": data,
-                "message": message,
             }
+            if message is None:
+                query["inline_message_id"] = f"inline{self._next_update}"
+            else:
+                query["message"] = message
             return self._push({"callback_query": query})
+
+    def pending(self) -> int:
+        """Updates not yet confirmed by a later getUpdates offset."""
+        with self._cond:
+            return len(self._updates)
 
     def _push(self, update: dict) -> dict:
         update["update_id"] = self._next_update
@@ -287,6 +336,8 @@ class BotAPIStandIn:
         }
 
     def api_getUpdates(self, p):
+        with self._cond:
+            self.get_updates.append(p)
         offset = int(p.get("offset") or 0)
         timeout = min(float(p.get("timeout") or 0), 0.5)
         deadline = time.monotonic() + timeout

@@ -1,16 +1,22 @@
 """The console front end: commands, JSON, one-line errors."""
 
+import io
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
 from bot.cli import main
-from tests.conftest import SEEDS
+from retrieval.store import current_generation
+from tests.conftest import ROOT, SEEDS
+from tests.helpers import wait_until
 
 
 @pytest.fixture
@@ -58,7 +64,8 @@ def test_index_ask_sources(env):
         input="Siapa yang bertemu di Beijing?\n\n   \nWhat is the capital of Brazil?\n",
     )
     lines = [json.loads(x) for x in r.output.splitlines()]
-    assert [x["found"] for x in lines] == [True, False]
+    assert [x.get("found") for x in lines] == [True, None, None, False]  # one line out per line in
+    assert lines[1] == {"question": "", "error": "Please type a question."}
 
     r = run(env, "sources", "--json")
     assert {s["file"] for s in json.loads(r.output)} == {p.name for p in SEEDS.iterdir()}
@@ -131,3 +138,150 @@ def test_unwritable_data_folder_is_one_line(tmp_path, articles, model_cache):
     r = run(env, "index")
     assert r.exit_code == 7
     assert r.output.startswith("berita: error: cannot write the index") and len(r.output.splitlines()) == 1
+
+
+def berita_process(env, *args, input=None, **kw):
+    """`python -m bot.cli` from this tree, as a separate process (bytes in, text out)."""
+    full_env = {**os.environ, **env, "PYTHONPATH": str(ROOT)}
+    p = subprocess.run(
+        [sys.executable, "-m", "bot.cli", *args],
+        env=full_env,
+        capture_output=True,
+        input=input,
+        timeout=120,
+        **kw,
+    )
+    return p.returncode, p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
+
+
+def test_config_errors_are_one_line_with_the_config_exit_code(env, tmp_path):
+    r = run({**env, "BERITA_CONFIG": str(tmp_path / "nope.toml")}, "ask", "x")
+    assert r.exit_code == 2
+    assert r.output == f"berita: error: config file not found: {tmp_path / 'nope.toml'}\n"
+    r = run({**env, "BERITA_TOP_K": "many"}, "sources")
+    assert r.exit_code == 2
+    assert r.output == "berita: error: BERITA_TOP_K: search.top_k must be an integer, got 'many'\n"
+
+
+def test_cli_imports_heavy_modules_only_in_commands_that_need_them():
+    code = (
+        "import sys\nfrom bot.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = {'torch', 'sentence_transformers', 'faiss', 'telegram', 'rich'} & set(sys.modules)\n"
+        "print(sorted(heavy), file=sys.stderr)"
+    )
+    p = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert p.stderr.strip() == "[]"
+
+
+def test_telegram_help_names_the_token_and_settings(env):
+    r = run(env, "telegram", "--help")
+    assert r.exit_code == 0
+    for name in (
+        "TELEGRAM_BOT_TOKEN",
+        "allowed_ids",
+        "admin_ids",
+        "rate_limit",
+        "webhook_url",
+        "webhook_secret",
+    ):
+        assert name in r.output
+
+
+def test_ask_full_shows_whole_passages(env):
+    run(env, "index")
+    cut = run(env, "ask", "Who met in Beijing on 28 September?").output
+    full = run(env, "ask", "--full", "Who met in Beijing on 28 September?").output
+    answer = json.loads(run(env, "ask", "--json", "Who met in Beijing on 28 September?").output)
+    longest = max((p["text"] for p in answer["passages"]), key=len)
+    assert len(longest) > 240
+    squashed = "".join(full.split())
+    assert "".join(longest.split()) in squashed
+    assert "".join(longest.split()) not in "".join(cut.split())
+
+
+def test_non_utf8_questions_lose_nothing(env):
+    run(env, "index")
+    code, out, err = berita_process(env, "ask", "--json", "-", input=b"Who met?\nWho \xff?\n\nSiapa?\n")
+    lines = [json.loads(x) for x in out.splitlines()]
+    assert "Traceback" not in err and len(lines) == 4
+    assert lines[1]["question"] == "Who \ufffd?" and lines[2] == {
+        "question": "",
+        "error": "Please type a question.",
+    }
+    assert "found" in lines[0] and "found" in lines[3]
+    code, out, err = berita_process(env, "ask", "--json", b"Who met \xff in Beijing?")
+    assert code == 0 and err == "" and json.loads(out)["question"] == "Who met \ufffd in Beijing?"
+
+
+def test_article_text_is_printed_literally(env, tmp_path):
+    folder = Path(env["BERITA_ARTICLES_DIR"])
+    # The ingester refuses control characters inside files; file names can still carry them.
+    (folder / "evil\x1b[2J\x1b]0;pwned\x07.txt").write_text(
+        "Harga beras root:x:0:0 :x: [bold]naik[/bold]\n\n"
+        "Harga beras di pasar Cianjur naik menjadi Rp 15.000 per kilogram pada Senin, kata pedagang "
+        "root:x:0:0 :x: [red]setempat[/red] kepada wartawan.\n"
+    )
+    outputs = [run(env, "index").output, run(env, "sources").output]
+    outputs.append(run(env, "ask", "--full", "Berapa harga beras di pasar Cianjur?").output)
+    for out in outputs:
+        assert "\x1b" not in out and "\x07" not in out and "❌" not in out
+        assert "\\x1b" in out
+    assert "root:x:0:0 :x: [red]setempat[/red]" in outputs[2]
+
+
+def test_chat_keeps_going_on_empty_lines_and_shows_passages(seeded, tmp_path):
+    from rich.console import Console
+
+    from bot.console import chat
+
+    lines = iter(
+        ["Siapa yang bertemu di Beijing pada 28 September?", "", "   ", "show 2", "show 99", "quit", "never"]
+    )
+    out = io.StringIO()
+    chat(Console(file=out, width=100), seeded, tmp_path / "h", None, read=lambda: next(lines))
+    text = out.getvalue()
+    assert "Choe Son" in text and "skor" in text and " score " not in text
+    assert "[2]" in text.split("Sumber")[1] and "No passage 99: the last answer has 5." in text
+    assert next(lines) == "never"  # 'quit' ended the session; the empty lines did not
+
+
+def test_chat_uses_a_line_editor_with_history(seeded, tmp_path):
+    from prompt_toolkit.input import create_pipe_input
+    from prompt_toolkit.output import DummyOutput
+    from rich.console import Console
+
+    from bot.console import chat, prompt_reader
+
+    out = io.StringIO()
+    history = tmp_path / "history"
+    with create_pipe_input() as pipe:
+        pipe.send_text("Who met in Beijing on 28 September?\n\nexit\n")
+        reader = prompt_reader(history, input=pipe, output=DummyOutput())
+        chat(Console(file=out, width=100, force_terminal=True), seeded, history, None, read=reader)
+    assert "Who met in Beijing on 28 September?" in history.read_text()
+    assert "Loading the model" in out.getvalue()  # a status while the first question loads
+
+
+def test_ctrl_c_ends_watch_quietly(env):
+    data = Path(env["BERITA_DATA_DIR"])
+    full_env = {**os.environ, **env, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "watch"],
+        env=full_env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        wait_until(lambda: current_generation(data), timeout=120, what="the first build")
+        time.sleep(2.0)  # watching now
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0 and err.decode() == ""

@@ -1,6 +1,8 @@
 """One lookup order: flag → environment → config.toml → default."""
 
+import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -61,3 +63,64 @@ def test_example_config_documents_every_setting():
     for s in SETTINGS:
         if s.env:
             assert s.env in text, s.env
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("[search]\ntop_k = 0\n", "search.top_k must be at least 1, got 0"),
+        ("[search]\ntop_k = -3\n", "search.top_k must be at least 1"),
+        ("[search]\ntop_k = 3.7\n", "search.top_k must be an integer, got 3.7"),
+        ("[search]\ntop_k = true\n", "search.top_k must be an integer"),
+        ("[model]\nbatch_size = 0\n", "model.batch_size must be at least 1"),
+        ("[search]\nmin_score = 1.5\n", "search.min_score must be at most 1"),
+        ("[search]\nmin_score = -0.1\n", "search.min_score must be at least 0"),
+        ("[search]\nmin_score = nan\n", "search.min_score must be a number, got nan"),
+        ("[telegram]\nwebhook_port = 70000\n", "telegram.webhook_port must be at most 65535"),
+        ("[telegram]\nallowed_ids = [1, 2.5]\n", "telegram.allowed_ids must be a list of integer ids"),
+        ('[model]\nname = ["a"]\n', "model.name must be a string"),
+    ],
+)
+def test_settings_are_range_and_type_checked(tmp_path, toml, message):
+    path = tmp_path / "c.toml"
+    path.write_text(toml)
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load_config(config_path=path, env={})
+
+
+def test_whole_floats_are_integers_and_env_is_checked_too():
+    assert load_config(env={"BERITA_TOP_K": "4"})["search.top_k"] == 4
+    with pytest.raises(
+        ConfigError, match=re.escape("BERITA_TOP_K: search.top_k must be an integer, got '2.5'")
+    ):
+        load_config(env={"BERITA_TOP_K": "2.5"})
+    with pytest.raises(
+        ConfigError, match=re.escape("BERITA_WEBHOOK_PORT: telegram.webhook_port must be at least 1")
+    ):
+        load_config(env={"BERITA_WEBHOOK_PORT": "0"})
+
+
+def test_a_config_with_a_byte_order_mark_is_read(tmp_path):
+    path = tmp_path / "c.toml"
+    path.write_bytes("\ufeff[search]\ntop_k = 3\n".encode())
+    assert load_config(config_path=path, env={})["search.top_k"] == 3
+
+
+def test_devices_and_fifos_are_refused_at_once(tmp_path):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    for path in ("/dev/zero", str(fifo)):
+        result: list = []
+        thread = threading.Thread(target=lambda p=path, r=result: r.append(_error_of(p)), daemon=True)
+        thread.start()
+        thread.join(10)
+        assert not thread.is_alive(), f"reading {path} never ended"
+        assert result == [f"config file {path} is not a regular file"]
+
+
+def _error_of(path: str) -> str:
+    try:
+        load_config(env={"BERITA_CONFIG": path})
+    except ConfigError as exc:
+        return str(exc)
+    return "no error"

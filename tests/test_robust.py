@@ -205,7 +205,7 @@ def test_questions_during_rebuilds_never_fail_or_mix_generations(tmp_path, model
         )
 
     write_version()
-    config = make_config(tmp_path, folder, model_cache, **{"search.min_score": -1.0})
+    config = make_config(tmp_path, folder, model_cache, **{"search.min_score": 0.0})
     berita = fake_berita(config)
     berita.build()
     errors, checked = [], {"n": 0}

@@ -19,8 +19,10 @@ import httpx
 import pytest
 
 from bot.telegram import build_application
+from bot.webhook import start_webhook
 from retrieval import Berita
-from tests.conftest import SEEDS, make_config
+from tests.conftest import ROOT, SEEDS, make_config
+from tests.helpers import wait_until
 from tests.telegram_standin import BotAPIStandIn, parse_html
 
 QUESTION_ID = "Siapa yang bertemu di Beijing pada 28 September?"
@@ -57,17 +59,24 @@ def running(app, webhook: dict | None = None):
     thread = threading.Thread(target=loop.run_forever, daemon=True)
     thread.start()
 
+    server = None
+    kinds = app.bot_data.allowed_updates
+
     async def start():
+        nonlocal server
         await app.initialize()
         await app.post_init(app)
         await app.start()
         if webhook:
-            await app.updater.start_webhook(**webhook)
+            server = await start_webhook(app, **webhook, allowed_updates=kinds)
         else:
-            await app.updater.start_polling(poll_interval=0.0, timeout=1)
+            await app.updater.start_polling(poll_interval=0.0, timeout=1, allowed_updates=kinds)
 
     async def stop():
-        await app.updater.stop()
+        if server:
+            await server.stop()
+        else:
+            await app.updater.stop()
         await app.stop()
         await app.post_shutdown(app)
         await app.shutdown()
@@ -160,12 +169,10 @@ def test_hostile_text_is_escaped_and_long_passages_split(standin, tmp_path, mode
             "<i>kapal</i> & *kargo* di Tanjung Priok? ignore previous instructions", language_code="id"
         )
         sent = standin.wait_for("sendMessage", 2)[1]
-        long_button = [d for d in buttons(sent) if d.startswith("p:")][0]
+        long_button = next(d for d in buttons(sent) if d.startswith("p:"))
         n_before = len(standin.sent("sendMessage"))
         standin.push_callback(long_button, bot_message(standin, sent))
-        deadline = time.monotonic() + 30
-        while len(standin.sent("sendMessage")) < n_before + 3 and time.monotonic() < deadline:
-            time.sleep(0.1)
+        wait_until(lambda: len(standin.sent("sendMessage")) >= n_before + 3, what="the passage, split")
         time.sleep(0.5)
         parts = standin.sent("sendMessage")[n_before:]
     assert standin.errors == []
@@ -219,7 +226,7 @@ def test_allowlist_admins_and_rate_limit(standin, seeded):
         seeded.config,
         telegram__allowed_ids=[111],
         telegram__admin_ids=[42],
-        telegram__rate_limit=2,
+        telegram__rate_limit=3,  # /reindex counts too: everything addressed to the bot does
         telegram__rate_window=600,
     )
     with running(build_application(config, seeded)):
@@ -290,7 +297,7 @@ def test_webhook_checks_the_secret(standin, seeded):
         "listen": "127.0.0.1",
         "port": port,
         "url_path": "hook",
-        "secret_token": "s3cret-value",
+        "secret": "s3cret-value",
         "webhook_url": "https://bot.example.invalid/hook",
     }
     with running(build_application(tg_config(standin, seeded.config), seeded), webhook=webhook):
@@ -376,9 +383,7 @@ def test_new_article_is_answerable_while_serving(standin, tmp_path, model_cache)
         (folder / "gempa.txt").write_text(
             "Gempa di Palu\nGempa berkekuatan 6,1 mengguncang Palu pada Selasa malam, kata BMKG.\n"
         )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and "gempa.txt" not in {s.doc.file for s in berita.sources()}:
-            time.sleep(0.2)
+        wait_until(lambda: "gempa.txt" in {s.doc.file for s in berita.sources()}, timeout=60, what="re-index")
         standin.push_message("How strong was the earthquake in Palu?")
         answer = standin.wait_for("sendMessage")[0]["text"]
     assert "6,1" in answer and "<i>Gempa di Palu</i>" in answer
@@ -426,3 +431,239 @@ def test_rejected_token_is_one_line(standin, seeded, tmp_path):
     assert r.exit_code == 2, r.output
     assert r.output.strip() == "berita: error: the Bot API rejected the bot token (check TELEGRAM_BOT_TOKEN)"
     assert wrong not in r.output
+
+
+def group_message(standin, text, user_id=5, **kw):
+    return standin.push_message(text, user_id=user_id, chat_id=-100, chat_type="supergroup", **kw)
+
+
+def test_mentions_are_entities_of_our_exact_username(standin, seeded):
+    with running(build_application(tg_config(standin, seeded.config), seeded)):
+        group_message(standin, "Siapa bertemu di Beijing? @berita_test_bot_evil")
+        group_message(standin, "/ask@other_bot " + QUESTION_ID)
+        group_message(standin, "mail berita_test_bot@example.com: " + QUESTION_ID)
+        marker = group_message(standin, "Siapa bertemu di Beijing? @BERITA_TEST_BOT", user_id=6)
+        sent = standin.wait_for("sendMessage")
+        wait_until(lambda: standin.pending() == 0, what="all updates consumed")
+        time.sleep(0.5)
+    assert len(standin.sent("sendMessage")) == 1
+    assert sent[0]["reply_parameters"]["message_id"] == marker["message"]["message_id"]
+    assert "Choe Son" in sent[0]["text"]
+    assert standin.errors == []
+
+
+def test_an_edited_question_updates_its_answer(standin, seeded):
+    with running(build_application(tg_config(standin, seeded.config), seeded)):
+        asked = standin.push_message("How much was trade in 2023?")
+        first = standin.wait_for("sendMessage")[0]
+        assert "$2 miliar" in first["text"]
+        reply = bot_message(standin, first)
+        standin.push_edit(asked["message"], "Who met in Beijing on 28 September?")
+        edited = standin.wait_for("editMessageText")[0]
+        assert int(edited["message_id"]) == reply["message_id"]
+        assert "Choe Son" in edited["text"]
+        # An edit to a group message that was never for us stays unanswered.
+        chat = group_message(standin, "ngobrol biasa")
+        standin.push_edit(chat["message"], "masih ngobrol")
+        wait_until(lambda: standin.pending() == 0, what="all updates consumed")
+        time.sleep(0.5)
+    assert len(standin.sent("sendMessage")) == 1 and len(standin.sent("editMessageText")) == 1
+    assert standin.errors == []
+
+
+def test_channel_posts_are_ignored_unless_configured(standin, seeded):
+    with running(build_application(tg_config(standin, seeded.config), seeded)):
+        standin.push_channel_post("@berita_test_bot " + QUESTION_ID)
+        wait_until(lambda: standin.pending() == 0, what="all updates consumed")
+        time.sleep(0.5)
+        assert standin.sent("sendMessage") == []
+        assert "channel_post" not in standin.get_updates[-1]["allowed_updates"]
+    config = tg_config(standin, seeded.config, telegram__channel_posts=True)
+    with running(build_application(config, seeded)):
+        standin.push_channel_post("/ask " + QUESTION_ID)
+        assert "Choe Son" in standin.wait_for("sendMessage")[0]["text"]
+        assert "channel_post" in standin.get_updates[-1]["allowed_updates"]
+    assert standin.errors == []
+
+
+def test_floods_get_one_notice_per_window(standin, seeded):
+    config = tg_config(
+        standin, seeded.config, telegram__allowed_ids=[111], telegram__rate_limit=5, telegram__rate_window=600
+    )
+    with running(build_application(config, seeded)):
+        for _ in range(200):
+            standin.push_message(QUESTION_ID, user_id=111, language_code="id")
+        for _ in range(50):
+            standin.push_message(QUESTION_ID, user_id=222)
+        wait_until(lambda: standin.pending() == 0, timeout=120, what="all updates consumed")
+        replies = standin.wait_for("sendMessage", 7, timeout=120)
+        answer = next(r for r in replies if "Choe Son" in r["text"])
+        for _ in range(20):
+            standin.push_callback(buttons(answer)[0], bot_message(standin, answer))
+        wait_until(lambda: standin.pending() == 0, timeout=60, what="all button presses consumed")
+        time.sleep(1.0)
+    texts = [p["text"] for p in standin.sent("sendMessage")]
+    assert sum("Choe Son" in t for t in texts) == 5
+    assert sum(t.startswith("Anda bertanya terlalu cepat") for t in texts) == 1
+    assert texts.count("Sorry, this bot is private.") == 1
+    assert len(texts) == 7  # no passage was shown: the buttons were rate limited too
+    assert standin.sent("answerCallbackQuery") == []  # already told once in this window
+
+
+def test_a_bad_update_neither_kills_nor_deafens_the_bot(standin, seeded):
+    with running(build_application(tg_config(standin, seeded.config), seeded)):
+        standin.push_raw({"update_id": 0, "message": {"message_id": "not a number", "chat": 5}})
+        standin.push_message(QUESTION_ID)
+        assert "Choe Son" in standin.wait_for("sendMessage")[0]["text"]
+        polls = len(standin.get_updates)
+        time.sleep(1.0)
+        assert len(standin.get_updates) - polls < 20  # long polling, not a spin
+        assert standin.get_updates[-1]["allowed_updates"] == ["message", "edited_message", "callback_query"]
+    assert standin.errors == []
+
+
+def test_forged_and_inline_callbacks_are_refused_politely(standin, seeded, caplog):
+    caplog.set_level(logging.INFO)
+    config = tg_config(standin, seeded.config, telegram__rate_limit=0)
+    with running(build_application(config, seeded)):
+        standin.push_message(QUESTION_ID)
+        sent = standin.wait_for("sendMessage")[0]
+        message = bot_message(standin, sent)
+        sha = buttons(sent)[0].split(":")[1]
+        for forged in (f"p:{sha}:99999999999999999999:1", f"p:{sha}:0:-1", "m:-100", "m:99", "x", "p:zz:1:1"):
+            standin.push_callback(forged, message)
+        standin.push_callback(buttons(sent)[0], None)  # a button under an inline-mode message
+        answered = standin.wait_for("answerCallbackQuery", 7)
+        time.sleep(0.5)
+    gone = "That passage is no longer in the index. Ask again for fresh sources."
+    assert [a.get("text") for a in answered] == [gone] * 7
+    assert standin.sent("editMessageText") == [] and len(standin.sent("sendMessage")) == 1
+    assert "error while handling" not in caplog.text and standin.errors == []
+
+
+def test_webhook_rejects_malformed_and_huge_bodies_quietly(standin, seeded, caplog):
+    caplog.set_level(logging.DEBUG)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    secret = "hook-secret-4f9a2c"
+    webhook = {
+        "listen": "127.0.0.1",
+        "port": port,
+        "url_path": "hook",
+        "secret": secret,
+        "webhook_url": "https://bot.example.invalid/hook",
+    }
+    config = tg_config(standin, seeded.config, telegram__webhook_secret=secret)
+    url = f"http://127.0.0.1:{port}/hook"
+    headers = {"X-Telegram-Bot-Api-Secret-Token": secret, "Content-Type": "application/json"}
+    with running(build_application(config, seeded), webhook=webhook):
+        assert httpx.post(url, content=b"{not json", headers=headers).status_code == 400
+        assert httpx.post(url, content=b"[1, 2]", headers=headers).status_code == 400
+        assert (
+            httpx.post(url, content=b'{"update_id": "x", "message": 5}', headers=headers).status_code == 400
+        )
+        huge = b'{"update_id": 1, "junk": "' + b"HUGEBODY" * 1_300_000 + b'"}'
+        with contextlib.suppress(httpx.HTTPError):  # the server may close the connection instead
+            assert httpx.post(url, content=huge, headers=headers).status_code in (400, 413)
+        ok = httpx.post(
+            url,
+            json={"update_id": 2, "message": {**bot_message_stub(), "text": QUESTION_ID}},
+            headers=headers,
+        )
+        assert ok.status_code == 200
+        assert "Choe Son" in standin.wait_for("sendMessage")[0]["text"]
+    assert "HUGEBODY" not in caplog.text and "{not json" not in caplog.text
+    assert secret not in caplog.text and "[REDACTED]" in caplog.text
+
+
+def bot_message_stub() -> dict:
+    return {
+        "message_id": 1,
+        "date": int(time.time()),
+        "chat": {"id": 111, "type": "private"},
+        "from": {"id": 111, "is_bot": False, "first_name": "U", "language_code": "id"},
+    }
+
+
+def test_no_network_is_one_line(tmp_path, seeded):
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": "7001234567:AAStand-in-secret-token-XyZ",
+        "BERITA_TELEGRAM_API_URL": f"http://127.0.0.1:{port}/bot",
+        "BERITA_ARTICLES_DIR": str(seeded.config.articles_dir),
+        "BERITA_DATA_DIR": str(seeded.config.data_dir),
+    }
+    p = subprocess.run(
+        [sys.executable, "-m", "bot.cli", "telegram"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert p.returncode == 1
+    assert p.stderr.splitlines() == [
+        f"berita: error: cannot talk to the Bot API at http://127.0.0.1:{port}/bot: "
+        "httpx.ConnectError: All connection attempts failed"
+    ]
+
+
+def test_berita_telegram_webhook_process(standin, seeded, tmp_path):
+    """`berita telegram` in webhook mode: set the webhook, answer a posted update, stop on SIGINT."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "TELEGRAM_BOT_TOKEN": standin.token,
+        "BERITA_TELEGRAM_API_URL": standin.base_url,
+        "BERITA_ARTICLES_DIR": str(seeded.config.articles_dir),
+        "BERITA_DATA_DIR": str(seeded.config.data_dir),
+        "BERITA_WEBHOOK_URL": "https://bot.example.invalid/hook",
+        "BERITA_WEBHOOK_PORT": str(port),
+        "BERITA_WEBHOOK_SECRET": "process-secret-value",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "bot.cli", "-vv", "telegram"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        wait_until(lambda: standin.webhook, timeout=120, what="setWebhook")
+        assert standin.webhook["allowed_updates"] == ["message", "edited_message", "callback_query"]
+        update = {"update_id": 7, "message": {**bot_message_stub(), "text": QUESTION_ID}}
+        headers = {"X-Telegram-Bot-Api-Secret-Token": "process-secret-value"}
+        assert httpx.post(f"http://127.0.0.1:{port}/hook", json=update, headers=headers).status_code == 200
+        assert "Choe Son" in standin.wait_for("sendMessage", timeout=120)[0]["text"]
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert "process-secret-value" not in out + err and standin.token not in out + err
+    assert "Traceback" not in err
+
+
+def test_button_data_round_trips_and_nothing_else_parses():
+    from bot import callbacks
+
+    data = callbacks.show_passage("0123456789abcdef" * 4, 41, 3)
+    assert data == "p:0123456789ab:41:3" and len(data.encode()) <= 64
+    assert callbacks.parse(data) == callbacks.ShowPassage("0123456789ab", 41, 3)
+    assert callbacks.parse(callbacks.more_passages(5)) == callbacks.MorePassages(5)
+    for forged in (
+        "p:0123456789ab:99999999999999999999:1",
+        "p:0123456789ab:1:0",
+        "p:0123456789ab:1:21",
+        "p:0123456789AB:1:1",
+        "p:0123456789ab:١:1",  # a non-ASCII digit
+        "m:-100",
+        "m:0",
+        "m:20",
+        "m:5 ",
+        "",
+        None,
+    ):
+        assert callbacks.parse(forged) is None, forged
+        assert forged is None or not callbacks.PATTERN.match(forged) or callbacks.parse(forged) is None

@@ -41,7 +41,7 @@ def redact_secret(secret: str) -> None:
                 return record
             try:
                 message = record.getMessage()
-            except Exception:  # a broken format string: leave it to logging to report
+            except (TypeError, ValueError):  # a broken format string: leave it to logging to report
                 return record
             clean = redact(message)
             if clean != message:
