@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import logging
 import math
+import re
 import threading
 import time
 from dataclasses import dataclass, field, replace
@@ -17,15 +18,18 @@ from . import language, reader
 from .answer import Answer, Passage, clean, declined
 from .build import TERMS_FILE, IndexReport, ProgressFn, build_index
 from .config import Config
+from .conversation import Conversation, Turn
 from .corroborate import Reporter, reporters
 from .dates import question_dates
 from .embed import Embedder, load_embedder, model_id_for
 from .errors import IndexCorruptError, IndexMissingError, QuestionError
 from .facts import Facts, words_of
 from .lexical import Lexical
+from .lexicon import STOP_EN, STOP_ID
 from .question import Question, analyze, bridge_terms
 from .search import Hit, search
 from .store import ChunkRow, Document, Generation, Problem, SentenceRow, current_generation, load
+from .timeline import Event, SentenceRecord, events, matches
 
 # Passages read for every question, whatever k: the decision to answer must not depend on k.
 # 20 holds the gold passage for every answerable evaluation question (bench/quality.py).
@@ -221,14 +225,68 @@ class Berita:
             raise QuestionError(language.text(lang, "too_long", n=len(q), limit=limit))
         return q
 
-    def ask(self, question: str, k: int | None = None, lang: str | None = None) -> Answer:
+    def conversation(self) -> Conversation:
+        """A new conversation: pass it to ``ask`` so follow-up questions are understood."""
+        return Conversation(vocabulary=self._current().terms.names)
+
+    def ask(
+        self,
+        question: str,
+        k: int | None = None,
+        lang: str | None = None,
+        *,
+        conversation: Conversation | None = None,
+    ) -> Answer:
         """Answer one question: the short answer, the sentence that proves it, its passages.
 
         Whether to answer is decided on the same ``CANDIDATES`` passages whatever ``k`` is;
-        ``k`` only says how many passages to show.
+        ``k`` only says how many passages to show. With a ``conversation``, pronouns and
+        ellipsis are resolved from its earlier turns first ("When did she …?"), and the turn
+        is remembered for the next question.
         """
-        q = self.check_question(question)
-        lang = lang or language.detect(q)
+        typed = self.check_question(question)
+        lang = lang or language.detect(typed)
+        if conversation is None:
+            return self._ask(typed, k, lang)
+        resolved = conversation.resolve(typed)
+        answer = self._ask(resolved.text, k, lang)
+        answer.question = typed
+        answer.understood_as = resolved.understood_as
+        short = answer.short_answer
+        conversation.remember(
+            Turn.of(
+                resolved.text,
+                answer_text=short.text if short else None,
+                answer_type=short.type if short else None,
+                quote=short.quote if short and short.quote else (answer.answer if answer.found else ""),
+                vocabulary=conversation.vocabulary,
+            )
+        )
+        return answer
+
+    def timeline(self, query: str | None = None) -> list[Event]:
+        """The dated events of the articles in date order, each with who reports it."""
+        loaded = self._current()
+        rows = [
+            SentenceRecord(
+                id=s.id,
+                text=s.text,
+                file=d.file,
+                title=d.title,
+                source=d.source,
+                date=d.date,
+                facts=loaded.facts(s),
+                group=s.grp,
+            )
+            for s, d in loaded.index.all_sentences()
+        ]
+        found = events(rows)
+        if query and query.strip():
+            terms = [t for t in re.findall(r"[\w-]+", query) if t.lower() not in STOP_EN | STOP_ID]
+            found = [e for e in found if matches(e, terms)]
+        return found
+
+    def _ask(self, q: str, k: int | None, lang: str) -> Answer:
         k = k or self.config["search.top_k"]
         loaded = self._current()  # one generation for the whole answer
         embedder = self.embedder  # loaded outside the timings
