@@ -150,6 +150,27 @@ def main() -> None:
             print(f"\n== {corpus} ({len(items)} questions)\n{harness.table(scores)}")
             for line in scores["all"].misses:
                 print("   ", line)
+
+            def converse(questions: list[str], b: Berita = b) -> list[dict]:
+                conv = b.conversation()
+                return [b.ask(q, conversation=conv).to_dict() for q in questions]
+
+            def ask_fresh(q: str, b: Berita = b) -> dict:
+                return b.ask(q).to_dict()
+
+            extra = {
+                "conversations": harness.score_conversations(harness.load("conversations", corpus), converse),
+                "corroboration": harness.score_corroboration(
+                    harness.load("corroboration", corpus), ask_fresh
+                ),
+                "dates": harness.score_dates(harness.load("dates", corpus), ask_fresh),
+            }
+            for name, res in extra.items():
+                shown = {k: v for k, v in res.items() if k != "misses"}
+                print(f"  {name}: {shown}")
+                for line in res["misses"]:
+                    print("     ", line)
+                results[corpus][name] = shown
             for item in items:
                 a = answers[item["question"]]
                 if a.get("confidence") is not None:

@@ -31,6 +31,9 @@ from .search import Hit, search
 from .store import ChunkRow, Document, Generation, Problem, SentenceRow, current_generation, load
 from .timeline import Event, SentenceRecord, events, matches
 
+# Events listed for "what happened on <date>" (one sentence each): three fit a chat screen.
+EVENTS = 3
+
 # Passages read for every question, whatever k: the decision to answer must not depend on k.
 # 20 holds the gold passage for every answerable evaluation question (bench/quality.py).
 CANDIDATES = 20
@@ -49,6 +52,7 @@ class Terms:
     names: tuple[str, ...]
     today: dt.date | None
     max_idf: float
+    full_names: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, path: Path) -> Terms:
@@ -59,12 +63,22 @@ class Terms:
                 f"index is damaged: {path} ({exc}); run `berita index --rebuild`"
             ) from None
         n = int(raw["chunks"])
+        counts: dict[str, int] = raw["names"]
+        full: dict[str, str] = {}
+        # A person named by one part ("Wang", "Putin") is given the full name the articles use
+        # most for someone with that first or last part ("Wang Yi", "Vladimir Putin").
+        for name, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            parts = name.split()
+            if len(parts) > 1:
+                for part in (parts[0], parts[-1]):
+                    full.setdefault(part, name)
         return cls(
             chunks=n,
             df=raw["df"],
-            names=tuple(raw["names"]),
+            names=tuple(counts),
             today=_date(raw["newest"]),
             max_idf=math.log(1 + (n + 0.5) / 0.5),
+            full_names=full,
         )
 
     def idf(self, forms: tuple[str, ...]) -> float | None:
@@ -373,6 +387,7 @@ class Berita:
             group_size=index.group_sizes,
             unknown=unknown,
             weak_missing=weak_missing,
+            full_names=terms.full_names,
         )
         conf = reading.confidence
         if not reading.found:
@@ -400,6 +415,21 @@ class Berita:
             number = {p.chunk_id: p.n for p in passages}
         reported = self._reporters(index, lead, rows[lead.n], passages, qvec)
         number = {p.chunk_id: p.n for p in passages}
+        quote = f"{clean(lead.text)} [{number[lead.n]}]"
+        if asked and reader.is_event_question(qa, concepts_, weights):
+            # The events of the asked date, one sentence each (at most EVENTS), each cited.
+            seen_groups = {lead.group} if lead.group >= 0 else set()
+            parts = [quote]
+            for ev in reading.evidence[1:]:
+                c = ev.candidate
+                if len(parts) >= EVENTS or ev.on_date != 1.0 or c.n not in number:
+                    continue
+                if c.group >= 0 and c.group in seen_groups:
+                    continue
+                seen_groups.add(c.group)
+                parts.append(f"{clean(c.text)} [{number[c.n]}]")
+            quote = " ".join(parts)
+        number = {p.chunk_id: p.n for p in passages}
         short = reading.short
         mode = reader.reporting(qa.text)
         if mode:
@@ -410,7 +440,7 @@ class Berita:
             question=qa.text,
             language=lang,
             found=True,
-            answer=f"{clean(lead.text)} [{number[lead.n]}]",
+            answer=quote,
             passages=passages,
             cited=[number[lead.n]],
             short_answer=short,

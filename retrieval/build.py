@@ -113,7 +113,7 @@ def write_terms(path: Path, docs: list[NewDocument]) -> None:
     chunks each word (and stem) occurs, the names the articles use (so a question typed in
     lower case still finds them), and the newest article's date (the "today" of "last week")."""
     df: Counter[str] = Counter()
-    names: set[str] = set()
+    names: Counter[str] = Counter()
     n = 0
     for d in docs:
         # The title and outlet count as words of the article ("the Metrotvnews piece").
@@ -126,7 +126,8 @@ def write_terms(path: Path, docs: list[NewDocument]) -> None:
                 if f is None:
                     continue
                 words |= f.words
-                names.update(x.text for x in (*f.people, *f.places))
+                names.update(x.text for x in f.people)
+                names.update(x.text for x in f.places)
             df.update(words)
     dates = [d.doc.date for d in docs if d.doc.date]
     path.write_text(

@@ -193,7 +193,7 @@ class Scored:
 # bench/quality.py; the measured figures are in the README).
 W_COVERAGE = 0.15
 W_TYPED = 0.05
-W_DATE = 0.10
+W_DATE = 0.30
 W_PASSAGE = 0.5
 
 
@@ -271,9 +271,10 @@ def rank(
 
 
 def _overlaps(m: TimeMention, r: TimeMention) -> bool:
+    """The mention falls within the asked time ("enam tahun terakhir" is not "on 28 September")."""
     if not (m.first and m.last and r.first and r.last):
         return False
-    return m.first <= r.last and r.first <= m.last
+    return r.first <= m.first and m.last <= r.last
 
 
 # --- the short answer ---------------------------------------------------------------------
@@ -320,7 +321,9 @@ def _near(sentence: str, spans: Sequence, concepts_: Sequence[Concept]) -> list:
     return sorted(spans, key=distance)
 
 
-def short_answer(q: Question, s: Scored, concepts_: Sequence[Concept], lang: str) -> ShortAnswer | None:
+def short_answer(
+    q: Question, s: Scored, concepts_: Sequence[Concept], lang: str, full_names: dict[str, str] | None = None
+) -> ShortAnswer | None:
     """The answer span of one sentence, said in the question's language where we can."""
     c = s.candidate
     found = typed_answers(q, c.facts, concepts_)
@@ -352,7 +355,10 @@ def short_answer(q: Question, s: Scored, concepts_: Sequence[Concept], lang: str
             quote=c.text,
         )
     if q.expected == "person":
-        names = list(dict.fromkeys(p.text for p in found))[:3]
+        full = full_names or {}
+        names = list(dict.fromkeys(full.get(p.text, p.text) if " " not in p.text else p.text for p in found))[
+            :3
+        ]
         joiner = " and " if lang == "en" else " dan "
         text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + joiner + names[-1]
         return ShortAnswer(text=text, type="who", cited=cited, quote=c.text)
@@ -461,10 +467,11 @@ def read(
     group_size: Callable[[Sequence[int]], dict[int, int]] | None = None,
     unknown: int = 0,
     weak_missing: int = 0,
+    full_names: dict[str, str] | None = None,
 ) -> Reading:
     if missing_names:
         return Reading(found=False, reason=("not_mentioned", {"what": ", ".join(missing_names)}))
-    if not any(weights.values()):
+    if not any(weights.values()) and not (asked_date and asked_date.first):
         return Reading(found=False, reason=("nothing_matches", {}))
     ranked = rank(q, cands, concepts_, weights, asked_date)
     if not ranked:
@@ -480,6 +487,14 @@ def read(
         ranked = [s for s in ranked if names_in(s)]
         if not ranked:
             return Reading(found=False, reason=("not_found", {}))
+    if asked_date and asked_date.first and is_event_question(q, concepts_, weights):
+        # "What happened on 4 September?": the events of that day are the answer.
+        on_day = [s for s in ranked if s.on_date == 1.0]
+        if not on_day:
+            return Reading(found=False, reason=("nothing_on", {"when": asked_date.text}))
+        return Reading(
+            found=True, evidence=(*on_day, *[s for s in ranked if s.on_date != 1.0]), confidence=1.0
+        )
     lead = ranked[0]
     if q.expected and not lead.typed:
         typed = [s for s in ranked if s.typed and s.score >= lead.score - TYPED_MARGIN]
@@ -505,7 +520,7 @@ def read(
         return Reading(
             found=False, evidence=(lead, *rest), reason=("not_found", {}), confidence=conf, signals=sig
         )
-    short = short_answer(q, lead, concepts_, lang) if lead.typed else None
+    short = short_answer(q, lead, concepts_, lang, full_names or {}) if lead.typed else None
     return Reading(found=True, evidence=(lead, *rest), short=short, confidence=conf, signals=sig)
 
 
@@ -537,3 +552,19 @@ def surely_a_name(c: Concept, language: str) -> bool:
     if c.text.isupper():  # an acronym ("KTT", "PLA") is often spelled out in the articles
         return False
     return bool(c.place) or language == "id" or len(c.text.split()) > 1
+
+
+# Words of "what happened / what was reported" questions: they ask for events, not a fact.
+_EVENT_WORDS = {
+    "happen", "happened", "happening", "occur", "occurred", "event", "events", "news", "reported",
+    "terjadi", "peristiwa", "kejadian", "berita", "diberitakan", "dilaporkan", "ada",
+}  # fmt: skip
+
+
+def is_event_question(q: Question, concepts_: Sequence[Concept], weights: dict[int, float]) -> bool:
+    """A question about a date itself ("What happened on 4 September?", "Apa yang terjadi
+    pekan lalu?"): no answer type, and nothing to look for but the date and event words."""
+    if q.expected:
+        return False
+    rest = [c for c in concepts_ if not (set(c.forms) & _EVENT_WORDS)]
+    return len(rest) <= 1

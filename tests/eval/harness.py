@@ -173,3 +173,74 @@ def table(results: dict[str, Scores]) -> str:
     for name in names:
         lines.append(f"{name:<24}" + "".join(f"{rows[lang][name]:>8}" for lang in langs))
     return "\n".join(lines)
+
+
+# --- issue 10: follow-ups, corroboration, date questions -----------------------------------
+
+Converse = Callable[[list[str]], list[dict]]  # one conversation's questions → its answers
+
+
+def score_conversations(items: Iterable[dict], converse: Converse) -> dict[str, float]:
+    """Follow-up turns (all but the first) answered correctly: understood as the gold says
+    (``resolved_must_contain``) and answered (gold in the first sentence, or the short answer)."""
+    n = ok = understood = 0
+    misses: list[str] = []
+    for conv in items:
+        answers = converse([t["question"] for t in conv["turns"]])
+        for turn, a in list(zip(conv["turns"], answers, strict=True))[1:]:
+            n += 1
+            resolved = a.get("resolved_question") or a["question"]
+            got_it = all(contains(resolved, w) for w in turn.get("resolved_must_contain", []))
+            understood += got_it
+            first = norm(first_sentence(a["answer"])) if a["found"] else ""
+            gold = norm(turn["gold_passage"])
+            correct = a["found"] and (
+                (bool(first) and (gold in first or first in gold))
+                or (turn.get("short") is not None and short_correct(a.get("short_answer"), turn["short"]))
+            )
+            ok += bool(got_it and correct)
+            if not (got_it and correct):
+                misses.append(f"{turn['question']!r} understood as {resolved!r}; found={a['found']}")
+    return {
+        "followups": n,
+        "understood": round(understood / max(1, n), 3),
+        "answered_correctly": round(ok / max(1, n), 3),
+        "misses": misses,  # type: ignore[dict-item]
+    }
+
+
+def score_corroboration(items: Iterable[dict], ask: Ask) -> dict[str, float]:
+    """Precision and recall of the answer's ``reported_by`` files against the gold article sets."""
+    p_sum = r_sum = 0.0
+    n = 0
+    misses: list[str] = []
+    for item in items:
+        a = ask(item["question"])
+        got = {r["file"] for r in a.get("reported_by", [])} if a["found"] else set()
+        gold = set(item["gold_files"])
+        p = len(got & gold) / len(got) if got else 0.0
+        r = len(got & gold) / len(gold)
+        p_sum, r_sum, n = p_sum + p, r_sum + r, n + 1
+        if got != gold:
+            misses.append(f"{item['question']!r}: got {sorted(got)} gold {sorted(gold)}")
+    return {
+        "questions": n,
+        "precision": round(p_sum / max(1, n), 3),
+        "recall": round(r_sum / max(1, n), 3),
+        "misses": misses,  # type: ignore[dict-item]
+    }
+
+
+def score_dates(items: Iterable[dict], ask: Ask) -> dict[str, float]:
+    """Date questions answered with a statement of an event on that date (in the answer)."""
+    n = ok = 0
+    misses: list[str] = []
+    for item in items:
+        a = ask(item["question"])
+        text = norm(a["answer"]) if a["found"] else ""
+        hit = any(norm(g["passage"]) in text for g in item["gold_passages"])
+        n += 1
+        ok += hit
+        if not hit:
+            misses.append(f"{item['question']!r} -> {a['answer'][:100]!r}")
+    return {"questions": n, "correct": round(ok / max(1, n), 3), "misses": misses}  # type: ignore[dict-item]
