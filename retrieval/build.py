@@ -135,7 +135,7 @@ def write_terms(path: Path, docs: list[NewDocument]) -> None:
             {
                 "chunks": n,
                 "df": dict(sorted(df.items())),
-                "names": sorted(names),
+                "names": dict(sorted(names.items())),
                 "newest": max(dates, default=None),
             },
             ensure_ascii=False,
