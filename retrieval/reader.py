@@ -21,7 +21,7 @@ from . import spans as spans_mod
 from .dates import TimeMention
 from .facts import Facts, words_of
 from .lexicon import EN_TO_ID, PLACES, STOP_EN, STOP_ID, TITLES, is_common_word, stem
-from .question import Question
+from .question import Question, canonical_unit
 from .spans import Span
 
 _WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
@@ -185,7 +185,7 @@ class Scored:
     score: float
     coverage: float  # share of the question's concepts (by rarity) the sentence states
     names: float  # share of the question's names the sentence states
-    typed: bool  # holds the kind of answer the question asks for
+    typed: float  # holds the kind of answer asked for: 1 fully (a day, the asked unit), 0.5 loosely
     on_date: float  # 1 when it states the asked-for date, 0.5 when its article is of that date
 
 
@@ -195,6 +195,22 @@ W_COVERAGE = 0.15
 W_TYPED = 0.05
 W_DATE = 0.30
 W_PASSAGE = 0.5
+
+
+def type_fit(q: Question, found: Sequence) -> float:
+    """How well the best span fits: a resolved day for "when" and a number of the asked unit
+    for "how many <unit>" fit fully; a week, a month, an unresolved date or a number of
+    another unit only loosely."""
+    if not found:
+        return 0.0
+    if q.expected == "date":
+        return max(
+            1.0 if not m.unresolved and m.granularity in ("day", "month", "year") else 0.5 for m in found
+        )
+    if q.expected == "number" and q.unit:
+        wanted = canonical_unit(q.unit) or q.unit
+        return 1.0 if any(spans_mod.unit_matches(x.unit, wanted) for x in found) else 0.5
+    return 1.0
 
 
 def typed_answers(q: Question, f: Facts, concepts_: Sequence[Concept]) -> list:
@@ -249,7 +265,7 @@ def rank(
         hit = [i for i, con in enumerate(concepts_) if weights.get(i) and _present(con.forms, words)]
         coverage = sum(weights[i] for i in hit) / total if total else 0.0
         names = (sum(1 for i in name_idx if i in hit) / len(name_idx)) if name_idx else 1.0
-        typed = bool(typed_answers(q, c.facts, concepts_)) if q.expected else False
+        typed = type_fit(q, typed_answers(q, c.facts, concepts_)) if q.expected else 0.0
         on_date = 0.0
         if asked_date and asked_date.first and asked_date.last:
             if any(_overlaps(m, asked_date) for m in c.facts.dates):
@@ -440,7 +456,7 @@ def signals(
         "passage_sim": lead.candidate.passage_sim,
         "coverage": lead.coverage,
         "passage_coverage": sum(weights[i] for i in hit) / total,
-        "typed": float(bool(q.expected) and lead.typed),
+        "typed": lead.typed if q.expected else 0.0,
         "untyped": float(bool(q.expected) and not lead.typed),
         "unknown": unknown / max(1, len(concepts_)),
         "unknown_id": unknown / max(1, len(concepts_)) if q.language == "id" else 0.0,
@@ -496,10 +512,11 @@ def read(
             found=True, evidence=(*on_day, *[s for s in ranked if s.on_date != 1.0]), confidence=1.0
         )
     lead = ranked[0]
-    if q.expected and not lead.typed:
-        typed = [s for s in ranked if s.typed and s.score >= lead.score - TYPED_MARGIN]
-        if typed:
-            lead = typed[0]
+    if q.expected and lead.typed < 1.0:
+        # A sentence this close that holds the asked-for answer better leads instead.
+        better = [s for s in ranked if s.typed > lead.typed and s.score >= lead.score - TYPED_MARGIN]
+        if better:
+            lead = max(better, key=lambda s: (s.typed, s.score))
     if group_size is not None and reporting(q.text):
         # "Which outlets reported X": the statement of X that most articles make.
         close = [s for s in ranked[:8] if s.score >= lead.score - REPORTING_MARGIN]

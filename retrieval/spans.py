@@ -643,7 +643,7 @@ def _role_score(role: str | None, q: Question) -> int:
     return len(words & asked) + 2 * len(_places_in(role) & _places_in(re.sub(r"['’]s\b", "", q.text)))
 
 
-def _unit_matches(unit: str | None, wanted: str | None) -> bool:
+def unit_matches(unit: str | None, wanted: str | None) -> bool:
     if not wanted or not unit:
         return False
     if unit == wanted:
@@ -704,7 +704,7 @@ def answer_spans(sentence: str | Found, q: Question) -> list[Span | Quantity]:
         # Units the question asks for first ("how many troops" → "ribuan tentara"), then money
         # for how_much, then the rest in sentence order.
         def rank(quantity: Quantity) -> tuple[int, int]:
-            if _unit_matches(quantity.unit, wanted):
+            if unit_matches(quantity.unit, wanted):
                 return (0, quantity.start)
             if q.type == "how_much" and quantity.unit in MONEY | {"percent"}:
                 return (1, quantity.start)
