@@ -1,93 +1,127 @@
-"""Answer quality over the real seeds with the real model."""
+"""Answer quality on the evaluation files (tests/eval/) with the real model: the floors.
 
-import json
-from pathlib import Path
+The floors sit a little under what bench/quality.py measured (README, "Answer quality"), so a
+change that makes answers worse fails here; the issue's targets are in the README next to the
+measured figures.
+"""
+
+from __future__ import annotations
+
+import shutil
 
 import pytest
 
-EVAL = json.loads((Path(__file__).parent / "eval_questions.json").read_text())
+from retrieval import Berita
+from retrieval.language import detect
+from tests.conftest import make_config
+from tests.eval import harness
+
+pytestmark = pytest.mark.slow
+
+# Measured by bench/quality.py (see README); floors a few points under.
+FLOORS = {
+    "seeds": {"R@1": 0.6, "R@5": 0.75, "short_answer_accuracy": 0.35, "answer_correct": 0.55,
+              "off_topic_declined": 0.85, "false_refusals_max": 0.15},
+    "corpus": {"R@1": 0.5, "R@5": 0.8, "short_answer_accuracy": 0.3, "answer_correct": 0.4,
+               "off_topic_declined": 0.7, "false_refusals_max": 0.15},
+}  # fmt: skip
 
 
-def test_eval_set_is_big_enough():
-    answerable = EVAL["answerable"]
-    assert len(answerable) >= 25
-    assert {q["lang"] for q in answerable} == {"en", "id"}
-    assert len(EVAL["off_topic"]) >= 5
+@pytest.fixture(scope="session")
+def corpus_berita(tmp_path_factory, model_cache) -> Berita:
+    tmp = tmp_path_factory.mktemp("corpus")
+    folder = tmp / "articles"
+    shutil.copytree(harness.CORPORA["corpus"], folder)
+    b = Berita(make_config(tmp, folder, model_cache))
+    b.build()
+    return b
 
 
-def test_recall_at_5(seeded):
-    misses = []
-    for item in EVAL["answerable"]:
-        answer = seeded.ask(item["q"], k=5)
-        texts = [p.text for p in answer.passages]
-        if not (answer.found and any(all(e in t for e in item["expect"]) for t in texts)):
-            misses.append(item["q"])
-    recall = 1 - len(misses) / len(EVAL["answerable"])
-    assert recall >= 0.9, misses
+@pytest.fixture
+def berita_for(seeded, corpus_berita):
+    return {"seeds": seeded, "corpus": corpus_berita}
 
 
-@pytest.mark.parametrize("item", EVAL["off_topic"], ids=lambda i: i["q"])
-def test_off_topic_is_declined(seeded, item):
-    answer = seeded.ask(item["q"])
-    assert not answer.found
-    assert answer.passages == []
-    assert answer.language == item["lang"]
+def test_the_evaluation_is_big_enough():
+    questions = harness.load("questions")
+    answerable = [q for q in questions if q["kind"] == "answerable"]
+    assert len(answerable) >= 120
+    by_lang = {lang: sum(q["lang"] == lang for q in answerable) for lang in ("en", "id")}
+    assert min(by_lang.values()) >= 0.4 * len(answerable)
+    assert sum(q["kind"] == "near_miss" for q in questions) >= 30
+    assert sum(q["kind"] == "off_topic" for q in questions) >= 30
+    assert len(harness.load("conversations")) >= 30
+    assert len(harness.load("corroboration")) >= 15
+    assert len(harness.load("dates")) >= 15
+    assert len(list(harness.CORPORA["corpus"].glob("*.txt"))) >= 8
 
 
-@pytest.mark.parametrize("item", EVAL["answerable"] + EVAL["off_topic"], ids=lambda i: i["q"])
-def test_question_language_is_detected(item):
-    from retrieval.language import detect
-
-    assert detect(item["q"]) == item["lang"]
-
-
-def test_who_met_in_beijing(seeded):
-    for q in ("Who met in Beijing on 28 September?", "Siapa yang bertemu di Beijing pada 28 September?"):
-        a = seeded.ask(q)
-        assert a.found
-        assert "Choe Son" in a.answer and "28 September" in a.answer
-        cited = [p for p in a.passages if p.n in a.cited]
-        assert any("Wang" in p.text and "Choe" in p.text for p in cited)
-        assert all(f"[{n}]" in a.answer for n in a.cited)
-        assert [p.n for p in a.passages] == list(range(1, len(a.passages) + 1))
-        assert [p.score for p in a.passages] == sorted((p.score for p in a.passages), reverse=True)
+def test_question_language_is_detected():
+    questions = [q for q in harness.load("questions") if q["kind"] != "off_topic"]
+    wrong = [q["question"] for q in questions if detect(q["question"]) != q["lang"]]
+    assert len(wrong) <= 0.05 * len(questions), wrong
 
 
-def test_answer_sentences_are_quoted_from_their_passages(seeded):
-    a = seeded.ask("How much was trade between China and North Korea in 2023?")
-    assert a.answer == "Perdagangan antara kedua negara melebihi $2 miliar pada tahun 2023. [1]"
-    p = a.passages[0]
-    assert p.doc.file == "002_1a0a747f783da510.txt" and p.paragraph_end == 10
-    source = (Path(__file__).parent.parent / "seeds" / p.doc.file).read_text()
-    assert source[p.char_start : p.char_end].startswith(p.text.split("\n\n")[0])
+@pytest.mark.parametrize("corpus", ["seeds", "corpus"])
+def test_quality_floors(berita_for, corpus):
+    b = berita_for[corpus]
+    scores = harness.score(harness.load("questions", corpus), lambda q: b.ask(q).to_dict())
+    got = scores["all"].as_dict()
+    floors = FLOORS[corpus]
+    report = harness.table(scores) + "\n" + "\n".join(scores["all"].misses[:40])
+    for name, floor in floors.items():
+        if name == "false_refusals_max":
+            assert got["false_refusals"] <= floor, report
+        else:
+            assert got[name] >= floor, f"{name} {got[name]} < {floor}\n{report}"
 
 
-def test_fixed_texts_exist_in_both_languages():
-    from retrieval.language import TEXTS, format_date
+def test_the_decision_does_not_depend_on_k(seeded):
+    questions = [q["question"] for q in harness.load("questions", "seeds")][::3]
+    for q in questions:
+        answers = [seeded.ask(q, k=k) for k in (1, 3, 5, 10)]
+        assert len({a.found for a in answers}) == 1, q
+        shorts = {a.short_answer.text if a.short_answer else None for a in answers}
+        assert len(shorts) == 1, (q, shorts)
+        assert all(len(a.passages) >= 1 for a in answers if a.found)
 
-    assert set(TEXTS["en"]) == set(TEXTS["id"])
-    assert format_date("2025-08-17", "id") == "17 Agu 2025" and format_date(None, "en") == "undated"
+
+def test_done_when_questions(seeded):
+    a = seeded.ask("When did Kim Jong Un leave Beijing?")
+    assert a.found and a.short_answer is not None
+    assert a.short_answer.text == "Thursday, 4 September 2025" and a.short_answer.date == "2025-09-04"
+    cited = next(p for p in a.passages if p.n == a.cited[0])
+    assert cited.doc.file.startswith("004") and "meninggalkan Beijing pada hari Kamis" in a.answer
+
+    a = seeded.ask("Who met in Beijing on 28 September?", k=1)
+    assert a.found and a.short_answer is not None
+    assert "Wang Yi" in a.short_answer.text and "Choe Son" in a.short_answer.text
+
+    a = seeded.ask("What did Wang Yi say about Taiwan?")
+    assert not a.found and a.reason and "Taiwan" in a.reason
 
 
-def test_json_keeps_every_field_flat(seeded):
-    """`ask --json` is a contract: passages and citations carry the document's fields flat."""
-    import json
+def test_follow_ups_floor(berita_for):
+    for corpus, floor in (("seeds", 0.3),):
+        b = berita_for[corpus]
 
-    a = json.loads(json.dumps(seeded.ask("Who met in Beijing on 28 September?").to_dict()))
-    assert set(a) == {
-        "question",
-        "language",
-        "found",
-        "answer",
-        "passages",
-        "cited",
-        "timings_ms",
-        "citations",
-    }
-    assert set(a["passages"][0]) == {
-        "n", "chunk_id", "text", "score", "file", "title", "date", "source", "paragraph", "paragraph_end",
-        "char_start", "char_end", "url", "sha256", "ordinal",
-    }  # fmt: skip
-    assert set(a["citations"][0]) == {"n", "title", "source", "date", "file", "paragraph", "url"}
-    p = seeded.ask("Who met in Beijing on 28 September?").passages[0]
-    assert a["passages"][0]["file"] == p.doc.file and a["passages"][0]["sha256"] == p.doc.sha256
+        def converse(questions: list[str], b: Berita = b) -> list[dict]:
+            conv = b.conversation()
+            return [b.ask(q, conversation=conv).to_dict() for q in questions]
+
+        res = harness.score_conversations(harness.load("conversations", corpus), converse)
+        assert res["answered_correctly"] >= floor, res["misses"]
+
+
+def test_corroboration_floor(berita_for):
+    for corpus in ("seeds", "corpus"):
+        b = berita_for[corpus]
+        res = harness.score_corroboration(harness.load("corroboration", corpus), lambda q, b=b: b.ask(q).to_dict())
+        assert res["precision"] >= 0.7 and res["recall"] >= 0.8, res["misses"]
+
+
+def test_date_questions_floor(berita_for):
+    for corpus, floor in (("seeds", 0.75), ("corpus", 0.45)):
+        b = berita_for[corpus]
+        res = harness.score_dates(harness.load("dates", corpus), lambda q, b=b: b.ask(q).to_dict())
+        assert res["correct"] >= floor, res["misses"]
