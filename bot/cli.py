@@ -145,13 +145,16 @@ class _LogPolicy(logging.Filter):
 
 def _setup_logging(verbose: int) -> None:
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    handler = logging.StreamHandler()
     # Libraries' warnings (e.g. optimum's "multiple ONNX files") are noise to a user.
     if verbose < 2:  # transformers and optimum install their own handlers; this is their switch
         os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
-    policy = _LogPolicy(level if verbose >= 2 else logging.ERROR, tracebacks=verbose > 0)
-    for handler in logging.getLogger().handlers:
-        handler.addFilter(policy)
+    handler.addFilter(_LogPolicy(level if verbose >= 2 else logging.ERROR, tracebacks=verbose > 0))
+    # Only our own handler gets the policy: a host that configured logging already (a test
+    # runner) keeps its handlers as they are, since basicConfig then does nothing.
+    logging.basicConfig(
+        level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s", handlers=[handler]
+    )
 
 
 @click.group(cls=BeritaGroup, context_settings={"help_option_names": ["-h", "--help"]})
