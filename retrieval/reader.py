@@ -196,7 +196,6 @@ W_COVERAGE = 0.2
 W_TYPED = 0.15
 W_PASSAGE = 0.2
 W_DATE = 0.30
-W_PASSAGE = 0.5
 
 
 def type_fit(q: Question, found: Sequence) -> float:
