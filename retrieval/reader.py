@@ -190,7 +190,7 @@ class Scored:
 
 
 # Weights of the sentence score. A grid over coverage 0.1–0.5, typed 0.03–0.15 and passage
-# 0.2–1.0 (tuned on one corpus, read on the other: /tmp grid in bench notes) moved R@1 by at
+# 0.2–1.0 (bench/quality.py's questions, both corpora, declines off) moved R@1 by at
 # most 3 points; typed 0.15 gained 4–6 points of short-answer accuracy on both corpora.
 W_COVERAGE = 0.2
 W_TYPED = 0.15
