@@ -414,22 +414,21 @@ class Berita:
             passages = [replace(p, n=i) for i, p in enumerate(passages[:k], start=1)]
             number = {p.chunk_id: p.n for p in passages}
         reported = self._reporters(index, lead, rows[lead.n], passages, qvec)
-        number = {p.chunk_id: p.n for p in passages}
+        number = {p.chunk_id: p.n for p in passages}  # reporters may have added passages
         quote = f"{clean(lead.text)} [{number[lead.n]}]"
         if asked and reader.is_event_question(qa, concepts_, weights):
             # The events of the asked date, one sentence each (at most EVENTS), each cited.
             seen_groups = {lead.group} if lead.group >= 0 else set()
             parts = [quote]
             for ev in reading.evidence[1:]:
-                c = ev.candidate
-                if len(parts) >= EVENTS or ev.on_date != 1.0 or c.n not in number:
+                cand = ev.candidate
+                if len(parts) >= EVENTS or ev.on_date != 1.0 or cand.n not in number:
                     continue
-                if c.group >= 0 and c.group in seen_groups:
+                if cand.group >= 0 and cand.group in seen_groups:
                     continue
-                seen_groups.add(c.group)
-                parts.append(f"{clean(c.text)} [{number[c.n]}]")
+                seen_groups.add(cand.group)
+                parts.append(f"{clean(cand.text)} [{number[cand.n]}]")
             quote = " ".join(parts)
-        number = {p.chunk_id: p.n for p in passages}
         short = reading.short
         mode = reader.reporting(qa.text)
         if mode:

@@ -32,7 +32,7 @@ import shutil
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
@@ -399,7 +399,7 @@ class Generation:
         chunks = {c.id: c for c in self.chunks(sorted({r.chunk_id for r in rows}))}
         return [(r, chunks[r.chunk_id]) for r in rows if r.chunk_id in chunks]
 
-    def group_sizes(self, groups: list[int]) -> dict[int, int]:
+    def group_sizes(self, groups: Sequence[int]) -> dict[int, int]:
         """How many articles state each of these groups' fact."""
         groups = [g for g in groups if g >= 0]
         if not groups:
