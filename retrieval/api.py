@@ -414,7 +414,6 @@ class Berita:
             passages = [replace(p, n=i) for i, p in enumerate(passages[:k], start=1)]
             number = {p.chunk_id: p.n for p in passages}
         reported = self._reporters(index, lead, rows[lead.n], passages, qvec)
-        number = {p.chunk_id: p.n for p in passages}  # reporters may have added passages
         quote = f"{clean(lead.text)} [{number[lead.n]}]"
         if asked and reader.is_event_question(qa, concepts_, weights):
             # The events of the asked date, one sentence each (at most EVENTS), each cited.
@@ -457,20 +456,21 @@ class Berita:
         passages: list[Passage],
         qvec: np.ndarray,
     ) -> list[Reporter]:
-        """Every article that states the lead sentence's fact, each cited: a passage of an
-        article not shown yet is added after the others."""
-        chunk_of = {lead_chunk.doc.file: lead_chunk}
+        """Every article that states the lead sentence's fact; ``n`` cites its passage when
+        that passage is among those shown (``k`` stays the number of passages)."""
+        chunks_of: dict[str, list[int]] = {lead_chunk.doc.file: [lead_chunk.id]}
+        docs = {lead_chunk.doc.file: lead_chunk.doc}
         for _, chunk in index.group(lead.group):
-            chunk_of.setdefault(chunk.doc.file, chunk)
+            chunks_of.setdefault(chunk.doc.file, []).append(chunk.id)
+            docs.setdefault(chunk.doc.file, chunk.doc)
         shown = {p.chunk_id: p.n for p in passages}
+        by_file: dict[str, int] = {}
+        for p in passages:
+            by_file.setdefault(p.doc.file, p.n)
         out = []
-        for file, chunk in chunk_of.items():
-            n = shown.get(chunk.id)
-            if n is None:
-                n = len(passages) + 1
-                passages.append(Passage.from_chunk(n, chunk, float(index.vector(chunk.id) @ qvec)))
-                shown[chunk.id] = n
-            d = chunk.doc
+        for file, ids in chunks_of.items():
+            n = next((shown[i] for i in ids if i in shown), by_file.get(file))
+            d = docs[file]
             out.append(Reporter(file=file, title=d.title, source=d.source, date=d.date, n=n))
         return reporters(out)
 
