@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from . import language
 from .answer import Answer, Passage, declined, extract
 from .config import Config
-from .embed import Embedder, load_embedder, model_id_for
+from .embed import Embedder, load_embedder, load_query_encoder, model_id_for
 from .errors import IndexCorruptError, IndexMissingError, QuestionError
 from .index import DocRow, Index, IndexReport, ProgressFn, build_index, current_generation, load_index
 from .ingest import Problem
+from .onnx_encoder import OnnxEncoder
 from .search import Lexical, search
 
 log = logging.getLogger(__name__)
@@ -44,9 +45,10 @@ class _Loaded:
 class Berita:
     """Loads the model and index lazily; thread-safe; picks up a new index on reload()."""
 
-    def __init__(self, config: Config):
+    def __init__(self, config: Config, embedder: Embedder | OnnxEncoder | None = None):
+        """``embedder``: encode questions (and articles, unless it is the lean ONNX encoder) with it."""
         self.config = config
-        self._embedder: Embedder | None = None
+        self._embedder = embedder
         self._loaded: _Loaded | None = None
         self._lock = threading.RLock()
         self._reload_lock = threading.RLock()
@@ -54,11 +56,20 @@ class Berita:
     # --- resources -----------------------------------------------------------
 
     @property
-    def embedder(self) -> Embedder:
+    def embedder(self) -> Embedder | OnnxEncoder:
+        """What encodes questions: without torch when the model has an ONNX export."""
         with self._lock:
             if self._embedder is None:
-                self._embedder = load_embedder(self.config)
+                self._embedder = load_query_encoder(self.config)
             return self._embedder
+
+    def _passage_embedder(self) -> Embedder:
+        """What encodes articles: sentence-transformers, which also made the ONNX export."""
+        with self._lock:
+            current = self._embedder
+        if current is None or isinstance(current, OnnxEncoder):
+            return load_embedder(self.config)
+        return current
 
     def _load(self) -> _Loaded:
         index = load_index(self.config.data_dir)
@@ -164,7 +175,7 @@ class Berita:
 
     def build(self, rebuild: bool = False, progress: ProgressFn | None = None) -> IndexReport:
         report = build_index(
-            self.config, lambda: self.embedder, model_id_for(self.config), rebuild=rebuild, progress=progress
+            self.config, self._passage_embedder, model_id_for(self.config), rebuild=rebuild, progress=progress
         )
         if self._loaded is not None:
             self.reload()
