@@ -394,18 +394,37 @@ HNSW_EF_CONSTRUCTION = 128
 HNSW_EF_SEARCH = 1024
 
 
+# Above this many chunks the HNSW graph keeps its vectors as float16 (IndexHNSWSQ, QT_fp16):
+# bench/run.py at 1M chunks: PLACEHOLDER
+HNSW_FP16_FROM = 500_000
+
+
+def faiss_kind(chunks: int, exact_below: int) -> str:
+    """Which FAISS index a generation of ``chunks`` chunks gets: flat, hnsw or hnsw-fp16."""
+    if chunks < exact_below:
+        return "flat"
+    return "hnsw-fp16" if chunks >= HNSW_FP16_FROM else "hnsw"
+
+
 def _make_faiss(vectors: np.ndarray, exact_below: int):
     import faiss
 
     d = vectors.shape[1]
-    if len(vectors) < exact_below:
+    kind = faiss_kind(len(vectors), exact_below)
+    if kind == "flat":
         index = faiss.IndexFlatIP(d)
     else:
-        index = faiss.IndexHNSWFlat(d, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        if kind == "hnsw-fp16":
+            index = faiss.IndexHNSWSQ(d, faiss.ScalarQuantizer.QT_fp16, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        else:
+            index = faiss.IndexHNSWFlat(d, HNSW_M, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
         index.hnsw.efSearch = HNSW_EF_SEARCH
     if len(vectors):
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        if not index.is_trained:  # the quantizer learns each dimension's range
+            index.train(vectors)
+        index.add(vectors)
     return index
 
 
@@ -652,7 +671,7 @@ def _build_index(
             "dim": str(dim),
             "chunking": chunk_settings,
             "built_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-            "index_type": "flat" if report.chunks < config["index.exact_below"] else "hnsw",
+            "index_type": faiss_kind(report.chunks, config["index.exact_below"]),
         }
         try:
             _write_generation(gen, docs, files, report.problems, manifest, dim, config["index.exact_below"])
