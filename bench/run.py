@@ -634,6 +634,13 @@ def table(results: dict) -> str:
     top = results["scale"][-1]
     lines = ["| target | goal | measured | met |", "|---|---|---|---|"]
     lines += [f"| {m} | {t} | {v} | {'yes' if ok else '**no**'} |" for m, t, v, ok in targets(results)]
+    m = results["machine"]
+    if "loadavg_1m_at_start" in m:
+        lines += [
+            "",
+            f"{m['cpus']} CPUs; load average {m['loadavg_1m_at_start']} at the start, "
+            f"{m.get('loadavg_1m_at_end', '?')} at the end of the run.",
+        ]
     rows = [
         ("warm answer p50 / p95 (seeds)", f"{a['total_p50_ms']:.1f} / {a['total_p95_ms']:.1f} ms"),
         (
@@ -745,6 +752,8 @@ def main() -> None:
             "python": platform.python_version(),
             "cpus": os.cpu_count(),
             "platform": platform.platform(),
+            # other work on the machine slows every latency figure; say how busy it was
+            "loadavg_1m_at_start": round(os.getloadavg()[0], 2),
         },
         "when": time.strftime("%Y-%m-%d %H:%M:%S"),
     }
@@ -787,6 +796,7 @@ def main() -> None:
             del chosen
         results |= bench_large(berita, work, env, large_dir, write_s)
     results["seconds"] = round(time.perf_counter() - started, 1)
+    results["machine"]["loadavg_1m_at_end"] = round(os.getloadavg()[0], 2)
     (out / "latest.json").write_text(json.dumps(results, indent=2))
     results["charts"] = charts(results, out)
     (out / "latest.json").write_text(json.dumps(results, indent=2))
