@@ -399,18 +399,18 @@ HNSW_EF_SEARCH = 1024
 HNSW_FP16_FROM = 500_000
 
 
-def faiss_kind(chunks: int, exact_below: int) -> str:
+def faiss_kind(chunks: int, exact_below: int, fp16_from: int = HNSW_FP16_FROM) -> str:
     """Which FAISS index a generation of ``chunks`` chunks gets: flat, hnsw or hnsw-fp16."""
     if chunks < exact_below:
         return "flat"
-    return "hnsw-fp16" if chunks >= HNSW_FP16_FROM else "hnsw"
+    return "hnsw-fp16" if chunks >= fp16_from else "hnsw"
 
 
-def _make_faiss(vectors: np.ndarray, exact_below: int):
+def _make_faiss(vectors: np.ndarray, exact_below: int, fp16_from: int = HNSW_FP16_FROM):
     import faiss
 
     d = vectors.shape[1]
-    kind = faiss_kind(len(vectors), exact_below)
+    kind = faiss_kind(len(vectors), exact_below, fp16_from)
     if kind == "flat":
         index = faiss.IndexFlatIP(d)
     else:
