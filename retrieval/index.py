@@ -394,8 +394,9 @@ HNSW_EF_CONSTRUCTION = 128
 HNSW_EF_SEARCH = 1024
 
 
-# Above this many chunks the HNSW graph keeps its vectors as float16 (IndexHNSWSQ, QT_fp16):
-# bench/run.py at 1M chunks: PLACEHOLDER
+# From this many chunks the HNSW graph keeps its vectors as float16 (IndexHNSWSQ, QT_fp16).
+# bench/run.py at 100k: recall@10 0.988 vs 0.990 for float32, 2.3 vs 2.8 ms, 99 vs 172 MB.
+# Below it float32 costs little (1.72 KB a chunk); here it would pass 0.86 GB.
 HNSW_FP16_FROM = 500_000
 
 
