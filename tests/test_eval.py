@@ -116,7 +116,9 @@ def test_follow_ups_floor(berita_for):
 def test_corroboration_floor(berita_for):
     for corpus in ("seeds", "corpus"):
         b = berita_for[corpus]
-        res = harness.score_corroboration(harness.load("corroboration", corpus), lambda q, b=b: b.ask(q).to_dict())
+        res = harness.score_corroboration(
+            harness.load("corroboration", corpus), lambda q, b=b: b.ask(q).to_dict()
+        )
         assert res["precision"] >= 0.7 and res["recall"] >= 0.8, res["misses"]
 
 

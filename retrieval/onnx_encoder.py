@@ -1,0 +1,267 @@
+"""A lean query encoder: `tokenizers` + ONNX Runtime over a model's exported graph.
+
+Answering a question needs one forward pass through the ONNX graph that
+sentence-transformers already exported. Going through sentence-transformers
+for it imports torch and transformers (3.5-4.5 s and hundreds of MB, bench/),
+so this module does what its ONNX backend does — tokenize, run the graph,
+pool as ``1_Pooling/config.json`` says, normalize — with neither. Building an
+index keeps sentence-transformers (retrieval/embed.py). Everything is read from
+the sentence-transformers files in the model folder; a folder this module does
+not understand is left to sentence-transformers (``unsupported`` says why).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import logging
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from .errors import ModelError
+
+log = logging.getLogger(__name__)
+
+_TRANSFORMER = "sentence_transformers.models.Transformer"
+_POOLING = "sentence_transformers.models.Pooling"
+_NORMALIZE = "sentence_transformers.models.Normalize"
+_POOLING_MODES = {
+    "pooling_mode_cls_token": "cls",
+    "pooling_mode_mean_tokens": "mean",
+    "pooling_mode_max_tokens": "max",
+}
+# Weights in a file of their own, which ONNX Runtime memory-maps: pages of the
+# 250k-row embedding table are read only for the tokens a query uses. bench/:
+# 905 -> 160 MB peak for the session alone, and it loads in 0.3 s instead of 2.4 s.
+# Its own name (model_O2.mmap.onnx): optimum warns about, and may pick, any other file
+# under the model folder that has the export's name.
+_MMAP_SUFFIX = ".mmap.onnx"
+
+
+@dataclass(frozen=True)
+class EncoderSpec:
+    """What the sentence-transformers files in a model folder prescribe."""
+
+    onnx_file: Path
+    tokenizer_file: Path
+    max_seq_length: int
+    do_lower_case: bool
+    pooling: str  # cls, mean or max
+    query_prompt: str
+    passage_prompt: str
+    dim: int
+
+
+def _read_json(path: Path) -> dict | list:
+    return json.loads(path.read_text()) if path.exists() else {}
+
+
+def unsupported(model_dir: Path, onnx_name: str) -> str | None:
+    """Why this folder cannot go through the lean encoder, or None if it can."""
+    if not (model_dir / onnx_name).exists():
+        return f"no ONNX export {onnx_name}"
+    if not (model_dir / "tokenizer.json").exists():
+        return "no tokenizer.json (a slow-only tokenizer needs transformers)"
+    modules = _read_json(model_dir / "modules.json")
+    types = [m.get("type") for m in modules] if isinstance(modules, list) else []
+    if types not in ([_TRANSFORMER, _POOLING], [_TRANSFORMER, _POOLING, _NORMALIZE]):
+        return f"modules {types} are not Transformer -> Pooling [-> Normalize]"
+    if modules[0].get("path"):
+        return "the Transformer module lives in a subfolder"
+    pool = _read_json(model_dir / modules[1]["path"] / "config.json")
+    assert isinstance(pool, dict)
+    on = [k for k, v in pool.items() if k.startswith("pooling_mode_") and v]
+    if len(on) != 1 or on[0] not in _POOLING_MODES:
+        return f"pooling {on} is not exactly one of cls, mean, max"
+    if pool.get("include_prompt", True) is False:
+        return "pooling excludes the prompt"
+    return None
+
+
+def read_spec(model_dir: Path, onnx_name: str) -> EncoderSpec:
+    why = unsupported(model_dir, onnx_name)
+    if why:
+        raise ModelError(f"{model_dir} cannot use the lean ONNX encoder: {why}")
+    modules = _read_json(model_dir / "modules.json")
+    assert isinstance(modules, list)
+    pool = _read_json(model_dir / modules[1]["path"] / "config.json")
+    st = _read_json(model_dir / "sentence_bert_config.json")
+    config = _read_json(model_dir / "config.json")
+    tok_config = _read_json(model_dir / "tokenizer_config.json")
+    st_config = _read_json(model_dir / "config_sentence_transformers.json")
+    assert isinstance(pool, dict) and isinstance(st, dict) and isinstance(config, dict)
+    assert isinstance(tok_config, dict) and isinstance(st_config, dict)
+    max_len = st.get("max_seq_length")
+    if max_len is None:  # sentence-transformers' own fallback
+        limits = [config.get("max_position_embeddings"), tok_config.get("model_max_length")]
+        max_len = min(int(x) for x in limits if x is not None and x < 10**9)
+    prompts = st_config.get("prompts") or {}
+    mode = next(name for key, name in _POOLING_MODES.items() if pool.get(key))
+    return EncoderSpec(
+        onnx_file=model_dir / onnx_name,
+        tokenizer_file=model_dir / "tokenizer.json",
+        max_seq_length=int(max_len),
+        do_lower_case=bool(st.get("do_lower_case", False)),
+        pooling=mode,
+        query_prompt=prompts.get("query", ""),
+        passage_prompt=prompts.get("passage", ""),
+        dim=int(pool["word_embedding_dimension"]),
+    )
+
+
+def mmap_copy(onnx_file: Path) -> Path:
+    """The same graph with its weights in a separate file ONNX Runtime can memory-map.
+
+    Written once beside the export (temporary folder, then renamed), under a
+    lock so two processes never write it at the same time. Falls back to the
+    export itself when the folder is read-only.
+    """
+    target = onnx_file.with_name(onnx_file.name.removesuffix(".onnx") + _MMAP_SUFFIX)
+    if target.exists():
+        return target
+    try:
+        with open(onnx_file.parent / ".mmap.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if target.exists():
+                return target
+            import onnx  # only here: protobuf, no torch
+
+            log.info("writing a memory-mappable copy of %s, once", onnx_file.name)
+            tmp = Path(tempfile.mkdtemp(prefix=".mmap-", dir=onnx_file.parent))
+            try:
+                model = onnx.load(str(onnx_file))
+                data = target.name + ".data"
+                onnx.save_model(
+                    model,
+                    str(tmp / target.name),
+                    save_as_external_data=True,
+                    all_tensors_to_one_file=True,
+                    location=data,
+                    size_threshold=1024,
+                )
+                del model
+                for name in (data, target.name):
+                    (tmp / name).chmod(0o644)  # onnx writes the weights owner-only
+                # weights first: a graph file never points at weights that are not there yet
+                os.replace(tmp / data, target.parent / data)
+                os.replace(tmp / target.name, target)
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
+    except OSError as exc:
+        log.warning("cannot write a memory-mappable ONNX copy (%s); loading %s whole", exc, onnx_file)
+        return onnx_file
+    return target
+
+
+def _session(path: Path):
+    import onnxruntime as ort
+
+    options = ort.SessionOptions()
+    # Measured (session alone, one query at a time): the arena only keeps freed
+    # activations around, and the export is already graph-optimized (O2), so BASIC
+    # skips re-optimizing it on load (0.31 -> 0.23 s); neither changes peak RSS or
+    # speed. What cut memory was mapping the weights (mmap_copy).
+    options.enable_cpu_mem_arena = False
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC
+    options.intra_op_num_threads = len(os.sched_getaffinity(0))
+    options.log_severity_level = 3
+    try:
+        return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+    except Exception as exc:  # ORT raises its own Fail/InvalidGraph types
+        raise ModelError(f"cannot load ONNX model {path}: {str(exc).splitlines()[0]}") from exc
+
+
+class OnnxEncoder:
+    """Same interface as embed.Embedder: ``dim``, ``model_id``, ``query``, ``passages``."""
+
+    def __init__(
+        self, spec: EncoderSpec, model_id: str, batch_size: int = 32, lock: threading.Lock | None = None
+    ):
+        from tokenizers import Tokenizer
+
+        self.spec = spec
+        self.model_id = model_id
+        self.dim = spec.dim
+        self.batch_size = batch_size
+        # ONNX Runtime releases the GIL while it builds a session; `tokenizers` holds it
+        # while it builds its 250k-piece trie. Side by side, the session load is free.
+        with ThreadPoolExecutor(1, thread_name_prefix="onnx-load") as pool:
+            session = pool.submit(_session, mmap_copy(spec.onnx_file))
+            tokenizer = Tokenizer.from_file(str(spec.tokenizer_file))
+            self.session = session.result()
+        self._inputs = {i.name for i in self.session.get_inputs()}
+        # As transformers' fast tokenizer is called by sentence-transformers:
+        # truncate to max_seq_length, pad a batch to its longest text.
+        tokenizer.enable_truncation(max_length=spec.max_seq_length)
+        tokenizer.no_padding()  # _forward pads, whatever tokenizer.json says
+        self.tokenizer = tokenizer
+        self._pad_id = _pad_id(tokenizer, spec)
+        # One forward pass at a time: ONNX Runtime already uses every core.
+        self._lock = lock or threading.Lock()
+
+    def _forward(self, texts: list[str]) -> np.ndarray:
+        if self.spec.do_lower_case:
+            texts = [t.lower() for t in texts]
+        encs = self.tokenizer.encode_batch(texts)
+        width = max(len(e.ids) for e in encs)
+        ids = np.full((len(encs), width), self._pad_id, np.int64)
+        mask = np.zeros((len(encs), width), np.int64)
+        for row, e in enumerate(encs):
+            ids[row, : len(e.ids)] = e.ids
+            mask[row, : len(e.ids)] = e.attention_mask
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        with self._lock:
+            tokens = self.session.run(None, feeds)[0]
+        return _normalize(_pool(tokens, mask, self.spec.pooling))
+
+    def _encode(
+        self, texts: Sequence[str], prompt: str, progress: Callable[[int], None] | None
+    ) -> np.ndarray:
+        out = np.zeros((len(texts), self.dim), np.float32)
+        # Like sentence-transformers: batches of similar length pad least.
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        for start in range(0, len(order), self.batch_size):
+            rows = order[start : start + self.batch_size]
+            out[rows] = self._forward([prompt + texts[i] for i in rows])
+            if progress:
+                progress(len(rows))
+        return out
+
+    def query(self, text: str) -> np.ndarray:
+        return self._forward([self.spec.query_prompt + text])[0]
+
+    def passages(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
+        return self._encode(texts, self.spec.passage_prompt, progress)
+
+
+def _pad_id(tokenizer, spec: EncoderSpec) -> int:
+    tok_config = _read_json(spec.tokenizer_file.parent / "tokenizer_config.json")
+    pad = tok_config.get("pad_token") if isinstance(tok_config, dict) else None
+    if isinstance(pad, dict):  # AddedToken form
+        pad = pad.get("content")
+    pad_id = tokenizer.token_to_id(pad) if pad else None
+    return int(pad_id) if pad_id is not None else 0  # masked out either way
+
+
+def _pool(tokens: np.ndarray, mask: np.ndarray, mode: str) -> np.ndarray:
+    if mode == "cls":
+        return tokens[:, 0]
+    m = mask[:, :, None].astype(tokens.dtype)
+    if mode == "max":
+        return np.where(m > 0, tokens, np.finfo(tokens.dtype).min).max(axis=1)
+    return (tokens * m).sum(axis=1) / np.clip(m.sum(axis=1), 1e-9, None)
+
+
+def _normalize(v: np.ndarray) -> np.ndarray:
+    # torch.nn.functional.normalize's eps, as the Normalize module uses
+    return (v / np.clip(np.linalg.norm(v, axis=1, keepdims=True), 1e-12, None)).astype(np.float32)
