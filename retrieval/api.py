@@ -54,6 +54,7 @@ class Terms:
     today: dt.date | None
     max_idf: float
     full_names: dict[str, str] = field(default_factory=dict)
+    anchor: float = reader.REFERENCE_ANCHOR  # the model's baseline similarity on this corpus
 
     @classmethod
     def load(cls, path: Path) -> Terms:
@@ -80,6 +81,7 @@ class Terms:
             today=_date(raw["newest"]),
             max_idf=math.log(1 + (n + 0.5) / 0.5),
             full_names=full,
+            anchor=float(raw.get("anchor", reader.REFERENCE_ANCHOR)),
         )
 
     def idf(self, forms: tuple[str, ...]) -> float | None:
@@ -399,6 +401,7 @@ class Berita:
             unknown=unknown,
             weak_missing=weak_missing,
             full_names=terms.full_names,
+            sim_shift=terms.anchor - reader.REFERENCE_ANCHOR,
         )
         conf = reading.confidence
         if not reading.found:

@@ -108,7 +108,30 @@ def _groups(docs: list[NewDocument], dim: int) -> np.ndarray:
     return group_sentences(doc_ids, vectors, facts_)
 
 
-def write_terms(path: Path, docs: list[NewDocument]) -> None:
+# Questions about nothing in particular: how close such a question comes to the corpus is the
+# model's baseline, against which the reader reads every other similarity (models differ:
+# multilingual-e5-small puts everything above 0.7, MiniLM spreads from 0).
+PROBES = ("What is this about?", "Apa isi berita ini?", "Tell me something.", "Siapa?")
+
+
+def similarity_anchor(embedder: Embedder, docs: list[NewDocument]) -> float:
+    """Mean over ``PROBES`` of their best cosine to any chunk of the corpus."""
+    vecs = [d.chunk_vectors for d in docs if d.chunk_vectors is not None and len(d.chunk_vectors)]
+    if not vecs:
+        return 0.0
+    chunks = np.concatenate(vecs)
+    return float(np.mean([float(np.max(chunks @ embedder.query(p))) for p in PROBES]))
+
+
+def _previous_anchor(old: store.Generation) -> float | None:
+    """The same model and chunks as the previous generation keep its anchor (no model load)."""
+    try:
+        return float(json.loads((old.path / TERMS_FILE).read_text())["anchor"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def write_terms(path: Path, docs: list[NewDocument], anchor: float = 0.0) -> None:
     """What the reader needs about the whole corpus, saved with the generation: in how many
     chunks each word (and stem) occurs, the names the articles use (so a question typed in
     lower case still finds them), and the newest article's date (the "today" of "last week")."""
@@ -137,6 +160,7 @@ def write_terms(path: Path, docs: list[NewDocument]) -> None:
                 "df": dict(sorted(df.items())),
                 "names": dict(sorted(names.items())),
                 "newest": max(dates, default=None),
+                "anchor": anchor,
             },
             ensure_ascii=False,
         )
@@ -314,13 +338,16 @@ def _build_index(
             dim = embedder_factory().dim
 
         groups = _groups(final, dim)
+        anchor = _previous_anchor(old) if old is not None and not to_embed else None
+        if anchor is None:
+            anchor = similarity_anchor(embedder_factory(), final) if final else 0.0
         gen = store.new_generation_path(root)
         try:
             n_chunks, n_sents = store.write_tables(
                 gen, final, files, report.problems, dim, config["index.exact_below"], groups
             )
             Lexical.build([c.text for d in final for c in d.chunks]).save(gen / "bm25")
-            write_terms(gen / TERMS_FILE, final)
+            write_terms(gen / TERMS_FILE, final, anchor)
             manifest = store.Manifest(
                 model_id=model_id,
                 dim=dim,

@@ -442,7 +442,7 @@ def test_mentions_are_entities_of_our_exact_username(standin, seeded):
         group_message(standin, "Siapa bertemu di Beijing? @berita_test_bot_evil")
         group_message(standin, "/ask@other_bot " + QUESTION_ID)
         group_message(standin, "mail berita_test_bot@example.com: " + QUESTION_ID)
-        marker = group_message(standin, "Siapa bertemu di Beijing? @BERITA_TEST_BOT", user_id=6)
+        marker = group_message(standin, "Siapa bertemu di Beijing pada 28 September? @BERITA_TEST_BOT", user_id=6)
         sent = standin.wait_for("sendMessage")
         wait_until(lambda: standin.pending() == 0, what="all updates consumed")
         time.sleep(0.5)
