@@ -502,23 +502,18 @@ def read(
         return Reading(found=False, reason=("nothing_matches", {}))
     names = [c for i, c in enumerate(concepts_) if c.name and weights.get(i)]
     if names and passage_words is not None:
-        # Every name the question asks about must be in the evidence's passage: "Siapa presiden
-        # Korea Selatan?" is not answered by a sentence about China's president.
-        def names_in(s: Scored) -> bool:
+        # The evidence's passage must name what the question names: "Siapa presiden Korea
+        # Selatan?" is not answered by a sentence about China's president. Passages naming the
+        # most of the question's names compete; none naming any is no answer.
+        def names_in(s: Scored) -> int:
             words = s.candidate.facts.words | passage_words(s.candidate.n)
-            return all(_present(c.forms, words) for c in names)
+            return sum(_present(c.forms, words) for c in names)
 
-        ranked = [s for s in ranked if names_in(s)]
-        if not ranked:
+        counts = {id(s): names_in(s) for s in ranked}
+        most = max(counts.values())
+        if most == 0:
             return Reading(found=False, reason=("not_found", {}))
-    if asked_date and asked_date.first and is_event_question(q, concepts_, weights):
-        # "What happened on 4 September?": the events of that day are the answer.
-        on_day = [s for s in ranked if s.on_date == 1.0]
-        if not on_day:
-            return Reading(found=False, reason=("nothing_on", {"when": asked_date.text}))
-        return Reading(
-            found=True, evidence=(*on_day, *[s for s in ranked if s.on_date != 1.0]), confidence=1.0
-        )
+        ranked = [s for s in ranked if counts[id(s)] == most]
     lead = ranked[0]
     if q.expected and lead.typed < 1.0:
         # A sentence this close that holds the asked-for answer better leads instead.
