@@ -131,6 +131,16 @@ class _Loaded:
     lexical: Lexical | None
     terms: Terms
     _facts: dict[int, Facts] = field(default_factory=dict)
+    _words: dict[int, frozenset[str]] = field(default_factory=dict)
+
+    def passage_words(self, chunk: ChunkRow) -> frozenset[str]:
+        """The words of a passage and its article's title (cached like ``facts``)."""
+        words = self._words.get(chunk.id)
+        if words is None:
+            if len(self._words) >= FACTS_CACHE:
+                self._words.clear()
+            words = self._words[chunk.id] = frozenset(words_of(chunk.doc.title + " " + chunk.text))
+        return words
 
     def facts(self, s: SentenceRow) -> Facts:
         f = self._facts.get(s.id)
@@ -381,12 +391,8 @@ class Berita:
             )
             for s, sim in zip(sents, sims, strict=True)
         ]
-        chunk_words: dict[int, set[str]] = {}
-
-        def passage_words(chunk_id: int) -> set[str]:
-            if chunk_id not in chunk_words:
-                chunk_words[chunk_id] = words_of(rows[chunk_id].doc.title + " " + rows[chunk_id].text)
-            return chunk_words[chunk_id]
+        def passage_words(chunk_id: int) -> frozenset[str]:
+            return loaded.passage_words(rows[chunk_id])
 
         reading = reader.read(
             qa,

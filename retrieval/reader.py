@@ -448,7 +448,7 @@ def signals(
     lead: Scored,
     concepts_: Sequence[Concept],
     weights: dict[int, float],
-    passage_words: set[str],
+    passage_words: frozenset[str],
     unknown: int,
     missing_name: int = 0,
 ) -> dict[str, float]:
@@ -486,7 +486,7 @@ def read(
     lang: str,
     missing_names: Sequence[str] = (),
     min_confidence: float = MIN_CONFIDENCE,
-    passage_words: Callable[[int], set[str]] | None = None,
+    passage_words: Callable[[int], frozenset[str]] | None = None,
     group_size: Callable[[Sequence[int]], dict[int, int]] | None = None,
     unknown: int = 0,
     weak_missing: int = 0,
@@ -530,7 +530,7 @@ def read(
         lead,
         concepts_,
         weights,
-        passage_words(lead.candidate.n) if passage_words else set(),
+        passage_words(lead.candidate.n) if passage_words else frozenset(),
         unknown,
         weak_missing,
     )
