@@ -16,11 +16,13 @@ from retrieval.lexicon import (
     MONTHS,
     PLACE_WORDS,
     PLACES,
+    STOP_EN,
     STOP_ID,
     TITLES,
     WEEKDAYS,
     is_common_word,
     root_words,
+    stem,
 )
 from retrieval.question import Question, bridge_terms, canonical_unit
 
@@ -53,7 +55,17 @@ _WORD = r"[^\W\d_]"
 # A capitalized word; a hyphenated tail only when it is a name syllable ("Son-hui", "Jong-un")
 # or capitalized ("Korut-China"), not a glued preposition ("Beijing-di").
 _CAP_WORD = _UP + _WORD + r"*(?:-(?:" + _UP + _WORD + r"*|(?!di\b|ke\b)[a-z]{2,4}\b))*\.?"
-_CAP_SEQ = re.compile(_CAP_WORD + r"(?: (?:bin|binti|van|de|al|" + _CAP_WORD + r"))*" + r"(?<! bin)(?<! van)")
+# Name particles ("bin", "van", "de") only between two capitalized words, never the start of
+# a lower-case word ("Persija Jakarta dengan" is not "Persija Jakarta de…").
+_CAP_SEQ = re.compile(
+    _CAP_WORD
+    + r"(?: (?:(?:bin|binti|van|de|al)(?= "
+    + _UP
+    + r")|"
+    + _CAP_WORD
+    + r"))*"
+    + r"(?<! bin)(?<! van)"
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"'(\[–—-])\s*$")
 
 # Words that make a capitalized sequence an organisation, event or thing, not a person.
@@ -69,6 +81,23 @@ _NOT_PERSON = {
     "cerita", "sumber", "foto", "baca", "juga", "diterbitkan", "island", "ministry",
     "party", "agency", "war", "day", "university", "national", "nasional", "internasional",
     "kremlin", "putih", "pentagon", "timnas", "tim", "klub", "rp", "wib", "wita", "wit", "pt", "tbk",
+    "dinas", "lembaga", "institut", "institute", "fc", "united", "city", "sc", "club", "team",
+    "sekuritas", "commuter", "insight", "foundation", "company", "corporation", "inc", "ltd",
+    "persero", "grup", "group", "holding", "stasiun", "bandara", "pelabuhan", "terminal",
+    "economics", "finance", "development", "studies", "center", "centre", "daerah", "wilayah",
+}  # fmt: skip
+# Organisation names by their shape: ministries ("Kemenkes", "Kemendag"), Indonesian football
+# clubs ("Persib", "Persija", "Persebaya"), "-nas" national bodies ("Basarnas", "Bappenas"),
+# CamelCase brands ("AirNav") and hyphenated acronyms ("BI-Rate").
+_ORG_SHAPE = re.compile(
+    r"^(?:Kemen[a-z]{2,}|Pers[a-z]{1,6}|[A-Z][a-z]{2,}nas|[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}-\w+)$"
+)
+# Titles of regional heads: the word after them is their region ("Bupati Banjar").
+_REGIONAL_TITLES = {"gubernur", "bupati", "wali kota", "walikota", "camat", "lurah", "kapolda", "kapolres",
+                    "kapolsek", "kepala desa", "wakil bupati", "wakil gubernur"}  # fmt: skip
+_NUMBER_WORDS = {
+    "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
+    "ribu", "ribuan", "juta", "jutaan", "miliar", "triliun", "ratusan", "puluhan", "belasan",
 }  # fmt: skip
 _ROLE_TAIL = {"luar", "negeri", "dalam", "pertahanan", "keuangan", "jenderal", "besar", "bicara", "kota"}
 
@@ -100,6 +129,18 @@ def _place_prefix(words: list[str]) -> int:
             while n < len(words) and words[n].lower().rstrip(".,") in _DIRECTIONS and words[n][:1].isupper():
                 n += 1
             return n
+    # An unlisted region named with a direction: "Sumbawa Barat", "Ile Ape Timur", "Jakarta Pusat".
+    for n in (1, 2, 3):
+        if len(words) > n and all(w[:1].isupper() for w in words[: n + 1]):
+            d = words[n].rstrip(".,")
+            known = any(w.lower() in PLACE_WORDS for w in words[1:n])  # "Kim Korea Utara": Kim + a place
+            if (
+                d.lower() in _DIRECTIONS | {"pusat"}
+                and d[:1].isupper()
+                and not _is_acronym(words[0])
+                and not known
+            ):
+                return n + 1
     return 0
 
 
@@ -136,6 +177,7 @@ _LOWER_ROLE = re.compile(
 def _capitalized(sentence: str) -> list[tuple[int, int, str | None]]:
     """Capitalized runs with their leading title/country split off: (start, end, role)."""
     out: list[tuple[int, int, str | None]] = []
+    pending: tuple[int, int] | None = None  # a title whose name follows after a comma
     for s, e in _token_spans(sentence):
         ws = _words(sentence, s, e)
         texts = [sentence[a:b] for a, b in ws]
@@ -153,23 +195,27 @@ def _capitalized(sentence: str) -> list[tuple[int, int, str | None]]:
             ws, texts = ws[last:], texts[last:]
         n = _title_prefix(texts)
         while n:
+            title = " ".join(texts[:n]).lower()
             while n < len(texts) and texts[n].lower() in _ROLE_TAIL:
                 n += 1
+            n += _role_words(texts[n:], regional=title in _REGIONAL_TITLES)
             role_end = ws[n - 1][1]
             ws, texts = ws[n:], texts[n:]
-            p = _place_prefix(texts)
-            if p and len(texts) > p:
-                role_end = ws[p - 1][1]
-                ws, texts = ws[p:], texts[p:]
             n = _title_prefix(texts)
         if role_end is None and ws:
             m = _LOWER_TITLE.search(sentence[max(0, s - 40) : s])
-            p = _place_prefix(texts)
-            if m and p and len(texts) > p:  # "pemimpin Korea Utara Kim Jong-un"
-                role_end = ws[p - 1][1]
-                s = max(0, s - 40) + m.start(1)
-                ws, texts = ws[p:], texts[p:]
+            if m:  # "pemimpin Korea Utara Kim Jong-un", "pelatih Persija Bambang Sutrisno"
+                title = m.group(1).lower()
+                p = _role_words(texts, regional=title in _REGIONAL_TITLES)
+                if p:
+                    role_end = ws[p - 1][1]
+                    s = max(0, s - 40) + m.start(1)
+                    ws, texts = ws[p:], texts[p:]
         if not ws:
+            # A title with no name after it ("Pelatih Persib, Hendrik van Dijk, …"): the name
+            # in apposition right after the comma carries it.
+            if role_end is not None:
+                pending = (s, role_end)
             continue
         start, end = ws[0][0], ws[-1][1]
         while end > start and sentence[end - 1] in ".":
@@ -177,12 +223,77 @@ def _capitalized(sentence: str) -> list[tuple[int, int, str | None]]:
         role = None
         if role_end is not None:
             role = sentence[s:role_end]
+        elif (
+            pending
+            and re.fullmatch(r"\s*,\s*", sentence[pending[1] : start])
+            and _name_like(sentence[start:end].split()[0])
+        ):
+            role = sentence[pending[0] : pending[1]]
         else:
             m = _LOWER_ROLE.search(sentence[max(0, start - 60) : start])
             if m:
                 role = m.group(1)
+        pending = None
         out.append((start, end, role))
     return out
+
+
+def _role_words(texts: list[str], *, regional: bool = False) -> int:
+    """How many words after a title still belong to the role, not the name: the portfolio,
+    office or club ("Menteri [Perdagangan Afrika Selatan] Thandiwe Nkosi", "Kepala [Pelaksana
+    BPBD Kalimantan Selatan] Raden Suharyono", "pelatih [Persija] Bambang Sutrisno")."""
+    n = 0
+    if regional and texts and not _place_prefix(texts):
+        n = 1  # "Bupati Banjar", "Gubernur DKI": the region, whatever it is called
+    while n < len(texts):
+        p = _place_prefix(texts[n:])
+        if p:
+            n += p
+            continue
+        w = texts[n].rstrip(".,")
+        low = w.lower()
+        if low in _NOT_PERSON:
+            # An organisation's name runs on ("Partai Komunis Tiongkok", "PT Sarana Pangan
+            # Nusantara"): the person, if any, is the trailing run of name-like words.
+            return _give_back(texts, len(texts) - _name_suffix(texts[n + 1 :]))
+        if _is_acronym(w) or _ORG_SHAPE.match(w) or low in _ROLE_TAIL or is_common_word(w):
+            n += 1
+            continue
+        break
+    return _give_back(texts, n)
+
+
+def _name_like(word: str) -> bool:
+    w = word.rstrip(".,")
+    low = w.lower()
+    return not (
+        _is_acronym(w)
+        or _ORG_SHAPE.match(w)
+        or low in _NOT_PERSON
+        or low in PLACES
+        or low in PLACE_WORDS
+        or is_common_word(w)
+    )
+
+
+def _name_suffix(texts: list[str]) -> int:
+    n = 0
+    while n < len(texts) and _name_like(texts[len(texts) - 1 - n]):
+        n += 1
+    return n
+
+
+def _give_back(texts: list[str], n: int) -> int:
+    """One name word left after the role: a dictionary word right before it is the first
+    name ("Deputi Gubernur BI Ratna Wulandari", "… Raden Suharyono")."""
+    if n == len(texts) - 1 and n >= 1:
+        w = texts[n - 1].rstrip(".,")
+        low = w.lower()
+        if stem(low) == low and not (
+            _is_acronym(w) or low in _NOT_PERSON or low in PLACE_WORDS or low in PLACES
+        ):
+            return n - 1
+    return n
 
 
 def _ordinary(word: str) -> bool:
@@ -201,8 +312,21 @@ def people(sentence: str) -> list[Span]:
         text = sentence[start:end]
         words = text.split()
         low = [w.lower().rstrip(".") for w in words]
-        if any(w in _NOT_PERSON for w in low) or _place_prefix(words) == len(words):
+        if (
+            role is None
+            and len(words) > 1
+            and _is_acronym(words[0])
+            and _place_prefix(words[1:]) == len(words) - 1
+        ):
+            continue  # "KPU Sumbawa Barat": an office and its region
+        if any(w in _NOT_PERSON or w in _NUMBER_WORDS for w in low) or _place_prefix(words) == len(words):
             continue
+        if any(_ORG_SHAPE.match(w.rstrip(".")) for w in words) or _dateline(sentence, start, end):
+            continue
+        if role is None and len(words) == 1 and _abbreviation(sentence, start, end):
+            continue  # "Pengadilan Tindak Pidana Korupsi (Tipikor)": the court's short name
+        if role is None and len(words) == 1 and _headline(sentence):
+            continue  # "Belanjaku PHK 480 Karyawan, Alihkan Fokus …": title case, not names
         if any(w in MONTHS or w in WEEKDAYS for w in low):
             continue
         if all(_is_acronym(w) for w in words) and role is None:
@@ -226,6 +350,28 @@ def people(sentence: str) -> list[Span]:
             continue  # a title-case headline ("Sepakat Perkuat Kerja Sama"), not a name
         out.append(Span(start=start, end=end, text=text, kind="person", role=role))
     return out
+
+
+def _dateline(sentence: str, start: int, end: int) -> bool:
+    """ "Martapura: …", "Banjarmasin (KABARIN) - …": the place a report was filed from."""
+    return not sentence[:start].strip() and bool(
+        re.match(r"\s*(?::|\([A-Z][\w ]*\)\s*[-–—])", sentence[end:])
+    )
+
+
+def _abbreviation(sentence: str, start: int, end: int) -> bool:
+    """A word in brackets right after a capitalized name of several words: its short form."""
+    if not (sentence[start - 1 : start] == "(" and sentence[end : end + 1] == ")"):
+        return False
+    return bool(
+        re.search(_UP + r"\w*(?: \w+)* " + _UP + r"\w*\s*$", sentence[max(0, start - 80) : start - 1])
+    )
+
+
+def _headline(sentence: str) -> bool:
+    """Title case: four or more words, every lower-case one a function word ("… ke Layanan …")."""
+    words = re.findall(r"[^\W\d_]+", sentence)
+    return len(words) >= 4 and all(w[0].isupper() or w in STOP_ID or w in STOP_EN for w in words)
 
 
 _PLACE_CUE = re.compile(

@@ -408,3 +408,54 @@ def test_offsets_slice_to_the_text(sentence):
         assert render_quantity(q, "id") == q.text
         assert render_quantity(q, "en")
     to_english(sentence)
+
+
+# --- roles, organisations and non-names (invented sentences) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The portfolio after "Menteri" is part of the role, not the name.
+        (
+            "Menteri Pariwisata Thailand Somchai Wongsawat dan Wakil Menteri Perindustrian Budi Hartanto meninjau pabrik.",
+            [
+                ("Somchai Wongsawat", "Menteri Pariwisata Thailand"),
+                ("Budi Hartanto", "Wakil Menteri Perindustrian"),
+            ],
+        ),
+        # An office named in full before a comma: the name after the comma carries the title.
+        (
+            "Kepala Pelaksana BPBD Jawa Tengah, Sugeng Widodo, mengatakan dua jembatan putus.",
+            [("Sugeng Widodo", "Kepala Pelaksana BPBD Jawa Tengah")],
+        ),
+        # A club or team after a sports title is part of the role.
+        (
+            "Di kubu tamu, pelatih Persebaya Joko Susanto mengakui timnya kalah lapar.",
+            [("Joko Susanto", "pelatih Persebaya")],
+        ),
+        # A regional head named by region only is no person.
+        ("Bupati Klaten meminta warga waspada.", []),
+        # Ministries by shape, clubs, abbreviations in brackets and datelines are not people.
+        ("Kemenhub mencatat Persela unggul atas Semen Padang FC.", []),
+        ("Komisi Pemberantasan Korupsi (Antasena) menahan tersangka.", []),
+        ("Purwokerto: Harga cabai naik tajam pekan ini.", []),
+        ("Yogyakarta (KABARIN) - Harga cabai naik tajam pekan ini.", []),
+        # Title-case headlines hold no single-word names.
+        ("Pabrik Sepatu Tutup, 300 Buruh Dirumahkan", []),
+        # "dengan" after a name is not the particle "de".
+        ("Pertandingan Arema Malang dengan tuan rumah berakhir imbang.", []),
+        # A first name that is also a word stays with the surname after an acronym office.
+        (
+            "Deputi Gubernur OJK Ratna Sulistyani mengatakan kredit tumbuh.",
+            [("Ratna Sulistyani", "Deputi Gubernur OJK")],
+        ),
+    ],
+)
+def test_people_roles_and_organisations(sentence, expected):
+    assert [(p.text, p.role) for p in people(sentence)] == expected
+
+
+def test_region_with_direction_is_a_place_not_a_person():
+    assert people("Warga Lombok Tengah menolak rencana itu.") == []
+    assert [p.text for p in people("Kim Korea Utara tiba.")] == ["Kim"]
