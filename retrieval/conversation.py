@@ -60,17 +60,24 @@ class Turn:
         *,
         answer_text: str | None = None,
         answer_type: str | None = None,
-        quote: str = "",
+        quote: str | None = "",
         vocabulary: Collection[str] | None = None,
     ) -> Turn:
-        """A turn from the resolved question and the short answer (text, type, quote)."""
+        """A turn from the resolved question and the short answer (text, type, quote); any of
+        the three may be missing (no short answer, nothing found)."""
         q = analyze(text, vocabulary)
+        quote = quote or ""
+        answer_text = answer_text.strip() if isinstance(answer_text, str) else None
+        found = spans.people(quote)
+        # Names with a title or of two words or more first: a lone capitalized word is more
+        # often a noun at the start of a sentence ("Padi kami …") than a person.
+        found.sort(key=lambda sp: not (sp.role or " " in sp.text))
         return cls(
             text=text,
             question=q,
             answer_text=answer_text or None,
-            answer_type=answer_type,
-            people=tuple(dict.fromkeys(s.text for s in spans.people(quote))),
+            answer_type=(answer_type or None) if answer_text else None,
+            people=tuple(dict.fromkeys(s.text for s in found)),
             places=tuple(dict.fromkeys(s.text for s in spans.places(quote))),
             entities=tuple(dict.fromkeys(s.text for s in spans.entities(quote))),
             language=q.language,
@@ -144,6 +151,12 @@ _GROUP_NOUNS = {
     "tentara", "pasukan", "prajurit", "serdadu", "pemimpin", "menteri", "pejabat", "warga",
     "korban", "pengungsi", "delegasi", "troops", "soldiers", "forces", "leaders", "ministers",
     "officials", "residents", "victims", "delegations", "delegates", "people",
+}  # fmt: skip
+# Words that ask about people without naming them.
+_SOMEONE = {
+    "anybody", "anyone", "someone", "somebody", "who", "victim", "victims", "man", "woman",
+    "siapa", "seseorang", "korban", "pria", "wanita", "perempuan", "laki-laki", "penduduk",
+    "karyawan", "pekerja", "employees", "workers", "penumpang", "passengers", "pemain", "players",
 }  # fmt: skip
 # Words ending in "-nya" that are adverbs or fixed words, not "noun + his/her/its".
 _NYA_FIXED = {
@@ -414,6 +427,10 @@ def _group(turn: Turn) -> list[str] | str | None:
         return people
     if len(turn.question.names) >= 2:
         return list(turn.question.names)
+    # "What did Bank Indonesia decide?" — "When's their next meeting?": an organisation is "they".
+    orgs = [n for n in turn.question.names if _kind(n) == "other"]
+    if len(orgs) == 1 and not people:
+        return orgs[0]
     if len(turn.people) >= 2:
         return list(turn.people)
     return None
@@ -653,7 +670,18 @@ class _Resolver:
         return (m.clause, False) if m.clause else None
 
     def salient(self) -> str | None:
-        """What "-nya" on a noun means: a person, else the previous topic."""
+        """What "-nya" on a noun means: the last answer when it named a place or a thing
+        ("Afrika Selatan" → "target perdagangannya"), else a person, else the previous topic."""
+        if self.memory:
+            last = self.memory[0].turn
+            if (
+                last.answer_text
+                and last.answer_type in ("where", "which")
+                and len(last.answer_text.split()) <= 4
+                and not _answer_people(last)
+                and self._free(last.answer_text)
+            ):
+                return _in_language(last.answer_text, self.lang)
         who = self.person()
         if who:
             return who
@@ -688,6 +716,10 @@ class _Resolver:
         if self.focus:
             self.own = tuple(n for n in self.own if not _same(n, self.focus))
         text = self.pronouns(text)
+        if self.focus and len(self.replaced) == 1:
+            # "bagaimana dengan gol Persija, siapa yang mencetak?": nothing in the rest referred
+            # to X, so X is added to it.
+            text = f"{text.rstrip('?!. ')} ({self.focus})?"
         if not self.replaced and not self.unresolved:
             text = self.carry(text)
         return text
@@ -719,11 +751,23 @@ class _Resolver:
                 text = base.rstrip("?!. ") + " " + xq.date_text + "?"
             self.note(typed, text)
             return text
+        if not xq.names and x == x.lower() and len(_content(x)) >= 2:
+            # "terus bantuan buat rumah rusak berat?": a new thing about the same topic, not
+            # a name to swap into the previous question.
+            t = self.topic()
+            if t:
+                text = f"{x} ({t[0]})?"
+                self.note(typed, text)
+                return text
         x = _in_language(x, prev.language)
         names = list(prev.question.names)
         # Swap the name of the same kind (a person for a person, a place for a place); with
         # none, the question is asked again about X.
-        same = [n for n in names if _kind(n) == _kind(x) and n in base]
+        same = [
+            n
+            for n in names
+            if _kind(n) == _kind(x) and n in base and (x[:1].isupper() or _kind(x) != "other")
+        ]
         target = same[0] if same else None
         text = base.replace(target, x, 1) if target else base.rstrip("?!. ") + f" ({x})?"
         self.note(typed, text)
@@ -773,7 +817,7 @@ class _Resolver:
                 return None, start, end
             if low in _PERSON_EN or (low == "her" and not self._possessive_her(nxt, after)):
                 who = self.person(_GENDER.get(low))
-                return (self.note(word, who), start, end) if who else (None, start, end)
+                return (self.note(word, who), start, end) if who else self.about_topic(word, start, end)
             if low in _POSSESSIVE_EN:
                 if (low == "their" and len(own_people) >= 2) or (low in ("his", "her") and own_people):
                     return None, start, end
@@ -788,7 +832,7 @@ class _Resolver:
                 if len(own_people) >= 2:
                     return None, start, end
                 ref = self.group()
-                return (self.note(word, ref), start, end) if ref else (None, start, end)
+                return (self.note(word, ref), start, end) if ref else self.about_topic(word, start, end)
             if low == "it" and own_things and prev_word not in _PREPOSITIONS_EN:
                 return None, start, end  # "Why does North Korea say it needs…"
             if low == "it" and not _DUMMY_IT.match(after):
@@ -814,12 +858,12 @@ class _Resolver:
             if own_people and not (_is_verb_id(prev_word) or prev_word in _PREPOSITIONS_ID):
                 return None, start, end  # "Kapan Xi bilang dia akan datang?"
             who = self.person()
-            return (self.note(word, who), start, end) if who else (None, start, end)
+            return (self.note(word, who), start, end) if who else self.about_topic(word, start, end)
         if low in _GROUP_ID or low == "keduanya":
             if len(own_people) >= 2:
                 return None, start, end
             ref = self.group()
-            return (self.note(word, ref), start, end) if ref else (None, start, end)
+            return (self.note(word, ref), start, end) if ref else self.about_topic(word, start, end)
         if low in ("sana", "situ", "disana", "kesana", "darisana", "disitu", "kesitu"):
             prep = (
                 {"di": "di", "ke": "ke", "dari": "dari"}.get(prev_word) if low in ("sana", "situ") else None
@@ -880,6 +924,24 @@ class _Resolver:
                 if not _is_person(name) and self._free(name):
                     return _in_language(name, self.lang)
         return None
+
+    def about_topic(self, word: str, start: int, end: int) -> tuple[str | None, int, int]:
+        """ "How old was he?" when the last turns named nobody ("Did anyone die in the flood?"
+        answered "yes"): the pronoun stays and the conversation's topic is added in brackets,
+        so retrieval still looks in the right place."""
+        if not self.memory or not self._asked_about_someone(self.memory[0].turn):
+            return None, start, end  # the topic is about something else: the pronoun stays
+        t = self.topic()
+        if not t or any(b == t[0] or f"({t[0]})" in b for _, b in self.replaced):
+            return None, start, end
+        return self.note(word, f"{word} ({t[0]})"), start, end
+
+    @staticmethod
+    def _asked_about_someone(turn: Turn) -> bool:
+        """Did the question ask about people without naming them ("Did anybody die…?",
+        "berapa warga yang dievakuasi?")?"""
+        words = {w.lower() for w in _words(turn.text)}
+        return turn.question.expected == "person" or bool(words & (_SOMEONE | _GROUP_NOUNS | _PERSON_NOUNS))
 
     def it(self, word: str, start: int, end: int) -> tuple[str | None, int, int]:
         t = self.topic()

@@ -325,6 +325,8 @@ def people(sentence: str) -> list[Span]:
             continue
         if role is None and len(words) == 1 and _abbreviation(sentence, start, end):
             continue  # "Pengadilan Tindak Pidana Korupsi (Tipikor)": the court's short name
+        if role is None and len(words) == 1 and _noun_at_start(sentence, start, end):
+            continue  # "Padi kami …", "Suku bunga …", "Aset tersebut …": a noun and its modifier
         if role is None and len(words) == 1 and _headline(sentence):
             continue  # "Belanjaku PHK 480 Karyawan, Alihkan Fokus …": title case, not names
         if any(w in MONTHS or w in WEEKDAYS for w in low):
@@ -366,6 +368,32 @@ def _abbreviation(sentence: str, start: int, end: int) -> bool:
     return bool(
         re.search(_UP + r"\w*(?: \w+)* " + _UP + r"\w*\s*$", sentence[max(0, start - 80) : start - 1])
     )
+
+
+# Bare verbs that follow a name at a sentence start ("Kim tiba di Beijing").
+_BARE_VERBS = {
+    "tiba", "pergi", "datang", "pulang", "tinggal", "hadir", "masuk", "keluar", "lahir", "tewas",
+    "naik", "turun", "kembali", "bilang", "minta", "ingin", "mau", "suka", "tahu", "kata", "ikut",
+    "jadi", "lari", "menang", "kalah", "terima", "pamit", "singgah", "wafat", "meninggal",
+}  # fmt: skip
+
+
+def _noun_at_start(sentence: str, start: int, end: int) -> bool:
+    """A dictionary word opening the sentence and followed by a noun, adjective or
+    demonstrative rather than a verb: an ordinary noun ("Padi kami", "Data sementara"), where
+    a name is followed by what the person did ("Kim tiba", "Wang mengatakan")."""
+    word = sentence[start:end]
+    if not _at_sentence_start(sentence, start) or word.lower() not in root_words():
+        return False
+    m = re.match(r"\s+([a-z]+)\b", sentence[end:])
+    if not m:
+        return False
+    nxt = m.group(1)
+    if nxt in ("tersebut", "ini", "itu", "kami", "kita", "mereka", "warga"):
+        return True
+    if nxt in STOP_ID or nxt in _BARE_VERBS or _looks_like_verb(nxt) or stem(nxt) != nxt:
+        return False
+    return nxt in root_words()
 
 
 def _headline(sentence: str) -> bool:

@@ -546,3 +546,88 @@ def test_an_answer_with_a_title_gives_the_bare_name():
         ("Sejak kapan ia menjabat?", None, None),
     ]
     assert last(turns) == "Sejak kapan Choe Son Hui menjabat?"
+
+
+# --- people, organisations and topics (invented conversations) -------------------------------
+
+
+def test_he_is_the_person_not_the_portfolio_of_a_quoted_minister():
+    quote = "Menteri Perdagangan Jepang Hiroshi Tanaka memimpin delegasi ke Jakarta."
+    text = last(
+        [("Who led the Japanese delegation?", None, None), ("How many firms did he bring?", None, None)],
+        quote,
+    )
+    assert "Hiroshi Tanaka" in text and "Perdagangan" not in text
+
+
+def test_a_court_and_its_short_name_are_not_he():
+    quote = "Majelis hakim Pengadilan Negeri Medan (Tipiter) menghukum Rudi Hartanto enam tahun penjara."
+    text = last(
+        [("Who was sentenced in the land fraud case?", None, None), ("how long did he get?", None, None)],
+        quote,
+    )
+    assert "Rudi Hartanto" in text and "Tipiter" not in text
+
+
+def test_dateline_and_sentence_start_nouns_are_not_he():
+    quote = "Garut: Padi warga rusak diterjang banjir."
+    text = last(
+        [("Did anyone die in the Garut flood?", "Yes", "yesno"), ("How old was he?", None, None)], quote
+    )
+    assert "Padi" not in text and "Garut:" not in text
+    assert "Garut flood" in text  # no person anywhere: the topic goes along
+
+
+def test_no_person_and_an_unrelated_topic_keeps_the_pronoun():
+    text = last(
+        [("What is the rice price in Bandung?", "Rp 14.000", "number"), ("What did she say?", None, None)]
+    )
+    assert text == "What did she say?"
+
+
+def test_they_is_the_organisation_the_question_named():
+    text = last(
+        [
+            ("What did Garuda Indonesia announce on Monday?", None, None),
+            ("When's their next flight to Tokyo?", None, None),
+        ]
+    )
+    assert "Garuda Indonesia" in text
+
+
+def test_nya_after_a_place_answer_is_that_place():
+    text = last(
+        [
+            ("Indonesia teken kerja sama energi dengan negara mana?", "Jepang", "where"),
+            ("nilai kerja samanya berapa?", None, None),
+        ]
+    )
+    assert "Jepang" in text
+
+
+def test_focus_that_the_rest_never_refers_to_is_added():
+    text = last(
+        [
+            ("siapa yang membuka pameran buku di Bandung?", "Rina Marlina", "who"),
+            ("bagaimana dengan pameran Surabaya, siapa yang membuka?", None, None),
+        ]
+    )
+    assert "Surabaya" in text and "membuka" in text
+
+
+def test_lowercase_ellipsis_is_a_new_thing_on_the_same_topic():
+    text = last(
+        [
+            ("berapa korban banjir di Kabupaten Garut?", "12 orang", "number"),
+            ("terus bantuan untuk pengungsi lansia?", None, None),
+        ]
+    )
+    assert "bantuan untuk pengungsi lansia" in text and "banjir" in text
+    assert "Kabupaten bantuan" not in text
+
+
+def test_turn_of_without_a_short_answer():
+    turn = Turn.of("Who won?", answer_text=None, answer_type="who", quote=None)
+    assert turn.answer_text is None and turn.answer_type is None and turn.people == ()
+    turn = Turn.of("Who won?", answer_text="  ", answer_type="who")
+    assert turn.answer_text is None

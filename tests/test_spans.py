@@ -459,3 +459,10 @@ def test_people_roles_and_organisations(sentence, expected):
 def test_region_with_direction_is_a_place_not_a_person():
     assert people("Warga Lombok Tengah menolak rencana itu.") == []
     assert [p.text for p in people("Kim Korea Utara tiba.")] == ["Kim"]
+
+
+def test_a_noun_opening_a_sentence_is_not_a_person_but_a_name_before_a_verb_is():
+    assert people("Jagung petani rusak dimakan hama.") == []
+    assert people("“Kopi kami belum laku,” kata seorang petani.") == []
+    assert [p.text for p in people("Kim tiba di Beijing.")] == ["Kim"]
+    assert [p.text for p in people("Wang mengatakan kedua negara sepakat.")] == ["Wang"]
