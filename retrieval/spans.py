@@ -24,7 +24,7 @@ from retrieval.lexicon import (
     root_words,
     stem,
 )
-from retrieval.question import Question, bridge_terms, canonical_unit
+from retrieval.question import MEASURES, Question, bridge_terms, canonical_unit
 
 
 @dataclass(frozen=True)
@@ -490,6 +490,8 @@ _QUALIFIERS = [
     (r"setidaknya|sedikitnya|paling sedikit|minimal|at least", "at least"),
     (r"hingga|sampai|mencapai|up to", "up to"),
     (r"kurang dari|di bawah|less than|under", "under"),
+    # The level a change ends at ("turun 3 basis poin menjadi 6,41 persen").
+    (r"menjadi|jadi|to", "to"),
 ]
 _UNITS = {
     "hari": "day", "jam": "hour", "menit": "minute", "detik": "second", "minggu": "week",
@@ -497,8 +499,10 @@ _UNITS = {
     "orang": "person", "jiwa": "person", "persen": "percent", "%": "percent", "dolar": "USD",
     "rupiah": "IDR", "euro": "EUR", "yuan": "CNY", "won": "KRW", "yen": "JPY", "km": "km",
     "kilometer": "km", "meter": "m", "kg": "kg", "kilogram": "kg", "ton": "ton", "hektare": "ha",
-    "hektar": "ha", "unit": "unit", "kali": "times",
+    "hektar": "ha", "unit": "unit", "kali": "times", "ha": "ha", "basis": "bps", "bps": "bps",
 }  # fmt: skip
+# Classifiers that count the noun after them: "11 titik pengungsian", "40 ekor sapi".
+_CLASSIFIERS = {"titik", "buah", "ekor", "lembar", "biji", "butir", "batang", "helai", "pasang", "unit"}
 _CURRENCY_PREFIX = {
     "$": "USD",
     "us$": "USD",
@@ -532,7 +536,7 @@ _QUANTITY = re.compile(
     r"|(?P<se>\b(?:sehari|sejam|seminggu|sepekan|sebulan|setahun|sedekade|seabad)\b)"
     r"|(?P<num>(?<![\w.,/:-])(?:" + _DIGITS + r")(?![\d/:]|[.,-]\d)|\b(?:" + _WORD_NUMBER + r")\b)"
     r"(?:\s?(?P<scale>" + _SCALE + r"))?)"
-    r"(?P<unit>\s?%|\s" + _UNIT_WORD + r")?",
+    r"(?P<unit>\s?%|\s(?!(?:" + _QUAL + r")\b)" + _UNIT_WORD + r")?",
     re.IGNORECASE,
 )
 
@@ -591,6 +595,17 @@ def numbers(sentence: str) -> list[Quantity]:
         end = m.end()
         if lw in MONTHS or lw in WEEKDAYS:
             continue  # "3 September"
+        more = None
+        if lw == "basis":  # "125 basis poin": the unit is two words
+            more = re.match(r"\s+(?:poin|points?)\b", sentence[end:])
+        elif lw in _CLASSIFIERS:
+            more = re.match(r"\s+([a-z]+)\b", sentence[end:])
+            if more and (more.group(1) in STOP_ID or _looks_like_verb(more.group(1))):
+                more = None
+        if more:
+            end += more.end()
+            if lw in _CLASSIFIERS:
+                unit_word = lw = f"{lw} {more.group(1)}"
         if lw in _UNITS:
             unit = unit or _UNITS[lw]
         elif unit is None and lw and lw not in STOP_ID and not _looks_like_verb(lw) and not ordinal:
@@ -600,8 +615,10 @@ def numbers(sentence: str) -> list[Quantity]:
         if unit == "year" and m.group("num") and re.fullmatch(r"\d{4}", m.group("num") or ""):
             continue
         start = m.start()
-        text = sentence[start:end]
         qualifier = _qualifier(qual)
+        if qualifier == "to":  # "menjadi 6,41 persen": the level itself is the answer's text
+            start += len(qual or "")
+        text = sentence[start:end]
         if m.group("se"):
             unit = _UNITS.get(_SE_UNITS[m.group("se").lower()] or "")
         out.append(
@@ -616,6 +633,33 @@ def numbers(sentence: str) -> list[Quantity]:
                 ordinal=ordinal,
             )
         )
+    return _merge_parts(sentence, out)
+
+
+def _merge_parts(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """ "24 dari 28 ekonom", "24 of 28 economists": one quantity, the part, counting the
+    whole's noun."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and q.unit
+            and not prev.unit
+            and not q.ordinal
+            and re.fullmatch(r"\s+(?:dari|of|out of)\s+", sentence[prev.end : q.start])
+        ):
+            out[-1] = Quantity(
+                start=prev.start,
+                end=q.end,
+                text=sentence[prev.start : q.end],
+                value=prev.value,
+                unit=q.unit,
+                approx=prev.approx,
+                qualifier=prev.qualifier,
+            )
+            continue
+        out.append(q)
     return out
 
 
@@ -657,6 +701,7 @@ _EN_UNITS = {
     "second": ("second", "seconds"), "week": ("week", "weeks"), "month": ("month", "months"),
     "year": ("year", "years"), "decade": ("decade", "decades"), "century": ("century", "centuries"),
     "person": ("person", "people"), "times": ("time", "times"), "unit": ("unit", "units"),
+    "ha": ("hectare", "hectares"), "bps": ("basis point", "basis points"),
 }  # fmt: skip
 _CURRENCY_EN = {"USD": "$", "IDR": "Rp ", "EUR": "€", "GBP": "£", "JPY": "¥"}
 _APPROX_EN = {10: "dozens of", 100: "hundreds of", 1e3: "thousands of", 1e4: "tens of thousands of",
@@ -693,6 +738,14 @@ def render_quantity(q: Quantity, lang: str) -> str:
         base = _APPROX_EN.get(q.value, "about " + _format_number(q.value))
         noun = _unit_en(q.unit, 2.0) if q.unit else ""
         return f"{base} {noun}".strip() if base.endswith("of") and noun else base.removesuffix(" of")
+    part = re.match(r"(\S+)\s+(?:dari|of|out of)\s+(\S+)\s", q.text)
+    if part and q.unit:  # "24 dari 28 ekonom" → "24 of 28 economists"
+        whole = (
+            _format_number(numbers(part.group(2) + " " + q.unit)[0].value)
+            if part.group(2)[0].isdigit()
+            else part.group(2)
+        )
+        return f"{_format_number(q.value)} of {whole} {_unit_en(q.unit, 2.0)}"
     if q.unit in MONEY:
         sign = _CURRENCY_EN.get(q.unit, "")
         number = f"{sign}{_format_number(q.value)}" if sign else f"{_format_number(q.value)} {q.unit}"
@@ -702,7 +755,7 @@ def render_quantity(q: Quantity, lang: str) -> str:
         number = _format_number(q.value)
         if q.unit:
             number = f"{number} {_unit_en(q.unit, q.value)}"
-    return f"{q.qualifier} {number}" if q.qualifier else number
+    return f"{q.qualifier} {number}" if q.qualifier and q.qualifier != "to" else number
 
 
 def _unit_en(unit: str, value: float) -> str:
@@ -818,11 +871,31 @@ def _role_score(role: str | None, q: Question) -> int:
 
 
 def unit_matches(unit: str | None, wanted: str | None) -> bool:
+    """Does a quantity's unit count what the question asks for? The same canonical unit, an
+    English noun's Indonesian words ("shelters" → "posko", "titik pengungsian"), or the same
+    Indonesian stem ("pengungsi"/"pengungsian" stay apart; "karyawan" = "karyawan")."""
     if not wanted or not unit:
         return False
     if unit == wanted:
         return True
-    return any(unit in EN_TO_ID.get(w, ()) for w in (wanted, wanted.removesuffix("s")))
+    ids = {
+        t for w in (wanted, wanted.removesuffix("s"), wanted.removesuffix("es")) for t in EN_TO_ID.get(w, ())
+    }
+    if wanted in ("people", "persons") or canonical_unit(wanted) == "person":
+        ids |= {"orang", "jiwa", "warga", "penduduk"}
+    words = unit.split()
+    if unit in ids or (len(words) > 1 and (words[-1] in ids or " ".join(words[1:]) in ids)):
+        return True
+    return wanted.isalpha() and unit.isalpha() and stem(unit) == stem(wanted)
+
+
+# Questions about a change ask for its size ("turun berapa", "by how much"), otherwise the
+# level it ended at comes first ("yield SUN jadi berapa?" → "menjadi 6,41 persen").
+_CHANGE = re.compile(
+    r"\b(?:turun|naik|turunkan|naikkan|memangkas|pangkas|dipangkas|berkurang|bertambah|melonjak|"
+    r"anjlok|by how much|rise|rose|fall|fell|drop|dropped|cut|increase|decrease|raise|lower)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -866,9 +939,20 @@ def answer_spans(sentence: str | Found, q: Question) -> list[Span | Quantity]:
         asked = {n.lower() for n in q.numbers}
         wanted = canonical_unit(q.unit)
         found: list[Quantity] = []
+        counted = q.type == "how_many" and wanted is not None and wanted not in MEASURES | DURATIONS | MONEY
         for quantity in f.quantities:
             if quantity.ordinal or any(tok in asked for tok in re.findall(r"[\w.,]+", quantity.text.lower())):
                 continue
+            if (
+                wanted in MEASURES
+                and quantity.unit != wanted
+                and quantity.unit in MEASURES | MONEY | DURATIONS
+            ):
+                continue  # "berapa hektare" is not "Rp 48 miliar"
+            if wanted in MEASURES - {"percent"} and quantity.unit not in MEASURES | MONEY | DURATIONS:
+                continue  # "berapa km" is not "satu gunung"
+            if counted and quantity.unit in MONEY | {"percent", "bps"}:
+                continue  # "berapa TPS" is not "78,1 persen"
             if q.type == "how_long" and quantity.unit not in DURATIONS:
                 continue
             if q.type == "how_much" and wanted is None and quantity.unit in DURATIONS:
@@ -877,12 +961,15 @@ def answer_spans(sentence: str | Found, q: Question) -> list[Span | Quantity]:
 
         # Units the question asks for first ("how many troops" → "ribuan tentara"), then money
         # for how_much, then the rest in sentence order.
-        def rank(quantity: Quantity) -> tuple[int, int]:
+        level = not _CHANGE.search(q.text)
+
+        def rank(quantity: Quantity) -> tuple[int, int, int]:
+            to = 0 if level and quantity.qualifier == "to" else 1
             if unit_matches(quantity.unit, wanted):
-                return (0, quantity.start)
+                return (0, to, quantity.start)
             if q.type == "how_much" and quantity.unit in MONEY | {"percent"}:
-                return (1, quantity.start)
-            return (2, quantity.start)
+                return (1, to, quantity.start)
+            return (2, to, quantity.start)
 
         ordered: list[Quantity] = sorted(found, key=rank)
         spans.extend(ordered)

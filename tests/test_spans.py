@@ -466,3 +466,57 @@ def test_a_noun_opening_a_sentence_is_not_a_person_but_a_name_before_a_verb_is()
     assert people("“Kopi kami belum laku,” kata seorang petani.") == []
     assert [p.text for p in people("Kim tiba di Beijing.")] == ["Kim"]
     assert [p.text for p in people("Wang mengatakan kedua negara sepakat.")] == ["Wang"]
+
+
+# --- units and counted nouns (invented sentences) ----------------------------------------------
+
+
+def _best(question: str, sentence: str):
+    found = answer_spans(sentence, analyze(question))
+    return found[0].text if found else None
+
+
+def test_multiword_units_are_kept_whole():
+    (q,) = numbers("Suku bunga deposito dipangkas 50 basis poin.")
+    assert (q.text, q.unit, render_quantity(q, "en")) == ("50 basis poin", "bps", "50 basis points")
+
+
+def test_part_of_a_whole_is_one_quantity():
+    (q,) = numbers("Sebanyak 7 dari 10 petani yang ditanya menolak rencana itu.")
+    assert (q.text, q.value, q.unit) == ("7 dari 10 petani", 7, "petani")
+    assert render_quantity(q, "en").startswith("7 of 10")
+
+
+def test_classifier_counts_the_noun_after_it():
+    (q,) = numbers("Panitia menyiapkan 9 titik pengungsian di sekitar stadion.")
+    assert q.unit == "titik pengungsian"
+    assert _best("How many shelters were prepared?", "Ratusan warga mengungsi ke 9 titik pengungsian.") == (
+        "9 titik pengungsian"
+    )
+
+
+def test_a_measure_question_is_not_answered_in_another_unit():
+    sentence = "Kerugian mencapai Rp 12 miliar, termasuk sekitar 300 hektare kebun kopi yang rusak."
+    assert _best("berapa hektare kebun yang rusak?", sentence) == "sekitar 300 hektare"
+    assert _best("How many hectares of coffee were damaged?", sentence) == "sekitar 300 hektare"
+    assert _best("jarak aman berapa km?", "Bandara itu salah satu yang tersibuk.") is None
+
+
+def test_a_count_of_things_is_not_a_percentage():
+    assert _best("berapa gerai yang ditutup?", "Penjualan turun 12 persen tahun ini.") is None
+
+
+def test_the_level_a_change_ends_at_comes_first_unless_the_change_is_asked():
+    sentence = "Harga cabai naik Rp 5.000 menjadi Rp 45.000 per kilogram."
+    assert _best("harga cabai jadi berapa?", sentence) == "Rp 45.000"
+    assert _best("harga cabai naik berapa?", sentence) == "Rp 5.000"
+
+
+def test_clubs_are_not_people_for_who_questions():
+    sentence = "Pelatih Arema, Joko Susilo, memuji Persebaya dan Bali United."
+    assert _best_person("siapa pelatih Arema?", sentence) == "Joko Susilo"
+
+
+def _best_person(question: str, sentence: str):
+    found = answer_spans(sentence, analyze(question))
+    return found[0].text if found else None
