@@ -152,6 +152,8 @@ _GROUP_NOUNS = {
     "korban", "pengungsi", "delegasi", "troops", "soldiers", "forces", "leaders", "ministers",
     "officials", "residents", "victims", "delegations", "delegates", "people",
 }  # fmt: skip
+# Nouns of time that "itu"/"that" turn into the date answered before ("hari itu", "that day").
+_WHEN_NOUNS = {"hari", "tanggal", "saat", "waktu", "day", "date", "time"}
 # Words that ask about people without naming them.
 _SOMEONE = {
     "anybody", "anyone", "someone", "somebody", "who", "victim", "victims", "man", "woman",
@@ -839,6 +841,10 @@ class _Resolver:
                 return self.it(word, start, end)
             if low in ("that", "this") and re.match(r"^\s*[?!.]*\s*$", after) and k > 0:
                 return self.it(word, start, end)
+            if low == "that" and nxt in _WHEN_NOUNS and k + 1 < len(tokens) and (when := self.when()):
+                # "How many travelled that day?" after "When was the peak?" → that date
+                phrase = when if prev_word in ("on", "in", "at") else f"on {when}"
+                return self.note(f"{word} {tokens[k + 1].group()}", phrase), start, tokens[k + 1].end()
             if low in ("that", "this") and nxt and nxt not in _TIME_NOUNS and k + 1 < len(tokens):
                 return self.demonstrative(word, tok, tokens[k + 1])
             if (
@@ -880,6 +886,11 @@ class _Resolver:
             place, event = found
             phrase = f"{prep} {event} di {place}" if event and prep == "di" else f"{prep} {place}"
             return self.note(text[start:end], phrase), start, end
+        if low in ("itu", "tersebut") and k > 0 and prev_word in _WHEN_NOUNS:
+            when = self.when()  # "hari itu" after "puncaknya kapan?" → that date
+            if when:
+                start = tokens[k - 1].start()
+                return self.note(text[start:end], f"{prev_word} {when}"), start, end
         if low in ("itu", "tersebut", "ini"):
             if k > 0 and prev_word in _GENERIC_ID:  # "hal itu", "masalah tersebut": it
                 t = self.topic()
@@ -923,6 +934,13 @@ class _Resolver:
             for name in (*m.turn.question.names, *m.turn.entities):
                 if not _is_person(name) and self._free(name):
                     return _in_language(name, self.lang)
+        return None
+
+    def when(self) -> str | None:
+        """The date the last turn answered ("Rabu, 24 Desember 2025"), for "hari itu"/"that day"."""
+        for m in self.memory[:2]:
+            if m.turn.answer_type == "when" and m.turn.answer_text and len(m.turn.answer_text) <= 40:
+                return m.turn.answer_text
         return None
 
     def about_topic(self, word: str, start: int, end: int) -> tuple[str | None, int, int]:

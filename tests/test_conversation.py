@@ -631,3 +631,20 @@ def test_turn_of_without_a_short_answer():
     assert turn.answer_text is None and turn.answer_type is None and turn.people == ()
     turn = Turn.of("Who won?", answer_text="  ", answer_type="who")
     assert turn.answer_text is None
+
+
+def test_that_day_is_the_date_answered_before():
+    text = last(
+        [
+            ("kapan puncak arus mudik di Pelabuhan Merak?", "Sabtu, 6 April 2024", "when"),
+            ("berapa kendaraan yang menyeberang hari itu?", None, None),
+        ]
+    )
+    assert "6 April 2024" in text
+    text = last(
+        [
+            ("When did the toll road see the most cars?", "Saturday, 6 April 2024", "when"),
+            ("How many cars passed that day?", None, None),
+        ]
+    )
+    assert text == "How many cars passed on Saturday, 6 April 2024?"
