@@ -152,6 +152,8 @@ _GROUP_NOUNS = {
     "korban", "pengungsi", "delegasi", "troops", "soldiers", "forces", "leaders", "ministers",
     "officials", "residents", "victims", "delegations", "delegates", "people",
 }  # fmt: skip
+# Nouns whose "-nya" means an organisation ("perusahaannya" = the company's).
+_ORG_NOUNS = {"perusahaan", "kantor", "klub", "tim", "partai", "lembaga", "organisasi", "instansi", "bank"}
 # Nouns of time that "itu"/"that" turn into the date answered before ("hari itu", "that day").
 _WHEN_NOUNS = {"hari", "tanggal", "saat", "waktu", "day", "date", "time"}
 # Words that ask about people without naming them.
@@ -159,6 +161,7 @@ _SOMEONE = {
     "anybody", "anyone", "someone", "somebody", "who", "victim", "victims", "man", "woman",
     "siapa", "seseorang", "korban", "pria", "wanita", "perempuan", "laki-laki", "penduduk",
     "karyawan", "pekerja", "employees", "workers", "penumpang", "passengers", "pemain", "players",
+    "he", "she", "him", "her", "dia", "ia", "beliau",
 }  # fmt: skip
 # Words ending in "-nya" that are adverbs or fixed words, not "noun + his/her/its".
 _NYA_FIXED = {
@@ -319,6 +322,14 @@ def _is_person(name: str) -> bool:
     return bool(spans.people(name))
 
 
+def _is_organisation(name: str, text: str) -> bool:
+    """A name that is neither a person nor a place: not "Kabupaten Lembata", nor a name
+    after "di/ke/dari/in/to/from"."""
+    if _kind(name) != "other" or name.split()[0].lower() in _PLACE_NOUNS | {"kecamatan", "kota", "kabupaten"}:
+        return False
+    return not re.search(r"\b(?:di|ke|dari|in|to|from|at)\s+" + re.escape(name), text)
+
+
 def _kind(name: str) -> str:
     return "place" if _is_place(name) else "person" if _is_person(name) else "other"
 
@@ -406,6 +417,9 @@ def _collective(turn: Turn) -> str | None:
                 j += 1
             if j > i + 1:
                 return " ".join(words[i:j])
+            if j < len(words) and words[j].lower() == "yang":
+                # "warga yang dievakuasi dari Kabupaten Lembata": the group and what befell it
+                return " ".join(words[i:])
         else:
             j = i
             while j > 0 and words[j - 1][:1].isupper() and words[j - 1].lower() not in _WH_EN | _AUX_EN:
@@ -430,7 +444,7 @@ def _group(turn: Turn) -> list[str] | str | None:
     if len(turn.question.names) >= 2:
         return list(turn.question.names)
     # "What did Bank Indonesia decide?" — "When's their next meeting?": an organisation is "they".
-    orgs = [n for n in turn.question.names if _kind(n) == "other"]
+    orgs = [n for n in turn.question.names if _is_organisation(n, turn.text)]
     if len(orgs) == 1 and not people:
         return orgs[0]
     if len(turn.people) >= 2:
@@ -916,7 +930,7 @@ class _Resolver:
                 on_noun = not (_is_verb_id(base) or base in _BARE_VERBS_ID or base in _PREPOSITIONS_ID)
                 if on_noun and own_people:
                     return None, start, end  # "Apakah Choe bertemu Xi selama kunjungannya?"
-                ref = self.salient()
+                ref = (self.organisation() if base in _ORG_NOUNS else None) or self.salient()
                 if ref:
                     return self.note(word, f"{word[:-3]} {ref}"), start, end
         return None, start, end
@@ -934,6 +948,14 @@ class _Resolver:
             for name in (*m.turn.question.names, *m.turn.entities):
                 if not _is_person(name) and self._free(name):
                     return _in_language(name, self.lang)
+        return None
+
+    def organisation(self) -> str | None:
+        """The organisation the last turns named ("perusahaannya" after "siapa CEO Belanjaku?")."""
+        for m in self.memory:
+            for name in m.turn.question.names:
+                if self._free(name) and _is_organisation(name, m.turn.text):
+                    return name
         return None
 
     def when(self) -> str | None:

@@ -827,7 +827,7 @@ Venezuela | venezuela
 Cuba | kuba; cuba
 Nigeria | nigeria
 Kenya | kenya
-South Africa | afrika selatan; south africa
+South Africa | afrika selatan; south africa; south african; afsel
 Morocco | maroko; morocco
 Algeria | aljazair; algeria
 Tunisia | tunisia

@@ -193,6 +193,8 @@ _NAME_SEQ = re.compile(
 def _names(text: str, vocabulary: Collection[str] | None) -> list[str]:
     out: list[str] = []
     for m in _NAME_SEQ.finditer(text):
+        if re.search(r"\b(?:di|ter|ber|me|dipe|diper)-$", text[max(0, m.start() - 6) : m.start()]):
+            continue  # "di-PHK": an acronym used as a verb, not a name
         words = m.group().split()
         # The question's first word is capitalized anyway: drop it when it is an ordinary word.
         at_start = m.start() == 0 or text[: m.start()].rstrip().endswith(("?", "!", ".", ":", '"', "“"))

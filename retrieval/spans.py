@@ -765,7 +765,7 @@ def _unit_en(unit: str, value: float) -> str:
     if unit.lower() not in ID_TO_EN:
         return unit
     word = to_english(unit)
-    if value == 1 or word.endswith(("s", "people", "troops")):
+    if value == 1 or word.endswith(("s", "people", "troops", "children", "men", "police")):
         return word
     return word[:-1] + "ies" if word.endswith("y") else word + "s"
 

@@ -648,3 +648,30 @@ def test_that_day_is_the_date_answered_before():
         ]
     )
     assert text == "How many cars passed on Saturday, 6 April 2024?"
+
+
+def test_nya_on_a_company_is_the_company_and_mereka_then_too():
+    turns = talk(
+        [
+            ("siapa direktur utama Sentosa Logistik?", "Budi Hartanto", "who"),
+            ("berapa pegawai yang di-PHK perusahaannya?", "200 pegawai", "number"),
+            ("gudang mana saja yang mereka tutup?", None, None),
+        ]
+    )
+    assert "perusahaan Sentosa Logistik" in turns[1].text
+    assert "Sentosa Logistik" in turns[2].text and "PHK" not in turns[2].text.replace("di-PHK", "")
+
+
+def test_mereka_is_the_group_the_question_described():
+    text = last(
+        [
+            ("berapa warga yang mengungsi dari Kecamatan Cisarua?", "300 warga", "number"),
+            ("mereka ditampung di mana?", None, None),
+        ]
+    )
+    assert text.startswith("Warga yang mengungsi dari Kecamatan Cisarua ditampung")
+
+
+def test_a_place_named_in_the_question_is_not_they():
+    text = last([("What happened in Kabupaten Sigi?", None, None), ("When did they leave?", None, None)])
+    assert "Kabupaten Sigi" not in text.split("(")[0]

@@ -342,3 +342,8 @@ def test_any_text_is_analysed_consistently(text):
 )
 def test_measure_units_in_either_language(question, unit):
     assert analyze(question).unit == unit
+
+
+def test_an_acronym_used_as_a_verb_is_not_a_name():
+    assert "PHK" not in analyze("berapa buruh yang di-PHK pabrik itu?").names
+    assert "KPU" in analyze("kapan KPU menetapkan hasilnya?").names
