@@ -219,6 +219,7 @@ _BARE_VERBS_ID = {
     "tiba", "pergi", "datang", "pulang", "tinggal", "hadir", "masuk", "keluar", "lahir", "tewas",
     "mati", "jatuh", "naik", "turun", "tidur", "duduk", "bangun", "lari", "kembali", "singgah",
     "mampir", "menang", "kalah", "makan", "minum", "terjadi", "ikut", "mau", "ingin", "suka",
+    "mulai", "selesai", "buka", "tutup", "habis", "usai",
 }  # fmt: skip
 # English verbs that follow a subject noun ("the flood hit"), ending a noun phrase.
 _VERBS_EN = {
@@ -359,6 +360,41 @@ def _in_language(name: str, lang: str) -> str:
     return name
 
 
+_OWNER = re.compile(r"\b((?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*)['’]s?\s+")
+
+
+def _of_form(text: str) -> str:
+    """ "Bank Indonesia's next meeting" → "the next meeting of Bank Indonesia": the name
+    stays a word of its own, which whole-word matching (and the reader's lexical search)
+    needs; a possessive glued to a name hides it."""
+    out, pos = [], 0
+    for m in _OWNER.finditer(text):
+        owner = m.group(1).split()
+        while owner and owner[0].lower() in _WH_EN | _AUX_EN | STOP_EN:
+            owner = owner[1:]
+        if m.start() < pos or not owner:
+            continue
+        start = m.end(1) - len(" ".join(owner))
+        words = list(re.finditer(r"[\w-]+", text[m.end() :]))
+        run = []
+        for w in words[:4]:
+            low = w.group().lower()
+            gap = text[m.end() + (run[-1].end() if run else 0) : m.end() + w.start()]
+            if low in STOP_EN or low in _VERBS_EN or w.group()[:1].isupper() or gap.strip():
+                break
+            run.append(w)
+        if not run:
+            continue
+        noun = text[m.end() : m.end() + run[-1].end()]
+        lead = "the " if not text[:start].rstrip().lower().endswith(("the", "a", "an")) else ""
+        out.append(text[pos:start])
+        out.append(f"{lead}{noun} of {' '.join(owner)}")
+        pos = m.end() + run[-1].end()
+    out.append(text[pos:])
+    new = "".join(out)
+    return new[:1].upper() + new[1:] if text[:1].isupper() or not out[0] else new
+
+
 def _possessive(name: str) -> str:
     return name + ("'" if name.endswith("s") else "'s")
 
@@ -387,8 +423,15 @@ def _answer_people(turn: Turn) -> list[str]:
         return []
     if turn.answer_type == "who":  # the reader found people: trust it unless it is a place
         # "Menteri Luar Negeri Korea Utara Choe Son Hui" → the name without its title
-        bare = [found[-1].text if (found := spans.people(n)) and found[-1].role else n for n in names]
-        return [n for n in bare if n[:1].isupper() and not _is_place(n)]
+        found = [spans.people(n) for n in names]
+        bare = [f[-1].text if f and f[-1].role else n for n, f in zip(names, found, strict=True)]
+        named = [n for n in bare if n[:1].isupper() and not _is_place(n)]
+        # "Trade, Industry and Competition Minister Thandiwe Nkosi": the commas split a title.
+        titled = [f[-1].text for f in found if f and (f[-1].role or " " in f[-1].text)]
+        people = [n for n, f in zip(bare, found, strict=True) if f and n in named]
+        if len(people) == len(named):
+            return people
+        return titled or people or named
     return [n for n in names if _is_person(n)]
 
 
@@ -433,6 +476,10 @@ def _group(turn: Turn) -> list[str] | str | None:
     answer = _answer_people(turn)
     if len(answer) >= 2:
         return answer
+    if turn.answer_type == "which" and turn.answer_text:
+        things = _split_names(turn.answer_text)  # "Pasar Senen and Gambir": "them"
+        if 2 <= len(things) <= 4 and all(t[:1].isupper() for t in things):
+            return things
     collective = _collective(turn)  # "tentara Korea Utara", "North Korean soldiers"
     if collective:
         return collective
@@ -615,6 +662,8 @@ class Conversation:
         self._carried = resolver.carried
         if text == typed:
             return Resolved(text=typed, understood_as=None)
+        if lang == "en":
+            text = _of_form(text)
         return Resolved(text=text, understood_as=text, replaced=tuple(resolver.replaced))
 
 

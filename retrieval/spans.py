@@ -409,6 +409,21 @@ _PLACE_CUE = re.compile(
 )
 
 
+_GEO_FEATURES = {
+    "gunung",
+    "pulau",
+    "danau",
+    "sungai",
+    "selat",
+    "teluk",
+    "pantai",
+    "lembah",
+    "tanjung",
+    "bukit",
+}
+_NOT_PLACE_START = {"level", "status", "tahap", "fase", "babak", "grup", "seri", "pukul", "jam"}
+
+
 _GAZETTEER = re.compile(
     r"(?<![\w-])(?:" + "|".join(re.escape(n) for n in sorted(PLACES, key=len, reverse=True)) + r")(?![\w])",
     re.IGNORECASE,
@@ -421,11 +436,19 @@ def places(sentence: str) -> list[Span]:
     out: list[Span] = []
     taken: list[tuple[int, int]] = []
     for s, e in _token_spans(sentence):
-        if not _PLACE_CUE.search(sentence[max(0, s - 20) : s]):
-            continue
         words = sentence[s:e].split()
         low = [w.lower() for w in words]
-        if low[0] in MONTHS or low[0] in WEEKDAYS or _title_prefix(words):
+        # "Gunung Ile Lewotolok", "Pulau Komodo": named features, wherever they stand
+        at = next((i for i, w in enumerate(low[:-1]) if w in _GEO_FEATURES), None)
+        feature = at is not None
+        if at:
+            s = s + len(" ".join(words[:at])) + 1
+            words, low = words[at:], low[at:]
+        if not feature and not _PLACE_CUE.search(sentence[max(0, s - 20) : s]):
+            continue
+        if low[0] in MONTHS or low[0] in WEEKDAYS or _title_prefix(words) or low[0] in _NOT_PLACE_START:
+            continue  # "dari Level II (Waspada)"
+        if any(re.fullmatch(r"[IVX]+", w) for w in words):
             continue
         if any(a < e and s < b for a, b in taken):
             continue

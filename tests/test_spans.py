@@ -520,3 +520,9 @@ def test_clubs_are_not_people_for_who_questions():
 def _best_person(question: str, sentence: str):
     found = answer_spans(sentence, analyze(question))
     return found[0].text if found else None
+
+
+def test_named_mountains_and_islands_are_places_without_a_cue():
+    assert [p.text for p in places("Status Gunung Semeru naik dari Level II ke Level III.")] == [
+        "Gunung Semeru"
+    ]
