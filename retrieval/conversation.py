@@ -367,7 +367,8 @@ def _of_form(text: str) -> str:
     """ "Bank Indonesia's next meeting" → "the next meeting of Bank Indonesia": the name
     stays a word of its own, which whole-word matching (and the reader's lexical search)
     needs; a possessive glued to a name hides it."""
-    out, pos = [], 0
+    out: list[str] = []
+    pos = 0
     for m in _OWNER.finditer(text):
         owner = m.group(1).split()
         while owner and owner[0].lower() in _WH_EN | _AUX_EN | STOP_EN:
@@ -376,7 +377,7 @@ def _of_form(text: str) -> str:
             continue
         start = m.end(1) - len(" ".join(owner))
         words = list(re.finditer(r"[\w-]+", text[m.end() :]))
-        run = []
+        run: list[re.Match[str]] = []
         for w in words[:4]:
             low = w.group().lower()
             gap = text[m.end() + (run[-1].end() if run else 0) : m.end() + w.start()]

@@ -599,7 +599,9 @@ def numbers(sentence: str) -> list[Quantity]:
             value, ordinal = float(m.group("ordnum")), True
             unit_word = ""
         elif m.group("cur"):
-            value = _parse_digits(m.group("cnum")) * _SCALES.get((m.group("cscale") or "").lower(), 1)
+            value = round(
+                _parse_digits(m.group("cnum")) * _SCALES.get((m.group("cscale") or "").lower(), 1), 6
+            )
             unit = _CURRENCY_PREFIX[m.group("cur").lower()]
         elif m.group("approx"):
             value = _APPROX_PLURALS[m.group("approx").lower()] * _SCALES.get(
@@ -611,7 +613,9 @@ def numbers(sentence: str) -> list[Quantity]:
         else:
             raw = m.group("num")
             value = _parse_digits(raw) if raw[0].isdigit() else _parse_words(raw)
-            value *= _SCALES.get((m.group("scale") or "").lower(), 1)
+            value = round(
+                value * _SCALES.get((m.group("scale") or "").lower(), 1), 6
+            )  # 8,2 juta: no 8199999.99
             if _is_date(sentence, m, raw):
                 continue
         lw = unit_word.lower()
@@ -788,7 +792,13 @@ def _unit_en(unit: str, value: float) -> str:
     if unit.lower() not in ID_TO_EN:
         return unit
     word = to_english(unit)
-    if value == 1 or word.endswith(("s", "people", "troops", "children", "men", "police")):
+    if value == 1:  # the table gives plurals for counted nouns ("anak" → "children")
+        irregular = {"children": "child", "people": "person", "businesspeople": "businessperson"}
+        last = word.split()[-1] if word else word
+        if last in irregular:
+            return word[: len(word) - len(last)] + irregular[last]
+        return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if word.endswith(("s", "people", "troops", "children", "men", "police")):
         return word
     return word[:-1] + "ies" if word.endswith("y") else word + "s"
 
@@ -974,8 +984,8 @@ def answer_spans(sentence: str | Found, q: Question) -> list[Span | Quantity]:
                 continue  # "berapa hektare" is not "Rp 48 miliar"
             if wanted in MEASURES - {"percent"} and quantity.unit not in MEASURES | MONEY | DURATIONS:
                 continue  # "berapa km" is not "satu gunung"
-            if counted and quantity.unit in MONEY | {"percent", "bps"}:
-                continue  # "berapa TPS" is not "78,1 persen"
+            if counted and quantity.unit in {"percent", "bps"}:
+                continue  # "berapa TPS" is not "78,1 persen" (an amount of money may be: "berapa bantuan")
             if q.type == "how_long" and quantity.unit not in DURATIONS:
                 continue
             if q.type == "how_much" and wanted is None and quantity.unit in DURATIONS:
@@ -986,13 +996,15 @@ def answer_spans(sentence: str | Found, q: Question) -> list[Span | Quantity]:
         # for how_much, then the rest in sentence order.
         level = not _CHANGE.search(q.text)
 
-        def rank(quantity: Quantity) -> tuple[int, int, int]:
+        def rank(quantity: Quantity) -> tuple[int, int, int, int]:
             to = 0 if level and quantity.qualifier == "to" else 1
+            # "1.350 orang" before "ribuan warga": a figure says more than "thousands of".
+            vague = int(any(w in _APPROX_PLURALS for w in quantity.text.lower().split()))
             if unit_matches(quantity.unit, wanted):
-                return (0, to, quantity.start)
+                return (0, to, vague, quantity.start)
             if q.type == "how_much" and quantity.unit in MONEY | {"percent"}:
-                return (1, to, quantity.start)
-            return (2, to, quantity.start)
+                return (1, to, vague, quantity.start)
+            return (2, to, vague, quantity.start)
 
         ordered: list[Quantity] = sorted(found, key=rank)
         spans.extend(ordered)

@@ -526,3 +526,19 @@ def test_named_mountains_and_islands_are_places_without_a_cue():
     assert [p.text for p in places("Status Gunung Semeru naik dari Level II ke Level III.")] == [
         "Gunung Semeru"
     ]
+
+
+def test_a_figure_before_a_vague_plural_of_the_same_people():
+    sentence = "Ribuan warga terdampak dan 1.350 orang mengungsi ke balai desa."
+    assert _best("How many people fled?", sentence) == "1.350 orang"
+
+
+def test_an_amount_of_aid_is_not_dropped_for_a_counted_noun():
+    assert _best("berapa bantuan untuk tiap keluarga?", "Tiap keluarga menerima Rp 2 juta.") == "Rp 2 juta"
+
+
+def test_english_units_agree_with_one():
+    (q,) = numbers("Satu anak dirawat di rumah sakit.")
+    assert render_quantity(q, "en") == "1 child"
+    (q,) = numbers("Sebanyak 8,2 juta anak menjadi sasaran.")
+    assert (q.value, render_quantity(q, "en")) == (8_200_000, "8.2 million children")
