@@ -92,6 +92,13 @@ _NOT_PERSON = {
 _ORG_SHAPE = re.compile(
     r"^(?:Kemen[a-z]{2,}|Pers[a-z]{1,6}|[A-Z][a-z]{2,}nas|[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}-\w+)$"
 )
+
+
+def _org_shaped(word: str) -> bool:
+    """Shaped like an organisation's name and not a dictionary word ("Persaingan" is one)."""
+    return bool(_ORG_SHAPE.match(word)) and not is_common_word(word)
+
+
 # Titles of regional heads: the word after them is their region ("Bupati Banjar").
 _REGIONAL_TITLES = {"gubernur", "bupati", "wali kota", "walikota", "camat", "lurah", "kapolda", "kapolres",
                     "kapolsek", "kepala desa", "wakil bupati", "wakil gubernur"}  # fmt: skip
@@ -256,7 +263,7 @@ def _role_words(texts: list[str], *, regional: bool = False) -> int:
             # An organisation's name runs on ("Partai Komunis Tiongkok", "PT Sarana Pangan
             # Nusantara"): the person, if any, is the trailing run of name-like words.
             return _give_back(texts, len(texts) - _name_suffix(texts[n + 1 :]))
-        if _is_acronym(w) or _ORG_SHAPE.match(w) or low in _ROLE_TAIL or is_common_word(w):
+        if _is_acronym(w) or _org_shaped(w) or low in _ROLE_TAIL or is_common_word(w):
             n += 1
             continue
         break
@@ -268,7 +275,7 @@ def _name_like(word: str) -> bool:
     low = w.lower()
     return not (
         _is_acronym(w)
-        or _ORG_SHAPE.match(w)
+        or _org_shaped(w)
         or low in _NOT_PERSON
         or low in PLACES
         or low in PLACE_WORDS
@@ -321,7 +328,7 @@ def people(sentence: str) -> list[Span]:
             continue  # "KPU Sumbawa Barat": an office and its region
         if any(w in _NOT_PERSON or w in _NUMBER_WORDS for w in low) or _place_prefix(words) == len(words):
             continue
-        if any(_ORG_SHAPE.match(w.rstrip(".")) for w in words) or _dateline(sentence, start, end):
+        if any(_org_shaped(w.rstrip(".")) for w in words) or _dateline(sentence, start, end):
             continue
         if role is None and len(words) == 1 and _abbreviation(sentence, start, end):
             continue  # "Pengadilan Tindak Pidana Korupsi (Tipikor)": the court's short name
@@ -349,7 +356,15 @@ def people(sentence: str) -> list[Span]:
         text = sentence[start:end]
         core = text.split()
         if role is None and len(core) > 1 and any(_ordinary(w) for w in core):
-            continue  # a title-case headline ("Sepakat Perkuat Kerja Sama"), not a name
+            # An office without a title word before a name ("Menteri Perdagangan, Industri dan
+            # Persaingan Afrika Selatan Thandiwe Nkosi"): the office names a country or body.
+            k = _name_suffix(core)
+            office = core[: len(core) - k]
+            if not (0 < k < len(core) and any(w.lower() in PLACE_WORDS or _is_acronym(w) for w in office)):
+                continue  # a title-case headline ("Sepakat Perkuat Kerja Sama"), not a name
+            role = " ".join(office)
+            start += len(role) + 1
+            text = sentence[start:end]
         out.append(Span(start=start, end=end, text=text, kind="person", role=role))
     return out
 
@@ -862,11 +877,18 @@ def _norm(text: str) -> set[str]:
     return {w for w in re.split(r"[\s\-–'’]+", text.lower()) if w}
 
 
+# Words naming the kind of place, not the place: "Gunung Ile Lewotolok" = "Mount Ile Lewotolok".
+_FEATURE_WORDS = {
+    "gunung", "mount", "mt", "pulau", "island", "danau", "lake", "sungai", "river", "kabupaten",
+    "regency", "kota", "city", "provinsi", "province", "stadion", "stadium", "stasiun", "station",
+}  # fmt: skip
+
+
 def in_question(span_text: str, q: Question) -> bool:
-    words = _norm(span_text)
+    words = _norm(span_text) - _FEATURE_WORDS
     for name in q.names:
-        n = _norm(name)
-        if words <= n or n <= words:
+        n = _norm(name) - _FEATURE_WORDS
+        if words and n and (words <= n or n <= words):
             return True
     canon = PLACES.get(span_text.lower())
     if canon:

@@ -542,3 +542,17 @@ def test_english_units_agree_with_one():
     assert render_quantity(q, "en") == "1 child"
     (q,) = numbers("Sebanyak 8,2 juta anak menjadi sasaran.")
     assert (q.value, render_quantity(q, "en")) == (8_200_000, "8.2 million children")
+
+
+def test_an_office_without_a_title_word_before_a_name():
+    sentence = (
+        "Kesepakatan diteken Menteri Energi, Pertambangan dan Perminyakan Nigeria Chinedu Adeyemi kemarin."
+    )
+    found = [(p.text, p.role) for p in people(sentence)]
+    assert ("Chinedu Adeyemi", "Perminyakan Nigeria") in found
+    assert people("Sepakat Perkuat Kerja Sama Ekonomi") == []
+
+
+def test_the_place_asked_about_is_not_its_own_answer_in_either_language():
+    sentence = "Gunung Merapi terletak di Kabupaten Sleman, Daerah Istimewa Yogyakarta."
+    assert _best("Where is Mount Merapi?", sentence) != "Gunung Merapi"
