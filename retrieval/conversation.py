@@ -60,17 +60,24 @@ class Turn:
         *,
         answer_text: str | None = None,
         answer_type: str | None = None,
-        quote: str = "",
+        quote: str | None = "",
         vocabulary: Collection[str] | None = None,
     ) -> Turn:
-        """A turn from the resolved question and the short answer (text, type, quote)."""
+        """A turn from the resolved question and the short answer (text, type, quote); any of
+        the three may be missing (no short answer, nothing found)."""
         q = analyze(text, vocabulary)
+        quote = quote or ""
+        answer_text = answer_text.strip() if isinstance(answer_text, str) else None
+        found = spans.people(quote)
+        # Names with a title or of two words or more first: a lone capitalized word is more
+        # often a noun at the start of a sentence ("Padi kami …") than a person.
+        found.sort(key=lambda sp: not (sp.role or " " in sp.text))
         return cls(
             text=text,
             question=q,
             answer_text=answer_text or None,
-            answer_type=answer_type,
-            people=tuple(dict.fromkeys(s.text for s in spans.people(quote))),
+            answer_type=(answer_type or None) if answer_text else None,
+            people=tuple(dict.fromkeys(s.text for s in found)),
             places=tuple(dict.fromkeys(s.text for s in spans.places(quote))),
             entities=tuple(dict.fromkeys(s.text for s in spans.entities(quote))),
             language=q.language,
@@ -145,6 +152,17 @@ _GROUP_NOUNS = {
     "korban", "pengungsi", "delegasi", "troops", "soldiers", "forces", "leaders", "ministers",
     "officials", "residents", "victims", "delegations", "delegates", "people",
 }  # fmt: skip
+# Nouns whose "-nya" means an organisation ("perusahaannya" = the company's).
+_ORG_NOUNS = {"perusahaan", "kantor", "klub", "tim", "partai", "lembaga", "organisasi", "instansi", "bank"}
+# Nouns of time that "itu"/"that" turn into the date answered before ("hari itu", "that day").
+_WHEN_NOUNS = {"hari", "tanggal", "saat", "waktu", "day", "date", "time"}
+# Words that ask about people without naming them.
+_SOMEONE = {
+    "anybody", "anyone", "someone", "somebody", "who", "victim", "victims", "man", "woman",
+    "siapa", "seseorang", "korban", "pria", "wanita", "perempuan", "laki-laki", "penduduk",
+    "karyawan", "pekerja", "employees", "workers", "penumpang", "passengers", "pemain", "players",
+    "he", "she", "him", "her", "dia", "ia", "beliau",
+}  # fmt: skip
 # Words ending in "-nya" that are adverbs or fixed words, not "noun + his/her/its".
 _NYA_FIXED = {
     "akhirnya", "biasanya", "rupanya", "katanya", "tampaknya", "agaknya", "misalnya", "hanya",
@@ -201,6 +219,7 @@ _BARE_VERBS_ID = {
     "tiba", "pergi", "datang", "pulang", "tinggal", "hadir", "masuk", "keluar", "lahir", "tewas",
     "mati", "jatuh", "naik", "turun", "tidur", "duduk", "bangun", "lari", "kembali", "singgah",
     "mampir", "menang", "kalah", "makan", "minum", "terjadi", "ikut", "mau", "ingin", "suka",
+    "mulai", "selesai", "buka", "tutup", "habis", "usai",
 }  # fmt: skip
 # English verbs that follow a subject noun ("the flood hit"), ending a noun phrase.
 _VERBS_EN = {
@@ -304,6 +323,14 @@ def _is_person(name: str) -> bool:
     return bool(spans.people(name))
 
 
+def _is_organisation(name: str, text: str) -> bool:
+    """A name that is neither a person nor a place: not "Kabupaten Lembata", nor a name
+    after "di/ke/dari/in/to/from"."""
+    if _kind(name) != "other" or name.split()[0].lower() in _PLACE_NOUNS | {"kecamatan", "kota", "kabupaten"}:
+        return False
+    return not re.search(r"\b(?:di|ke|dari|in|to|from|at)\s+" + re.escape(name), text)
+
+
 def _kind(name: str) -> str:
     return "place" if _is_place(name) else "person" if _is_person(name) else "other"
 
@@ -331,6 +358,42 @@ def _in_language(name: str, lang: str) -> str:
     if name.lower() in EN_TO_ID and name.lower() not in ("china",):
         return " ".join(w.capitalize() for w in EN_TO_ID[name.lower()][0].split())
     return name
+
+
+_OWNER = re.compile(r"\b((?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*)['’]s?\s+")
+
+
+def _of_form(text: str) -> str:
+    """ "Bank Indonesia's next meeting" → "the next meeting of Bank Indonesia": the name
+    stays a word of its own, which whole-word matching (and the reader's lexical search)
+    needs; a possessive glued to a name hides it."""
+    out: list[str] = []
+    pos = 0
+    for m in _OWNER.finditer(text):
+        owner = m.group(1).split()
+        while owner and owner[0].lower() in _WH_EN | _AUX_EN | STOP_EN:
+            owner = owner[1:]
+        if m.start() < pos or not owner:
+            continue
+        start = m.end(1) - len(" ".join(owner))
+        words = list(re.finditer(r"[\w-]+", text[m.end() :]))
+        run: list[re.Match[str]] = []
+        for w in words[:4]:
+            low = w.group().lower()
+            gap = text[m.end() + (run[-1].end() if run else 0) : m.end() + w.start()]
+            if low in STOP_EN or low in _VERBS_EN or w.group()[:1].isupper() or gap.strip():
+                break
+            run.append(w)
+        if not run:
+            continue
+        noun = text[m.end() : m.end() + run[-1].end()]
+        lead = "the " if not text[:start].rstrip().lower().endswith(("the", "a", "an")) else ""
+        out.append(text[pos:start])
+        out.append(f"{lead}{noun} of {' '.join(owner)}")
+        pos = m.end() + run[-1].end()
+    out.append(text[pos:])
+    new = "".join(out)
+    return new[:1].upper() + new[1:] if text[:1].isupper() or not out[0] else new
 
 
 def _possessive(name: str) -> str:
@@ -361,8 +424,15 @@ def _answer_people(turn: Turn) -> list[str]:
         return []
     if turn.answer_type == "who":  # the reader found people: trust it unless it is a place
         # "Menteri Luar Negeri Korea Utara Choe Son Hui" → the name without its title
-        bare = [found[-1].text if (found := spans.people(n)) and found[-1].role else n for n in names]
-        return [n for n in bare if n[:1].isupper() and not _is_place(n)]
+        found = [spans.people(n) for n in names]
+        bare = [f[-1].text if f and f[-1].role else n for n, f in zip(names, found, strict=True)]
+        named = [n for n in bare if n[:1].isupper() and not _is_place(n)]
+        # "Trade, Industry and Competition Minister Thandiwe Nkosi": the commas split a title.
+        titled = [f[-1].text for f in found if f and (f[-1].role or " " in f[-1].text)]
+        people = [n for n, f in zip(bare, found, strict=True) if f and n in named]
+        if len(people) == len(named):
+            return people
+        return titled or people or named
     return [n for n in names if _is_person(n)]
 
 
@@ -391,6 +461,9 @@ def _collective(turn: Turn) -> str | None:
                 j += 1
             if j > i + 1:
                 return " ".join(words[i:j])
+            if j < len(words) and words[j].lower() == "yang":
+                # "warga yang dievakuasi dari Kabupaten Lembata": the group and what befell it
+                return " ".join(words[i:])
         else:
             j = i
             while j > 0 and words[j - 1][:1].isupper() and words[j - 1].lower() not in _WH_EN | _AUX_EN:
@@ -404,6 +477,10 @@ def _group(turn: Turn) -> list[str] | str | None:
     answer = _answer_people(turn)
     if len(answer) >= 2:
         return answer
+    if turn.answer_type == "which" and turn.answer_text:
+        things = _split_names(turn.answer_text)  # "Pasar Senen and Gambir": "them"
+        if 2 <= len(things) <= 4 and all(t[:1].isupper() for t in things):
+            return things
     collective = _collective(turn)  # "tentara Korea Utara", "North Korean soldiers"
     if collective:
         return collective
@@ -414,6 +491,10 @@ def _group(turn: Turn) -> list[str] | str | None:
         return people
     if len(turn.question.names) >= 2:
         return list(turn.question.names)
+    # "What did Bank Indonesia decide?" — "When's their next meeting?": an organisation is "they".
+    orgs = [n for n in turn.question.names if _is_organisation(n, turn.text)]
+    if len(orgs) == 1 and not people:
+        return orgs[0]
     if len(turn.people) >= 2:
         return list(turn.people)
     return None
@@ -582,6 +663,8 @@ class Conversation:
         self._carried = resolver.carried
         if text == typed:
             return Resolved(text=typed, understood_as=None)
+        if lang == "en":
+            text = _of_form(text)
         return Resolved(text=text, understood_as=text, replaced=tuple(resolver.replaced))
 
 
@@ -653,7 +736,18 @@ class _Resolver:
         return (m.clause, False) if m.clause else None
 
     def salient(self) -> str | None:
-        """What "-nya" on a noun means: a person, else the previous topic."""
+        """What "-nya" on a noun means: the last answer when it named a place or a thing
+        ("Afrika Selatan" → "target perdagangannya"), else a person, else the previous topic."""
+        if self.memory:
+            last = self.memory[0].turn
+            if (
+                last.answer_text
+                and last.answer_type in ("where", "which")
+                and len(last.answer_text.split()) <= 4
+                and not _answer_people(last)
+                and self._free(last.answer_text)
+            ):
+                return _in_language(last.answer_text, self.lang)
         who = self.person()
         if who:
             return who
@@ -688,6 +782,10 @@ class _Resolver:
         if self.focus:
             self.own = tuple(n for n in self.own if not _same(n, self.focus))
         text = self.pronouns(text)
+        if self.focus and len(self.replaced) == 1:
+            # "bagaimana dengan gol Persija, siapa yang mencetak?": nothing in the rest referred
+            # to X, so X is added to it.
+            text = f"{text.rstrip('?!. ')} ({self.focus})?"
         if not self.replaced and not self.unresolved:
             text = self.carry(text)
         return text
@@ -719,11 +817,23 @@ class _Resolver:
                 text = base.rstrip("?!. ") + " " + xq.date_text + "?"
             self.note(typed, text)
             return text
+        if not xq.names and x == x.lower() and len(_content(x)) >= 2:
+            # "terus bantuan buat rumah rusak berat?": a new thing about the same topic, not
+            # a name to swap into the previous question.
+            t = self.topic()
+            if t:
+                text = f"{x} ({t[0]})?"
+                self.note(typed, text)
+                return text
         x = _in_language(x, prev.language)
         names = list(prev.question.names)
         # Swap the name of the same kind (a person for a person, a place for a place); with
         # none, the question is asked again about X.
-        same = [n for n in names if _kind(n) == _kind(x) and n in base]
+        same = [
+            n
+            for n in names
+            if _kind(n) == _kind(x) and n in base and (x[:1].isupper() or _kind(x) != "other")
+        ]
         target = same[0] if same else None
         text = base.replace(target, x, 1) if target else base.rstrip("?!. ") + f" ({x})?"
         self.note(typed, text)
@@ -773,7 +883,7 @@ class _Resolver:
                 return None, start, end
             if low in _PERSON_EN or (low == "her" and not self._possessive_her(nxt, after)):
                 who = self.person(_GENDER.get(low))
-                return (self.note(word, who), start, end) if who else (None, start, end)
+                return (self.note(word, who), start, end) if who else self.about_topic(word, start, end)
             if low in _POSSESSIVE_EN:
                 if (low == "their" and len(own_people) >= 2) or (low in ("his", "her") and own_people):
                     return None, start, end
@@ -788,13 +898,17 @@ class _Resolver:
                 if len(own_people) >= 2:
                     return None, start, end
                 ref = self.group()
-                return (self.note(word, ref), start, end) if ref else (None, start, end)
+                return (self.note(word, ref), start, end) if ref else self.about_topic(word, start, end)
             if low == "it" and own_things and prev_word not in _PREPOSITIONS_EN:
                 return None, start, end  # "Why does North Korea say it needs…"
             if low == "it" and not _DUMMY_IT.match(after):
                 return self.it(word, start, end)
             if low in ("that", "this") and re.match(r"^\s*[?!.]*\s*$", after) and k > 0:
                 return self.it(word, start, end)
+            if low == "that" and nxt in _WHEN_NOUNS and k + 1 < len(tokens) and (when := self.when()):
+                # "How many travelled that day?" after "When was the peak?" → that date
+                phrase = when if prev_word in ("on", "in", "at") else f"on {when}"
+                return self.note(f"{word} {tokens[k + 1].group()}", phrase), start, tokens[k + 1].end()
             if low in ("that", "this") and nxt and nxt not in _TIME_NOUNS and k + 1 < len(tokens):
                 return self.demonstrative(word, tok, tokens[k + 1])
             if (
@@ -814,12 +928,12 @@ class _Resolver:
             if own_people and not (_is_verb_id(prev_word) or prev_word in _PREPOSITIONS_ID):
                 return None, start, end  # "Kapan Xi bilang dia akan datang?"
             who = self.person()
-            return (self.note(word, who), start, end) if who else (None, start, end)
+            return (self.note(word, who), start, end) if who else self.about_topic(word, start, end)
         if low in _GROUP_ID or low == "keduanya":
             if len(own_people) >= 2:
                 return None, start, end
             ref = self.group()
-            return (self.note(word, ref), start, end) if ref else (None, start, end)
+            return (self.note(word, ref), start, end) if ref else self.about_topic(word, start, end)
         if low in ("sana", "situ", "disana", "kesana", "darisana", "disitu", "kesitu"):
             prep = (
                 {"di": "di", "ke": "ke", "dari": "dari"}.get(prev_word) if low in ("sana", "situ") else None
@@ -836,6 +950,11 @@ class _Resolver:
             place, event = found
             phrase = f"{prep} {event} di {place}" if event and prep == "di" else f"{prep} {place}"
             return self.note(text[start:end], phrase), start, end
+        if low in ("itu", "tersebut") and k > 0 and prev_word in _WHEN_NOUNS:
+            when = self.when()  # "hari itu" after "puncaknya kapan?" → that date
+            if when:
+                start = tokens[k - 1].start()
+                return self.note(text[start:end], f"{prev_word} {when}"), start, end
         if low in ("itu", "tersebut", "ini"):
             if k > 0 and prev_word in _GENERIC_ID:  # "hal itu", "masalah tersebut": it
                 t = self.topic()
@@ -861,7 +980,7 @@ class _Resolver:
                 on_noun = not (_is_verb_id(base) or base in _BARE_VERBS_ID or base in _PREPOSITIONS_ID)
                 if on_noun and own_people:
                     return None, start, end  # "Apakah Choe bertemu Xi selama kunjungannya?"
-                ref = self.salient()
+                ref = (self.organisation() if base in _ORG_NOUNS else None) or self.salient()
                 if ref:
                     return self.note(word, f"{word[:-3]} {ref}"), start, end
         return None, start, end
@@ -880,6 +999,39 @@ class _Resolver:
                 if not _is_person(name) and self._free(name):
                     return _in_language(name, self.lang)
         return None
+
+    def organisation(self) -> str | None:
+        """The organisation the last turns named ("perusahaannya" after "siapa CEO Belanjaku?")."""
+        for m in self.memory:
+            for name in m.turn.question.names:
+                if self._free(name) and _is_organisation(name, m.turn.text):
+                    return name
+        return None
+
+    def when(self) -> str | None:
+        """The date the last turn answered ("Rabu, 24 Desember 2025"), for "hari itu"/"that day"."""
+        for m in self.memory[:2]:
+            if m.turn.answer_type == "when" and m.turn.answer_text and len(m.turn.answer_text) <= 40:
+                return m.turn.answer_text
+        return None
+
+    def about_topic(self, word: str, start: int, end: int) -> tuple[str | None, int, int]:
+        """ "How old was he?" when the last turns named nobody ("Did anyone die in the flood?"
+        answered "yes"): the pronoun stays and the conversation's topic is added in brackets,
+        so retrieval still looks in the right place."""
+        if not self.memory or not self._asked_about_someone(self.memory[0].turn):
+            return None, start, end  # the topic is about something else: the pronoun stays
+        t = self.topic()
+        if not t or any(b == t[0] or f"({t[0]})" in b for _, b in self.replaced):
+            return None, start, end
+        return self.note(word, f"{word} ({t[0]})"), start, end
+
+    @staticmethod
+    def _asked_about_someone(turn: Turn) -> bool:
+        """Did the question ask about people without naming them ("Did anybody die…?",
+        "berapa warga yang dievakuasi?")?"""
+        words = {w.lower() for w in _words(turn.text)}
+        return turn.question.expected == "person" or bool(words & (_SOMEONE | _GROUP_NOUNS | _PERSON_NOUNS))
 
     def it(self, word: str, start: int, end: int) -> tuple[str | None, int, int]:
         t = self.topic()

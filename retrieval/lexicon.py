@@ -289,6 +289,17 @@ capital | ibu kota
 province | provinsi
 district | kabupaten; distrik
 village | desa
+shelter | posko; pengungsian; titik pengungsian
+economist | ekonom
+passenger | penumpang
+kid | anak; anak-anak
+kids | anak; anak-anak
+hectare | hektare; hektar; ha
+polling station | tps
+employee | karyawan; pegawai
+worker | pekerja; buruh; karyawan
+businesspeople | pengusaha; pebisnis
+businessman | pengusaha
 island | pulau
 sea | laut
 river | sungai
@@ -681,6 +692,14 @@ tentara | troops
 pasukan | troops
 prajurit | soldiers
 orang | people
+ekonom | economists
+posko | shelters
+titik pengungsian | shelters
+penumpang | passengers
+karyawan | employees
+pengusaha | businesspeople
+desa | villages
+anak | children
 warga | residents
 penduduk | residents
 korban | victims
@@ -808,7 +827,7 @@ Venezuela | venezuela
 Cuba | kuba; cuba
 Nigeria | nigeria
 Kenya | kenya
-South Africa | afrika selatan; south africa
+South Africa | afrika selatan; south africa; south african; afsel
 Morocco | maroko; morocco
 Algeria | aljazair; algeria
 Tunisia | tunisia

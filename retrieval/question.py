@@ -193,6 +193,8 @@ _NAME_SEQ = re.compile(
 def _names(text: str, vocabulary: Collection[str] | None) -> list[str]:
     out: list[str] = []
     for m in _NAME_SEQ.finditer(text):
+        if re.search(r"\b(?:di|ter|ber|me|dipe|diper)-$", text[max(0, m.start() - 6) : m.start()]):
+            continue  # "di-PHK": an acronym used as a verb, not a name
         words = m.group().split()
         # The question's first word is capitalized anyway: drop it when it is an ordinary word.
         at_start = m.start() == 0 or text[: m.start()].rstrip().endswith(("?", "!", ".", ":", '"', "“"))
@@ -312,8 +314,14 @@ _UNIT_CANON = {
     "orang": "person", "people": "person", "persons": "person", "jiwa": "person",
     "persen": "percent", "percent": "percent", "percentage": "percent",
     "dollars": "USD", "dollar": "USD", "dolar": "USD", "rupiah": "IDR", "kali": "times",
-    "times": "times", "kilometer": "km", "kilometers": "km", "km": "km",
+    "times": "times", "kilometer": "km", "kilometers": "km", "km": "km", "kilometres": "km",
+    "kilometre": "km", "meter": "m", "meters": "m", "metres": "m", "metre": "m", "hektare": "ha",
+    "hektar": "ha", "hectares": "ha", "hectare": "ha", "ha": "ha", "kilogram": "kg", "kg": "kg",
+    "kilograms": "kg", "ton": "ton", "tons": "ton", "tonnes": "ton", "basis": "bps", "bps": "bps",
 }  # fmt: skip
+# Units of measure: a question asking for one is not answered by a quantity in another
+# ("berapa km" is not "satu gunung"; "berapa hektare" is not "Rp 48 miliar").
+MEASURES = frozenset({"km", "m", "ha", "kg", "ton", "bps", "percent"})
 _NOT_UNITS = STOP_EN | STOP_ID | {"yang", "did", "does", "do", "was", "were", "is", "are", "has", "have"}
 
 

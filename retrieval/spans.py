@@ -16,13 +16,15 @@ from retrieval.lexicon import (
     MONTHS,
     PLACE_WORDS,
     PLACES,
+    STOP_EN,
     STOP_ID,
     TITLES,
     WEEKDAYS,
     is_common_word,
     root_words,
+    stem,
 )
-from retrieval.question import Question, bridge_terms, canonical_unit
+from retrieval.question import MEASURES, Question, bridge_terms, canonical_unit
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,17 @@ _WORD = r"[^\W\d_]"
 # A capitalized word; a hyphenated tail only when it is a name syllable ("Son-hui", "Jong-un")
 # or capitalized ("Korut-China"), not a glued preposition ("Beijing-di").
 _CAP_WORD = _UP + _WORD + r"*(?:-(?:" + _UP + _WORD + r"*|(?!di\b|ke\b)[a-z]{2,4}\b))*\.?"
-_CAP_SEQ = re.compile(_CAP_WORD + r"(?: (?:bin|binti|van|de|al|" + _CAP_WORD + r"))*" + r"(?<! bin)(?<! van)")
+# Name particles ("bin", "van", "de") only between two capitalized words, never the start of
+# a lower-case word ("Persija Jakarta dengan" is not "Persija Jakarta de…").
+_CAP_SEQ = re.compile(
+    _CAP_WORD
+    + r"(?: (?:(?:bin|binti|van|de|al)(?= "
+    + _UP
+    + r")|"
+    + _CAP_WORD
+    + r"))*"
+    + r"(?<! bin)(?<! van)"
+)
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"'(\[–—-])\s*$")
 
 # Words that make a capitalized sequence an organisation, event or thing, not a person.
@@ -69,6 +81,30 @@ _NOT_PERSON = {
     "cerita", "sumber", "foto", "baca", "juga", "diterbitkan", "island", "ministry",
     "party", "agency", "war", "day", "university", "national", "nasional", "internasional",
     "kremlin", "putih", "pentagon", "timnas", "tim", "klub", "rp", "wib", "wita", "wit", "pt", "tbk",
+    "dinas", "lembaga", "institut", "institute", "fc", "united", "city", "sc", "club", "team",
+    "sekuritas", "commuter", "insight", "foundation", "company", "corporation", "inc", "ltd",
+    "persero", "grup", "group", "holding", "stasiun", "bandara", "pelabuhan", "terminal",
+    "economics", "finance", "development", "studies", "center", "centre", "daerah", "wilayah",
+}  # fmt: skip
+# Organisation names by their shape: ministries ("Kemenkes", "Kemendag"), Indonesian football
+# clubs ("Persib", "Persija", "Persebaya"), "-nas" national bodies ("Basarnas", "Bappenas"),
+# CamelCase brands ("AirNav") and hyphenated acronyms ("BI-Rate").
+_ORG_SHAPE = re.compile(
+    r"^(?:Kemen[a-z]{2,}|Pers[a-z]{1,6}|[A-Z][a-z]{2,}nas|[A-Z][a-z]+[A-Z]\w*|[A-Z]{2,}-\w+)$"
+)
+
+
+def _org_shaped(word: str) -> bool:
+    """Shaped like an organisation's name and not a dictionary word ("Persaingan" is one)."""
+    return bool(_ORG_SHAPE.match(word)) and not is_common_word(word)
+
+
+# Titles of regional heads: the word after them is their region ("Bupati Banjar").
+_REGIONAL_TITLES = {"gubernur", "bupati", "wali kota", "walikota", "camat", "lurah", "kapolda", "kapolres",
+                    "kapolsek", "kepala desa", "wakil bupati", "wakil gubernur"}  # fmt: skip
+_NUMBER_WORDS = {
+    "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
+    "ribu", "ribuan", "juta", "jutaan", "miliar", "triliun", "ratusan", "puluhan", "belasan",
 }  # fmt: skip
 _ROLE_TAIL = {"luar", "negeri", "dalam", "pertahanan", "keuangan", "jenderal", "besar", "bicara", "kota"}
 
@@ -100,6 +136,18 @@ def _place_prefix(words: list[str]) -> int:
             while n < len(words) and words[n].lower().rstrip(".,") in _DIRECTIONS and words[n][:1].isupper():
                 n += 1
             return n
+    # An unlisted region named with a direction: "Sumbawa Barat", "Ile Ape Timur", "Jakarta Pusat".
+    for n in (1, 2, 3):
+        if len(words) > n and all(w[:1].isupper() for w in words[: n + 1]):
+            d = words[n].rstrip(".,")
+            known = any(w.lower() in PLACE_WORDS for w in words[1:n])  # "Kim Korea Utara": Kim + a place
+            if (
+                d.lower() in _DIRECTIONS | {"pusat"}
+                and d[:1].isupper()
+                and not _is_acronym(words[0])
+                and not known
+            ):
+                return n + 1
     return 0
 
 
@@ -136,6 +184,7 @@ _LOWER_ROLE = re.compile(
 def _capitalized(sentence: str) -> list[tuple[int, int, str | None]]:
     """Capitalized runs with their leading title/country split off: (start, end, role)."""
     out: list[tuple[int, int, str | None]] = []
+    pending: tuple[int, int] | None = None  # a title whose name follows after a comma
     for s, e in _token_spans(sentence):
         ws = _words(sentence, s, e)
         texts = [sentence[a:b] for a, b in ws]
@@ -153,23 +202,27 @@ def _capitalized(sentence: str) -> list[tuple[int, int, str | None]]:
             ws, texts = ws[last:], texts[last:]
         n = _title_prefix(texts)
         while n:
+            title = " ".join(texts[:n]).lower()
             while n < len(texts) and texts[n].lower() in _ROLE_TAIL:
                 n += 1
+            n += _role_words(texts[n:], regional=title in _REGIONAL_TITLES)
             role_end = ws[n - 1][1]
             ws, texts = ws[n:], texts[n:]
-            p = _place_prefix(texts)
-            if p and len(texts) > p:
-                role_end = ws[p - 1][1]
-                ws, texts = ws[p:], texts[p:]
             n = _title_prefix(texts)
         if role_end is None and ws:
             m = _LOWER_TITLE.search(sentence[max(0, s - 40) : s])
-            p = _place_prefix(texts)
-            if m and p and len(texts) > p:  # "pemimpin Korea Utara Kim Jong-un"
-                role_end = ws[p - 1][1]
-                s = max(0, s - 40) + m.start(1)
-                ws, texts = ws[p:], texts[p:]
+            if m:  # "pemimpin Korea Utara Kim Jong-un", "pelatih Persija Bambang Sutrisno"
+                title = m.group(1).lower()
+                p = _role_words(texts, regional=title in _REGIONAL_TITLES)
+                if p:
+                    role_end = ws[p - 1][1]
+                    s = max(0, s - 40) + m.start(1)
+                    ws, texts = ws[p:], texts[p:]
         if not ws:
+            # A title with no name after it ("Pelatih Persib, Hendrik van Dijk, …"): the name
+            # in apposition right after the comma carries it.
+            if role_end is not None:
+                pending = (s, role_end)
             continue
         start, end = ws[0][0], ws[-1][1]
         while end > start and sentence[end - 1] in ".":
@@ -177,12 +230,77 @@ def _capitalized(sentence: str) -> list[tuple[int, int, str | None]]:
         role = None
         if role_end is not None:
             role = sentence[s:role_end]
+        elif (
+            pending
+            and re.fullmatch(r"\s*,\s*", sentence[pending[1] : start])
+            and _name_like(sentence[start:end].split()[0])
+        ):
+            role = sentence[pending[0] : pending[1]]
         else:
             m = _LOWER_ROLE.search(sentence[max(0, start - 60) : start])
             if m:
                 role = m.group(1)
+        pending = None
         out.append((start, end, role))
     return out
+
+
+def _role_words(texts: list[str], *, regional: bool = False) -> int:
+    """How many words after a title still belong to the role, not the name: the portfolio,
+    office or club ("Menteri [Perdagangan Afrika Selatan] Thandiwe Nkosi", "Kepala [Pelaksana
+    BPBD Kalimantan Selatan] Raden Suharyono", "pelatih [Persija] Bambang Sutrisno")."""
+    n = 0
+    if regional and texts and not _place_prefix(texts):
+        n = 1  # "Bupati Banjar", "Gubernur DKI": the region, whatever it is called
+    while n < len(texts):
+        p = _place_prefix(texts[n:])
+        if p:
+            n += p
+            continue
+        w = texts[n].rstrip(".,")
+        low = w.lower()
+        if low in _NOT_PERSON:
+            # An organisation's name runs on ("Partai Komunis Tiongkok", "PT Sarana Pangan
+            # Nusantara"): the person, if any, is the trailing run of name-like words.
+            return _give_back(texts, len(texts) - _name_suffix(texts[n + 1 :]))
+        if _is_acronym(w) or _org_shaped(w) or low in _ROLE_TAIL or is_common_word(w):
+            n += 1
+            continue
+        break
+    return _give_back(texts, n)
+
+
+def _name_like(word: str) -> bool:
+    w = word.rstrip(".,")
+    low = w.lower()
+    return not (
+        _is_acronym(w)
+        or _org_shaped(w)
+        or low in _NOT_PERSON
+        or low in PLACES
+        or low in PLACE_WORDS
+        or is_common_word(w)
+    )
+
+
+def _name_suffix(texts: list[str]) -> int:
+    n = 0
+    while n < len(texts) and _name_like(texts[len(texts) - 1 - n]):
+        n += 1
+    return n
+
+
+def _give_back(texts: list[str], n: int) -> int:
+    """One name word left after the role: a dictionary word right before it is the first
+    name ("Deputi Gubernur BI Ratna Wulandari", "… Raden Suharyono")."""
+    if n == len(texts) - 1 and n >= 1:
+        w = texts[n - 1].rstrip(".,")
+        low = w.lower()
+        if stem(low) == low and not (
+            _is_acronym(w) or low in _NOT_PERSON or low in PLACE_WORDS or low in PLACES
+        ):
+            return n - 1
+    return n
 
 
 def _ordinary(word: str) -> bool:
@@ -201,8 +319,23 @@ def people(sentence: str) -> list[Span]:
         text = sentence[start:end]
         words = text.split()
         low = [w.lower().rstrip(".") for w in words]
-        if any(w in _NOT_PERSON for w in low) or _place_prefix(words) == len(words):
+        if (
+            role is None
+            and len(words) > 1
+            and _is_acronym(words[0])
+            and _place_prefix(words[1:]) == len(words) - 1
+        ):
+            continue  # "KPU Sumbawa Barat": an office and its region
+        if any(w in _NOT_PERSON or w in _NUMBER_WORDS for w in low) or _place_prefix(words) == len(words):
             continue
+        if any(_org_shaped(w.rstrip(".")) for w in words) or _dateline(sentence, start, end):
+            continue
+        if role is None and len(words) == 1 and _abbreviation(sentence, start, end):
+            continue  # "Pengadilan Tindak Pidana Korupsi (Tipikor)": the court's short name
+        if role is None and len(words) == 1 and _noun_at_start(sentence, start, end):
+            continue  # "Padi kami …", "Suku bunga …", "Aset tersebut …": a noun and its modifier
+        if role is None and len(words) == 1 and _headline(sentence):
+            continue  # "Belanjaku PHK 480 Karyawan, Alihkan Fokus …": title case, not names
         if any(w in MONTHS or w in WEEKDAYS for w in low):
             continue
         if all(_is_acronym(w) for w in words) and role is None:
@@ -223,9 +356,65 @@ def people(sentence: str) -> list[Span]:
         text = sentence[start:end]
         core = text.split()
         if role is None and len(core) > 1 and any(_ordinary(w) for w in core):
-            continue  # a title-case headline ("Sepakat Perkuat Kerja Sama"), not a name
+            # An office without a title word before a name ("Menteri Perdagangan, Industri dan
+            # Persaingan Afrika Selatan Thandiwe Nkosi"): the office names a country or body.
+            k = _name_suffix(core)
+            office = core[: len(core) - k]
+            if not (0 < k < len(core) and any(w.lower() in PLACE_WORDS or _is_acronym(w) for w in office)):
+                continue  # a title-case headline ("Sepakat Perkuat Kerja Sama"), not a name
+            role = " ".join(office)
+            start += len(role) + 1
+            text = sentence[start:end]
         out.append(Span(start=start, end=end, text=text, kind="person", role=role))
     return out
+
+
+def _dateline(sentence: str, start: int, end: int) -> bool:
+    """ "Martapura: …", "Banjarmasin (KABARIN) - …": the place a report was filed from."""
+    return not sentence[:start].strip() and bool(
+        re.match(r"\s*(?::|\([A-Z][\w ]*\)\s*[-–—])", sentence[end:])
+    )
+
+
+def _abbreviation(sentence: str, start: int, end: int) -> bool:
+    """A word in brackets right after a capitalized name of several words: its short form."""
+    if not (sentence[start - 1 : start] == "(" and sentence[end : end + 1] == ")"):
+        return False
+    return bool(
+        re.search(_UP + r"\w*(?: \w+)* " + _UP + r"\w*\s*$", sentence[max(0, start - 80) : start - 1])
+    )
+
+
+# Bare verbs that follow a name at a sentence start ("Kim tiba di Beijing").
+_BARE_VERBS = {
+    "tiba", "pergi", "datang", "pulang", "tinggal", "hadir", "masuk", "keluar", "lahir", "tewas",
+    "naik", "turun", "kembali", "bilang", "minta", "ingin", "mau", "suka", "tahu", "kata", "ikut",
+    "jadi", "lari", "menang", "kalah", "terima", "pamit", "singgah", "wafat", "meninggal",
+}  # fmt: skip
+
+
+def _noun_at_start(sentence: str, start: int, end: int) -> bool:
+    """A dictionary word opening the sentence and followed by a noun, adjective or
+    demonstrative rather than a verb: an ordinary noun ("Padi kami", "Data sementara"), where
+    a name is followed by what the person did ("Kim tiba", "Wang mengatakan")."""
+    word = sentence[start:end]
+    if not _at_sentence_start(sentence, start) or word.lower() not in root_words():
+        return False
+    m = re.match(r"\s+([a-z]+)\b", sentence[end:])
+    if not m:
+        return False
+    nxt = m.group(1)
+    if nxt in ("tersebut", "ini", "itu", "kami", "kita", "mereka", "warga"):
+        return True
+    if nxt in STOP_ID or nxt in _BARE_VERBS or _looks_like_verb(nxt) or stem(nxt) != nxt:
+        return False
+    return nxt in root_words()
+
+
+def _headline(sentence: str) -> bool:
+    """Title case: four or more words, every lower-case one a function word ("… ke Layanan …")."""
+    words = re.findall(r"[^\W\d_]+", sentence)
+    return len(words) >= 4 and all(w[0].isupper() or w in STOP_ID or w in STOP_EN for w in words)
 
 
 _PLACE_CUE = re.compile(
@@ -233,6 +422,21 @@ _PLACE_CUE = re.compile(
     r"ibu kota|negara|kawasan|daerah|in|to|from)\s+$",
     re.IGNORECASE,
 )
+
+
+_GEO_FEATURES = {
+    "gunung",
+    "pulau",
+    "danau",
+    "sungai",
+    "selat",
+    "teluk",
+    "pantai",
+    "lembah",
+    "tanjung",
+    "bukit",
+}
+_NOT_PLACE_START = {"level", "status", "tahap", "fase", "babak", "grup", "seri", "pukul", "jam"}
 
 
 _GAZETTEER = re.compile(
@@ -247,11 +451,19 @@ def places(sentence: str) -> list[Span]:
     out: list[Span] = []
     taken: list[tuple[int, int]] = []
     for s, e in _token_spans(sentence):
-        if not _PLACE_CUE.search(sentence[max(0, s - 20) : s]):
-            continue
         words = sentence[s:e].split()
         low = [w.lower() for w in words]
-        if low[0] in MONTHS or low[0] in WEEKDAYS or _title_prefix(words):
+        # "Gunung Ile Lewotolok", "Pulau Komodo": named features, wherever they stand
+        at = next((i for i, w in enumerate(low[:-1]) if w in _GEO_FEATURES), None)
+        feature = at is not None
+        if at:
+            s = s + len(" ".join(words[:at])) + 1
+            words, low = words[at:], low[at:]
+        if not feature and not _PLACE_CUE.search(sentence[max(0, s - 20) : s]):
+            continue
+        if low[0] in MONTHS or low[0] in WEEKDAYS or _title_prefix(words) or low[0] in _NOT_PLACE_START:
+            continue  # "dari Level II (Waspada)"
+        if any(re.fullmatch(r"[IVX]+", w) for w in words):
             continue
         if any(a < e and s < b for a, b in taken):
             continue
@@ -316,6 +528,8 @@ _QUALIFIERS = [
     (r"setidaknya|sedikitnya|paling sedikit|minimal|at least", "at least"),
     (r"hingga|sampai|mencapai|up to", "up to"),
     (r"kurang dari|di bawah|less than|under", "under"),
+    # The level a change ends at ("turun 3 basis poin menjadi 6,41 persen").
+    (r"menjadi|jadi|to", "to"),
 ]
 _UNITS = {
     "hari": "day", "jam": "hour", "menit": "minute", "detik": "second", "minggu": "week",
@@ -323,8 +537,10 @@ _UNITS = {
     "orang": "person", "jiwa": "person", "persen": "percent", "%": "percent", "dolar": "USD",
     "rupiah": "IDR", "euro": "EUR", "yuan": "CNY", "won": "KRW", "yen": "JPY", "km": "km",
     "kilometer": "km", "meter": "m", "kg": "kg", "kilogram": "kg", "ton": "ton", "hektare": "ha",
-    "hektar": "ha", "unit": "unit", "kali": "times",
+    "hektar": "ha", "unit": "unit", "kali": "times", "ha": "ha", "basis": "bps", "bps": "bps",
 }  # fmt: skip
+# Classifiers that count the noun after them: "11 titik pengungsian", "40 ekor sapi".
+_CLASSIFIERS = {"titik", "buah", "ekor", "lembar", "biji", "butir", "batang", "helai", "pasang", "unit"}
 _CURRENCY_PREFIX = {
     "$": "USD",
     "us$": "USD",
@@ -358,7 +574,7 @@ _QUANTITY = re.compile(
     r"|(?P<se>\b(?:sehari|sejam|seminggu|sepekan|sebulan|setahun|sedekade|seabad)\b)"
     r"|(?P<num>(?<![\w.,/:-])(?:" + _DIGITS + r")(?![\d/:]|[.,-]\d)|\b(?:" + _WORD_NUMBER + r")\b)"
     r"(?:\s?(?P<scale>" + _SCALE + r"))?)"
-    r"(?P<unit>\s?%|\s" + _UNIT_WORD + r")?",
+    r"(?P<unit>\s?%|\s(?!(?:" + _QUAL + r")\b)" + _UNIT_WORD + r")?",
     re.IGNORECASE,
 )
 
@@ -398,7 +614,9 @@ def numbers(sentence: str) -> list[Quantity]:
             value, ordinal = float(m.group("ordnum")), True
             unit_word = ""
         elif m.group("cur"):
-            value = _parse_digits(m.group("cnum")) * _SCALES.get((m.group("cscale") or "").lower(), 1)
+            value = round(
+                _parse_digits(m.group("cnum")) * _SCALES.get((m.group("cscale") or "").lower(), 1), 6
+            )
             unit = _CURRENCY_PREFIX[m.group("cur").lower()]
         elif m.group("approx"):
             value = _APPROX_PLURALS[m.group("approx").lower()] * _SCALES.get(
@@ -410,13 +628,26 @@ def numbers(sentence: str) -> list[Quantity]:
         else:
             raw = m.group("num")
             value = _parse_digits(raw) if raw[0].isdigit() else _parse_words(raw)
-            value *= _SCALES.get((m.group("scale") or "").lower(), 1)
+            value = round(
+                value * _SCALES.get((m.group("scale") or "").lower(), 1), 6
+            )  # 8,2 juta: no 8199999.99
             if _is_date(sentence, m, raw):
                 continue
         lw = unit_word.lower()
         end = m.end()
         if lw in MONTHS or lw in WEEKDAYS:
             continue  # "3 September"
+        more = None
+        if lw == "basis":  # "125 basis poin": the unit is two words
+            more = re.match(r"\s+(?:poin|points?)\b", sentence[end:])
+        elif lw in _CLASSIFIERS:
+            more = re.match(r"\s+([a-z]+)\b", sentence[end:])
+            if more and (more.group(1) in STOP_ID or _looks_like_verb(more.group(1))):
+                more = None
+        if more:
+            end += more.end()
+            if lw in _CLASSIFIERS:
+                unit_word = lw = f"{lw} {more.group(1)}"
         if lw in _UNITS:
             unit = unit or _UNITS[lw]
         elif unit is None and lw and lw not in STOP_ID and not _looks_like_verb(lw) and not ordinal:
@@ -426,8 +657,10 @@ def numbers(sentence: str) -> list[Quantity]:
         if unit == "year" and m.group("num") and re.fullmatch(r"\d{4}", m.group("num") or ""):
             continue
         start = m.start()
-        text = sentence[start:end]
         qualifier = _qualifier(qual)
+        if qualifier == "to":  # "menjadi 6,41 persen": the level itself is the answer's text
+            start += len(qual or "")
+        text = sentence[start:end]
         if m.group("se"):
             unit = _UNITS.get(_SE_UNITS[m.group("se").lower()] or "")
         out.append(
@@ -442,6 +675,33 @@ def numbers(sentence: str) -> list[Quantity]:
                 ordinal=ordinal,
             )
         )
+    return _merge_parts(sentence, out)
+
+
+def _merge_parts(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """ "24 dari 28 ekonom", "24 of 28 economists": one quantity, the part, counting the
+    whole's noun."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and q.unit
+            and not prev.unit
+            and not q.ordinal
+            and re.fullmatch(r"\s+(?:dari|of|out of)\s+", sentence[prev.end : q.start])
+        ):
+            out[-1] = Quantity(
+                start=prev.start,
+                end=q.end,
+                text=sentence[prev.start : q.end],
+                value=prev.value,
+                unit=q.unit,
+                approx=prev.approx,
+                qualifier=prev.qualifier,
+            )
+            continue
+        out.append(q)
     return out
 
 
@@ -483,6 +743,7 @@ _EN_UNITS = {
     "second": ("second", "seconds"), "week": ("week", "weeks"), "month": ("month", "months"),
     "year": ("year", "years"), "decade": ("decade", "decades"), "century": ("century", "centuries"),
     "person": ("person", "people"), "times": ("time", "times"), "unit": ("unit", "units"),
+    "ha": ("hectare", "hectares"), "bps": ("basis point", "basis points"),
 }  # fmt: skip
 _CURRENCY_EN = {"USD": "$", "IDR": "Rp ", "EUR": "€", "GBP": "£", "JPY": "¥"}
 _APPROX_EN = {10: "dozens of", 100: "hundreds of", 1e3: "thousands of", 1e4: "tens of thousands of",
@@ -519,6 +780,14 @@ def render_quantity(q: Quantity, lang: str) -> str:
         base = _APPROX_EN.get(q.value, "about " + _format_number(q.value))
         noun = _unit_en(q.unit, 2.0) if q.unit else ""
         return f"{base} {noun}".strip() if base.endswith("of") and noun else base.removesuffix(" of")
+    part = re.match(r"(\S+)\s+(?:dari|of|out of)\s+(\S+)\s", q.text)
+    if part and q.unit:  # "24 dari 28 ekonom" → "24 of 28 economists"
+        whole = (
+            _format_number(numbers(part.group(2) + " " + q.unit)[0].value)
+            if part.group(2)[0].isdigit()
+            else part.group(2)
+        )
+        return f"{_format_number(q.value)} of {whole} {_unit_en(q.unit, 2.0)}"
     if q.unit in MONEY:
         sign = _CURRENCY_EN.get(q.unit, "")
         number = f"{sign}{_format_number(q.value)}" if sign else f"{_format_number(q.value)} {q.unit}"
@@ -528,7 +797,7 @@ def render_quantity(q: Quantity, lang: str) -> str:
         number = _format_number(q.value)
         if q.unit:
             number = f"{number} {_unit_en(q.unit, q.value)}"
-    return f"{q.qualifier} {number}" if q.qualifier else number
+    return f"{q.qualifier} {number}" if q.qualifier and q.qualifier != "to" else number
 
 
 def _unit_en(unit: str, value: float) -> str:
@@ -538,7 +807,13 @@ def _unit_en(unit: str, value: float) -> str:
     if unit.lower() not in ID_TO_EN:
         return unit
     word = to_english(unit)
-    if value == 1 or word.endswith(("s", "people", "troops")):
+    if value == 1:  # the table gives plurals for counted nouns ("anak" → "children")
+        irregular = {"children": "child", "people": "person", "businesspeople": "businessperson"}
+        last = word.split()[-1] if word else word
+        if last in irregular:
+            return word[: len(word) - len(last)] + irregular[last]
+        return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+    if word.endswith(("s", "people", "troops", "children", "men", "police")):
         return word
     return word[:-1] + "ies" if word.endswith("y") else word + "s"
 
@@ -602,11 +877,18 @@ def _norm(text: str) -> set[str]:
     return {w for w in re.split(r"[\s\-–'’]+", text.lower()) if w}
 
 
+# Words naming the kind of place, not the place: "Gunung Ile Lewotolok" = "Mount Ile Lewotolok".
+_FEATURE_WORDS = {
+    "gunung", "mount", "mt", "pulau", "island", "danau", "lake", "sungai", "river", "kabupaten",
+    "regency", "kota", "city", "provinsi", "province", "stadion", "stadium", "stasiun", "station",
+}  # fmt: skip
+
+
 def in_question(span_text: str, q: Question) -> bool:
-    words = _norm(span_text)
+    words = _norm(span_text) - _FEATURE_WORDS
     for name in q.names:
-        n = _norm(name)
-        if words <= n or n <= words:
+        n = _norm(name) - _FEATURE_WORDS
+        if words and n and (words <= n or n <= words):
             return True
     canon = PLACES.get(span_text.lower())
     if canon:
@@ -644,11 +926,31 @@ def _role_score(role: str | None, q: Question) -> int:
 
 
 def unit_matches(unit: str | None, wanted: str | None) -> bool:
+    """Does a quantity's unit count what the question asks for? The same canonical unit, an
+    English noun's Indonesian words ("shelters" → "posko", "titik pengungsian"), or the same
+    Indonesian stem ("pengungsi"/"pengungsian" stay apart; "karyawan" = "karyawan")."""
     if not wanted or not unit:
         return False
     if unit == wanted:
         return True
-    return any(unit in EN_TO_ID.get(w, ()) for w in (wanted, wanted.removesuffix("s")))
+    ids = {
+        t for w in (wanted, wanted.removesuffix("s"), wanted.removesuffix("es")) for t in EN_TO_ID.get(w, ())
+    }
+    if wanted in ("people", "persons") or canonical_unit(wanted) == "person":
+        ids |= {"orang", "jiwa", "warga", "penduduk"}
+    words = unit.split()
+    if unit in ids or (len(words) > 1 and (words[-1] in ids or " ".join(words[1:]) in ids)):
+        return True
+    return wanted.isalpha() and unit.isalpha() and stem(unit) == stem(wanted)
+
+
+# Questions about a change ask for its size ("turun berapa", "by how much"), otherwise the
+# level it ended at comes first ("yield SUN jadi berapa?" → "menjadi 6,41 persen").
+_CHANGE = re.compile(
+    r"\b(?:turun|naik|turunkan|naikkan|memangkas|pangkas|dipangkas|berkurang|bertambah|melonjak|"
+    r"anjlok|by how much|rise|rose|fall|fell|drop|dropped|cut|increase|decrease|raise|lower)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -692,9 +994,20 @@ def answer_spans(sentence: str | Found, q: Question) -> list[Span | Quantity]:
         asked = {n.lower() for n in q.numbers}
         wanted = canonical_unit(q.unit)
         found: list[Quantity] = []
+        counted = q.type == "how_many" and wanted is not None and wanted not in MEASURES | DURATIONS | MONEY
         for quantity in f.quantities:
             if quantity.ordinal or any(tok in asked for tok in re.findall(r"[\w.,]+", quantity.text.lower())):
                 continue
+            if (
+                wanted in MEASURES
+                and quantity.unit != wanted
+                and quantity.unit in MEASURES | MONEY | DURATIONS
+            ):
+                continue  # "berapa hektare" is not "Rp 48 miliar"
+            if wanted in MEASURES - {"percent"} and quantity.unit not in MEASURES | MONEY | DURATIONS:
+                continue  # "berapa km" is not "satu gunung"
+            if counted and quantity.unit in {"percent", "bps"}:
+                continue  # "berapa TPS" is not "78,1 persen" (an amount of money may be: "berapa bantuan")
             if q.type == "how_long" and quantity.unit not in DURATIONS:
                 continue
             if q.type == "how_much" and wanted is None and quantity.unit in DURATIONS:
@@ -703,12 +1016,17 @@ def answer_spans(sentence: str | Found, q: Question) -> list[Span | Quantity]:
 
         # Units the question asks for first ("how many troops" → "ribuan tentara"), then money
         # for how_much, then the rest in sentence order.
-        def rank(quantity: Quantity) -> tuple[int, int]:
+        level = not _CHANGE.search(q.text)
+
+        def rank(quantity: Quantity) -> tuple[int, int, int, int]:
+            to = 0 if level and quantity.qualifier == "to" else 1
+            # "1.350 orang" before "ribuan warga": a figure says more than "thousands of".
+            vague = int(any(w in _APPROX_PLURALS for w in quantity.text.lower().split()))
             if unit_matches(quantity.unit, wanted):
-                return (0, quantity.start)
+                return (0, to, vague, quantity.start)
             if q.type == "how_much" and quantity.unit in MONEY | {"percent"}:
-                return (1, quantity.start)
-            return (2, quantity.start)
+                return (1, to, vague, quantity.start)
+            return (2, to, vague, quantity.start)
 
         ordered: list[Quantity] = sorted(found, key=rank)
         spans.extend(ordered)

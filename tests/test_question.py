@@ -328,3 +328,22 @@ def test_any_text_is_analysed_consistently(text):
         assert name in " ".join(text.split())
     assert all(t == t.lower() for t in q.terms)
     bridge_terms(q)
+
+
+@pytest.mark.parametrize(
+    ("question", "unit"),
+    [
+        ("berapa hektare lahan yang terbakar?", "ha"),
+        ("How many hectares of forest burned?", "ha"),
+        ("jarak evakuasi berapa km?", "km"),
+        ("How many kilometres did the convoy travel?", "km"),
+        ("berapa basis poin bunga dipangkas?", "bps"),
+    ],
+)
+def test_measure_units_in_either_language(question, unit):
+    assert analyze(question).unit == unit
+
+
+def test_an_acronym_used_as_a_verb_is_not_a_name():
+    assert "PHK" not in analyze("berapa buruh yang di-PHK pabrik itu?").names
+    assert "KPU" in analyze("kapan KPU menetapkan hasilnya?").names

@@ -408,3 +408,151 @@ def test_offsets_slice_to_the_text(sentence):
         assert render_quantity(q, "id") == q.text
         assert render_quantity(q, "en")
     to_english(sentence)
+
+
+# --- roles, organisations and non-names (invented sentences) ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # The portfolio after "Menteri" is part of the role, not the name.
+        (
+            "Menteri Pariwisata Thailand Somchai Wongsawat dan Wakil Menteri Perindustrian Budi Hartanto meninjau pabrik.",
+            [
+                ("Somchai Wongsawat", "Menteri Pariwisata Thailand"),
+                ("Budi Hartanto", "Wakil Menteri Perindustrian"),
+            ],
+        ),
+        # An office named in full before a comma: the name after the comma carries the title.
+        (
+            "Kepala Pelaksana BPBD Jawa Tengah, Sugeng Widodo, mengatakan dua jembatan putus.",
+            [("Sugeng Widodo", "Kepala Pelaksana BPBD Jawa Tengah")],
+        ),
+        # A club or team after a sports title is part of the role.
+        (
+            "Di kubu tamu, pelatih Persebaya Joko Susanto mengakui timnya kalah lapar.",
+            [("Joko Susanto", "pelatih Persebaya")],
+        ),
+        # A regional head named by region only is no person.
+        ("Bupati Klaten meminta warga waspada.", []),
+        # Ministries by shape, clubs, abbreviations in brackets and datelines are not people.
+        ("Kemenhub mencatat Persela unggul atas Semen Padang FC.", []),
+        ("Komisi Pemberantasan Korupsi (Antasena) menahan tersangka.", []),
+        ("Purwokerto: Harga cabai naik tajam pekan ini.", []),
+        ("Yogyakarta (KABARIN) - Harga cabai naik tajam pekan ini.", []),
+        # Title-case headlines hold no single-word names.
+        ("Pabrik Sepatu Tutup, 300 Buruh Dirumahkan", []),
+        # "dengan" after a name is not the particle "de".
+        ("Pertandingan Arema Malang dengan tuan rumah berakhir imbang.", []),
+        # A first name that is also a word stays with the surname after an acronym office.
+        (
+            "Deputi Gubernur OJK Ratna Sulistyani mengatakan kredit tumbuh.",
+            [("Ratna Sulistyani", "Deputi Gubernur OJK")],
+        ),
+    ],
+)
+def test_people_roles_and_organisations(sentence, expected):
+    assert [(p.text, p.role) for p in people(sentence)] == expected
+
+
+def test_region_with_direction_is_a_place_not_a_person():
+    assert people("Warga Lombok Tengah menolak rencana itu.") == []
+    assert [p.text for p in people("Kim Korea Utara tiba.")] == ["Kim"]
+
+
+def test_a_noun_opening_a_sentence_is_not_a_person_but_a_name_before_a_verb_is():
+    assert people("Jagung petani rusak dimakan hama.") == []
+    assert people("“Kopi kami belum laku,” kata seorang petani.") == []
+    assert [p.text for p in people("Kim tiba di Beijing.")] == ["Kim"]
+    assert [p.text for p in people("Wang mengatakan kedua negara sepakat.")] == ["Wang"]
+
+
+# --- units and counted nouns (invented sentences) ----------------------------------------------
+
+
+def _best(question: str, sentence: str):
+    found = answer_spans(sentence, analyze(question))
+    return found[0].text if found else None
+
+
+def test_multiword_units_are_kept_whole():
+    (q,) = numbers("Suku bunga deposito dipangkas 50 basis poin.")
+    assert (q.text, q.unit, render_quantity(q, "en")) == ("50 basis poin", "bps", "50 basis points")
+
+
+def test_part_of_a_whole_is_one_quantity():
+    (q,) = numbers("Sebanyak 7 dari 10 petani yang ditanya menolak rencana itu.")
+    assert (q.text, q.value, q.unit) == ("7 dari 10 petani", 7, "petani")
+    assert render_quantity(q, "en").startswith("7 of 10")
+
+
+def test_classifier_counts_the_noun_after_it():
+    (q,) = numbers("Panitia menyiapkan 9 titik pengungsian di sekitar stadion.")
+    assert q.unit == "titik pengungsian"
+    assert _best("How many shelters were prepared?", "Ratusan warga mengungsi ke 9 titik pengungsian.") == (
+        "9 titik pengungsian"
+    )
+
+
+def test_a_measure_question_is_not_answered_in_another_unit():
+    sentence = "Kerugian mencapai Rp 12 miliar, termasuk sekitar 300 hektare kebun kopi yang rusak."
+    assert _best("berapa hektare kebun yang rusak?", sentence) == "sekitar 300 hektare"
+    assert _best("How many hectares of coffee were damaged?", sentence) == "sekitar 300 hektare"
+    assert _best("jarak aman berapa km?", "Bandara itu salah satu yang tersibuk.") is None
+
+
+def test_a_count_of_things_is_not_a_percentage():
+    assert _best("berapa gerai yang ditutup?", "Penjualan turun 12 persen tahun ini.") is None
+
+
+def test_the_level_a_change_ends_at_comes_first_unless_the_change_is_asked():
+    sentence = "Harga cabai naik Rp 5.000 menjadi Rp 45.000 per kilogram."
+    assert _best("harga cabai jadi berapa?", sentence) == "Rp 45.000"
+    assert _best("harga cabai naik berapa?", sentence) == "Rp 5.000"
+
+
+def test_clubs_are_not_people_for_who_questions():
+    sentence = "Pelatih Arema, Joko Susilo, memuji Persebaya dan Bali United."
+    assert _best_person("siapa pelatih Arema?", sentence) == "Joko Susilo"
+
+
+def _best_person(question: str, sentence: str):
+    found = answer_spans(sentence, analyze(question))
+    return found[0].text if found else None
+
+
+def test_named_mountains_and_islands_are_places_without_a_cue():
+    assert [p.text for p in places("Status Gunung Semeru naik dari Level II ke Level III.")] == [
+        "Gunung Semeru"
+    ]
+
+
+def test_a_figure_before_a_vague_plural_of_the_same_people():
+    sentence = "Ribuan warga terdampak dan 1.350 orang mengungsi ke balai desa."
+    assert _best("How many people fled?", sentence) == "1.350 orang"
+
+
+def test_an_amount_of_aid_is_not_dropped_for_a_counted_noun():
+    assert _best("berapa bantuan untuk tiap keluarga?", "Tiap keluarga menerima Rp 2 juta.") == "Rp 2 juta"
+
+
+def test_english_units_agree_with_one():
+    (q,) = numbers("Satu anak dirawat di rumah sakit.")
+    assert render_quantity(q, "en") == "1 child"
+    (q,) = numbers("Sebanyak 8,2 juta anak menjadi sasaran.")
+    assert (q.value, render_quantity(q, "en")) == (8_200_000, "8.2 million children")
+
+
+def test_an_office_without_a_title_word_before_a_name():
+    sentence = (
+        "Kesepakatan diteken Menteri Energi, Pertambangan dan Perminyakan Nigeria Chinedu Adeyemi kemarin."
+    )
+    found = [(p.text, p.role) for p in people(sentence)]
+    assert ("Chinedu Adeyemi", "Perminyakan Nigeria") in found
+    assert people("Sepakat Perkuat Kerja Sama Ekonomi") == []
+
+
+def test_the_place_asked_about_is_not_its_own_answer_in_either_language():
+    sentence = "Gunung Merapi terletak di Kabupaten Sleman, Daerah Istimewa Yogyakarta."
+    assert _best("Where is Mount Merapi?", sentence) != "Gunung Merapi"
