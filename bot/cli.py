@@ -247,6 +247,30 @@ def sources(state: State, problems: bool, as_json: bool) -> None:
 
 
 @main.command()
+@click.argument("query", required=False)
+@click.option("--json", "as_json", is_flag=True, help="one JSON object per event per line")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "id"]),
+    help="language of the dates (default: the query's, else English)",
+)
+@pass_state
+def timeline(state: State, query: str | None, as_json: bool, lang: str | None) -> None:
+    """The dated events in the articles, oldest first (those mentioning QUERY, if given)."""
+    from retrieval.language import detect
+
+    from . import console as ui
+
+    query = ui.decoded(query) if query else None
+    found = state.berita.timeline(query)
+    if as_json:
+        for event in found:
+            click.echo(event.to_json())
+        return
+    ui.render_timeline(state.console, found, lang or (detect(query) if query else "en"), query)
+
+
+@main.command()
 @pass_state
 def watch(state: State) -> None:
     """Keep the index up to date as article files are added, changed or removed."""

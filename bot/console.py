@@ -25,8 +25,9 @@ from rich.text import Text
 from retrieval import Answer, Berita, BeritaError, Passage
 from retrieval.conversation import Conversation
 from retrieval.language import format_date, text
+from retrieval.timeline import Event
 
-from .render import answer_parts
+from .render import answer_parts, cut, event_date, event_extra
 
 if TYPE_CHECKING:  # types only: importing them at run time would load the build pipeline
     from retrieval.build import IndexReport
@@ -120,6 +121,23 @@ def render_answer(console: Console, answer: Answer, *, full: bool = False) -> No
     for p in answer.passages:
         for line in _passage_lines(p, lang, p.n in answer.cited, full):
             console.print(line)
+
+
+def render_timeline(console: Console, events: list[Event], lang: str, query: str | None = None) -> None:
+    """One line per event: its date, the sentence (cut), the article, how many report it."""
+    if not events:
+        none = text(lang, "timeline_none_for", query=query) if query else text(lang, "timeline_none")
+        console.print(Text(literal(none), style="yellow"))
+        return
+    for e in events:
+        line = Text()
+        line.append(event_date(e, lang), style="bold")
+        line.append("  " + literal(cut(e.text)))
+        line.append(f" [{literal(e.file)}]", style="cyan")
+        extra = event_extra(e, lang)
+        if extra:
+            line.append(" " + extra, style="dim")
+        console.print(line)
 
 
 def render_passage(console: Console, answer: Answer | None, n: int) -> None:
