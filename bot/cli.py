@@ -309,6 +309,8 @@ Main settings ([telegram] in config.toml; see config.example.toml and the README
   api_base_url    a self-hosted Bot API server (BERITA_TELEGRAM_API_URL)
   watch           re-index when article files change (default true)
   channel_posts   answer /ask and mentions in channels (default false)
+  followup_minutes   a private-chat question this soon after the last continues
+                  its conversation (default 10; replies always continue theirs)
 """
 
 
