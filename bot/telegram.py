@@ -87,6 +87,7 @@ REMEMBERED_CONVERSATIONS = 1000
 class Thread:
     """One conversation of one chat; the lock keeps its questions in order."""
 
+    id: int
     conversation: Conversation
     chat_id: int
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
@@ -121,9 +122,9 @@ class Threads:
         return thread
 
     def start(self, chat_id: int, conversation: Conversation) -> Thread:
-        thread = Thread(conversation=conversation, chat_id=chat_id)
         self._next += 1
-        self._threads[self._next] = thread
+        thread = Thread(id=self._next, conversation=conversation, chat_id=chat_id)
+        self._threads[thread.id] = thread
         while len(self._threads) > self.limit:
             tid, old = self._threads.popitem(last=False)
             if self._latest.get(old.chat_id) == tid:
@@ -132,8 +133,8 @@ class Threads:
 
     def answered(self, thread: Thread, private: bool, answer_id: int, understood: str) -> None:
         """Remember that ``answer_id`` (our message) answered in ``thread``."""
-        tid = next((i for i, t in self._threads.items() if t is thread), None)
-        if tid is None:  # forgotten while it was answering
+        tid = thread.id
+        if tid not in self._threads:  # forgotten while it was answering
             return
         thread.used = time.monotonic()
         self._threads.move_to_end(tid)

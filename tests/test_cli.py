@@ -51,7 +51,10 @@ def test_index_ask_sources(env):
     assert len(a["citations"]) == len(a["passages"])
 
     r = run(env, "ask", "--json", "-k", "2", "Siapa yang bertemu di Beijing pada 28 September?")
-    assert len(json.loads(r.output)["passages"]) == 2
+    two = json.loads(r.output)
+    # k passages, then one more for each reporting article they don't already show.
+    extra = {rep["n"] for rep in two["reported_by"]} - {1, 2}
+    assert [p["n"] for p in two["passages"]] == list(range(1, 3 + len(extra)))
 
     r = run(env, "ask", "What is the capital of Brazil?")
     assert r.exit_code == 0 and "couldn't find" in r.output

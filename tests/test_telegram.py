@@ -786,3 +786,28 @@ def test_a_long_timeline_is_split_and_escaped():
     visible = "".join(parse_html(m) for m in messages)
     assert "Timeline: <Kim> (60)" in visible and "Kim <b>bertemu</b> & Xi" in visible
     assert "(<i>T</i> & co) · 2 articles" in visible and visible.count("…") == 60
+
+
+def test_conversations_are_bounded_and_found_by_reply_or_recency():
+    from bot.telegram import Threads
+    from retrieval.conversation import Conversation
+
+    threads = Threads(followup_s=600, limit=2)
+    a = threads.start(1, Conversation())
+    threads.answered(a, True, 101, "Who is X?")
+    assert threads.find(1, True, None) is a  # private: the recent conversation
+    assert threads.find(1, False, None) is None  # a group needs a reply
+    assert threads.find(1, False, 101) is a and threads.understood(1, 101) == "Who is X?"
+    threads.forget(1)
+    assert threads.find(1, True, None) is None and threads.find(1, True, 101) is a
+    b = threads.start(2, Conversation())
+    threads.answered(b, True, 201, "q")
+    c = threads.start(3, Conversation())
+    threads.answered(c, True, 301, "q")
+    # Three conversations, room for two: the least recently used one (a) is gone.
+    assert threads.find(1, True, 101) is None
+    assert threads.find(2, True, None) is b and threads.find(3, True, 301) is c
+    stale = Threads(followup_s=0, limit=2)
+    d = stale.start(4, Conversation())
+    stale.answered(d, True, 401, "q")
+    assert stale.find(4, True, None) is None and stale.find(4, True, 401) is d
