@@ -145,12 +145,15 @@ class _LogPolicy(logging.Filter):
 
 def _setup_logging(verbose: int) -> None:
     level = [logging.WARNING, logging.INFO, logging.DEBUG][min(verbose, 2)]
+    before = set(logging.getLogger().handlers)
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     # Libraries' warnings (e.g. optimum's "multiple ONNX files") are noise to a user.
     if verbose < 2:  # transformers and optimum install their own handlers; this is their switch
         os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
     policy = _LogPolicy(level if verbose >= 2 else logging.ERROR, tracebacks=verbose > 0)
-    for handler in logging.getLogger().handlers:
+    # Only on the handler basicConfig made: a host's own handlers (pytest's log capture when
+    # the CLI runs in-process) keep every record whole.
+    for handler in set(logging.getLogger().handlers) - before:
         handler.addFilter(policy)
 
 
