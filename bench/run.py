@@ -26,8 +26,6 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from retrieval import Berita, load_config  # noqa: E402
-from retrieval.embed import _LEAN, _MODELS, load_embedder, load_query_encoder  # noqa: E402
 from retrieval.index import (  # noqa: E402
     HNSW_EF_CONSTRUCTION,
     HNSW_EF_SEARCH,
@@ -39,6 +37,9 @@ from retrieval.index import (  # noqa: E402
     faiss_kind,
     index_root,
 )
+
+from retrieval import Berita, load_config  # noqa: E402
+from retrieval.embed import _LEAN, _MODELS, load_embedder, load_query_encoder  # noqa: E402
 from retrieval.search import Lexical, search, tokenize  # noqa: E402
 
 EVAL = json.loads((ROOT / "tests" / "eval_questions.json").read_text())

@@ -187,16 +187,25 @@ def index(state: State, rebuild: bool) -> None:
 @click.option("-k", "top_k", type=click.IntRange(1, 50), help="how many passages")
 @click.option("--json", "as_json", is_flag=True, help="print the answer as JSON")
 @click.option("--full", is_flag=True, help="print every passage in full, not cut short")
+@click.option(
+    "--conversation",
+    is_flag=True,
+    help="with '-': the lines are one conversation (follow-ups understood); an empty line starts a new one",
+)
 @pass_state
-def ask(state: State, question: str, top_k: int | None, as_json: bool, full: bool) -> None:
+def ask(
+    state: State, question: str, top_k: int | None, as_json: bool, full: bool, conversation: bool
+) -> None:
     """Answer one QUESTION ('-' reads one question per line from stdin, as JSON lines)."""
     from . import console as ui
 
+    if conversation and question != "-":
+        raise click.UsageError("--conversation reads the questions from stdin: give '-' as the question")
     if question == "-":
         if not as_json:
             raise click.UsageError("reading questions from stdin needs --json")
         state.berita.warm_up(model=False)  # fail on a missing or damaged index before reading any question
-        failures = ui.ask_lines(state.berita, sys.stdin.buffer, sys.stdout, top_k)
+        failures = ui.ask_lines(state.berita, sys.stdin.buffer, sys.stdout, top_k, conversation=conversation)
         sys.exit(1 if failures else 0)
     answer = state.berita.ask(ui.decoded(question), top_k)
     if as_json:
@@ -209,7 +218,11 @@ def ask(state: State, question: str, top_k: int | None, as_json: bool, full: boo
 @click.option("-k", "top_k", type=click.IntRange(1, 50), help="how many passages")
 @pass_state
 def chat(state: State, top_k: int | None) -> None:
-    """Interactive console: ask questions, see answers with sources ('show N' for a passage)."""
+    """Interactive console: ask questions, see answers with sources.
+
+    Follow-up questions ("When did she …?") are understood from the earlier ones;
+    'new' (or 'baru') starts a new conversation, 'show N' prints passage N in full.
+    """
     from . import console as ui
 
     ui.chat(state.console, state.berita, Path(state.config.data_dir) / "chat_history", top_k)
@@ -234,6 +247,30 @@ def sources(state: State, problems: bool, as_json: bool) -> None:
         click.echo(ui.to_json(state.berita.sources()))
     else:
         ui.render_sources(state.console, state.berita.sources())
+
+
+@main.command()
+@click.argument("query", required=False)
+@click.option("--json", "as_json", is_flag=True, help="one JSON object per event per line")
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "id"]),
+    help="language of the dates (default: the query's, else English)",
+)
+@pass_state
+def timeline(state: State, query: str | None, as_json: bool, lang: str | None) -> None:
+    """The dated events in the articles, oldest first (those mentioning QUERY, if given)."""
+    from retrieval.language import detect
+
+    from . import console as ui
+
+    query = ui.decoded(query) if query else None
+    found = state.berita.timeline(query)
+    if as_json:
+        for event in found:
+            click.echo(event.to_json())
+        return
+    ui.render_timeline(state.console, found, lang or (detect(query) if query else "en"), query)
 
 
 @main.command()
@@ -275,6 +312,8 @@ Main settings ([telegram] in config.toml; see config.example.toml and the README
   api_base_url    a self-hosted Bot API server (BERITA_TELEGRAM_API_URL)
   watch           re-index when article files change (default true)
   channel_posts   answer /ask and mentions in channels (default false)
+  followup_minutes   a private-chat question this soon after the last continues
+                  its conversation (default 10; replies always continue theirs)
 """
 
 

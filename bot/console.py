@@ -23,7 +23,11 @@ from rich.table import Table
 from rich.text import Text
 
 from retrieval import Answer, Berita, BeritaError, Passage
+from retrieval.conversation import Conversation
 from retrieval.language import format_date, text
+from retrieval.timeline import Event
+
+from .render import answer_parts, cut, event_date, event_extra
 
 if TYPE_CHECKING:  # types only: importing them at run time would load the build pipeline
     from retrieval.build import IndexReport
@@ -32,6 +36,7 @@ if TYPE_CHECKING:  # types only: importing them at run time would load the build
 SAMPLE_QUESTION = "Who met in Beijing on 28 September?"
 SNIPPET_CHARS = 240  # a passage preview: about three lines of a terminal
 QUIT_WORDS = {"quit", "exit", "keluar"}
+NEW_WORDS = {"new", "baru", "/new", "/baru"}  # start a new conversation
 
 # C0/C1 controls (escape sequences start here) and bidi overrides, which can make a
 # file name read as something else. Newlines and tabs are kept where text has lines.
@@ -92,15 +97,47 @@ def _passage_lines(p: Passage, lang: str, cited: bool, full: bool) -> list[Paddi
 
 
 def render_answer(console: Console, answer: Answer, *, full: bool = False) -> None:
+    """How it was understood (a follow-up), the short answer, the article's sentence quoted
+    with its mark, who reports it, then the numbered sources."""
     lang = answer.language
-    if not answer.found:
-        console.print(Text(literal(answer.answer), style="yellow"))
+    parts = answer_parts(answer)
+    if parts.understood:
+        console.print(Text(literal(parts.understood), style="dim"))
+    if parts.declined is not None:
+        console.print(Text(literal(parts.declined), style="yellow"))
         return
-    console.print(Panel(Text(literal(answer.answer)), border_style="green", padding=(0, 1)))
+    body = Text()
+    if parts.short:
+        body.append(literal(parts.short), style="bold")
+        body.append("\n")
+    body.append(f"\u201c{literal(parts.quote)}\u201d")
+    if parts.mark:
+        body.append(f" {parts.mark}", style="bold cyan")
+    if parts.reported:
+        body.append("\n")
+        body.append(literal(parts.reported), style="dim")
+    console.print(Panel(body, border_style="green", padding=(0, 1)))
     console.print(Text(text(lang, "sources"), style="bold"))
     for p in answer.passages:
         for line in _passage_lines(p, lang, p.n in answer.cited, full):
             console.print(line)
+
+
+def render_timeline(console: Console, events: list[Event], lang: str, query: str | None = None) -> None:
+    """One line per event: its date, the sentence (cut), the article, how many report it."""
+    if not events:
+        none = text(lang, "timeline_none_for", query=query) if query else text(lang, "timeline_none")
+        console.print(Text(literal(none), style="yellow"))
+        return
+    for e in events:
+        line = Text()
+        line.append(event_date(e, lang), style="bold")
+        line.append("  " + literal(cut(e.text)))
+        line.append(f" [{literal(e.file)}]", style="cyan")
+        extra = event_extra(e, lang)
+        if extra:
+            line.append(" " + extra, style="dim")
+        console.print(line)
 
 
 def render_passage(console: Console, answer: Answer | None, n: int) -> None:
@@ -176,18 +213,28 @@ def build_with_progress(console: Console, berita: Berita, rebuild: bool) -> Inde
         return berita.build(rebuild=rebuild, progress=progress)
 
 
-def ask_lines(berita: Berita, lines: Iterable[bytes | str], out: TextIO, k: int | None) -> int:
+def ask_lines(
+    berita: Berita, lines: Iterable[bytes | str], out: TextIO, k: int | None, *, conversation: bool = False
+) -> int:
     """One JSON line out per line in, blank lines included (they get an error object).
 
-    Lines are bytes so one undecodable byte spoils only its own question (it reads
-    as U+FFFD), never the rest of the stream.
+    With ``conversation`` the lines are one conversation, so a follow-up is understood
+    from the lines before it; there a blank line starts a new conversation and prints
+    nothing. Lines are bytes so one undecodable byte spoils only its own question (it
+    reads as U+FFFD), never the rest of the stream.
     """
     failures = 0
+    talk: Conversation | None = None
     for raw in lines:
         line = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else decoded(raw)
         question = line.strip()
+        if conversation and not question:
+            talk = None
+            continue
         try:
-            out.write(answer_json(berita.ask(question, k)) + "\n")
+            if conversation and talk is None:
+                talk = berita.conversation()
+            out.write(answer_json(berita.ask(question, k, conversation=talk)) + "\n")
         except BeritaError as exc:
             failures += 1
             out.write(json.dumps({"question": question, "error": str(exc)}, ensure_ascii=False) + "\n")
@@ -224,8 +271,10 @@ def chat(
     k: int | None,
     read: Callable[[], str] | None = None,
 ) -> None:
-    """Ask, answer, repeat. ``show N`` prints passage N of the last answer in full;
-    Ctrl-D, ``quit`` or ``exit`` end it; an empty line just asks again.
+    """Ask, answer, repeat, as one conversation: a follow-up ("When did she …?") is
+    understood from the questions before it. ``new`` (``baru``) starts a new conversation;
+    ``show N`` prints passage N of the last answer in full; Ctrl-D, ``quit`` or ``exit``
+    end it; an empty line just asks again.
 
     Without a terminal, questions are read line by line from stdin (and a sample
     question is answered when there are none, so `make run` shows something in CI).
@@ -236,11 +285,13 @@ def chat(
         read = prompt_reader(history_file) if interactive else _plain_reader(sys.stdin)
     if interactive:
         console.print(
-            "berita — ask about the indexed articles, in English or Indonesian. "
-            "'show N' prints passage N in full; Ctrl-D or 'quit' to quit.",
+            "berita — ask about the indexed articles, in English or Indonesian; follow-up "
+            "questions continue the conversation. 'new' starts a new one, 'show N' prints "
+            "passage N in full; Ctrl-D or 'quit' to quit.",
             markup=False,
         )
     last: Answer | None = None
+    talk: Conversation | None = None  # made with the first question (it needs the index)
     asked = 0
     while True:
         try:
@@ -254,12 +305,20 @@ def chat(
             continue
         if line.lower() in QUIT_WORDS:
             break
+        if line.lower() in NEW_WORDS:
+            talk, last = None, None
+            console.print(
+                Text(text("id" if "baru" in line.lower() else "en", "new_conversation"), style="dim")
+            )
+            continue
         if m := re.fullmatch(r"(?:show|lihat)\s+\[?(\d{1,3})\]?", line, re.IGNORECASE):
             render_passage(console, last, int(m.group(1)))
             continue
         asked += 1
         try:
-            last = _ask_showing_status(console, berita, line, k, first=asked == 1)
+            if talk is None:
+                talk = berita.conversation()
+            last = _ask_showing_status(console, berita, line, k, talk, first=asked == 1)
         except BeritaError as exc:
             console.print(Text(literal(str(exc)), style="red"))
             continue
@@ -270,10 +329,10 @@ def chat(
 
 
 def _ask_showing_status(
-    console: Console, berita: Berita, question: str, k: int | None, first: bool
+    console: Console, berita: Berita, question: str, k: int | None, talk: Conversation, first: bool
 ) -> Answer:
     """The first question loads the model and index (seconds): show that something is happening."""
     if not first:
-        return berita.ask(question, k)
+        return berita.ask(question, k, conversation=talk)
     with console.status("Loading the model and the index (first question only)…"):
-        return berita.ask(question, k)
+        return berita.ask(question, k, conversation=talk)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,7 +34,8 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
-from retrieval import Berita, BeritaError, Config
+from retrieval import Answer, Berita, BeritaError, Config
+from retrieval.conversation import Conversation
 from retrieval.errors import ConfigError, IndexCorruptError, IndexMissingError, QuestionError
 from retrieval.language import EXAMPLES, detect, format_date, text
 from retrieval.watch import Watcher
@@ -49,6 +51,7 @@ from .telegram_format import (
     sources_blocks,
     split_messages,
     telegram_language,
+    timeline_blocks,
 )
 
 log = logging.getLogger(__name__)
@@ -56,12 +59,16 @@ log = logging.getLogger(__name__)
 COMMANDS = {
     "en": [
         ("ask", "Ask a question about the articles"),
+        ("timeline", "Dated events in the articles, oldest first"),
+        ("new", "Start a new conversation (forget earlier questions)"),
         ("sources", "List the indexed articles"),
         ("help", "What this bot knows"),
         ("reindex", "Re-read the articles folder (admins)"),
     ],
     "id": [
         ("ask", "Tanyakan sesuatu tentang artikel"),
+        ("timeline", "Peristiwa bertanggal di artikel, dari yang terlama"),
+        ("new", "Mulai percakapan baru (lupakan pertanyaan sebelumnya)"),
         ("sources", "Daftar artikel terindeks"),
         ("help", "Apa yang diketahui bot ini"),
         ("reindex", "Baca ulang folder artikel (admin)"),
@@ -70,6 +77,81 @@ COMMANDS = {
 # Answers remembered so an edited question can update its answer in place; the
 # oldest are forgotten first (an edit of an older one gets a fresh reply).
 REMEMBERED_REPLIES = 5000
+# Conversations kept for follow-up questions, least recently used forgotten first (a reply
+# to a forgotten one starts afresh). A conversation holds at most conversation.MAX_TURNS
+# turns of a few hundred bytes each, so this bounds the memory to a few megabytes.
+REMEMBERED_CONVERSATIONS = 1000
+
+
+@dataclass
+class Thread:
+    """One conversation of one chat; the lock keeps its questions in order."""
+
+    id: int
+    conversation: Conversation
+    chat_id: int
+    lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    used: float = field(default_factory=time.monotonic)
+
+
+@dataclass
+class Threads:
+    """Which conversation a question continues: a reply to one of our answers continues that
+    answer's conversation; in a private chat, a question within ``followup_s`` of the last
+    one continues it; anything else starts a new one. Bounded, least recently used first."""
+
+    followup_s: float = 600.0
+    limit: int = REMEMBERED_CONVERSATIONS
+    _threads: OrderedDict[int, Thread] = field(default_factory=OrderedDict)
+    # (chat id, our answer's message id) → (thread id, the question as it was understood)
+    _answers: OrderedDict[tuple[int, int], tuple[int, str]] = field(default_factory=OrderedDict)
+    _latest: dict[int, int] = field(default_factory=dict)  # private chat id → its latest thread
+    _next: int = 0
+
+    def find(self, chat_id: int, private: bool, replied_to: int | None) -> Thread | None:
+        """The thread this question continues, or None for a new conversation."""
+        tid: int | None = None
+        recent = False  # a private chat's latest conversation counts only while recent
+        if replied_to is not None and (chat_id, replied_to) in self._answers:
+            tid = self._answers[(chat_id, replied_to)][0]
+        elif private:
+            tid, recent = self._latest.get(chat_id), True
+        thread = self._threads.get(tid) if tid is not None else None
+        if thread is None or (recent and time.monotonic() - thread.used > self.followup_s):
+            return None
+        return thread
+
+    def start(self, chat_id: int, conversation: Conversation) -> Thread:
+        self._next += 1
+        thread = Thread(id=self._next, conversation=conversation, chat_id=chat_id)
+        self._threads[thread.id] = thread
+        while len(self._threads) > self.limit:
+            tid, old = self._threads.popitem(last=False)
+            if self._latest.get(old.chat_id) == tid:
+                del self._latest[old.chat_id]
+        return thread
+
+    def answered(self, thread: Thread, private: bool, answer_id: int, understood: str) -> None:
+        """Remember that ``answer_id`` (our message) answered in ``thread``."""
+        tid = thread.id
+        if tid not in self._threads:  # forgotten while it was answering
+            return
+        thread.used = time.monotonic()
+        self._threads.move_to_end(tid)
+        if private:
+            self._latest[thread.chat_id] = tid
+        self._answers[(thread.chat_id, answer_id)] = (tid, understood)
+        while len(self._answers) > REMEMBERED_REPLIES:
+            self._answers.popitem(last=False)
+
+    def understood(self, chat_id: int, answer_id: int) -> str | None:
+        """The question an answer of ours answered, as understood (for "more passages")."""
+        found = self._answers.get((chat_id, answer_id))
+        return found[1] if found else None
+
+    def forget(self, chat_id: int) -> None:
+        """/new: the next question in this chat starts a new conversation."""
+        self._latest.pop(chat_id, None)
 
 
 @dataclass
@@ -86,6 +168,7 @@ class BotData:
     watcher: Watcher | None = None
     # (chat id, question message id) → our reply's message id
     replies: OrderedDict[tuple[int, int], int] = field(default_factory=OrderedDict)
+    threads: Threads = field(default_factory=Threads)  # conversations, for follow-up questions
 
     def remember_reply(self, chat_id: int, question_id: int, reply_id: int) -> None:
         self.replies[(chat_id, question_id)] = reply_id
@@ -248,7 +331,8 @@ async def _send(message: Message, blocks: list[str], keyboard: InlineKeyboardMar
 
 
 async def _answer(update: Update, context: Context, question: str) -> None:
-    """Answer ``question``; an edited question updates the answer we gave it, if we can."""
+    """Answer ``question`` in its conversation; an edited question updates the answer we gave
+    it, if we can."""
     message = update.effective_message
     if message is None:
         return
@@ -257,8 +341,22 @@ async def _answer(update: Update, context: Context, question: str) -> None:
     if not question.strip():
         await message.reply_text(text(lang, "ask_usage"))
         return
+    private = message.chat.type == ChatType.PRIVATE
+    earlier = data.replies.get((message.chat_id, message.message_id))
+    replied = message.reply_to_message
+    # An edit continues the conversation of the answer it edits; a reply, that of the answer.
+    to = earlier if update.edited_message is not None and earlier is not None else None
+    if to is None and replied is not None and replied.from_user is not None:
+        to = replied.message_id if replied.from_user.id == context.bot.id else None
     try:
-        answer = await asyncio.to_thread(data.berita.ask, question, None, lang)
+        thread = data.threads.find(message.chat_id, private, to)
+        if thread is None:
+            conversation = await asyncio.to_thread(data.berita.conversation)
+            thread = data.threads.start(message.chat_id, conversation)
+        async with thread.lock:
+            answer = await asyncio.to_thread(
+                data.berita.ask, question, None, lang, conversation=thread.conversation
+            )
     except QuestionError as exc:
         await message.reply_text(str(exc))
         return
@@ -266,8 +364,16 @@ async def _answer(update: Update, context: Context, question: str) -> None:
         log.error("cannot answer: %s", exc)
         await message.reply_text(text(lang, "index_missing"))
         return
+    sent_id = await _reply_with(update, context, answer, earlier)
+    data.remember_reply(message.chat_id, message.message_id, sent_id)
+    data.threads.answered(thread, private, sent_id, answer.understood_as or answer.question)
+
+
+async def _reply_with(update: Update, context: Context, answer: Answer, earlier: int | None) -> int:
+    """Send ``answer`` (or edit our ``earlier`` reply to an edited question); our message's id."""
+    message = update.effective_message
+    assert message is not None
     blocks, keyboard = answer_blocks(answer), answer_keyboard(answer)
-    earlier = data.replies.get((message.chat_id, message.message_id))
     messages = split_messages(blocks)
     if update.edited_message is not None and earlier is not None and len(messages) == 1:
         try:
@@ -279,11 +385,11 @@ async def _answer(update: Update, context: Context, question: str) -> None:
                 reply_markup=keyboard,
                 disable_web_page_preview=True,
             )
-            return
+            return earlier
         except TelegramError as exc:  # deleted, too old, or unchanged: answer afresh
             log.info("could not edit the earlier answer: %s", exc)
     sent = await _send(message, blocks, keyboard)
-    data.remember_reply(message.chat_id, message.message_id, sent.message_id)
+    return sent.message_id
 
 
 async def _sources(context: Context):
@@ -327,6 +433,29 @@ async def on_question(update: Update, context: Context) -> None:
     await _answer(update, context, _question_of(message, context.bot.username, context.bot.id))
 
 
+async def on_timeline(update: Update, context: Context) -> None:
+    """/timeline [query]: the dated events of the articles (those mentioning the query)."""
+    message = update.effective_message
+    assert message is not None
+    query = _question_of(message, context.bot.username, context.bot.id) or None
+    lang = _lang(update, query or "")
+    try:
+        found = await asyncio.to_thread(context.bot_data.berita.timeline, query)
+    except (IndexMissingError, IndexCorruptError):
+        await message.reply_text(text(lang, "index_missing"))
+        return
+    await _send(message, timeline_blocks(found, lang, query))
+
+
+async def on_new(update: Update, context: Context) -> None:
+    """/new: the next question in this chat starts a new conversation (replies to earlier
+    answers still continue theirs)."""
+    message = update.effective_message
+    assert message is not None
+    context.bot_data.threads.forget(message.chat_id)
+    await message.reply_text(text(_lang(update), "new_conversation"))
+
+
 async def on_button(update: Update, context: Context) -> None:
     query = update.callback_query
     assert query is not None  # CallbackQueryHandler
@@ -347,11 +476,16 @@ async def on_button(update: Update, context: Context) -> None:
         await query.answer()
         await _send(message, passage_blocks(passage, lang))
         return
-    if not question:
+    # A follow-up is asked again as it was understood ("When did Choe Son Hui …?"), not as
+    # typed: more passages for the same question, the conversation left as it is.
+    understood = context.bot_data.threads.understood(message.chat_id, message.message_id)
+    if not (understood or question):
         await query.answer(text(lang, "gone"), show_alert=True)
         return
     k = min(callbacks.MAX_PASSAGES, button.shown + berita.config["search.top_k"])
-    answer = await asyncio.to_thread(berita.ask, question, k, lang)
+    answer = await asyncio.to_thread(berita.ask, understood or question, k, lang)
+    if understood and understood != question:
+        answer.understood_as = understood
     await query.answer()
     blocks = answer_blocks(answer)
     messages = split_messages(blocks)
@@ -458,6 +592,7 @@ def build_application(config: Config, berita: Berita | None = None) -> Applicati
     data.told = OncePer(config["telegram.rate_window"])
     data.channel_posts = config["telegram.channel_posts"]
     data.allowed_updates = allowed_updates(config)
+    data.threads = Threads(followup_s=config["telegram.followup_minutes"] * 60)
     # Edits re-answer questions only; an edited /help needs no second reply.
     new = filters.UpdateType.MESSAGE
     questions = filters.UpdateType.MESSAGES | filters.UpdateType.CHANNEL_POST
@@ -465,6 +600,8 @@ def build_application(config: Config, berita: Berita | None = None) -> Applicati
     app.add_handler(CommandHandler(["start", "help"], on_help, filters=new))
     app.add_handler(CommandHandler("sources", on_sources, filters=new))
     app.add_handler(CommandHandler("reindex", on_reindex, filters=new))
+    app.add_handler(CommandHandler("timeline", on_timeline, filters=new))
+    app.add_handler(CommandHandler("new", on_new, filters=new))
     app.add_handler(CommandHandler("ask", on_question, filters=questions))
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND, on_question))
     app.add_handler(CallbackQueryHandler(on_button, pattern=callbacks.PATTERN))

@@ -8,8 +8,10 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from retrieval import Answer, Passage, Source
 from retrieval.language import format_date, text
+from retrieval.timeline import Event
 
 from . import callbacks
+from .render import answer_parts, cut, event_date, event_extra
 
 LIMIT = 4096
 
@@ -24,12 +26,40 @@ def _cite_line(p: Passage, lang: str) -> str:
 
 
 def answer_blocks(answer: Answer) -> list[str]:
-    """Self-contained HTML blocks (no tag spans two blocks), in reading order."""
+    """Self-contained HTML blocks (no tag spans two blocks), in reading order: how a follow-up
+    was understood, the short answer, the article's sentence as a quote, who reports it,
+    the sources."""
     lang = answer.language
-    if not answer.found:
-        return [esc(answer.answer)]
-    blocks = [esc(answer.answer), f"<b>{text(lang, 'sources')}</b>"]
+    parts = answer_parts(answer)
+    blocks = [f"<i>{esc(parts.understood)}</i>"] if parts.understood else []
+    if parts.declined is not None:
+        return [*blocks, esc(parts.declined)]
+    if parts.short:
+        blocks.append(f"<b>{esc(parts.short)}</b>")
+    mark = f" {parts.mark}" if parts.mark else ""
+    blocks.append(f"<blockquote>{esc(parts.quote)}{mark}</blockquote>")
+    if parts.reported:
+        blocks.append(f"<i>{esc(parts.reported)}</i>")
+    blocks.append(f"<b>{text(lang, 'sources')}</b>")
     blocks += [_cite_line(p, lang) for p in answer.passages]
+    return blocks
+
+
+def timeline_blocks(events: list[Event], lang: str, query: str | None = None) -> list[str]:
+    """One block per event: its date, the sentence (cut), the article it is from."""
+    if not events:
+        none = text(lang, "timeline_none_for", query=query) if query else text(lang, "timeline_none")
+        return [esc(none)]
+    head = text(lang, "timeline_title") + (f": {query}" if query else "")
+    blocks = [f"<b>{esc(head)}</b> ({len(events)})"]
+    for e in events:
+        reporter = next((r for r in e.reported_by if r.file == e.file), None)
+        where = (reporter.source or reporter.title) if reporter else e.file
+        extra = event_extra(e, lang)
+        blocks.append(
+            f"<b>{esc(event_date(e, lang))}</b> — {esc(cut(e.text))} <i>({esc(where)})</i>"
+            + (f" {esc(extra)}" if extra else "")
+        )
     return blocks
 
 
@@ -65,7 +95,7 @@ def _split_plain(block: str, limit: int) -> list[str]:
     """
     open_tag = close_tag = ""
     body = block
-    for tag in ("b", "i"):
+    for tag in ("b", "i", "blockquote"):
         if block.startswith(f"<{tag}>") and block.endswith(f"</{tag}>") and block.count("<") == 2:
             open_tag, close_tag, body = f"<{tag}>", f"</{tag}>", block[len(tag) + 2 : -(len(tag) + 3)]
     raw = html.unescape(body) if "<" not in body else None

@@ -391,6 +391,7 @@ class Berita:
             )
             for s, sim in zip(sents, sims, strict=True)
         ]
+
         def passage_words(chunk_id: int) -> frozenset[str]:
             return loaded.passage_words(rows[chunk_id])
 

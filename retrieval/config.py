@@ -104,6 +104,15 @@ SETTINGS: list[Setting] = [
     Setting("telegram.rate_window", None, 60.0, float, "seconds", min=0.001),
     Setting("telegram.watch", None, True, bool, "re-index when article files change"),
     Setting("telegram.channel_posts", None, False, bool, "answer /ask and mentions in channels too"),
+    Setting(
+        "telegram.followup_minutes",
+        None,
+        10.0,
+        float,
+        "a private-chat question within this many minutes of the last continues its conversation",
+        min=0,
+        max=1440,
+    ),
     Setting("watch.debounce_ms", None, 1500, int, "quiet time before a changed file is indexed", min=0),
 ]
 _BY_KEY = {s.key: s for s in SETTINGS}

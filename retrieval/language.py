@@ -211,12 +211,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "help": (
             "I answer questions about {articles} news articles ({dates}), with the passages "
             "that support each answer and where they come from.\n\nExamples:\n{examples}\n\n"
-            "Commands: /ask, /sources, /help"
+            "Commands: /ask, /timeline, /sources, /new, /help"
         ),
         "no_articles": "No articles are indexed yet.",
         "sources_title": "Indexed articles",
         "chunks": "passages",
         "understood_as": "Understood as: {text}",
+        "new_conversation": "New conversation: earlier questions are forgotten.",
+        "timeline_articles": "{n} articles",
+        "timeline_inferred": "(date inferred)",
+        "timeline_none": "No dated events found.",
+        "timeline_none_for": "No dated events mention {query}.",
+        "timeline_title": "Timeline",
     },
     "id": {
         "not_found": "Saya tidak menemukan jawabannya di artikel yang terindeks.",
@@ -246,12 +252,18 @@ TEXTS: dict[str, dict[str, str]] = {
         "help": (
             "Saya menjawab pertanyaan tentang {articles} artikel berita ({dates}), beserta "
             "kutipan pendukung dan sumbernya.\n\nContoh:\n{examples}\n\n"
-            "Perintah: /ask, /sources, /help"
+            "Perintah: /ask, /timeline, /sources, /new, /help"
         ),
         "no_articles": "Belum ada artikel yang terindeks.",
         "sources_title": "Artikel terindeks",
         "chunks": "kutipan",
         "understood_as": "Dipahami sebagai: {text}",
+        "new_conversation": "Percakapan baru: pertanyaan sebelumnya dilupakan.",
+        "timeline_articles": "{n} artikel",
+        "timeline_inferred": "(tanggal diperkirakan)",
+        "timeline_none": "Tidak ada peristiwa bertanggal.",
+        "timeline_none_for": "Tidak ada peristiwa bertanggal yang menyebut {query}.",
+        "timeline_title": "Linimasa",
     },
 }
 

@@ -51,10 +51,15 @@ def test_index_ask_sources(env):
     assert len(a["citations"]) == len(a["passages"])
 
     r = run(env, "ask", "--json", "-k", "2", "Siapa yang bertemu di Beijing pada 28 September?")
-    assert len(json.loads(r.output)["passages"]) == 2
+    two = json.loads(r.output)
+    # k passages, then one more for each reporting article they don't already show.
+    extra = {rep["n"] for rep in two["reported_by"]} - {1, 2}
+    assert [p["n"] for p in two["passages"]] == list(range(1, 3 + len(extra)))
 
     r = run(env, "ask", "What is the capital of Brazil?")
-    assert r.exit_code == 0 and "don't mention Brazil" in r.output
+    declined = json.loads(run(env, "ask", "--json", "What is the capital of Brazil?").output)
+    assert r.exit_code == 0 and declined["found"] is False
+    assert r.output.strip() == declined["answer"]  # the reason, or "I couldn't find that …"
 
     r = run(
         env,
@@ -248,7 +253,8 @@ def test_chat_keeps_going_on_empty_lines_and_shows_passages(seeded, tmp_path):
     chat(Console(file=out, width=100), seeded, tmp_path / "h", None, read=lambda: next(lines))
     text = out.getvalue()
     assert "Choe Son" in text and "skor" in text and " score " not in text
-    assert "[2]" in text.split("Sumber")[1] and "No passage 99: the last answer has 5." in text
+    shown = len(seeded.ask("Siapa yang bertemu di Beijing pada 28 September?").passages)
+    assert "[2]" in text.split("Sumber")[1] and f"No passage 99: the last answer has {shown}." in text
     assert next(lines) == "never"  # 'quit' ended the session; the empty lines did not
 
 
@@ -285,3 +291,92 @@ def test_ctrl_c_ends_watch_quietly(env):
         proc.send_signal(signal.SIGINT)
         _, err = proc.communicate(timeout=60)
     assert proc.returncode == 0 and err.decode() == ""
+
+
+@pytest.fixture
+def seeded_env(seeded):
+    """The CLI over the session's seeded index (no build of its own)."""
+    return {
+        "BERITA_ARTICLES_DIR": str(seeded.config.articles_dir),
+        "BERITA_DATA_DIR": str(seeded.config.data_dir),
+        "BERITA_CACHE_DIR": str(seeded.config["model.cache_dir"]),
+    }
+
+
+def test_answer_shows_short_answer_then_the_quote_then_who_reports_it(seeded_env):
+    out = run(seeded_env, "ask", "-k", "2", "When did Kim Jong Un leave Beijing?").output
+    short, quote = out.index("Thursday, 4 September 2025"), out.index("\u201cKCNA juga mengkonfirmasi")
+    reported, sources = out.index("Reported by 1 of 5 articles"), out.index("Sources")
+    assert short < quote < reported < sources
+    assert "[1]" in out[quote:reported]
+    declined = run(seeded_env, "ask", "Does the article mention Taiwan?")
+    assert declined.exit_code == 0 and declined.output.strip() == "The articles don't mention Taiwan."
+    a = json.loads(run(seeded_env, "ask", "--json", "When did Kim Jong Un leave Beijing?").output)
+    assert a["short_answer"]["date"] == "2025-09-04" and a["reported_by"] and a["articles"] == 5
+    assert {"answer", "passages", "citations", "cited", "understood_as", "reason"} <= set(a)
+
+
+def test_ask_conversation_from_stdin(seeded_env):
+    lines = (
+        "Who is North Korea's foreign minister?\n"
+        "When did she become foreign minister?\n"
+        "\n"  # a new conversation: "she" means nobody now
+        "When did she become foreign minister?\n"
+    )
+    r = run(seeded_env, "ask", "--json", "--conversation", "-", input=lines)
+    assert r.exit_code == 0, r.output
+    out = [json.loads(x) for x in r.output.splitlines()]
+    assert len(out) == 3  # the empty line printed nothing
+    assert out[0]["understood_as"] is None and out[0]["short_answer"]["text"] == "Choe Son Hui"
+    assert out[1]["understood_as"] == "When did Choe Son Hui become foreign minister?"
+    assert out[1]["question"] == "When did she become foreign minister?"
+    assert out[1]["short_answer"]["date"] == "2022-06"
+    assert out[2]["understood_as"] is None
+    # Without --conversation each line stands alone.
+    r = run(seeded_env, "ask", "--json", "-", input=lines)
+    alone = [json.loads(x) for x in r.output.splitlines()]
+    assert len(alone) == 4 and alone[1]["understood_as"] is None and "error" in alone[2]
+    r = run(seeded_env, "ask", "--conversation", "--json", "Who met?")
+    assert r.exit_code == 2 and "--conversation reads the questions from stdin" in r.output
+
+
+def test_chat_understands_follow_ups_until_a_new_conversation(seeded, tmp_path):
+    from rich.console import Console
+
+    from bot.console import chat
+
+    lines = iter(
+        [
+            "Who is North Korea's foreign minister?",
+            "When did she become foreign minister?",
+            "new",
+            "When did she become foreign minister?",
+            "quit",
+        ]
+    )
+    out = io.StringIO()
+    chat(Console(file=out, width=200), seeded, tmp_path / "h", None, read=lambda: next(lines))
+    text = out.getvalue()
+    before, after = text.split("New conversation")
+    assert "Understood as: When did Choe Son Hui become foreign minister?" in before
+    assert "June 2022" in before.split("Understood as")[1]
+    assert "Understood as" not in after
+
+
+def test_timeline_lines_and_json(seeded_env):
+    r = run(seeded_env, "timeline")
+    assert r.exit_code == 0, r.output
+    assert "Thursday, 4 September 2025" in r.output and "June 2022" in r.output
+    assert "· 4 articles" in r.output
+    first_lines = r.output.splitlines()
+    assert first_lines[0].startswith("June 2022")  # oldest first
+    r = run(seeded_env, "timeline", "--json")
+    events = [json.loads(x) for x in r.output.splitlines()]
+    assert len(events) > 5 and [e["date"] for e in events] == sorted(e["date"] for e in events)
+    assert {"date", "text", "file", "reported_by", "granularity", "inferred"} <= set(events[0])
+    r = run(seeded_env, "timeline", "--json", "Beijing")
+    assert all("Beijing" in json.loads(x)["text"] for x in r.output.splitlines())
+    r = run(seeded_env, "timeline", "Kim", "--lang", "id")
+    assert "Kamis, 4 September 2025" in r.output and "Thursday" not in r.output
+    r = run(seeded_env, "timeline", "Taiwan")
+    assert r.exit_code == 0 and r.output.strip() == "No dated events mention Taiwan."

@@ -1,0 +1,81 @@
+"""What the console and Telegram show of an answer or an event, as plain strings.
+
+Both front ends say the same things in the same order; only the markup differs
+(rich styles in the console, HTML in Telegram), so the wording lives here once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from retrieval import Answer
+from retrieval.corroborate import reported_line
+from retrieval.dates import MONTH_NAMES
+from retrieval.dates import format_date as format_day
+from retrieval.language import text
+from retrieval.timeline import Event
+
+# An event's sentence in a timeline line: most of the seed sentences fit (median about 150
+# characters); the rest are cut at a word, the whole sentence is one `berita ask` away.
+EVENT_CHARS = 200
+
+_MARK = re.compile(r"^(.*?)\s*((?:\[\d+\])+)$", re.S)
+
+
+@dataclass(frozen=True, kw_only=True)
+class AnswerParts:
+    """An answer's lines, top to bottom; the front ends add only markup."""
+
+    understood: str | None  # "Understood as: …" when a follow-up was resolved
+    short: str | None  # the answer in a few words
+    quote: str | None  # the article's sentence that proves it, without its mark
+    mark: str  # its citation mark, "[1]"
+    reported: str | None  # "Reported by 2 of 5 articles: …"
+    declined: str | None  # why there is no answer (found False)
+
+
+def answer_parts(answer: Answer) -> AnswerParts:
+    lang = answer.language
+    understood = text(lang, "understood_as", text=answer.understood_as) if answer.understood_as else None
+    if not answer.found:
+        return AnswerParts(
+            understood=understood, short=None, quote=None, mark="", reported=None, declined=answer.answer
+        )
+    m = _MARK.match(answer.answer)
+    quote, mark = (m.group(1), m.group(2)) if m else (answer.answer, "")
+    short = answer.short_answer.text if answer.short_answer else None
+    reported = reported_line(answer.reported_by, answer.articles, lang) if answer.reported_by else None
+    return AnswerParts(
+        understood=understood, short=short, quote=quote, mark=mark, reported=reported, declined=None
+    )
+
+
+def event_date(event: Event, lang: str) -> str:
+    """ "Thursday, 4 September 2025" for a day, "September 2025" for a month, in ``lang``."""
+    lg = "id" if lang == "id" else "en"
+    if event.granularity == "month" or len(event.date) == 7:
+        year, month = event.date.split("-")[:2]
+        return f"{MONTH_NAMES[lg][int(month) - 1]} {year}"
+    return format_day(dt.date.fromisoformat(event.date), lg)
+
+
+def cut(sentence: str, limit: int = EVENT_CHARS) -> str:
+    """``sentence`` at most ``limit`` characters, cut at a word with an ellipsis."""
+    if len(sentence) <= limit:
+        return sentence
+    head = sentence[: limit - 1]
+    if " " in head:
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:") + "…"
+
+
+def event_extra(event: Event, lang: str) -> str:
+    """ "· 3 articles" when more than one article reports it; "(date inferred)" when it is."""
+    bits = []
+    if len(event.reported_by) > 1:
+        bits.append("· " + text(lang, "timeline_articles", n=len(event.reported_by)))
+    if event.inferred:
+        bits.append(text(lang, "timeline_inferred"))
+    return " ".join(bits)
