@@ -27,6 +27,7 @@ from .ingest import (
     file_name_problem,
     list_files,
     load_article,
+    not_a_file,
     outside_link,
     printable_name,
     read_file,
@@ -262,6 +263,10 @@ def _build_index(
             bad_name = file_name_problem(rel)
             if bad_name:
                 report.problems.append(Problem(file=printable_name(rel), message=bad_name))
+                continue
+            odd = not_a_file(path)
+            if odd:
+                report.problems.append(Problem(file=rel, message=odd))
                 continue
             if not follow_links and outside_link(path, folder):
                 report.problems.append(

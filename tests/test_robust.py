@@ -439,3 +439,53 @@ def test_leftovers_of_killed_builds_are_cleaned_by_every_build(tmp_path, article
     report = fake_build(config)  # nothing changed
     assert not report.changed_anything and not partial.exists()
     assert load_index(config.data_dir).documents()
+
+
+# --- odd files and folders (item 5) ------------------------------------------------
+
+
+def test_utf16_with_a_bom_is_decoded_not_called_binary(tmp_path, articles, model_cache):
+    text = "Banjir Rob di Semarang\nAir laut menggenangi jalan di Semarang pada hari Senin.\n"
+    (articles / "utf16le.txt").write_bytes(text.encode("utf-16"))  # BOM + little-endian
+    (articles / "utf16be.md").write_bytes(b"\xfe\xff" + text.replace("Semarang", "Demak").encode("utf-16-be"))
+    config = make_config(tmp_path, articles, model_cache)
+    report = fake_build(config)
+    assert report.problems == []
+    docs = {d.doc.file: d.doc for d in load_index(config.data_dir).documents()}
+    assert docs["utf16le.txt"].title == "Banjir Rob di Semarang"
+    assert docs["utf16be.md"].title == "Banjir Rob di Demak"
+
+
+def test_links_that_lead_nowhere_and_folders_named_like_files_are_problems(tmp_path, articles, model_cache):
+    (articles / "loop.txt").symlink_to(articles / "loop.txt")
+    (articles / "a.md").symlink_to(articles / "b.md")
+    (articles / "b.md").symlink_to(articles / "a.md")
+    (articles / "dangling.txt").symlink_to(articles / "gone.txt")
+    (articles / "2025.txt").mkdir()
+    (articles / "2025.txt" / "inside.txt").write_text("Berita Dalam\nPasar baru dibuka di Bogor.\n")
+    os.mkfifo(articles / "pipe.txt")  # reading it would block the build for ever
+    config = make_config(tmp_path, articles, model_cache)
+    report = fake_build(config)
+    problems = {p.file: p.message for p in report.problems}
+    assert set(problems) == {"loop.txt", "a.md", "b.md", "dangling.txt", "2025.txt", "pipe.txt"}
+    assert all("loop" in problems[f] for f in ("loop.txt", "a.md", "b.md"))
+    assert "broken link" in problems["dangling.txt"] and "gone.txt" in problems["dangling.txt"]
+    assert "is a folder" in problems["2025.txt"] and "not a regular file" in problems["pipe.txt"]
+    files = {d.doc.file for d in load_index(config.data_dir).documents()}
+    assert files == {p.name for p in SEEDS.glob("*.txt")} | {"2025.txt/inside.txt"}
+    r = CliRunner().invoke(
+        main, ["--articles-dir", str(articles), "--data-dir", str(config.data_dir), "sources", "--problems"]
+    )
+    assert r.exit_code == 0 and "broken link" in r.output and "loop" in r.output
+
+
+def test_files_in_hidden_folders_are_ignored(tmp_path, articles, model_cache):
+    for hidden in (".git", ".cache/deep", "sub/.trash"):
+        (articles / hidden).mkdir(parents=True)
+        (articles / hidden / "note.txt").write_text("Catatan Tersembunyi\nIni bukan berita sama sekali.\n")
+    (articles / "sub" / "kept.txt").write_text("Berita Sub\nPasar baru dibuka di Bogor.\n")
+    config = make_config(tmp_path, articles, model_cache)
+    report = fake_build(config)
+    assert report.problems == []
+    files = {d.doc.file for d in load_index(config.data_dir).documents()}
+    assert "sub/kept.txt" in files and not any("note" in f for f in files)
