@@ -225,6 +225,7 @@ def chat(state: State, top_k: int | None) -> None:
     """
     from . import console as ui
 
+    state.berita.warm_up(model=False)  # a missing or damaged index: one line, before any question
     ui.chat(state.console, state.berita, Path(state.config.data_dir) / "chat_history", top_k)
 
 

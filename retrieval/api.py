@@ -22,7 +22,7 @@ from .conversation import Conversation, Turn
 from .corroborate import Reporter, reporters
 from .dates import question_dates
 from .embed import Embedder, load_embedder, load_query_encoder, model_id_for
-from .errors import IndexCorruptError, IndexMissingError, QuestionError
+from .errors import BeritaError, IndexCorruptError, IndexMissingError, QuestionError
 from .facts import Facts, words_of
 from .lexical import Lexical
 from .lexicon import STOP_EN, STOP_ID
@@ -238,7 +238,11 @@ class Berita:
     def _current(self) -> _Loaded:
         """The loaded generation, after switching to a newer one another process built."""
         loaded = self._loaded_now()
-        gen = current_generation(self.config.data_dir)
+        try:
+            gen = current_generation(self.config.data_dir)
+        except BeritaError as exc:  # CURRENT damaged after the load: keep answering
+            log.warning("keeping the loaded index; %s", exc)
+            return loaded
         # Whoever notices first loads it; the others keep answering from the old one.
         if gen is not None and gen != loaded.index.path and self._reload_lock.acquire(blocking=False):
             try:

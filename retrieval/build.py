@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import logging
 import shutil
+import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -365,6 +366,12 @@ def _build_index(
             )
             store.finish(gen, manifest)
             store.swap(root, gen)
+        except (sqlite3.Error, RuntimeError) as exc:
+            # Only writing happens in this block: SQLite's "database or disk is full" and
+            # FAISS's "write error" (a RuntimeError) are a full or failing disk.
+            shutil.rmtree(gen, ignore_errors=True)
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise IndexWriteError(f"cannot write the index ({gen}: {reason})") from exc
         except BaseException:
             shutil.rmtree(gen, ignore_errors=True)
             raise

@@ -489,3 +489,139 @@ def test_files_in_hidden_folders_are_ignored(tmp_path, articles, model_cache):
     assert report.problems == []
     files = {d.doc.file for d in load_index(config.data_dir).documents()}
     assert "sub/kept.txt" in files and not any("note" in f for f in files)
+
+
+# --- damage the checksums can't catch, and unwritable data (item 9) ----------------
+
+
+def _rechecksum(gen):
+    """Re-write the manifest to match the files: damage the checksum check can't see."""
+    import json
+
+    from retrieval.store import sha256_file
+
+    manifest = json.loads((gen / "manifest.json").read_text())
+    manifest["checksums"] = {name: sha256_file(gen / name) for name in manifest["checksums"]}
+    (gen / "manifest.json").write_text(json.dumps(manifest))
+
+
+def _one_line(r, code, *words):
+    line = r.output.strip()
+    assert r.exit_code == code, r.output
+    assert not isinstance(r.exception, Exception) or isinstance(r.exception, SystemExit), r.exception
+    assert "\n" not in line and line.startswith("berita: error:"), line
+    assert all(w in line for w in words), line
+
+
+@pytest.fixture
+def built(tmp_path, articles, model_cache):
+    config = make_config(tmp_path, articles, model_cache)
+    fake_build(config)
+    env = {
+        "BERITA_ARTICLES_DIR": str(articles),
+        "BERITA_DATA_DIR": str(config.data_dir),
+        "BERITA_MODEL": "fake",
+    }
+    return config, env
+
+
+@pytest.mark.parametrize("name", ["sentences.npy", "vectors.npy"])
+@pytest.mark.parametrize("damage", ["empty", "truncated", "header"])
+def test_damaged_vectors_behind_a_matching_manifest_give_one_line(built, name, damage):
+    config, env = built
+    gen = current_generation(config.data_dir)
+    good = (gen / name).read_bytes()
+    bad = {"empty": b"", "truncated": good[: len(good) // 2], "header": b"\x93NUMPY\x01\x00zz" + good[10:]}
+    (gen / name).write_bytes(bad[damage])
+    _rechecksum(gen)
+    for command in (["sources"], ["timeline"], ["sources", "--problems"]):
+        _one_line(CliRunner().invoke(main, command, env=env), 5, "berita index --rebuild")
+    # `berita index` (incremental) does not trip over it either: it rebuilds.
+    assert fake_build(config).rebuilt
+    assert len(load_index(config.data_dir).documents()) == 5
+
+
+def test_sqlite_damage_behind_a_matching_manifest_gives_one_line(built):
+    config, env = built
+    gen = current_generation(config.data_dir)
+    db = bytearray((gen / "chunks.sqlite").read_bytes())
+    db[len(db) // 2 :] = b"\xa5" * (len(db) - len(db) // 2)  # the pages past the schema
+    (gen / "chunks.sqlite").write_bytes(bytes(db))
+    _rechecksum(gen)
+    for command in (["sources"], ["timeline"], ["sources", "--problems"]):
+        _one_line(CliRunner().invoke(main, command, env=env), 5, "berita index --rebuild")
+    assert fake_build(config, rebuild=True).rebuilt
+    assert len(load_index(config.data_dir).documents()) == 5
+
+
+@pytest.mark.parametrize("kind", ["binary", "folder", "path", "empty"])
+def test_a_damaged_current_gives_one_line_and_rebuild_fixes_it(built, kind):
+    config, env = built
+    current = index_root(config.data_dir) / "CURRENT"
+    current.unlink()
+    if kind == "folder":
+        current.mkdir()
+        (current / "x").write_text("x")
+    else:
+        current.write_bytes({"binary": b"\xff\xfe\x00\x9c", "path": b"../../etc\n", "empty": b""}[kind])
+    for command in (["sources"], ["timeline"]):
+        _one_line(CliRunner().invoke(main, command, env=env), 5, "berita index --rebuild", "CURRENT")
+    assert fake_build(config, rebuild=True).rebuilt
+    assert len(load_index(config.data_dir).documents()) == 5
+
+
+def _cli_line(capsys, code, *words, run):
+    """``run`` inside the CLI's own error mapping: one line on stderr and its exit code."""
+    from bot.cli import reported_errors
+
+    with pytest.raises(SystemExit) as exited, reported_errors():
+        run()
+    line = capsys.readouterr().err.strip()
+    assert exited.value.code == code, line
+    assert "\n" not in line and line.startswith("berita: error:") and all(w in line for w in words), line
+
+
+def test_a_data_folder_that_is_not_a_folder_gives_one_line(built, tmp_path, capsys):
+    config, env = built
+    for data in ("/dev/null", str(next(iter(sorted(SEEDS.glob("*.txt")))))):
+        for command in (["sources"], ["timeline"], ["ask", "Siapa?"]):
+            _one_line(CliRunner().invoke(main, command, env={**env, "BERITA_DATA_DIR": data}), 2, data)
+        r = CliRunner().invoke(main, ["chat"], env={**env, "BERITA_DATA_DIR": data}, input="Siapa?\n")
+        _one_line(r, 2, data)
+        bad = make_config(tmp_path, config.articles_dir, config["model.cache_dir"], data_dir=data)
+        _cli_line(capsys, 7, "cannot write the index", data, run=lambda c=bad: fake_build(c))
+
+
+@pytest.mark.parametrize("error", ["sqlite", "faiss", "oserror"])
+def test_a_full_disk_gives_one_line_and_keeps_the_index(built, monkeypatch, capsys, error):
+    import sqlite3
+
+    import faiss
+
+    import retrieval.store as st
+
+    config, _ = built
+    before = current_generation(config.data_dir)
+    exc = {
+        "sqlite": sqlite3.OperationalError("database or disk is full"),
+        "faiss": RuntimeError(
+            "Error in faiss::FileIOWriter: 'ret == (n)' failed: write error in vectors.faiss: 1 != 8 "
+            "(No space left on device)"
+        ),
+        "oserror": OSError(28, "No space left on device"),
+    }[error]
+
+    def full(*a, **k):
+        raise exc
+
+    if error == "faiss":
+        monkeypatch.setattr(faiss, "write_index", full)
+    else:
+        monkeypatch.setattr(st, "write_tables" if error == "sqlite" else "finish", full)
+    for rebuild in (False, True):
+        (config.articles_dir / "new.txt").write_text(f"Berita Baru\nFakta baru {rebuild} di Makassar.\n")
+        _cli_line(capsys, 7, "cannot write the index", run=lambda r=rebuild: fake_build(config, rebuild=r))
+    monkeypatch.undo()
+    assert current_generation(config.data_dir) == before
+    assert {p.name for p in index_root(config.data_dir).glob("gen-*")} == {before.name}
+    assert len(load_index(config.data_dir).documents()) == 5
