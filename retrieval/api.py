@@ -59,11 +59,15 @@ class Terms:
     @classmethod
     def load(cls, path: Path) -> Terms:
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
+            return cls._parse(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            # Cut or foreign JSON whose manifest was re-written to match gets past the checksums.
             raise IndexCorruptError(
-                f"index is damaged: {path} ({exc}); run `berita index --rebuild`"
+                f"index is damaged: {path} ({type(exc).__name__}: {exc}); run `berita index --rebuild`"
             ) from None
+
+    @classmethod
+    def _parse(cls, raw: dict) -> Terms:
         n = int(raw["chunks"])
         counts: dict[str, int] = raw["names"]
         full: dict[str, str] = {}
@@ -76,7 +80,7 @@ class Terms:
                     full.setdefault(part, name)
         return cls(
             chunks=n,
-            df=raw["df"],
+            df=dict(raw["df"]),
             names=tuple(counts),
             today=_date(raw["newest"]),
             max_idf=math.log(1 + (n + 0.5) / 0.5),

@@ -20,7 +20,7 @@ from .chunk import Chunk, chunk_article, embedding_text
 from .config import Config
 from .corroborate import group_sentences
 from .embed import Embedder
-from .errors import IndexCorruptError, IndexMissingError, IndexWriteError
+from .errors import BeritaError, IndexCorruptError, IndexMissingError, IndexWriteError
 from .facts import Facts, facts, words_of
 from .ingest import (
     Article,
@@ -226,6 +226,17 @@ def _embed(to_embed: list[NewDocument], embedder: Embedder, progress: ProgressFn
     return total
 
 
+def _discard(root: Path, gen: Path) -> None:
+    """Remove a failed build's generation, unless the swap to it already happened (a sync
+    after the rename failed): then CURRENT names it and it is the index."""
+    try:
+        live = store.current_generation(root.parent)
+    except BeritaError:
+        live = None
+    if live != gen:
+        shutil.rmtree(gen, ignore_errors=True)
+
+
 def _build_index(
     config: Config,
     embedder_factory: Callable[[], Embedder],
@@ -243,7 +254,7 @@ def _build_index(
     check_folder(folder)  # a mistyped folder must not leave an index folder behind
     follow_links = config["index.follow_external_links"]
     with store.build_lock(root):
-        store.prune_unfinished(root)  # leftovers of a build that was killed
+        live = store.prune_leftovers(root)  # what builds that were killed left behind
         old = _open_previous(data_dir, rebuild)
         if old is not None and (old.model_id != model_id or old.manifest.chunking != chunk_settings):
             log.info("model or chunking changed: full rebuild")
@@ -369,15 +380,16 @@ def _build_index(
         except (sqlite3.Error, RuntimeError) as exc:
             # Only writing happens in this block: SQLite's "database or disk is full" and
             # FAISS's "write error" (a RuntimeError) are a full or failing disk.
-            shutil.rmtree(gen, ignore_errors=True)
+            _discard(root, gen)
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise IndexWriteError(f"cannot write the index ({gen}: {reason})") from exc
         except BaseException:
-            shutil.rmtree(gen, ignore_errors=True)
+            _discard(root, gen)
             raise
-        keep = {gen.name}
+        # The generation that was live is kept (even by a rebuild, which did not read it): a
+        # reader that read CURRENT just before the swap may be opening it now.
+        keep = {gen.name} | ({live.name} if live is not None else set())
         if old is not None:
-            keep.add(old.path.name)
             old.close()
         store.prune(root, keep)
     report.seconds = time.perf_counter() - started

@@ -531,14 +531,29 @@ def current_generation(data_dir: Path) -> Path | None:
     return root / name
 
 
+# Loads retried when CURRENT moved on while one was under way: a build keeps only the
+# live generation and the one before it, so a reader slower than two builds retries.
+LOAD_TRIES = 5
+
+
 def load(data_dir: Path) -> Generation:
     """The live generation, checked against its manifest."""
-    gen = current_generation(data_dir)
-    if gen is None:
-        raise IndexMissingError(f"no index in {data_dir}; run `berita index` first")
-    if not gen.is_dir():
-        raise IndexCorruptError(_fix(f"index generation {gen.name} named by CURRENT is missing"))
-    return Generation(gen)
+    for attempt in range(LOAD_TRIES):
+        gen = current_generation(data_dir)
+        if gen is None:
+            raise IndexMissingError(f"no index in {data_dir}; run `berita index` first")
+        try:
+            if not gen.is_dir():
+                raise IndexCorruptError(_fix(f"index generation {gen.name} named by CURRENT is missing"))
+            return Generation(gen)
+        except (IndexCorruptError, OSError) as exc:
+            # Builds pruned it while it was being read: read CURRENT again.
+            if attempt + 1 < LOAD_TRIES and current_generation(data_dir) != gen:
+                continue
+            if isinstance(exc, OSError):
+                raise IndexCorruptError(_fix(f"index is damaged: cannot read {gen} ({exc})")) from None
+            raise
+    raise AssertionError("unreachable")
 
 
 # --- writing -------------------------------------------------------------------
@@ -593,8 +608,14 @@ def _make_faiss(vectors: np.ndarray, exact_below: int, fp16_from: int = HNSW_FP1
     return index
 
 
+def _number(gen: Path) -> int:
+    return int(gen.name[4:]) if _GEN_NAME.fullmatch(gen.name) else -1
+
+
 def new_generation_path(root: Path) -> Path:
-    return root / f"gen-{time.time_ns()}"
+    """A name after every existing one (even if the clock went back): names order builds."""
+    newest = max((_number(p) for p in root.glob("gen-*")), default=0)
+    return root / f"gen-{max(time.time_ns(), newest + 1)}"
 
 
 def write_tables(
@@ -708,18 +729,28 @@ def swap(root: Path, gen: Path) -> None:
     fsync_dir(root)
 
 
-def prune_unfinished(root: Path) -> None:
-    """Drop generations without a manifest (a killed build's), except the live one.
+def prune_leftovers(root: Path) -> Path | None:
+    """Drop what killed builds left; returns the live generation (None if CURRENT is unreadable).
 
+    Kept: the live generation and the newest finished one before it (a reader that
+    read CURRENT just before the last swap may still be opening it). Dropped: unfinished
+    generations (no manifest), finished ones newer than the live one (their build died
+    before its swap, so no reader ever saw them) and older ones (a killed prune's).
     Only call it holding ``build_lock``: then no build is writing one.
     """
     try:
         live = current_generation(root.parent)
-    except IndexCorruptError:  # CURRENT is damaged: unfinished ones are still not it
+    except (IndexCorruptError, ConfigError):  # CURRENT is damaged: only unfinished ones go
         live = None
-    for p in root.glob("gen-*"):
-        if p != live and not (p / MANIFEST).exists():
-            shutil.rmtree(p, ignore_errors=True)
+    gens = [p for p in root.glob("gen-*") if p != live]
+    unfinished = [p for p in gens if not (p / MANIFEST).exists()]
+    drop = list(unfinished)
+    if live is not None and live.is_dir():
+        older = sorted((p for p in gens if p not in unfinished and _number(p) < _number(live)), key=_number)
+        drop += older[:-1] + [p for p in gens if p not in unfinished and _number(p) > _number(live)]
+    for p in drop:
+        shutil.rmtree(p, ignore_errors=True)
+    return live
 
 
 def prune(root: Path, keep: set[str]) -> None:

@@ -541,6 +541,16 @@ def test_damaged_vectors_behind_a_matching_manifest_give_one_line(built, name, d
     assert len(load_index(config.data_dir).documents()) == 5
 
 
+@pytest.mark.parametrize("content", [b"", b"[]", b"{}", b'{"chunks": "x"}', b'{"chunks": 1, "names": []}'])
+def test_damaged_terms_behind_a_matching_manifest_give_one_line(built, content):
+    config, env = built
+    gen = current_generation(config.data_dir)
+    (gen / "terms.json").write_bytes(content)
+    _rechecksum(gen)
+    for command in (["sources"], ["timeline"]):
+        _one_line(CliRunner().invoke(main, command, env=env), 5, "berita index --rebuild", "terms.json")
+
+
 def test_sqlite_damage_behind_a_matching_manifest_gives_one_line(built):
     config, env = built
     gen = current_generation(config.data_dir)
@@ -624,4 +634,134 @@ def test_a_full_disk_gives_one_line_and_keeps_the_index(built, monkeypatch, caps
     monkeypatch.undo()
     assert current_generation(config.data_dir) == before
     assert {p.name for p in index_root(config.data_dir).glob("gen-*")} == {before.name}
+    assert len(load_index(config.data_dir).documents()) == 5
+
+
+# --- rebuilds and readers (item 10) --------------------------------------------------
+
+
+def test_a_rebuild_keeps_the_generation_a_reader_just_read(tmp_path, articles, model_cache):
+    from retrieval.store import Generation
+
+    config = make_config(tmp_path, articles, model_cache)
+    fake_build(config)
+    read = current_generation(config.data_dir)  # a reader read CURRENT …
+    assert fake_build(config, rebuild=True).rebuilt  # … a rebuild swaps and prunes …
+    assert current_generation(config.data_dir) != read
+    assert len(Generation(read).documents()) == 5  # … and what it read still opens
+    fake_build(config, rebuild=True)
+    gens = sorted(p.name for p in index_root(config.data_dir).glob("gen-*"))
+    assert len(gens) == 2 and read.name not in gens
+
+
+def test_loading_while_rebuilding_never_fails(tmp_path, articles, model_cache):
+    config = make_config(tmp_path, articles, model_cache)
+    fake_build(config)
+    errors, loads = [], {"n": 0}
+    stop = threading.Event()
+
+    def reader():
+        while not stop.is_set():
+            try:
+                assert len(load_index(config.data_dir).documents()) == 5
+                loads["n"] += 1
+            except Exception as exc:
+                errors.append(repr(exc))
+
+    threads = [threading.Thread(target=reader) for _ in range(3)]
+    for t in threads:
+        t.start()
+    try:
+        for _ in range(12):
+            fake_build(config, rebuild=True)
+    finally:
+        stop.set()
+        for t in threads:
+            t.join(30)
+    assert errors == [] and loads["n"] > 12
+
+
+def test_every_build_cleans_generations_no_reader_can_need(tmp_path, articles, model_cache):
+    config = make_config(tmp_path, articles, model_cache)
+    fake_build(config)
+    fake_build(config, rebuild=True)
+    root = index_root(config.data_dir)
+    live = current_generation(config.data_dir)
+    previous = next(p for p in root.glob("gen-*") if p != live)
+    older = root / "gen-1"  # left by a build killed while pruning
+    never_live = root / f"gen-{int(live.name[4:]) + 1}"  # finished, killed before the swap
+    unfinished = root / "gen-2"
+    for copy in (older, never_live):
+        shutil.copytree(live, copy)
+    unfinished.mkdir()
+    report = fake_build(config)  # nothing changed: still cleans up
+    assert not report.changed_anything
+    assert {p.name for p in root.glob("gen-*")} == {live.name, previous.name}
+    assert current_generation(config.data_dir) == live
+
+
+# --- what is printed is printed literally -----------------------------------------------
+
+
+def test_titles_sentences_and_file_names_are_printed_literally(tmp_path, model_cache):
+    import io
+
+    from rich.console import Console
+
+    from bot.console import render_report
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    evil = "\x1b[31m:x:"
+    name = f"merah{evil}.txt"
+    (folder / name).write_text(
+        f"Judul {evil} Merah\nPada 3 September 2025 pasar {evil} dibuka di Bogor oleh wali kota.\n"
+    )
+    (folder / f"kosong{evil}.txt").write_text("")
+    config = make_config(tmp_path, folder, model_cache)
+    out = io.StringIO()
+    render_report(Console(file=out, width=300, emoji=False, highlight=False), fake_build(config), folder)
+    env = {
+        "BERITA_ARTICLES_DIR": str(folder),
+        "BERITA_DATA_DIR": str(config.data_dir),
+        "BERITA_MODEL": "fake",
+    }
+    outputs = {"index": out.getvalue()}
+    for command in (["timeline"], ["timeline", "pasar"], ["sources"], ["sources", "--problems"]):
+        r = CliRunner().invoke(main, command, env=env, terminal_width=300)
+        assert r.exit_code == 0, r.output
+        outputs[" ".join(command)] = r.output
+    r = CliRunner().invoke(main, ["timeline", f"tidak ada {evil}"], env=env, terminal_width=300)
+    outputs["timeline none"] = r.output
+    for command, printed in outputs.items():
+        assert "\x1b" not in printed and "\u274c" not in printed, (command, printed)
+        assert "\\x1b[31m:x:" in printed, (command, printed)
+
+
+def test_error_lines_print_names_literally(tmp_path):
+    gone = tmp_path / "artikel\x1b[31m:x:"
+    r = CliRunner().invoke(main, ["--articles-dir", str(gone), "--data-dir", str(tmp_path / "d"), "index"])
+    assert r.exit_code == 6 and "\x1b" not in r.output and "artikel\\x1b[31m:x:" in r.output, r.output
+
+
+def test_a_failure_after_the_swap_keeps_the_generation_current_names(built, monkeypatch, capsys):
+    import retrieval.store as st
+
+    config, _ = built
+    real_fsync_dir, calls = st.fsync_dir, {"swap": False}
+    real_swap = st.swap
+
+    def swap(root, gen):
+        calls["swap"] = True
+        real_swap(root, gen)
+
+    def failing_fsync_dir(path):
+        if calls["swap"]:
+            raise OSError(5, "Input/output error")
+        real_fsync_dir(path)
+
+    monkeypatch.setattr(st, "swap", swap)
+    monkeypatch.setattr(st, "fsync_dir", failing_fsync_dir)
+    _cli_line(capsys, 7, "cannot write the index", run=lambda: fake_build(config, rebuild=True))
+    monkeypatch.undo()
     assert len(load_index(config.data_dir).documents()) == 5
