@@ -58,7 +58,9 @@ def reported_errors() -> Iterator[None]:
     try:
         yield
     except BeritaError as exc:
-        click.echo(f"berita: error: {exc}", err=True)
+        from .console import literal  # messages name files and folders: no escape sequences
+
+        click.echo(f"berita: error: {literal(str(exc))}", err=True)
         sys.exit(exit_code(exc))
     except KeyboardInterrupt:
         click.echo("", err=True)
@@ -225,6 +227,7 @@ def chat(state: State, top_k: int | None) -> None:
     """
     from . import console as ui
 
+    state.berita.warm_up(model=False)  # a missing or damaged index: one line, before any question
     ui.chat(state.console, state.berita, Path(state.config.data_dir) / "chat_history", top_k)
 
 
@@ -285,7 +288,7 @@ def watch(state: State) -> None:
 
     console, berita, config = state.console, state.berita, state.config
     ui.render_report(console, ui.build_with_progress(console, berita, rebuild=False))
-    console.print(f"Watching {config.articles_dir} (Ctrl-C to stop)…", markup=False)
+    console.print(f"Watching {ui.literal(str(config.articles_dir))} (Ctrl-C to stop)…", markup=False)
     stop = threading.Event()
     try:
         watch_folder(

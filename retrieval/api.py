@@ -22,7 +22,7 @@ from .conversation import Conversation, Turn
 from .corroborate import Reporter, reporters
 from .dates import question_dates
 from .embed import Embedder, load_embedder, load_query_encoder, model_id_for
-from .errors import IndexCorruptError, IndexMissingError, QuestionError
+from .errors import BeritaError, IndexCorruptError, IndexMissingError, QuestionError
 from .facts import Facts, words_of
 from .lexical import Lexical
 from .lexicon import STOP_EN, STOP_ID
@@ -59,11 +59,15 @@ class Terms:
     @classmethod
     def load(cls, path: Path) -> Terms:
         try:
-            raw = json.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError) as exc:
+            return cls._parse(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+            # Cut or foreign JSON whose manifest was re-written to match gets past the checksums.
             raise IndexCorruptError(
-                f"index is damaged: {path} ({exc}); run `berita index --rebuild`"
+                f"index is damaged: {path} ({type(exc).__name__}: {exc}); run `berita index --rebuild`"
             ) from None
+
+    @classmethod
+    def _parse(cls, raw: dict) -> Terms:
         n = int(raw["chunks"])
         counts: dict[str, int] = raw["names"]
         full: dict[str, str] = {}
@@ -76,7 +80,7 @@ class Terms:
                     full.setdefault(part, name)
         return cls(
             chunks=n,
-            df=raw["df"],
+            df=dict(raw["df"]),
             names=tuple(counts),
             today=_date(raw["newest"]),
             max_idf=math.log(1 + (n + 0.5) / 0.5),
@@ -238,7 +242,11 @@ class Berita:
     def _current(self) -> _Loaded:
         """The loaded generation, after switching to a newer one another process built."""
         loaded = self._loaded_now()
-        gen = current_generation(self.config.data_dir)
+        try:
+            gen = current_generation(self.config.data_dir)
+        except BeritaError as exc:  # CURRENT damaged after the load: keep answering
+            log.warning("keeping the loaded index; %s", exc)
+            return loaded
         # Whoever notices first loads it; the others keep answering from the old one.
         if gen is not None and gen != loaded.index.path and self._reload_lock.acquire(blocking=False):
             try:

@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import logging
 import shutil
+import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -19,7 +20,7 @@ from .chunk import Chunk, chunk_article, embedding_text
 from .config import Config
 from .corroborate import group_sentences
 from .embed import Embedder
-from .errors import IndexCorruptError, IndexMissingError, IndexWriteError
+from .errors import BeritaError, IndexCorruptError, IndexMissingError, IndexWriteError
 from .facts import Facts, facts, words_of
 from .ingest import (
     Article,
@@ -27,6 +28,7 @@ from .ingest import (
     file_name_problem,
     list_files,
     load_article,
+    not_a_file,
     outside_link,
     printable_name,
     read_file,
@@ -224,6 +226,17 @@ def _embed(to_embed: list[NewDocument], embedder: Embedder, progress: ProgressFn
     return total
 
 
+def _discard(root: Path, gen: Path) -> None:
+    """Remove a failed build's generation, unless the swap to it already happened (a sync
+    after the rename failed): then CURRENT names it and it is the index."""
+    try:
+        live = store.current_generation(root.parent)
+    except BeritaError:
+        live = None
+    if live != gen:
+        shutil.rmtree(gen, ignore_errors=True)
+
+
 def _build_index(
     config: Config,
     embedder_factory: Callable[[], Embedder],
@@ -241,7 +254,7 @@ def _build_index(
     check_folder(folder)  # a mistyped folder must not leave an index folder behind
     follow_links = config["index.follow_external_links"]
     with store.build_lock(root):
-        store.prune_unfinished(root)  # leftovers of a build that was killed
+        live = store.prune_leftovers(root)  # what builds that were killed left behind
         old = _open_previous(data_dir, rebuild)
         if old is not None and (old.model_id != model_id or old.manifest.chunking != chunk_settings):
             log.info("model or chunking changed: full rebuild")
@@ -262,6 +275,10 @@ def _build_index(
             bad_name = file_name_problem(rel)
             if bad_name:
                 report.problems.append(Problem(file=printable_name(rel), message=bad_name))
+                continue
+            odd = not_a_file(path)
+            if odd:
+                report.problems.append(Problem(file=rel, message=odd))
                 continue
             if not follow_links and outside_link(path, folder):
                 report.problems.append(
@@ -360,12 +377,19 @@ def _build_index(
             )
             store.finish(gen, manifest)
             store.swap(root, gen)
+        except (sqlite3.Error, RuntimeError) as exc:
+            # Only writing happens in this block: SQLite's "database or disk is full" and
+            # FAISS's "write error" (a RuntimeError) are a full or failing disk.
+            _discard(root, gen)
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise IndexWriteError(f"cannot write the index ({gen}: {reason})") from exc
         except BaseException:
-            shutil.rmtree(gen, ignore_errors=True)
+            _discard(root, gen)
             raise
-        keep = {gen.name}
+        # The generation that was live is kept (even by a rebuild, which did not read it): a
+        # reader that read CURRENT just before the swap may be opening it now.
+        keep = {gen.name} | ({live.name} if live is not None else set())
         if old is not None:
-            keep.add(old.path.name)
             old.close()
         store.prune(root, keep)
     report.seconds = time.perf_counter() - started

@@ -6,10 +6,13 @@ point at the exact place the passage came from.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import errno
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -180,9 +183,15 @@ def is_boilerplate(line: str) -> bool:
 def decode(data: bytes) -> str:
     """Bytes → text, or ValueError with the reason the file is not an article.
 
+    UTF-16 when it starts with its byte-order mark (Notepad's "Unicode"), else
     UTF-8 first; cp1252 only when the result reads like prose (it decodes
     nearly anything, so a bad guess must be caught).
     """
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            data = data.decode("utf-16").encode("utf-8")  # the BOM says which byte order
+        except UnicodeDecodeError:
+            raise ValueError("starts with a UTF-16 byte-order mark but is not UTF-16 text") from None
     if not data.strip():
         raise ValueError("empty file")
     if b"\x00" in data[:8192]:
@@ -337,7 +346,12 @@ def outside_link(path: Path, folder: Path) -> bool:
 
 
 def list_files(folder: Path) -> list[Path]:
-    """Every article file under ``folder`` (symlinked folders are not entered).
+    """Every entry under ``folder`` named like an article (symlinked folders are not entered).
+
+    Hidden names (a path component starting with ".": ``.git/``, ``.cache/``,
+    editors' ``.swp``) are ignored. Entries that are not readable files (a folder
+    named ``x.txt``, a broken link, a link loop, a pipe) are listed too, so the
+    build reports them (``not_a_file``) instead of dropping them unseen.
 
     A folder that can't be listed is an error, not an empty folder: read as
     empty, every article in it would be dropped from the index.
@@ -348,12 +362,37 @@ def list_files(folder: Path) -> list[Path]:
         raise IngestError(f"cannot list {exc.filename or folder}: {exc.strerror or exc}")
 
     found = []
-    for top, _, names in os.walk(folder, onerror=unlistable):
-        for name in names:
-            p = Path(top) / name
-            if p.suffix.lower() in SUFFIXES and not name.startswith(".") and p.is_file():
-                found.append(p)
+    for top, dirs, names in os.walk(folder, onerror=unlistable):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]  # pruned: never walked into
+        for name in names + dirs:
+            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+                found.append(Path(top) / name)
     return sorted(found)
+
+
+def not_a_file(path: Path) -> str | None:
+    """Why ``path`` (named like an article) is not a file that can be read, if it isn't."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            try:
+                target = os.readlink(path)
+            except OSError:
+                target = "?"
+            return f"broken link: its target {target} does not exist"
+        return "file disappeared while indexing"
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "symbolic link loop: the link never reaches a file"
+        return f"cannot read file: {exc.strerror or exc}"
+    if stat.S_ISDIR(st.st_mode):
+        if path.is_symlink():
+            return "is a link to a folder, not a file (linked folders are not entered)"
+        return "is a folder, not a file (the articles inside it are indexed)"
+    if not stat.S_ISREG(st.st_mode):
+        return "not a regular file (a pipe, socket or device)"
+    return None
 
 
 def file_name_problem(rel: str) -> str | None:

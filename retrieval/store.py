@@ -28,6 +28,7 @@ import fcntl
 import hashlib
 import json
 import os
+import re
 import shutil
 import sqlite3
 import threading
@@ -40,7 +41,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import IndexCorruptError, IndexMissingError
+from .errors import ConfigError, IndexCorruptError, IndexMissingError
 
 FORMAT_VERSION = "3"
 MANIFEST = "manifest.json"
@@ -211,8 +212,17 @@ _NPY_LOCK = threading.Lock()
 
 
 def _load_npy(path: Path) -> np.ndarray:
-    with _NPY_LOCK:
-        return np.load(path, mmap_mode="r")
+    """A stored array, memory-mapped; IndexCorruptError if it is not one.
+
+    A 0-byte or cut file whose manifest was re-written to match passes the checksums;
+    numpy then raises EOFError (which click would report as "Aborted!") or ValueError.
+    """
+    try:
+        with _NPY_LOCK:
+            return np.load(path, mmap_mode="r", allow_pickle=False)
+    except (OSError, EOFError, ValueError, SyntaxError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise IndexCorruptError(_fix(f"index is damaged: {path} is not a vector file ({reason})")) from None
 
 
 def _fix(message: str) -> str:
@@ -297,6 +307,8 @@ class Generation:
         try:
             self.faiss = faiss.read_index(str(vec_path))
             self.sentence_vectors = _load_npy(path / "sentences.npy")
+            # Not read when answering, but by the next build: its damage is found now too.
+            raw_vectors = _load_npy(path / "vectors.npy")
         except (OSError, RuntimeError, ValueError) as exc:
             raise IndexCorruptError(
                 _fix(f"index vectors in {path} are damaged ({str(exc).splitlines()[0]})")
@@ -312,6 +324,8 @@ class Generation:
             )
         if self.sentence_vectors.shape != (n_sents, self.dim):
             raise IndexCorruptError(_fix("sentence vectors do not match the sentence table"))
+        if raw_vectors.shape != (n_chunks, self.dim):
+            raise IndexCorruptError(_fix("chunk vectors (vectors.npy) do not match the chunk table"))
         if hasattr(self.faiss, "hnsw"):
             self.faiss.hnsw.efSearch = max(self.faiss.hnsw.efSearch, HNSW_EF_SEARCH)
 
@@ -329,8 +343,12 @@ class Generation:
         return np.asarray(self.faiss.reconstruct(int(chunk_id)))
 
     def _query(self, sql: str, args: tuple = ()) -> list[sqlite3.Row]:
-        with self._lock:
-            return self._db.execute(sql, args).fetchall()
+        """Rows of one query; damage in pages the load did not read shows up here."""
+        try:
+            with self._lock:
+                return self._db.execute(sql, args).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise IndexCorruptError(_fix(f"index database {self.path / DB} is damaged ({exc})")) from None
 
     def chunks(self, ids: list[int]) -> list[ChunkRow]:
         """The chunks with these ids, in the order given (unknown ids left out)."""
@@ -481,23 +499,61 @@ class Generation:
             self._db.close()
 
 
+_GEN_NAME = re.compile(r"gen-\d+")
+
+
 def current_generation(data_dir: Path) -> Path | None:
+    """The live generation's folder as CURRENT names it; None before the first build.
+
+    ConfigError if the data folder is not a folder; IndexCorruptError if CURRENT is
+    not the name of a generation (a build only ever writes one, atomically).
+    """
     root = index_root(data_dir)
+    pointer = root / "CURRENT"
     try:
-        name = (root / "CURRENT").read_text().strip()
+        raw = pointer.read_bytes()
     except FileNotFoundError:
         return None
-    return root / name if name else None
+    except NotADirectoryError:
+        if Path(data_dir).exists() and not Path(data_dir).is_dir():
+            raise ConfigError(f"data folder {data_dir} is not a folder; set data_dir to a folder") from None
+        raise IndexCorruptError(_fix(f"index is damaged: {root} is not a folder")) from None
+    except OSError as exc:  # a folder named CURRENT, no permission
+        raise IndexCorruptError(
+            _fix(f"index is damaged: cannot read {pointer} ({exc.strerror or exc})")
+        ) from None
+    try:
+        name = raw.decode("ascii").strip()
+    except UnicodeDecodeError:
+        name = ""
+    if not _GEN_NAME.fullmatch(name):
+        raise IndexCorruptError(_fix(f"index is damaged: {pointer} does not name a generation"))
+    return root / name
+
+
+# Loads retried when CURRENT moved on while one was under way: a build keeps only the
+# live generation and the one before it, so a reader slower than two builds retries.
+LOAD_TRIES = 5
 
 
 def load(data_dir: Path) -> Generation:
     """The live generation, checked against its manifest."""
-    gen = current_generation(data_dir)
-    if gen is None:
-        raise IndexMissingError(f"no index in {data_dir}; run `berita index` first")
-    if not gen.is_dir():
-        raise IndexCorruptError(_fix(f"index generation {gen.name} named by CURRENT is missing"))
-    return Generation(gen)
+    for attempt in range(LOAD_TRIES):
+        gen = current_generation(data_dir)
+        if gen is None:
+            raise IndexMissingError(f"no index in {data_dir}; run `berita index` first")
+        try:
+            if not gen.is_dir():
+                raise IndexCorruptError(_fix(f"index generation {gen.name} named by CURRENT is missing"))
+            return Generation(gen)
+        except (IndexCorruptError, OSError) as exc:
+            # Builds pruned it while it was being read: read CURRENT again.
+            if attempt + 1 < LOAD_TRIES and current_generation(data_dir) != gen:
+                continue
+            if isinstance(exc, OSError):
+                raise IndexCorruptError(_fix(f"index is damaged: cannot read {gen} ({exc})")) from None
+            raise
+    raise AssertionError("unreachable")
 
 
 # --- writing -------------------------------------------------------------------
@@ -552,8 +608,14 @@ def _make_faiss(vectors: np.ndarray, exact_below: int, fp16_from: int = HNSW_FP1
     return index
 
 
+def _number(gen: Path) -> int:
+    return int(gen.name[4:]) if _GEN_NAME.fullmatch(gen.name) else -1
+
+
 def new_generation_path(root: Path) -> Path:
-    return root / f"gen-{time.time_ns()}"
+    """A name after every existing one (even if the clock went back): names order builds."""
+    newest = max((_number(p) for p in root.glob("gen-*")), default=0)
+    return root / f"gen-{max(time.time_ns(), newest + 1)}"
 
 
 def write_tables(
@@ -658,21 +720,37 @@ def swap(root: Path, gen: Path) -> None:
     """Point CURRENT at ``gen`` atomically."""
     tmp = root / "CURRENT.tmp"
     tmp.write_text(gen.name + "\n")
+    current = root / "CURRENT"
+    if current.is_dir() and not current.is_symlink():  # damage: replace can't put a file over it
+        shutil.rmtree(current)
     with open(tmp, "rb") as f:
         os.fsync(f.fileno())
     os.replace(tmp, root / "CURRENT")
     fsync_dir(root)
 
 
-def prune_unfinished(root: Path) -> None:
-    """Drop generations without a manifest (a killed build's), except the live one.
+def prune_leftovers(root: Path) -> Path | None:
+    """Drop what killed builds left; returns the live generation (None if CURRENT is unreadable).
 
+    Kept: the live generation and the newest finished one before it (a reader that
+    read CURRENT just before the last swap may still be opening it). Dropped: unfinished
+    generations (no manifest), finished ones newer than the live one (their build died
+    before its swap, so no reader ever saw them) and older ones (a killed prune's).
     Only call it holding ``build_lock``: then no build is writing one.
     """
-    live = current_generation(root.parent)
-    for p in root.glob("gen-*"):
-        if p != live and not (p / MANIFEST).exists():
-            shutil.rmtree(p, ignore_errors=True)
+    try:
+        live = current_generation(root.parent)
+    except (IndexCorruptError, ConfigError):  # CURRENT is damaged: only unfinished ones go
+        live = None
+    gens = [p for p in root.glob("gen-*") if p != live]
+    unfinished = [p for p in gens if not (p / MANIFEST).exists()]
+    drop = list(unfinished)
+    if live is not None and live.is_dir():
+        older = sorted((p for p in gens if p not in unfinished and _number(p) < _number(live)), key=_number)
+        drop += older[:-1] + [p for p in gens if p not in unfinished and _number(p) > _number(live)]
+    for p in drop:
+        shutil.rmtree(p, ignore_errors=True)
+    return live
 
 
 def prune(root: Path, keep: set[str]) -> None:

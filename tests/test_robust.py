@@ -439,3 +439,329 @@ def test_leftovers_of_killed_builds_are_cleaned_by_every_build(tmp_path, article
     report = fake_build(config)  # nothing changed
     assert not report.changed_anything and not partial.exists()
     assert load_index(config.data_dir).documents()
+
+
+# --- odd files and folders (item 5) ------------------------------------------------
+
+
+def test_utf16_with_a_bom_is_decoded_not_called_binary(tmp_path, articles, model_cache):
+    text = "Banjir Rob di Semarang\nAir laut menggenangi jalan di Semarang pada hari Senin.\n"
+    (articles / "utf16le.txt").write_bytes(text.encode("utf-16"))  # BOM + little-endian
+    (articles / "utf16be.md").write_bytes(b"\xfe\xff" + text.replace("Semarang", "Demak").encode("utf-16-be"))
+    config = make_config(tmp_path, articles, model_cache)
+    report = fake_build(config)
+    assert report.problems == []
+    docs = {d.doc.file: d.doc for d in load_index(config.data_dir).documents()}
+    assert docs["utf16le.txt"].title == "Banjir Rob di Semarang"
+    assert docs["utf16be.md"].title == "Banjir Rob di Demak"
+
+
+def test_links_that_lead_nowhere_and_folders_named_like_files_are_problems(tmp_path, articles, model_cache):
+    (articles / "loop.txt").symlink_to(articles / "loop.txt")
+    (articles / "a.md").symlink_to(articles / "b.md")
+    (articles / "b.md").symlink_to(articles / "a.md")
+    (articles / "dangling.txt").symlink_to(articles / "gone.txt")
+    (articles / "2025.txt").mkdir()
+    (articles / "2025.txt" / "inside.txt").write_text("Berita Dalam\nPasar baru dibuka di Bogor.\n")
+    os.mkfifo(articles / "pipe.txt")  # reading it would block the build for ever
+    config = make_config(tmp_path, articles, model_cache)
+    report = fake_build(config)
+    problems = {p.file: p.message for p in report.problems}
+    assert set(problems) == {"loop.txt", "a.md", "b.md", "dangling.txt", "2025.txt", "pipe.txt"}
+    assert all("loop" in problems[f] for f in ("loop.txt", "a.md", "b.md"))
+    assert "broken link" in problems["dangling.txt"] and "gone.txt" in problems["dangling.txt"]
+    assert "is a folder" in problems["2025.txt"] and "not a regular file" in problems["pipe.txt"]
+    files = {d.doc.file for d in load_index(config.data_dir).documents()}
+    assert files == {p.name for p in SEEDS.glob("*.txt")} | {"2025.txt/inside.txt"}
+    r = CliRunner().invoke(
+        main, ["--articles-dir", str(articles), "--data-dir", str(config.data_dir), "sources", "--problems"]
+    )
+    assert r.exit_code == 0 and "broken link" in r.output and "loop" in r.output
+
+
+def test_files_in_hidden_folders_are_ignored(tmp_path, articles, model_cache):
+    for hidden in (".git", ".cache/deep", "sub/.trash"):
+        (articles / hidden).mkdir(parents=True)
+        (articles / hidden / "note.txt").write_text("Catatan Tersembunyi\nIni bukan berita sama sekali.\n")
+    (articles / "sub" / "kept.txt").write_text("Berita Sub\nPasar baru dibuka di Bogor.\n")
+    config = make_config(tmp_path, articles, model_cache)
+    report = fake_build(config)
+    assert report.problems == []
+    files = {d.doc.file for d in load_index(config.data_dir).documents()}
+    assert "sub/kept.txt" in files and not any("note" in f for f in files)
+
+
+# --- damage the checksums can't catch, and unwritable data (item 9) ----------------
+
+
+def _rechecksum(gen):
+    """Re-write the manifest to match the files: damage the checksum check can't see."""
+    import json
+
+    from retrieval.store import sha256_file
+
+    manifest = json.loads((gen / "manifest.json").read_text())
+    manifest["checksums"] = {name: sha256_file(gen / name) for name in manifest["checksums"]}
+    (gen / "manifest.json").write_text(json.dumps(manifest))
+
+
+def _one_line(r, code, *words):
+    line = r.output.strip()
+    assert r.exit_code == code, r.output
+    assert not isinstance(r.exception, Exception) or isinstance(r.exception, SystemExit), r.exception
+    assert "\n" not in line and line.startswith("berita: error:"), line
+    assert all(w in line for w in words), line
+
+
+@pytest.fixture
+def built(tmp_path, articles, model_cache):
+    config = make_config(tmp_path, articles, model_cache)
+    fake_build(config)
+    env = {
+        "BERITA_ARTICLES_DIR": str(articles),
+        "BERITA_DATA_DIR": str(config.data_dir),
+        "BERITA_MODEL": "fake",
+    }
+    return config, env
+
+
+@pytest.mark.parametrize("name", ["sentences.npy", "vectors.npy"])
+@pytest.mark.parametrize("damage", ["empty", "truncated", "header"])
+def test_damaged_vectors_behind_a_matching_manifest_give_one_line(built, name, damage):
+    config, env = built
+    gen = current_generation(config.data_dir)
+    good = (gen / name).read_bytes()
+    bad = {"empty": b"", "truncated": good[: len(good) // 2], "header": b"\x93NUMPY\x01\x00zz" + good[10:]}
+    (gen / name).write_bytes(bad[damage])
+    _rechecksum(gen)
+    for command in (["sources"], ["timeline"], ["sources", "--problems"]):
+        _one_line(CliRunner().invoke(main, command, env=env), 5, "berita index --rebuild")
+    # `berita index` (incremental) does not trip over it either: it rebuilds.
+    assert fake_build(config).rebuilt
+    assert len(load_index(config.data_dir).documents()) == 5
+
+
+@pytest.mark.parametrize("content", [b"", b"[]", b"{}", b'{"chunks": "x"}', b'{"chunks": 1, "names": []}'])
+def test_damaged_terms_behind_a_matching_manifest_give_one_line(built, content):
+    config, env = built
+    gen = current_generation(config.data_dir)
+    (gen / "terms.json").write_bytes(content)
+    _rechecksum(gen)
+    for command in (["sources"], ["timeline"]):
+        _one_line(CliRunner().invoke(main, command, env=env), 5, "berita index --rebuild", "terms.json")
+
+
+def test_sqlite_damage_behind_a_matching_manifest_gives_one_line(built):
+    config, env = built
+    gen = current_generation(config.data_dir)
+    db = bytearray((gen / "chunks.sqlite").read_bytes())
+    db[len(db) // 2 :] = b"\xa5" * (len(db) - len(db) // 2)  # the pages past the schema
+    (gen / "chunks.sqlite").write_bytes(bytes(db))
+    _rechecksum(gen)
+    for command in (["sources"], ["timeline"], ["sources", "--problems"]):
+        _one_line(CliRunner().invoke(main, command, env=env), 5, "berita index --rebuild")
+    assert fake_build(config, rebuild=True).rebuilt
+    assert len(load_index(config.data_dir).documents()) == 5
+
+
+@pytest.mark.parametrize("kind", ["binary", "folder", "path", "empty"])
+def test_a_damaged_current_gives_one_line_and_rebuild_fixes_it(built, kind):
+    config, env = built
+    current = index_root(config.data_dir) / "CURRENT"
+    current.unlink()
+    if kind == "folder":
+        current.mkdir()
+        (current / "x").write_text("x")
+    else:
+        current.write_bytes({"binary": b"\xff\xfe\x00\x9c", "path": b"../../etc\n", "empty": b""}[kind])
+    for command in (["sources"], ["timeline"]):
+        _one_line(CliRunner().invoke(main, command, env=env), 5, "berita index --rebuild", "CURRENT")
+    assert fake_build(config, rebuild=True).rebuilt
+    assert len(load_index(config.data_dir).documents()) == 5
+
+
+def _cli_line(capsys, code, *words, run):
+    """``run`` inside the CLI's own error mapping: one line on stderr and its exit code."""
+    from bot.cli import reported_errors
+
+    with pytest.raises(SystemExit) as exited, reported_errors():
+        run()
+    line = capsys.readouterr().err.strip()
+    assert exited.value.code == code, line
+    assert "\n" not in line and line.startswith("berita: error:") and all(w in line for w in words), line
+
+
+def test_a_data_folder_that_is_not_a_folder_gives_one_line(built, tmp_path, capsys):
+    config, env = built
+    for data in ("/dev/null", str(next(iter(sorted(SEEDS.glob("*.txt")))))):
+        for command in (["sources"], ["timeline"], ["ask", "Siapa?"]):
+            _one_line(CliRunner().invoke(main, command, env={**env, "BERITA_DATA_DIR": data}), 2, data)
+        r = CliRunner().invoke(main, ["chat"], env={**env, "BERITA_DATA_DIR": data}, input="Siapa?\n")
+        _one_line(r, 2, data)
+        bad = make_config(tmp_path, config.articles_dir, config["model.cache_dir"], data_dir=data)
+        _cli_line(capsys, 7, "cannot write the index", data, run=lambda c=bad: fake_build(c))
+
+
+@pytest.mark.parametrize("error", ["sqlite", "faiss", "oserror"])
+def test_a_full_disk_gives_one_line_and_keeps_the_index(built, monkeypatch, capsys, error):
+    import sqlite3
+
+    import faiss
+
+    import retrieval.store as st
+
+    config, _ = built
+    before = current_generation(config.data_dir)
+    exc = {
+        "sqlite": sqlite3.OperationalError("database or disk is full"),
+        "faiss": RuntimeError(
+            "Error in faiss::FileIOWriter: 'ret == (n)' failed: write error in vectors.faiss: 1 != 8 "
+            "(No space left on device)"
+        ),
+        "oserror": OSError(28, "No space left on device"),
+    }[error]
+
+    def full(*a, **k):
+        raise exc
+
+    if error == "faiss":
+        monkeypatch.setattr(faiss, "write_index", full)
+    else:
+        monkeypatch.setattr(st, "write_tables" if error == "sqlite" else "finish", full)
+    for rebuild in (False, True):
+        (config.articles_dir / "new.txt").write_text(f"Berita Baru\nFakta baru {rebuild} di Makassar.\n")
+        _cli_line(capsys, 7, "cannot write the index", run=lambda r=rebuild: fake_build(config, rebuild=r))
+    monkeypatch.undo()
+    assert current_generation(config.data_dir) == before
+    assert {p.name for p in index_root(config.data_dir).glob("gen-*")} == {before.name}
+    assert len(load_index(config.data_dir).documents()) == 5
+
+
+# --- rebuilds and readers (item 10) --------------------------------------------------
+
+
+def test_a_rebuild_keeps_the_generation_a_reader_just_read(tmp_path, articles, model_cache):
+    from retrieval.store import Generation
+
+    config = make_config(tmp_path, articles, model_cache)
+    fake_build(config)
+    read = current_generation(config.data_dir)  # a reader read CURRENT …
+    assert fake_build(config, rebuild=True).rebuilt  # … a rebuild swaps and prunes …
+    assert current_generation(config.data_dir) != read
+    assert len(Generation(read).documents()) == 5  # … and what it read still opens
+    fake_build(config, rebuild=True)
+    gens = sorted(p.name for p in index_root(config.data_dir).glob("gen-*"))
+    assert len(gens) == 2 and read.name not in gens
+
+
+def test_loading_while_rebuilding_never_fails(tmp_path, articles, model_cache):
+    config = make_config(tmp_path, articles, model_cache)
+    fake_build(config)
+    errors, loads = [], {"n": 0}
+    stop = threading.Event()
+
+    def reader():
+        while not stop.is_set():
+            try:
+                assert len(load_index(config.data_dir).documents()) == 5
+                loads["n"] += 1
+            except Exception as exc:
+                errors.append(repr(exc))
+
+    threads = [threading.Thread(target=reader) for _ in range(3)]
+    for t in threads:
+        t.start()
+    try:
+        for _ in range(12):
+            fake_build(config, rebuild=True)
+    finally:
+        stop.set()
+        for t in threads:
+            t.join(30)
+    assert errors == [] and loads["n"] > 12
+
+
+def test_every_build_cleans_generations_no_reader_can_need(tmp_path, articles, model_cache):
+    config = make_config(tmp_path, articles, model_cache)
+    fake_build(config)
+    fake_build(config, rebuild=True)
+    root = index_root(config.data_dir)
+    live = current_generation(config.data_dir)
+    previous = next(p for p in root.glob("gen-*") if p != live)
+    older = root / "gen-1"  # left by a build killed while pruning
+    never_live = root / f"gen-{int(live.name[4:]) + 1}"  # finished, killed before the swap
+    unfinished = root / "gen-2"
+    for copy in (older, never_live):
+        shutil.copytree(live, copy)
+    unfinished.mkdir()
+    report = fake_build(config)  # nothing changed: still cleans up
+    assert not report.changed_anything
+    assert {p.name for p in root.glob("gen-*")} == {live.name, previous.name}
+    assert current_generation(config.data_dir) == live
+
+
+# --- what is printed is printed literally -----------------------------------------------
+
+
+def test_titles_sentences_and_file_names_are_printed_literally(tmp_path, model_cache):
+    import io
+
+    from rich.console import Console
+
+    from bot.console import render_report
+
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    evil = "\x1b[31m:x:"
+    name = f"merah{evil}.txt"
+    (folder / name).write_text(
+        f"Judul {evil} Merah\nPada 3 September 2025 pasar {evil} dibuka di Bogor oleh wali kota.\n"
+    )
+    (folder / f"kosong{evil}.txt").write_text("")
+    config = make_config(tmp_path, folder, model_cache)
+    out = io.StringIO()
+    render_report(Console(file=out, width=300, emoji=False, highlight=False), fake_build(config), folder)
+    env = {
+        "BERITA_ARTICLES_DIR": str(folder),
+        "BERITA_DATA_DIR": str(config.data_dir),
+        "BERITA_MODEL": "fake",
+    }
+    outputs = {"index": out.getvalue()}
+    for command in (["timeline"], ["timeline", "pasar"], ["sources"], ["sources", "--problems"]):
+        r = CliRunner().invoke(main, command, env=env, terminal_width=300)
+        assert r.exit_code == 0, r.output
+        outputs[" ".join(command)] = r.output
+    r = CliRunner().invoke(main, ["timeline", f"tidak ada {evil}"], env=env, terminal_width=300)
+    outputs["timeline none"] = r.output
+    for command, printed in outputs.items():
+        assert "\x1b" not in printed and "\u274c" not in printed, (command, printed)
+        assert "\\x1b[31m:x:" in printed, (command, printed)
+
+
+def test_error_lines_print_names_literally(tmp_path):
+    gone = tmp_path / "artikel\x1b[31m:x:"
+    r = CliRunner().invoke(main, ["--articles-dir", str(gone), "--data-dir", str(tmp_path / "d"), "index"])
+    assert r.exit_code == 6 and "\x1b" not in r.output and "artikel\\x1b[31m:x:" in r.output, r.output
+
+
+def test_a_failure_after_the_swap_keeps_the_generation_current_names(built, monkeypatch, capsys):
+    import retrieval.store as st
+
+    config, _ = built
+    real_fsync_dir, calls = st.fsync_dir, {"swap": False}
+    real_swap = st.swap
+
+    def swap(root, gen):
+        calls["swap"] = True
+        real_swap(root, gen)
+
+    def failing_fsync_dir(path):
+        if calls["swap"]:
+            raise OSError(5, "Input/output error")
+        real_fsync_dir(path)
+
+    monkeypatch.setattr(st, "swap", swap)
+    monkeypatch.setattr(st, "fsync_dir", failing_fsync_dir)
+    _cli_line(capsys, 7, "cannot write the index", run=lambda: fake_build(config, rebuild=True))
+    monkeypatch.undo()
+    assert len(load_index(config.data_dir).documents()) == 5
