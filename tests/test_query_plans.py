@@ -9,8 +9,8 @@ from tests.conftest import FakeEmbedder, make_config
 
 @pytest.mark.xfail(
     strict=True,
-    reason="Generation.sentences_of selects sentences by chunk_id, which has no index "
-    "(bench/run.py: answer stage 104 ms at 20k chunks against 5 ms on the seeds)",
+    reason="Generation.sentences_of selects sentences by chunk_id, which has no index: "
+    "every answer scans the whole sentences table",
 )
 def test_an_answer_scans_no_table(tmp_path, articles, model_cache):
     berita = Berita(make_config(tmp_path, articles, model_cache), embedder=FakeEmbedder())
