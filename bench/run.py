@@ -1,15 +1,18 @@
-"""berita benchmark: answer latency, cold start, build speed, memory, and scaling.
+"""berita benchmark: answer latency, cold start, build speed, memory, scaling, quality.
 
-    python bench/run.py [--out bench/results] [--quick]
+    python bench/run.py [--out bench/results] [--large N] [--quick] [--no-quality]
 
-Prints a table, writes <out>/latest.json and PNG charts. Figures are medians
-over repeated runs on whatever machine runs it; nothing here is a test.
+Prints the issue's targets and a table, writes <out>/latest.json and PNG charts, then runs
+bench/quality.py (per-language answer quality). Figures are medians over repeated runs on
+whatever machine runs it; nothing here is a test. ``--large`` sets the size of the real
+index generation the end-to-end part answers from (1M chunks: the issue's target).
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import dataclasses
 import json
 import os
 import platform
@@ -26,24 +29,18 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from retrieval.index import (  # noqa: E402
-    HNSW_EF_CONSTRUCTION,
-    HNSW_EF_SEARCH,
-    HNSW_M,
-    _reuse_docs,
-    _sha256_file,
-    _swap,
-    _write_generation,
-    faiss_kind,
-    index_root,
-)
-
-from retrieval import Berita, load_config  # noqa: E402
+from retrieval import Berita, load_config, store  # noqa: E402
+from retrieval.build import TERMS_FILE, write_terms  # noqa: E402
 from retrieval.embed import _LEAN, _MODELS, load_embedder, load_query_encoder  # noqa: E402
-from retrieval.search import Lexical, search, tokenize  # noqa: E402
+from retrieval.lexical import Lexical, tokenize  # noqa: E402
+from retrieval.search import search  # noqa: E402
+from retrieval.store import HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH, HNSW_M, faiss_kind  # noqa: E402
+from tests.eval import harness  # noqa: E402
 
 EVAL = json.loads((ROOT / "tests" / "eval_questions.json").read_text())
 QUESTIONS = [q["q"] for q in EVAL["answerable"] + EVAL["off_topic"]]
+# Real questions for recall@10 against exact search at the large size (both languages).
+RECALL_QUESTIONS = list(dict.fromkeys(QUESTIONS + [i["question"] for i in harness.load("questions")]))[:200]
 BERITA_EXE = shutil.which("berita") or str(Path(sys.executable).parent / "berita")
 
 
@@ -180,7 +177,7 @@ def bench_answer(berita: Berita, repeat: int) -> dict:
 def bench_quality(berita: Berita) -> dict:
     """recall@5 on the evaluation set: dense only, BM25 only, hybrid (the default)."""
     index = berita.index
-    lexical = Lexical.for_index(index)
+    lexical = Lexical.load(index.path / "bm25", len(index), index.chunk_texts)
     hits = {"dense": 0, "bm25": 0, "hybrid": 0}
     for item in EVAL["answerable"]:
         q = berita.embedder.query(item["q"])
@@ -304,9 +301,17 @@ def synthetic_vectors(base: np.ndarray, n: int, rng: np.random.Generator) -> np.
     return (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
 
 
-# Above this size the benchmark skips what it only measures for comparison (IVF-flat, a
-# separate BM25 index): training IVF on 1M vectors alone takes minutes on two cores.
+# Up to this size the benchmark also builds what it only measures for comparison: both graph
+# indexes with their efSearch sweep, IVF-flat, a separate BM25 index. The large size gets only
+# the index berita chooses for it, built once, in its generation: on this shared 2-core machine
+# the first 1M run spent over 30 min building two 1M graphs (bench/results/lean-run-partial.log).
 COMPARE_UP_TO = 100_000
+# Size of the large generation by default. The issue's 1M (--large 1000000) does not fit a
+# 25-minute run here: on this shared 2-core machine writing the 1M generation took 526 s and its
+# HNSW-fp16 build had not finished after 13.5 min (bench/results/1m-run-partial.log).
+LARGE_DEFAULT = 200_000
+EF_SWEEP = (128, 256, 512, 1024, 2048)  # the recall/latency trade-off behind HNSW_EF_SEARCH
+_SHORT = {"hnsw": "hnsw", "hnsw-fp16": "fp16"}  # faiss_kind → result key prefix
 
 
 def _recall(got: np.ndarray, truth: np.ndarray) -> float:
@@ -324,15 +329,47 @@ def _faiss_mb(index, work: Path) -> float:
     return round(size / 2**20, 1)
 
 
-def bench_scale(
-    berita: Berita, sizes: list[int], rng: np.random.Generator, work: Path, largest: np.ndarray | None = None
-):
-    """Search at each size: exact, HNSW, HNSW-fp16 (and IVF, BM25 up to COMPARE_UP_TO).
+def _lat(fn, queries: np.ndarray, repeat: int = 3) -> tuple[float, float]:
+    samples = []
+    for _ in range(repeat):
+        for q in queries:
+            t0 = time.perf_counter()
+            fn(q)
+            samples.append(time.perf_counter() - t0)
+    return round(pct(samples, 50) * 1000, 4), round(pct(samples, 95) * 1000, 4)
 
-    ``largest``: the vectors of the large generation, used for the last size; the graph
-    index the product would choose for it is returned, to be installed in that generation
-    rather than built a third time (at 1M an HNSW build takes minutes).
-    """
+
+def _sweep(idx, queries: np.ndarray, truth: np.ndarray, repeat: int = 3) -> list[dict]:
+    """recall@10 and latency of a graph index at each efSearch; leaves it at HNSW_EF_SEARCH."""
+    sweep = []
+    for ef in EF_SWEEP:
+        idx.hnsw.efSearch = ef
+        _, got = idx.search(queries, 10)
+        p50, p95 = _lat(lambda q, s=idx.search: s(q[None], 10), queries, repeat)
+        sweep.append({"ef_search": ef, "p50_ms": p50, "p95_ms": p95, "recall_at_10": _recall(got, truth)})
+    idx.hnsw.efSearch = HNSW_EF_SEARCH  # as store._make_faiss leaves it
+    return sweep
+
+
+def _at_ef(row: dict, name: str, sweep: list[dict]) -> None:
+    row[f"{name}_sweep"] = sweep
+    at = next(e for e in sweep if e["ef_search"] == HNSW_EF_SEARCH)
+    row[f"{name}_p50_ms"], row[f"{name}_p95_ms"] = at["p50_ms"], at["p95_ms"]
+    row[f"{name}_recall_at_10"] = at["recall_at_10"]
+
+
+def exact_top10(vectors: np.ndarray, queries: np.ndarray, batch: int = 50) -> np.ndarray:
+    """Exact top 10 by inner product with numpy, a batch of queries at a time (at 1M chunks a
+    batch of 50 is a 200 MB score matrix)."""
+    out = []
+    for i in range(0, len(queries), batch):
+        scores = vectors @ queries[i : i + batch].T
+        out.append(np.argpartition(-scores, 10, axis=0)[:10].T)
+    return np.concatenate(out)
+
+
+def bench_scale(berita: Berita, sizes: list[int], rng: np.random.Generator, work: Path) -> list[dict]:
+    """Search over synthetic vectors at each size: exact, HNSW, HNSW-fp16, IVF, BM25."""
     import bm25s
     import faiss
 
@@ -341,33 +378,20 @@ def bench_scale(
     queries = np.stack([berita.embedder.query(q) for q in QUESTIONS])
     texts = [t for _, t in index.chunk_texts()]
     out = []
-    keep = None
-
-    def lat(fn) -> tuple[float, float]:
-        samples = []
-        for _ in range(3):
-            for q in queries:
-                t0 = time.perf_counter()
-                fn(q)
-                samples.append(time.perf_counter() - t0)
-        return round(pct(samples, 50) * 1000, 4), round(pct(samples, 95) * 1000, 4)
-
     for n in sizes:
-        last = n == sizes[-1] and largest is not None
-        vecs = largest if last else synthetic_vectors(base, n, rng)
-        n = len(vecs)
+        vecs = synthetic_vectors(base, n, rng)
         row: dict = {"chunks": n, "chosen": faiss_kind(n, berita.config["index.exact_below"])}
         t = time.perf_counter()
         flat = faiss.IndexFlatIP(vecs.shape[1])
         flat.add(vecs)
         row["flat_build_s"] = round(time.perf_counter() - t, 3)
         _, truth = flat.search(queries, 10)
-        row["flat_p50_ms"], row["flat_p95_ms"] = lat(lambda q, s=flat.search: s(q[None], 10))
+        row["flat_p50_ms"], row["flat_p95_ms"] = _lat(lambda q, s=flat.search: s(q[None], 10), queries)
         row["flat_mb"] = _faiss_mb(flat, work)
         del flat
-        row["numpy_p50_ms"], _ = lat(lambda q, m=vecs: np.argpartition(-(m @ q), 10)[:10])
+        row["numpy_p50_ms"], _ = _lat(lambda q, m=vecs: np.argpartition(-(m @ q), 10)[:10], queries)
 
-        # The two graph indexes a generation can get (retrieval/index.py faiss_kind).
+        # The two graph indexes a generation can get (store.faiss_kind), built as _make_faiss does.
         for name in ("hnsw", "fp16"):
             t = time.perf_counter()
             if name == "fp16":
@@ -380,49 +404,33 @@ def bench_scale(
             idx.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
             idx.add(vecs)
             row[f"{name}_build_s"] = round(time.perf_counter() - t, 3)
-            sweep = []
-            for ef in (128, 256, 512, 1024, 2048):  # the recall/latency trade-off behind HNSW_EF_SEARCH
-                idx.hnsw.efSearch = ef
-                _, got = idx.search(queries, 10)
-                p50, p95 = lat(lambda q, s=idx.search: s(q[None], 10))
-                sweep.append(
-                    {"ef_search": ef, "p50_ms": p50, "p95_ms": p95, "recall_at_10": _recall(got, truth)}
-                )
-            row[f"{name}_sweep"] = sweep
-            at = next(e for e in sweep if e["ef_search"] == HNSW_EF_SEARCH)
-            row[f"{name}_p50_ms"], row[f"{name}_p95_ms"] = at["p50_ms"], at["p95_ms"]
-            row[f"{name}_recall_at_10"] = at["recall_at_10"]
+            _at_ef(row, name, _sweep(idx, queries, truth))
             row[f"{name}_mb"] = _faiss_mb(idx, work)
-            if last and {"hnsw": "hnsw", "fp16": "hnsw-fp16"}[name] == row["chosen"]:
-                idx.hnsw.efSearch = HNSW_EF_SEARCH  # as retrieval/index.py _make_faiss leaves it
-                keep = idx
             del idx
 
-        if n <= COMPARE_UP_TO:
-            nlist = max(16, int(4 * np.sqrt(n)))
-            t = time.perf_counter()
-            quant = faiss.IndexFlatIP(vecs.shape[1])
-            ivf = faiss.IndexIVFFlat(quant, vecs.shape[1], nlist, faiss.METRIC_INNER_PRODUCT)
-            ivf.train(vecs)
-            ivf.add(vecs)
-            ivf.nprobe = 16
-            row["ivf_build_s"] = round(time.perf_counter() - t, 3)
-            row["ivf_p50_ms"], _ = lat(lambda q, s=ivf.search: s(q[None], 10))
-            row["ivf_recall_at_10"] = _recall(ivf.search(queries, 10)[1], truth)
-            del ivf
+        nlist = max(16, int(4 * np.sqrt(n)))
+        t = time.perf_counter()
+        quant = faiss.IndexFlatIP(vecs.shape[1])
+        ivf = faiss.IndexIVFFlat(quant, vecs.shape[1], nlist, faiss.METRIC_INNER_PRODUCT)
+        ivf.train(vecs)
+        ivf.add(vecs)
+        ivf.nprobe = 16
+        row["ivf_build_s"] = round(time.perf_counter() - t, 3)
+        row["ivf_p50_ms"], _ = _lat(lambda q, s=ivf.search: s(q[None], 10), queries)
+        row["ivf_recall_at_10"] = _recall(ivf.search(queries, 10)[1], truth)
+        del ivf
 
-            corpus = [[*tokenize(texts[i % len(texts)]), f"id{i}"] for i in range(n)]
-            bm = bm25s.BM25()
-            bm.index(corpus, show_progress=False)
-            qtok = [[t for t in tokenize(q) if t in bm.vocab_dict] or ["id0"] for q in QUESTIONS]
-            samples = []
-            for toks in qtok:
-                t0 = time.perf_counter()
-                bm.retrieve([toks], k=10, show_progress=False)
-                samples.append(time.perf_counter() - t0)
-            row["bm25_p50_ms"] = round(pct(samples, 50) * 1000, 4)
-            del corpus, bm
-        del vecs
+        corpus = [[*tokenize(texts[i % len(texts)]), f"id{i}"] for i in range(n)]
+        bm = bm25s.BM25()
+        bm.index(corpus, show_progress=False)
+        qtok = [[t for t in tokenize(q) if t in bm.vocab_dict] or ["id0"] for q in QUESTIONS]
+        samples = []
+        for toks in qtok:
+            t0 = time.perf_counter()
+            bm.retrieve([toks], k=10, show_progress=False)
+            samples.append(time.perf_counter() - t0)
+        row["bm25_p50_ms"] = round(pct(samples, 50) * 1000, 4)
+        del corpus, bm, vecs
         out.append(row)
         log(
             f"scale {n}: flat {row['flat_p50_ms']}ms, hnsw {row['hnsw_p50_ms']}ms "
@@ -430,80 +438,129 @@ def bench_scale(
             f"hnsw-fp16 {row['fp16_p50_ms']}ms (recall {row['fp16_recall_at_10']}, {row['fp16_mb']} MB, "
             f"{row['fp16_build_s']}s)"
         )
-    return out, keep
+    return out
 
 
-def build_large_index(source: Berita, data_dir: Path, target_chunks: int, rng: np.random.Generator) -> Path:
-    """A real index generation of ~target_chunks chunks: the seeds, replicated with noisy vectors.
+def bench_scale_large(berita: Berita, large: dict) -> dict:
+    """Search in the large generation: its FAISS index (the one berita chose) against exact
+    numpy search, recall@10 over RECALL_QUESTIONS."""
+    vecs, idx, kind = large["vectors"], large["faiss"], large["kind"]
+    queries = np.stack([berita.embedder.query(q) for q in RECALL_QUESTIONS])
+    row: dict = {"chunks": len(vecs), "chosen": kind, "recall_queries": len(queries)}
+    t = time.perf_counter()
+    truth = exact_top10(vecs, queries)
+    row["exact_numpy_batch_s"] = round(time.perf_counter() - t, 2)
+    row["numpy_p50_ms"], row["numpy_p95_ms"] = _lat(
+        lambda q, m=vecs: np.argpartition(-(m @ q), 10)[:10], queries[:20], 1
+    )
+    row["flat_mb"] = round(vecs.nbytes / 2**20, 1)  # what an exact (flat) index of it holds
+    name = _SHORT.get(kind)
+    if name is None:
+        row["flat_p50_ms"], row["flat_p95_ms"] = _lat(lambda q, s=idx.search: s(q[None], 10), queries, 1)
+        row["flat_recall_at_10"] = _recall(idx.search(queries, 10)[1], truth)
+    else:
+        _at_ef(row, name, _sweep(idx, queries, truth, 1))
+        row[f"{name}_mb"] = large["faiss_mb"]
+        row[f"{name}_build_s"] = large["faiss_build_s"]
+    log(f"scale {row['chunks']} ({kind}, the generation's index): {row}")
+    return row
 
-    Written with a flat FAISS index; install_faiss puts the graph index in afterwards.
-    """
+
+def build_large_index(source: Berita, data_dir: Path, target_chunks: int, rng: np.random.Generator) -> dict:
+    """A real index generation of ~target_chunks chunks: the seeds, replicated with noisy
+    vectors; SQLite, BM25, terms, sentence vectors and the FAISS index berita chooses for
+    that size (store._make_faiss), timed apart from the rest."""
+    import faiss
+
     old = source.index
-    docs = list(_reuse_docs(old).values())
+    docs = list(old.stored_documents().values())
     per_copy = sum(len(d.chunks) for d in docs)
     copies = max(1, target_chunks // per_copy)
     out, files = [], {}
+    t = time.perf_counter()
     for c in range(copies):
         for d in docs:
             nd = copy.copy(d)
-            nd.file = f"synthetic/{c:05d}-{d.file}"
-            nd.sha256 = f"{c:05d}{d.sha256[5:]}"
+            nd.doc = dataclasses.replace(
+                d.doc, file=f"synthetic/{c:05d}-{d.doc.file}", sha256=f"{c:05d}{d.doc.sha256[5:]}"
+            )
             nd.chunk_vectors = synthetic_vectors(d.chunk_vectors, len(d.chunk_vectors), rng)
             out.append(nd)
-            files[nd.file] = (nd.sha256, "indexed")
-    root = index_root(data_dir)
+            files[nd.doc.file] = (nd.doc.sha256, "indexed")
+    root = store.index_root(data_dir)
     root.mkdir(parents=True, exist_ok=True)
-    gen = root / f"gen-{time.time_ns()}"
-    manifest = {
-        k: v for k, v in old.manifest.items() if k in ("format", "model_id", "dim", "chunking", "built_at")
-    }
-    manifest["index_type"] = "flat"
-    _write_generation(gen, out, files, [], manifest, old.dim, exact_below=2**62)
-    _swap(root, gen)
-    return gen
-
-
-def install_faiss(gen: Path, index, kind: str) -> None:
-    """Put ``index`` (built exactly as _make_faiss builds it) in the generation, with its checksum."""
-    import sqlite3
-
-    import faiss
-
+    gen = store.new_generation_path(root)
+    # Flat here (exact_below out of reach): the chosen index is built and timed on its own below.
+    n_chunks, n_sents = store.write_tables(gen, out, files, [], old.dim, exact_below=2**62)
+    Lexical.build([c.text for d in out for c in d.chunks]).save(gen / "bm25")
+    write_terms(gen / TERMS_FILE, out)
+    write_s = time.perf_counter() - t
+    del out, files
+    log(f"large generation: {n_chunks} chunks, {n_sents} sentences written in {write_s:.1f}s")
+    exact_below = source.config["index.exact_below"]
+    kind = faiss_kind(n_chunks, exact_below)
+    vectors = np.load(gen / "vectors.npy")
+    t = time.perf_counter()
+    index = store._make_faiss(vectors, exact_below)
+    faiss_s = time.perf_counter() - t
+    log(f"large generation: {kind} FAISS index built in {faiss_s:.1f}s")
     faiss.write_index(index, str(gen / "vectors.faiss"))
-    db = sqlite3.connect(gen / "chunks.sqlite")
-    with db:
-        db.execute(
-            "UPDATE manifest SET value = ? WHERE key = 'faiss_sha256'", (_sha256_file(gen / "vectors.faiss"),)
-        )
-        db.execute("UPDATE manifest SET value = ? WHERE key = 'index_type'", (kind,))
-    db.close()
+    t = time.perf_counter()
+    store.finish(
+        gen,
+        dataclasses.replace(
+            old.manifest,
+            index_type=kind,
+            documents=len(docs) * copies,
+            chunks=n_chunks,
+            sentences=n_sents,
+            checksums={},
+        ),
+    )
+    store.swap(root, gen)
+    finish_s = time.perf_counter() - t
+    return {
+        "gen": gen,
+        "vectors": vectors,
+        "faiss": index,
+        "kind": kind,
+        "write_s": round(write_s, 1),
+        "faiss_build_s": round(faiss_s, 1),
+        "finish_s": round(finish_s, 1),
+        "faiss_mb": round((gen / "vectors.faiss").stat().st_size / 2**20, 1),
+        "disk_gb": round(sum(p.stat().st_size for p in gen.rglob("*") if p.is_file()) / 2**30, 2),
+    }
 
 
-def bench_large(berita: Berita, work: Path, env: dict, large_dir: Path, write_s: float) -> dict:
+def bench_large(berita: Berita, work: Path, env: dict, large_dir: Path, built: dict) -> dict:
     """The large generation: load, answer, the watcher's reload, memory."""
     large = Berita(berita.config.replace(data_dir=str(large_dir)), embedder=berita.embedder)
     t = time.perf_counter()
-    _ = large.loaded
+    large.warm_up(model=False)
     load_s = time.perf_counter() - t
     answer = bench_answer(large, 1)
     # The watcher's readers: a new generation appears (hard links: same files, new name,
     # as warm in the page cache as one just built) and the next question switches to it.
-    root = index_root(large_dir)
-    twin = root / f"gen-{time.time_ns()}"
+    root = store.index_root(large_dir)
+    twin = store.new_generation_path(root)
     shutil.copytree(large.index.path, twin, copy_function=os.link)
-    _swap(root, twin)
+    store.swap(root, twin)
     t = time.perf_counter()
-    assert large.reload()
+    if not large.reload():
+        raise RuntimeError("the watcher's reload did not switch to the new generation")
     reload_s = time.perf_counter() - t
     out = {
         "answer_large": answer
         | {
             "chunks": len(large.index),
-            "index_type": large.index.manifest["index_type"],
-            "write_s": round(write_s, 1),
+            "index_type": large.index.manifest.index_type,
+            "write_s": built["write_s"],
+            "faiss_build_s": built["faiss_build_s"],
+            "finish_s": built["finish_s"],
+            "disk_gb": built["disk_gb"],
             "load_s": round(load_s, 2),
             "reload_s": round(reload_s, 2),
-            "faiss_file_mb": round((large.index.path / "vectors.faiss").stat().st_size / 2**20, 1),
+            "faiss_file_mb": built["faiss_mb"],
         }
     }
     log(
@@ -573,14 +630,14 @@ def _cell(v, fmt: str = "{:.3f}") -> str:
 
 def _build_s(row: dict) -> str:
     key = {"hnsw": "hnsw_build_s", "hnsw-fp16": "fp16_build_s"}.get(row["chosen"])
-    return f"{row[key]:.0f} s" if key else "flat"
+    return f"{row[key]:.0f} s {row['chosen']}" if key else "flat"
 
 
 def targets(results: dict) -> list[tuple[str, str, str, bool]]:
     """The issue's targets: (measure, target, measured, met)."""
     a, big, c = results["answer_seeds"], results["answer_large"], results["cold"]
     top = results["scale"][-1]
-    kind = {"hnsw": "hnsw", "hnsw-fp16": "fp16"}.get(top["chosen"], "flat")
+    kind = _SHORT.get(top["chosen"], "flat")
     recall = top.get(f"{kind}_recall_at_10", 1.0)
     mb = top[f"{kind}_mb"]
     n = f"{big['chunks']:,}"
@@ -592,7 +649,7 @@ def targets(results: dict) -> list[tuple[str, str, str, bool]]:
             c["cold_ask_process_s"] <= 1.5,
         ),
         (
-            "warm answer p50 ÷ bare query encode p50 (seeds)",
+            "warm answer p50 ÷ bare query encode p50, seeds (issues 9/10 and 11)",
             "≤ 1.3",
             f"{a['overhead_ratio_p50']:.2f} ({a['total_p50_ms']:.1f} / {a['bare_encode_p50_ms']:.1f} ms)",
             a["overhead_ratio_p50"] <= 1.3,
@@ -610,7 +667,8 @@ def targets(results: dict) -> list[tuple[str, str, str, bool]]:
             big["total_p50_ms"] <= 30,
         ),
         (
-            f"recall@10 vs exact at {top['chunks']:,} ({top['chosen']}, ef {HNSW_EF_SEARCH})",
+            f"recall@10 vs exact at {top['chunks']:,} ({top['chosen']}, ef {HNSW_EF_SEARCH}, "
+            f"{top.get('recall_queries', len(QUESTIONS))} questions)",
             "≥ 0.95",
             f"{recall:.3f}",
             recall >= 0.95,
@@ -639,8 +697,10 @@ def table(results: dict) -> str:
     if "loadavg_1m_at_start" in m:
         lines += [
             "",
-            f"{m['cpus']} CPUs; load average {m['loadavg_1m_at_start']} at the start, "
-            f"{m.get('loadavg_1m_at_end', '?')} at the end of the run.",
+            f"{m['cpus']} CPUs; 1-minute load average "
+            + ", ".join(f"{v} at {k}" for k, v in m.get("loadavg_1m", {}).items())
+            + f"; wall time {results.get('seconds', results.get('perf_seconds'))} s "
+            f"(large generation: {results['args']['large']:,} chunks requested).",
         ]
     rows = [
         ("warm answer p50 / p95 (seeds)", f"{a['total_p50_ms']:.1f} / {a['total_p95_ms']:.1f} ms"),
@@ -650,13 +710,19 @@ def table(results: dict) -> str:
         ),
         ("bare query encode p50 / p95", f"{a['bare_encode_p50_ms']:.1f} / {a['bare_encode_p95_ms']:.1f} ms"),
         (
+            f"warm answer p50 / p95 at {big['chunks']:,} chunks; ÷ bare encode",
+            f"{big['total_p50_ms']:.1f} / {big['total_p95_ms']:.1f} ms; {big['overhead_ratio_p50']:.2f} "
+            f"(bare encode {big['bare_encode_p50_ms']:.1f} ms)",
+        ),
+        (
             f"at {big['chunks']:,} chunks: embed / vector / BM25 / answer p50",
             f"{big['embed_p50_ms']:.1f} / {big['vector_p50_ms']:.2f} / {big['lexical_p50_ms']:.2f} / "
             f"{big['answer_p50_ms']:.2f} ms",
         ),
         (
-            f"{big['chunks']:,}-chunk generation: write + FAISS build / load / watcher reload",
-            f"{big['write_s']:.0f} s + {_build_s(top)} / {big['load_s']:.2f} s / {big['reload_s']:.2f} s",
+            f"{big['chunks']:,}-chunk generation: write + FAISS build + checksums / load / watcher reload",
+            f"{big['write_s']:.0f} s + {_build_s(top)} + {big['finish_s']:.0f} s / {big['load_s']:.2f} s / "
+            f"{big['reload_s']:.2f} s ({big['disk_gb']:.1f} GB on disk, FAISS file {big['faiss_file_mb']:.0f} MB)",
         ),
         (f"peak RSS serving {big['chunks']:,} chunks", f"{results['rss_large_mb']:.0f} MB"),
         (
@@ -679,9 +745,8 @@ def table(results: dict) -> str:
         ),
         ("incremental, one file changed", f"{b['one_file_changed_rebuild_s']:.2f} s"),
         (
-            f"search p50 at {top['chunks']:,}: flat / HNSW / HNSW-fp16 / numpy",
-            f"{top['flat_p50_ms']:.2f} / {top['hnsw_p50_ms']:.2f} / {top['fp16_p50_ms']:.2f} / "
-            f"{top['numpy_p50_ms']:.2f} ms",
+            f"search p50 at {top['chunks']:,}: {top['chosen']} (ef {HNSW_EF_SEARCH}) / exact numpy",
+            f"{top[_SHORT.get(top['chosen'], 'flat') + '_p50_ms']:.2f} / {top['numpy_p50_ms']:.2f} ms",
         ),
         (
             "recall@5 dense / BM25 / hybrid",
@@ -711,23 +776,28 @@ def table(results: dict) -> str:
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results["scale"]:
+        g = r.get
         scale_lines.append(
-            f"| {r['chunks']:,} | {r['chosen']} | {r['flat_p50_ms']:.2f} / {r['flat_p95_ms']:.2f} | "
-            f"{r['hnsw_p50_ms']:.2f} / {r['hnsw_p95_ms']:.2f} | {r['hnsw_recall_at_10']:.3f} | "
-            f"{r['fp16_p50_ms']:.2f} / {r['fp16_p95_ms']:.2f} | {r['fp16_recall_at_10']:.3f} | "
-            f"{_cell(r.get('ivf_p50_ms'))} | {_cell(r.get('ivf_recall_at_10'))} | {r['numpy_p50_ms']:.3f} | "
-            f"{_cell(r.get('bm25_p50_ms'))} | {r['flat_mb']} / {r['hnsw_mb']} / {r['fp16_mb']} | "
-            f"{r['hnsw_build_s']:.1f} / {r['fp16_build_s']:.1f} |"
+            f"| {r['chunks']:,} | {r['chosen']} | {_cell(g('flat_p50_ms'), '{:.2f}')} / "
+            f"{_cell(g('flat_p95_ms'), '{:.2f}')} | "
+            f"{_cell(g('hnsw_p50_ms'), '{:.2f}')} / {_cell(g('hnsw_p95_ms'), '{:.2f}')} | "
+            f"{_cell(g('hnsw_recall_at_10'))} | "
+            f"{_cell(g('fp16_p50_ms'), '{:.2f}')} / {_cell(g('fp16_p95_ms'), '{:.2f}')} | "
+            f"{_cell(g('fp16_recall_at_10'))} | "
+            f"{_cell(g('ivf_p50_ms'))} | {_cell(g('ivf_recall_at_10'))} | {r['numpy_p50_ms']:.3f} | "
+            f"{_cell(g('bm25_p50_ms'))} | {r['flat_mb']} / {_cell(g('hnsw_mb'), '{}')} / "
+            f"{_cell(g('fp16_mb'), '{}')} | "
+            f"{_cell(g('hnsw_build_s'), '{:.1f}')} / {_cell(g('fp16_build_s'), '{:.1f}')} |"
         )
     sweep = [
         "",
-        "| chunks | index | "
-        + " | ".join(f"ef{e['ef_search']} recall@10 / p50 ms" for e in top["hnsw_sweep"])
-        + " |",
-        "|---|---|" + "---|" * len(top["hnsw_sweep"]),
+        "| chunks | index | " + " | ".join(f"ef{e} recall@10 / p50 ms" for e in EF_SWEEP) + " |",
+        "|---|---|" + "---|" * len(EF_SWEEP),
     ]
     for r in results["scale"]:
         for name, label in (("hnsw", "HNSW"), ("fp16", "HNSW-fp16")):
+            if f"{name}_sweep" not in r:
+                continue
             sweep.append(
                 f"| {r['chunks']:,} | {label} | "
                 + " | ".join(f"{e['recall_at_10']:.3f} / {e['p50_ms']:.3f}" for e in r[f"{name}_sweep"])
@@ -736,27 +806,55 @@ def table(results: dict) -> str:
     return "\n".join(lines + backends + scale_lines + sweep)
 
 
+def run_quality(out: Path, env: dict) -> float:
+    """bench/quality.py as a process (its own indexes and model load): per-language R@1, R@5,
+    MRR, short-answer accuracy, declines. It prints its tables and writes <out>/quality.json."""
+    t = time.perf_counter()
+    subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "quality.py"), "--out", str(out)],
+        env={**os.environ, **env},
+        check=True,
+    )
+    return round(time.perf_counter() - t, 1)
+
+
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--out", default=str(ROOT / "bench" / "results"))
-    ap.add_argument("--quick", action="store_true", help="smaller sizes, fewer repeats (smoke run)")
+    ap.add_argument(
+        "--large",
+        type=int,
+        default=LARGE_DEFAULT,
+        help=f"chunks in the large generation answered from end to end (default {LARGE_DEFAULT:,})",
+    )
+    ap.add_argument("--quick", action="store_true", help="small sizes, fewer repeats (smoke run)")
+    ap.add_argument("--no-quality", action="store_true", help="skip bench/quality.py")
     args = ap.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     rng = np.random.default_rng(0)
-    sizes = [1_000, 10_000] if args.quick else [1_000, 10_000, 100_000, 1_000_000]
+    large_n = min(args.large, 20_000) if args.quick else args.large
+    sizes = [n for n in ((1_000, 10_000) if args.quick else (1_000, 10_000, COMPARE_UP_TO)) if n < large_n]
     repeat = 1 if args.quick else 3
     env = {k: v for k, v in os.environ.items() if k in ("BERITA_CACHE_DIR", "BERITA_DEVICE")}
     started = time.perf_counter()
+    loads: dict[str, float] = {}
+
+    def load_now(stage: str) -> None:
+        # other work on the machine slows every latency figure; say how busy it was
+        loads[stage] = round(os.getloadavg()[0], 2)
+
+    load_now("start")
     results: dict = {
         "machine": {
             "python": platform.python_version(),
             "cpus": os.cpu_count(),
             "platform": platform.platform(),
-            # other work on the machine slows every latency figure; say how busy it was
-            "loadavg_1m_at_start": round(os.getloadavg()[0], 2),
+            "loadavg_1m_at_start": loads["start"],
+            "loadavg_1m": loads,
         },
-        "when": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "when": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+        "args": {"large": large_n, "quick": args.quick},
     }
     with tempfile.TemporaryDirectory(prefix="berita-bench-") as tmp:
         work = Path(tmp)
@@ -777,6 +875,7 @@ def main() -> None:
         log(f"cold ask {results['cold']['cold_ask_process_s']} s")
         results["backends"] = bench_backends(work, env, ROOT / "seeds")
         results["build"], berita = bench_build(work, env, larger_copies=2 if args.quick else 5)
+        load_now("answer")
         results["answer_seeds"] = bench_answer(berita, repeat)
         log(
             f"answer p50 {results['answer_seeds']['total_p50_ms']} ms, bare encode "
@@ -784,27 +883,28 @@ def main() -> None:
         )
         results["quality"] = bench_quality(berita)
         results["rss_seeds_mb"] = peak_rss_mb(env, work / "data", work / "articles")
+        load_now("scale")
+        results["scale"] = bench_scale(berita, sizes, rng, work)
+        load_now("large")
         large_dir = work / "data-large"
-        t = time.perf_counter()
-        gen = build_large_index(berita, large_dir, sizes[-1], rng)
-        write_s = time.perf_counter() - t
-        log(f"large generation written in {write_s:.1f}s (flat FAISS; the graph index comes next)")
-        largest = np.load(gen / "vectors.npy")
-        results["scale"], chosen = bench_scale(berita, sizes, rng, work, largest)
-        del largest
-        if chosen is not None:
-            install_faiss(gen, chosen, results["scale"][-1]["chosen"])
-            del chosen
-        results |= bench_large(berita, work, env, large_dir, write_s)
-    results["seconds"] = round(time.perf_counter() - started, 1)
-    results["machine"]["loadavg_1m_at_end"] = round(os.getloadavg()[0], 2)
-    (out / "latest.json").write_text(json.dumps(results, indent=2))
+        built = build_large_index(berita, large_dir, large_n, rng)
+        results["scale"].append(bench_scale_large(berita, built))
+        built.pop("vectors")
+        built.pop("faiss")
+        results |= bench_large(berita, work, env, large_dir, built)
+    load_now("end")
+    results["machine"]["loadavg_1m_at_end"] = loads["end"]
+    results["perf_seconds"] = round(time.perf_counter() - started, 1)
+    (out / "latest.json").write_text(json.dumps(results, indent=2, default=str))
     results["charts"] = charts(results, out)
-    (out / "latest.json").write_text(json.dumps(results, indent=2))
+    if not args.no_quality:
+        results["quality_seconds"] = run_quality(out, env)
+    results["seconds"] = round(time.perf_counter() - started, 1)
+    (out / "latest.json").write_text(json.dumps(results, indent=2, default=str))
     text = table(results)
     (out / "latest.md").write_text(text + "\n")
     print(text)
-    print(f"\nwrote {out / 'latest.json'}, {', '.join(results['charts'])} in {results['seconds']} s")
+    print(f"\nwrote {out / 'latest.json'}, {', '.join(results['charts'])}; wall time {results['seconds']} s")
 
 
 if __name__ == "__main__":

@@ -65,6 +65,7 @@ CREATE TABLE sentences (
     facts TEXT NOT NULL DEFAULT '', grp INTEGER NOT NULL DEFAULT -1
 );
 CREATE INDEX sentences_grp ON sentences(grp);
+CREATE INDEX sentences_chunk ON sentences(chunk_id);
 CREATE TABLE problems (file TEXT NOT NULL, message TEXT NOT NULL);
 CREATE INDEX chunks_doc ON chunks(doc_id);
 """
