@@ -1,7 +1,6 @@
 """An answer reads the rows of its hits through indexes, never by scanning a whole table:
 a scan costs nothing on the seeds and seconds a question at 1M chunks (2.8M sentences)."""
 
-
 from retrieval import Berita
 from tests.conftest import FakeEmbedder, make_config
 
