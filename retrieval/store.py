@@ -693,8 +693,8 @@ def write_tables(
     sentences = np.concatenate(sent_vecs) if sent_vecs else np.zeros((0, dim), np.float32)
     if len(vectors) != c_id or len(sentences) != s_id:
         raise ValueError("every chunk and sentence needs a vector")
-    np.save(gen / "vectors.npy", vectors.astype(np.float32))
-    np.save(gen / "sentences.npy", sentences.astype(np.float32))
+    np.save(gen / "vectors.npy", vectors.astype(np.float32, copy=False))
+    np.save(gen / "sentences.npy", sentences.astype(np.float32, copy=False))
     faiss.write_index(_make_faiss(vectors, exact_below), str(gen / "vectors.faiss"))
     return c_id, s_id
 
