@@ -442,7 +442,7 @@ class Berita:
             passages.insert(0, Passage.from_chunk(1, rows[lead.n], score_of[lead.n]))
             passages = [replace(p, n=i) for i, p in enumerate(passages[:k], start=1)]
             number = {p.chunk_id: p.n for p in passages}
-        reported = self._reporters(index, lead, rows[lead.n], passages, qvec)
+        reported = self._reporters(index, lead, rows[lead.n], passages)
         quote = f"{clean(lead.text)} [{number[lead.n]}]"
         if asked and reader.is_event_question(qa, concepts_, weights):
             # The events of the asked date, one sentence each (at most EVENTS), each cited.
@@ -483,7 +483,6 @@ class Berita:
         lead: reader.Candidate,
         lead_chunk: ChunkRow,
         passages: list[Passage],
-        qvec: np.ndarray,
     ) -> list[Reporter]:
         """Every article that states the lead sentence's fact; ``n`` cites its passage when
         that passage is among those shown (``k`` stays the number of passages)."""

@@ -362,7 +362,7 @@ def _unit(typ: str, low: str) -> str | None:
 
 # --- terms ---------------------------------------------------------------------------------
 
-_WH_WORDS = {
+WH_WORDS = {
     "siapa", "siapakah", "kapan", "kapankah", "mana", "manakah", "dimana", "mengapa", "kenapa",
     "bagaimana", "bagaimanakah", "berapa", "berapakah", "apa", "apakah", "sebutkan", "jelaskan",
     "who", "whom", "whose", "when", "where", "why", "how", "what", "which",
@@ -373,7 +373,7 @@ def _focus(text: str) -> list[str]:
     out = []
     for word in _TOKEN.findall(text):
         low = word.lower()
-        if low in _WH_WORDS or low in STOP_EN or low in STOP_ID:
+        if low in WH_WORDS or low in STOP_EN or low in STOP_ID:
             continue
         out.append(word)
     return out
@@ -415,10 +415,10 @@ def analyze(text: str, vocabulary: Collection[str] | None = None) -> Question:
 
 # --- English → Indonesian bridge -----------------------------------------------------------
 
-_BRIDGE_LONGEST = max(len(k.split()) for k in EN_TO_ID)
+BRIDGE_LONGEST = max(len(k.split()) for k in EN_TO_ID)
 
 
-def _singular(word: str) -> str | None:
+def singular(word: str) -> str | None:
     for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             cand = word[: -len(suffix)] + repl
@@ -441,10 +441,10 @@ def bridge_terms(q: Question) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(words):
-        for n in range(min(_BRIDGE_LONGEST, len(words) - i), 0, -1):
+        for n in range(min(BRIDGE_LONGEST, len(words) - i), 0, -1):
             key = " ".join(words[i : i + n])
             if n == 1 and key not in EN_TO_ID:
-                key = _singular(key) or key
+                key = singular(key) or key
             if key in _AMBIGUOUS and originals[i] not in _AMBIGUOUS[key]:
                 continue
             if n == 1 and key in STOP_EN:

@@ -21,7 +21,7 @@ from . import spans as spans_mod
 from .dates import TimeMention
 from .facts import Facts, words_of
 from .lexicon import EN_TO_ID, PLACES, STOP_EN, STOP_ID, TITLES, is_common_word, stem
-from .question import Question, canonical_unit
+from .question import BRIDGE_LONGEST, WH_WORDS, Question, canonical_unit, singular
 from .spans import Span
 
 _WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
@@ -46,7 +46,6 @@ for _alias, _canon in PLACES.items():
 
 
 _ROLE_WORDS = {w for t in TITLES for w in t.lower().split()} - STOP_ID
-_BRIDGE_LONGEST = max(len(k.split()) for k in EN_TO_ID)
 
 
 def concepts(q: Question) -> list[Concept]:
@@ -82,9 +81,9 @@ def concepts(q: Question) -> list[Concept]:
             i += 1
             continue
         if q.language == "en":
-            for n in range(min(_BRIDGE_LONGEST, len(words) - i), 0, -1):
+            for n in range(min(BRIDGE_LONGEST, len(words) - i), 0, -1):
                 key = " ".join(words[i : i + n])
-                alts = EN_TO_ID.get(key) or (EN_TO_ID.get(_singular(key), ()) if n == 1 else ())
+                alts = EN_TO_ID.get(key) or (EN_TO_ID.get(singular(key) or key, ()) if n == 1 else ())
                 if alts:
                     forms = {*alts, key}
                     out.append(Concept(text=key, forms=tuple(sorted(forms)), role=_is_role(forms)))
@@ -100,11 +99,7 @@ def concepts(q: Question) -> list[Concept]:
     return out
 
 
-_WH = {
-    "siapa", "siapakah", "kapan", "kapankah", "mana", "manakah", "dimana", "mengapa", "kenapa",
-    "bagaimana", "bagaimanakah", "berapa", "berapakah", "apa", "apakah", "sebutkan", "jelaskan",
-    "who", "whom", "whose", "when", "where", "why", "how", "what", "which", "tell", "name",
-}  # fmt: skip
+_WH = WH_WORDS | {"tell", "name"}
 
 
 # "Which outlets reported …?", "How many sources say …?", "Media mana saja yang memberitakan …?":
@@ -141,15 +136,6 @@ def _is_wh(w: str) -> bool:
 
 def _is_role(forms: set[str]) -> bool:
     return any(f in _ROLE_WORDS for f in forms)
-
-
-def _singular(word: str) -> str:
-    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
-            cand = word[: -len(suffix)] + repl
-            if cand in EN_TO_ID:
-                return cand
-    return word
 
 
 def _present(forms: Sequence[str], words: frozenset[str] | set[str]) -> bool:
