@@ -365,19 +365,23 @@ class Berita:
         concepts_ = reader.concepts(qa)
         weights: dict[int, float] = {}
         missing: list[str] = []
+        absent: list[int] = []
         unknown = weak_missing = 0
         for i, c in enumerate(concepts_):
             w = terms.idf(c.forms)
             if w is None:
                 # A name the articles never use: they can't be about it. Any other word the
                 # articles never use (or an English one we can't put in Indonesian) is
-                # weighed by the decision as "unknown".
+                # weighed by the decision as "unknown"; one we can read (Indonesian, or
+                # English with Indonesian forms) as "absent" too.
                 if c.name and reader.surely_a_name(c, qa.language):
                     missing.append(c.text)
                 elif c.name:
                     weak_missing += 1
                 else:
                     unknown += 1
+                    if reader.readable(c):
+                        absent.append(i)
                 continue
             weights[i] = w
         asked = question_dates(qa.text, terms.today) if terms.today else None
@@ -415,6 +419,12 @@ class Berita:
             group_size=index.group_sizes,
             unknown=unknown,
             weak_missing=weak_missing,
+            absent=absent,
+            name_words={
+                i: reader.name_parts(c, lambda f: bool(terms.idf((f,))))
+                for i, c in enumerate(concepts_)
+                if c.name and i in weights
+            },
             full_names=terms.full_names,
             sim_shift=terms.anchor - reader.REFERENCE_ANCHOR,
         )

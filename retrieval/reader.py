@@ -20,7 +20,17 @@ from . import dates as dates_mod
 from . import spans as spans_mod
 from .dates import TimeMention
 from .facts import Facts, words_of
-from .lexicon import EN_TO_ID, PLACES, STOP_EN, STOP_ID, TITLES, is_common_word, stem
+from .lexicon import (
+    EN_TO_ID,
+    PLACES,
+    STOP_EN,
+    STOP_ID,
+    TITLES,
+    WEEKDAYS,
+    is_common_word,
+    root_words,
+    stem,
+)
 from .question import BRIDGE_LONGEST, WH_WORDS, Question, canonical_unit, singular
 from .spans import Span
 
@@ -136,6 +146,20 @@ def _is_wh(w: str) -> bool:
 
 def _is_role(forms: set[str]) -> bool:
     return any(f in _ROLE_WORDS for f in forms)
+
+
+def name_parts(c: Concept, known: Callable[[str], bool]) -> list[tuple[str, ...]]:
+    """The words of a name of several words that the articles use, each with the forms that
+    count (an English word also in its Indonesian forms); [] for a place or a one-word name.
+    Words the articles never use ("Series" of "Series C") are left out: a name may be
+    written otherwise in the articles."""
+    if c.place or not c.name:
+        return []
+    toks = [t for t in _WORD.findall(c.text.lower()) if t not in STOP_EN and t not in STOP_ID]
+    if len(toks) < 2:
+        return []
+    parts = [tuple(f for f in (t, *EN_TO_ID.get(t, ())) if known(f)) for t in toks]
+    return [p for p in parts if p]
 
 
 def _present(forms: Sequence[str], words: frozenset[str] | set[str]) -> bool:
@@ -271,6 +295,16 @@ def rank(
         )
     out.sort(key=lambda s: -s.score)
     return out
+
+
+def _datable(asked: TimeMention) -> bool:
+    """Does the asked date name its own time? A bare weekday ("by Tuesday") is read against
+    the newest article, which need not be the week the question means."""
+    words = [w for w in _WORD.findall(asked.text.lower()) if w not in STOP_EN and w not in STOP_ID]
+    return not words or not all(w in WEEKDAYS or w in _WEEKDAY_WORDS for w in words)
+
+
+_WEEKDAY_WORDS = {"hari", "day", "last", "next", "this", "lalu", "depan", "ini", "kemarin"}
 
 
 def _overlaps(m: TimeMention, r: TimeMention) -> bool:
@@ -437,13 +471,28 @@ def signals(
     passage_words: frozenset[str],
     unknown: int,
     missing_name: int = 0,
+    absent: Sequence[int] = (),
+    asked_date: TimeMention | None = None,
 ) -> dict[str, float]:
     """What the decision weighs: how close the evidence is, how much of the question it states,
-    whether it holds the asked-for kind of answer, and how much of the question we can't read."""
+    whether it holds the asked-for kind of answer, and how much of the question we can't read.
+
+    A near miss shares the question's names but not what it asks ("How many soldiers died",
+    "Kim's daughter", "trade in 2024"), so the words that are not names are also weighed on
+    their own: ``asked`` is the share of them (by rarity) the lead sentence states, with the
+    words the articles never use (``absent``) counted as the rarest, and ``off_date`` says
+    the lead sentence is not of the asked date."""
     total = sum(weights.values()) or 1.0
     words = lead.candidate.facts.words | passage_words
     hit = [i for i, c in enumerate(concepts_) if weights.get(i) and _present(c.forms, words)]
     missing = max((weights[i] for i in weights if weights[i] and i not in hit), default=0.0)
+    rarest = max(weights.values(), default=0.0) or 1.0
+    asked = {i: weights[i] for i, c in enumerate(concepts_) if not c.name and weights.get(i)}
+    asked.update({i: rarest for i in absent})
+    stated = sum(w for i, w in asked.items() if _present(concepts_[i].forms, lead.candidate.facts.words))
+    in_passage = sum(w for i, w in asked.items() if _present(concepts_[i].forms, words))
+    content = [c for c in concepts_ if not c.name] or [None]
+    dated = bool(asked_date and asked_date.first)
     return {
         "sim": lead.candidate.sim,
         "passage_sim": lead.candidate.passage_sim,
@@ -455,6 +504,11 @@ def signals(
         "unknown_id": unknown / max(1, len(concepts_)) if q.language == "id" else 0.0,
         "missing": missing / (max(weights.values(), default=0.0) or 1.0),
         "missing_name": float(missing_name),
+        "asked": stated / sum(asked.values()) if asked else 1.0,
+        "asked_passage": in_passage / sum(asked.values()) if asked else 1.0,
+        "absent": len(absent) / len(content),
+        "names": lead.names,
+        "off_date": 1.0 - lead.on_date if dated else 0.0,
     }
 
 
@@ -476,12 +530,24 @@ def read(
     group_size: Callable[[Sequence[int]], dict[int, int]] | None = None,
     unknown: int = 0,
     weak_missing: int = 0,
+    absent: Sequence[int] = (),
+    name_words: dict[int, list[tuple[str, ...]]] | None = None,
     full_names: dict[str, str] | None = None,
     sim_shift: float = 0.0,
 ) -> Reading:
     if missing_names:
         return Reading(found=False, reason=("not_mentioned", {"what": ", ".join(missing_names)}))
-    if not any(weights.values()) and not (asked_date and asked_date.first):
+    dated = bool(asked_date and asked_date.first)
+    if q.type == "other" and absent:
+        # Words typed without a question ("cara daftar BPJS online", "lirik lagu …") are all
+        # the reader asks about: one the articles never use and could (an Indonesian word,
+        # or an English one with Indonesian forms) says they are not about it.
+        what = ", ".join(concepts_[i].text for i in absent)
+        return Reading(found=False, reason=("not_mentioned", {"what": what}))
+    if not any(weights.values()) and not (dated and not unknown):
+        # No word of the question occurs in the articles; a date alone ("Apa yang terjadi
+        # pekan lalu?") is still a question, but not with words beside it that the articles
+        # never use ("rekomendasi lagu dangdut terbaru").
         return Reading(found=False, reason=("nothing_matches", {}))
     ranked = rank(q, cands, concepts_, weights, asked_date)
     if not ranked:
@@ -499,8 +565,24 @@ def read(
         most = max(counts.values())
         if most == 0:
             return Reading(found=False, reason=("not_found", {}))
+        # A name of several words is named only where all its words are: "PSM Makassar" is
+        # not in an article that mentions Makassar, nor "Hulu Sungai Tengah" in one about a
+        # river's upper reaches. None of the retrieved passages holding them all: not mentioned.
+        passages = [s.candidate.facts.words | passage_words(s.candidate.n) for s in ranked]
+        unnamed = [
+            concepts_[i].text
+            for i, parts in (name_words or {}).items()
+            if len(parts) > 1 and not any(all(_present(p, w) for p in parts) for w in passages)
+        ]
+        if unnamed:
+            return Reading(found=False, reason=("not_mentioned", {"what": ", ".join(unnamed)}))
         ranked = [s for s in ranked if counts[id(s)] == most]
-    if asked_date and asked_date.first and is_event_question(q, concepts_, weights):
+    event = dated and is_event_question(q, concepts_, weights)
+    if asked_date and dated and not event and _datable(asked_date) and not any(s.on_date for s in ranked):
+        # "What was the trade worth in 2024?": nothing the passages say is of that date, and no
+        # article about it was published then; what they say of other years doesn't answer.
+        return Reading(found=False, reason=("nothing_for", {"when": asked_date.text}))
+    if asked_date and event:
         # "What happened on 4 September?": the events of that day are the answer.
         on_day = [s for s in ranked if s.on_date == 1.0]
         if not on_day:
@@ -527,6 +609,8 @@ def read(
         passage_words(lead.candidate.n) if passage_words else frozenset(),
         unknown,
         weak_missing,
+        absent,
+        asked_date,
     )
     # Similarities are read against the model's baseline on this corpus, so the weights
     # fitted with the default model hold for another one.
@@ -560,6 +644,17 @@ def short_title(title: str, limit: int = 60) -> str:
     if len(title) <= limit:
         return title
     return title[:limit].rsplit(" ", 1)[0] + "…"
+
+
+def readable(c: Concept) -> bool:
+    """Is a word the articles never use one we can read, so that its absence says they don't
+    speak of it? An English word with Indonesian forms, or an Indonesian one (its stem is in
+    Sastrawi's root dictionary: the language detector can't tell short keyword queries such as
+    "lirik lagu dangdut" apart). An English word without Indonesian forms may just be missing
+    from the lexicon ("measles"), and a brand or loanword ("online") from both."""
+    if c.name:
+        return False
+    return len(c.forms) > 1 or (c.text.isalpha() and stem(c.text) in root_words())
 
 
 def surely_a_name(c: Concept, language: str) -> bool:
