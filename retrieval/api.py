@@ -367,6 +367,7 @@ class Berita:
         missing: list[str] = []
         absent: list[int] = []
         unknown = weak_missing = 0
+        first = (re.findall(r"\w+(?:-\w+)*", qa.text) or [""])[0]
         for i, c in enumerate(concepts_):
             w = terms.idf(c.forms)
             if w is None:
@@ -374,7 +375,7 @@ class Berita:
                 # articles never use (or an English one we can't put in Indonesian) is
                 # weighed by the decision as "unknown"; one we can read (Indonesian, or
                 # English with Indonesian forms) as "absent" too.
-                if c.name and reader.surely_a_name(c, qa.language):
+                if c.name and reader.surely_a_name(c, qa.language, first=first):
                     missing.append(c.text)
                 elif c.name:
                     weak_missing += 1

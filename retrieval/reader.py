@@ -76,8 +76,9 @@ def concepts(q: Question) -> list[Concept]:
         canon = PLACES.get(name.lower())
         if canon:  # a place counts in any of its names, each whole ("Korea" is not South Korea)
             forms = set(_ALIASES[canon])
-        else:  # a person is often named by one part alone ("Kim", "Choe")
-            forms = set(toks)
+        else:  # a person is often named by one part alone ("Kim", "Choe"), or a pair by
+            # either name ("Jamaluddin-Bayu")
+            forms = set(toks) | {p for t in toks if "-" in t for p in t.split("-") if len(p) > 2}
             for key in (name.lower(), *toks):
                 forms.update(EN_TO_ID.get(key, ()))
         if forms:
@@ -657,12 +658,15 @@ def readable(c: Concept) -> bool:
     return len(c.forms) > 1 or (c.text.isalpha() and stem(c.text) in root_words())
 
 
-def surely_a_name(c: Concept, language: str) -> bool:
+def surely_a_name(c: Concept, language: str, first: str = "") -> bool:
     """Would the articles write this name as the question does? A place we know, a name of two
     or more words, or any name in an Indonesian question: if the articles never use it, they
     are not about it. A single capitalized English word ("Workers", "PLA") may be translated
-    in the articles, so its absence only weighs on the confidence."""
+    in the articles, so its absence only weighs on the confidence; so may the question's
+    capitalized first word when it is an Indonesian root word ("Foto jabat tangan …")."""
     if c.text.isupper():  # an acronym ("KTT", "PLA") is often spelled out in the articles
+        return False
+    if c.text == first and c.text.lower() in root_words():
         return False
     return bool(c.place) or language == "id" or len(c.text.split()) > 1
 
