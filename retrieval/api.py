@@ -365,7 +365,8 @@ class Berita:
         concepts_ = reader.concepts(qa)
         weights: dict[int, float] = {}
         missing: list[str] = []
-        absent: list[int] = []
+        absent: list[int] = []  # words the articles never use that we can read …
+        unread: list[int] = []  # … and that we can't (English without Indonesian forms)
         unknown = weak_missing = 0
         first = (re.findall(r"\w+(?:-\w+)*", qa.text) or [""])[0]
         for i, c in enumerate(concepts_):
@@ -381,8 +382,7 @@ class Berita:
                     weak_missing += 1
                 else:
                     unknown += 1
-                    if reader.readable(c):
-                        absent.append(i)
+                    (absent if reader.readable(c) else unread).append(i)
                 continue
             weights[i] = w
         asked = question_dates(qa.text, terms.today) if terms.today else None
@@ -421,6 +421,7 @@ class Berita:
             unknown=unknown,
             weak_missing=weak_missing,
             absent=absent,
+            unread=unread,
             name_words={
                 i: reader.name_parts(c, lambda f: bool(terms.idf((f,))))
                 for i, c in enumerate(concepts_)

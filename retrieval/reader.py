@@ -532,6 +532,7 @@ def read(
     unknown: int = 0,
     weak_missing: int = 0,
     absent: Sequence[int] = (),
+    unread: Sequence[int] = (),
     name_words: dict[int, list[tuple[str, ...]]] | None = None,
     full_names: dict[str, str] | None = None,
     sim_shift: float = 0.0,
@@ -545,6 +546,15 @@ def read(
         # or an English one with Indonesian forms) says they are not about it.
         what = ", ".join(concepts_[i].text for i in absent)
         return Reading(found=False, reason=("not_mentioned", {"what": what}))
+    named = any(weights.get(i) for i, c in enumerate(concepts_) if c.name)
+    if q.type == "other" and unread and not named:
+        # Typed words that name nothing the articles name, one of them a word they never use
+        # ("harga iphone terbaru"): nothing says they are about it.
+        what = ", ".join(concepts_[i].text for i in unread)
+        return Reading(found=False, reason=("not_mentioned", {"what": what}))
+    if not named and all(not re.search(r"[^\W\d_]", concepts_[i].text) for i in weights if weights[i]):
+        # Only numbers ("what is 15% of 80"): a number alone is no topic.
+        return Reading(found=False, reason=("not_found", {}))
     if not any(weights.values()) and not (dated and not unknown):
         # No word of the question occurs in the articles; a date alone ("Apa yang terjadi
         # pekan lalu?") is still a question, but not with words beside it that the articles

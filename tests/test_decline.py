@@ -15,7 +15,11 @@ PUBLISHED = dt.date(2025, 9, 29)
 
 
 def _read(
-    question: str, sentences: list[str], absent_words: tuple[str, ...] = (), others: tuple[str, ...] = ()
+    question: str,
+    sentences: list[str],
+    absent_words: tuple[str, ...] = (),
+    others: tuple[str, ...] = (),
+    unread_words: tuple[str, ...] = (),
 ):
     """Read ``question`` against ``sentences``, one passage each (every concept weighs 1,
     except the words listed as absent from the articles); ``others``: sentences of the
@@ -23,7 +27,8 @@ def _read(
     q = analyze(question)
     concepts_ = reader.concepts(q)
     absent = [i for i, c in enumerate(concepts_) if c.text in absent_words]
-    weights = {i: 1.0 for i in range(len(concepts_)) if i not in absent}
+    unread = [i for i, c in enumerate(concepts_) if c.text in unread_words]
+    weights = {i: 1.0 for i in range(len(concepts_)) if i not in absent and i not in unread}
     cands = [
         reader.Candidate(
             n=n,
@@ -46,8 +51,9 @@ def _read(
         question_dates(question, PUBLISHED),
         q.language,
         passage_words=lambda n: cands[n - 1].facts.words,
-        unknown=len(absent),
+        unknown=len(absent) + len(unread),
         absent=absent,
+        unread=unread,
         name_words=name_words,
     )
 
@@ -99,6 +105,19 @@ def test_typed_keywords_the_articles_never_use_decline_with_those_words():
     r = _read("lirik lagu dangdut", ["Sebanyak 900 warga mengungsi."], absent_words=("lagu", "dangdut"))
     assert not r.found
     assert r.reason == ("not_mentioned", {"what": "lagu, dangdut"})
+
+
+def test_typed_keywords_naming_nothing_with_a_word_we_cant_read_decline():
+    r = _read("harga iphone", ["Harga beras naik."], unread_words=("iphone",))
+    assert r.reason == ("not_mentioned", {"what": "iphone"})
+    # … but a name the articles use keeps it a question about them.
+    r = _read("harga iphone Banjar", ["Harga beras di Banjar naik."], unread_words=("iphone",))
+    assert r.found
+
+
+def test_numbers_alone_are_no_topic():
+    r = _read("what is 15% of 80", ["Sebanyak 15 persen dari 80 desa terendam."])
+    assert not r.found and r.reason == ("not_found", {})
 
 
 def test_words_beside_a_date_that_the_articles_never_use_decline():
