@@ -429,6 +429,7 @@ class Berita:
             },
             full_names=terms.full_names,
             sim_shift=terms.anchor - reader.REFERENCE_ANCHOR,
+            today=terms.today,
         )
         conf = reading.confidence
         if not reading.found:

@@ -225,13 +225,46 @@ def type_fit(q: Question, found: Sequence) -> float:
     return 1.0
 
 
-def typed_answers(q: Question, f: Facts, concepts_: Sequence[Concept]) -> list:
+# "When will …", "When is X going to …", "kapan X akan …", "the next …": the answer is a date
+# still to come when the article was written.
+_FUTURE = re.compile(
+    r"\bwhen (?:will|would)\b|\bwhen (?:is|are|was)\b.{0,40}\bgoing to\b|\bnext\b|\bupcoming\b"
+    r"|\bkapan(?:kah)?(?: \S+){0,4} akan\b|\bberikutnya\b|\bmendatang\b",
+    re.IGNORECASE,
+)
+
+
+_FUTURE_WORDS = frozenset(
+    {"akan", "dijadwalkan", "mendatang", "berikutnya", "depan", "direncanakan", "rencananya", "will"}
+)
+
+
+def asks_future(q: Question) -> bool:
+    """Does a when-question ask about something still to come?"""
+    return q.expected == "date" and bool(_FUTURE.search(q.text))
+
+
+def typed_answers(
+    q: Question, f: Facts, concepts_: Sequence[Concept], published: dt.date | None = None
+) -> list:
     """The spans of this sentence that could answer ``q`` (dates, people, numbers, places), best
     first. A who-question that names a role ("Siapa presiden Korea Selatan?") needs a person
-    with that role: any other name in the sentence would answer a different question."""
+    with that role: any other name in the sentence would answer a different question; a
+    question about the future a date not yet past when the article was published."""
     if q.expected == "date":
         asked = q.date_text or ""
-        return [m for m in f.dates if m.text not in asked]
+        found = [m for m in f.dates if m.text not in asked]
+        if asks_future(q):
+            # A date after the article's (or, undated, the newest article's) day; one without
+            # a year only in a sentence that speaks of the future ("akan digelar 10 Oktober").
+            ahead = bool(f.words & _FUTURE_WORDS)
+            found = [
+                m
+                for m in found
+                if ((m.unresolved or m.last is None or published is None) and ahead)
+                or (m.last is not None and published is not None and m.last > published)
+            ]
+        return found
     if not q.expected:
         return []
     found = spans_mod.answer_spans(
@@ -265,6 +298,7 @@ def rank(
     concepts_: Sequence[Concept],
     weights: dict[int, float],
     asked_date: TimeMention | None,
+    today: dt.date | None = None,
 ) -> list[Scored]:
     """Every candidate sentence scored, best first. ``weights``: idf per concept index (0 for
     English words with no Indonesian form in the articles: they say nothing either way)."""
@@ -277,7 +311,7 @@ def rank(
         hit = [i for i, con in enumerate(concepts_) if weights.get(i) and _present(con.forms, words)]
         coverage = sum(weights[i] for i in hit) / total if total else 0.0
         names = (sum(1 for i in name_idx if i in hit) / len(name_idx)) if name_idx else 1.0
-        typed = type_fit(q, typed_answers(q, c.facts, concepts_)) if q.expected else 0.0
+        typed = type_fit(q, typed_answers(q, c.facts, concepts_, c.published or today)) if q.expected else 0.0
         on_date = 0.0
         if asked_date and asked_date.first and asked_date.last:
             if any(_overlaps(m, asked_date) for m in c.facts.dates):
@@ -360,11 +394,16 @@ def _near(sentence: str, spans: Sequence, concepts_: Sequence[Concept]) -> list:
 
 
 def short_answer(
-    q: Question, s: Scored, concepts_: Sequence[Concept], lang: str, full_names: dict[str, str] | None = None
+    q: Question,
+    s: Scored,
+    concepts_: Sequence[Concept],
+    lang: str,
+    full_names: dict[str, str] | None = None,
+    today: dt.date | None = None,
 ) -> ShortAnswer | None:
     """The answer span of one sentence, said in the question's language where we can."""
     c = s.candidate
-    found = typed_answers(q, c.facts, concepts_)
+    found = typed_answers(q, c.facts, concepts_, c.published or today)
     if not found:
         return None
     kind = _SHORT_TYPE.get(q.type, q.type if q.type in ("who", "when", "where", "which") else "which")
@@ -536,6 +575,7 @@ def read(
     name_words: dict[int, list[tuple[str, ...]]] | None = None,
     full_names: dict[str, str] | None = None,
     sim_shift: float = 0.0,
+    today: dt.date | None = None,
 ) -> Reading:
     if missing_names:
         return Reading(found=False, reason=("not_mentioned", {"what": ", ".join(missing_names)}))
@@ -560,7 +600,7 @@ def read(
         # pekan lalu?") is still a question, but not with words beside it that the articles
         # never use ("rekomendasi lagu dangdut terbaru").
         return Reading(found=False, reason=("nothing_matches", {}))
-    ranked = rank(q, cands, concepts_, weights, asked_date)
+    ranked = rank(q, cands, concepts_, weights, asked_date, today)
     if not ranked:
         return Reading(found=False, reason=("nothing_matches", {}))
     names = [c for i, c in enumerate(concepts_) if c.name and weights.get(i)]
@@ -607,6 +647,9 @@ def read(
         better = [s for s in ranked if s.typed > lead.typed and s.score >= lead.score - TYPED_MARGIN]
         if better:
             lead = max(better, key=lambda s: (s.typed, s.score))
+    if asks_future(q) and not lead.typed:
+        # "When will Wang Yi travel to Pyongyang?": no date still to come in the evidence.
+        return Reading(found=False, evidence=(lead,), reason=("no_future", {}))
     if group_size is not None and reporting(q.text):
         # "Which outlets reported X": the statement of X that most articles make.
         close = [s for s in ranked[:8] if s.score >= lead.score - REPORTING_MARGIN]
@@ -633,7 +676,7 @@ def read(
         return Reading(
             found=False, evidence=(lead, *rest), reason=("not_found", {}), confidence=conf, signals=sig
         )
-    short = short_answer(q, lead, concepts_, lang, full_names or {}) if lead.typed else None
+    short = short_answer(q, lead, concepts_, lang, full_names or {}, today) if lead.typed else None
     return Reading(found=True, evidence=(lead, *rest), short=short, confidence=conf, signals=sig)
 
 

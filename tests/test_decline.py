@@ -165,3 +165,25 @@ def test_the_real_seeds_decline_a_year_they_never_state(seeded):
 def test_the_real_seeds_answer_a_question_opening_with_a_common_word(seeded):
     a = seeded.ask("Foto jabat tangan Wang Yi dan Choe diambil dari akun mana?")
     assert a.found
+
+
+def test_a_question_about_the_future_needs_a_date_still_to_come():
+    past = ["Wang Yi mengunjungi Pyongyang pada Juni 2022."]
+    r = _read("When will Wang Yi travel to Pyongyang?", past)
+    assert not r.found and r.reason == ("no_future", {})
+    ahead = ["Wang Yi dijadwalkan mengunjungi Pyongyang pada 20 Oktober 2025."]
+    r = _read("When will Wang Yi travel to Pyongyang?", ahead)
+    assert r.reason is None or r.reason[0] != "no_future"
+    # The same past date answers a question about the past.
+    r = _read("When did Wang Yi travel to Pyongyang?", past)
+    assert r.reason is None or r.reason[0] != "no_future"
+
+
+def test_asks_future():
+    assert reader.asks_future(analyze("When will Wang Yi travel to Pyongyang?"))
+    assert reader.asks_future(analyze("kapan Wang Yi akan ke Pyongyang"))
+    assert reader.asks_future(analyze("When is BI's next board meeting?"))
+    assert not reader.asks_future(analyze("When did Kim Jong Un leave Beijing?"))
+    assert not reader.asks_future(
+        analyze("Kapan KCNA memuat pernyataan Kim bahwa persahabatan itu tak akan berubah?")
+    )
