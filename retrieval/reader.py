@@ -22,11 +22,11 @@ from .dates import TimeMention
 from .facts import Facts, words_of
 from .lexicon import (
     EN_TO_ID,
+    MONTHS,
     PLACES,
     STOP_EN,
     STOP_ID,
     TITLES,
-    WEEKDAYS,
     is_common_word,
     root_words,
     stem,
@@ -333,13 +333,12 @@ def rank(
 
 
 def _datable(asked: TimeMention) -> bool:
-    """Does the asked date name its own time? A bare weekday ("by Tuesday") is read against
-    the newest article, which need not be the week the question means."""
-    words = [w for w in _WORD.findall(asked.text.lower()) if w not in STOP_EN and w not in STOP_ID]
-    return not words or not all(w in WEEKDAYS or w in _WEEKDAY_WORDS for w in words)
-
-
-_WEEKDAY_WORDS = {"hari", "day", "last", "next", "this", "lalu", "depan", "ini", "kemarin"}
+    """Does the asked date name its own time (a year, a month, a day of a month)? "This year",
+    "by Tuesday" or "pekan lalu" are read against the newest article, which need not be the
+    time the question means ("BI has cut rates by 125 points this year", asked of articles
+    from 2025 when the newest is of January 2026)."""
+    words = _WORD.findall(asked.text.lower())
+    return any(w.isdigit() or w in MONTHS for w in words)
 
 
 def _overlaps(m: TimeMention, r: TimeMention) -> bool:
@@ -592,13 +591,14 @@ def read(
         # ("harga iphone terbaru"): nothing says they are about it.
         what = ", ".join(concepts_[i].text for i in unread)
         return Reading(found=False, reason=("not_mentioned", {"what": what}))
-    if not named and all(not re.search(r"[^\W\d_]", concepts_[i].text) for i in weights if weights[i]):
+    known = [concepts_[i].text for i in weights if weights[i]]
+    if known and not named and not any(re.search(r"[^\W\d_]", t) for t in known):
         # Only numbers ("what is 15% of 80"): a number alone is no topic.
         return Reading(found=False, reason=("not_found", {}))
-    if not any(weights.values()) and not (dated and not unknown):
-        # No word of the question occurs in the articles; a date alone ("Apa yang terjadi
-        # pekan lalu?") is still a question, but not with words beside it that the articles
-        # never use ("rekomendasi lagu dangdut terbaru").
+    if not any(weights.values()) and not (dated and is_event_question(q, concepts_, weights)):
+        # No word of the question occurs in the articles; a date alone ("What happened on 4
+        # September?") is still a question, but not with words beside it that the articles
+        # never use ("lagu dangdut terbaru").
         return Reading(found=False, reason=("nothing_matches", {}))
     ranked = rank(q, cands, concepts_, weights, asked_date, today)
     if not ranked:
