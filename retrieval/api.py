@@ -20,7 +20,7 @@ from .build import TERMS_FILE, IndexReport, ProgressFn, build_index
 from .config import Config
 from .conversation import Conversation, Turn
 from .corroborate import Reporter, reporters
-from .dates import question_dates
+from .dates import TimeMention, question_dates
 from .embed import Embedder, load_embedder, load_query_encoder, model_id_for
 from .errors import BeritaError, IndexCorruptError, IndexMissingError, QuestionError
 from .facts import Facts, words_of
@@ -34,6 +34,13 @@ from .timeline import Event, SentenceRecord, events, matches
 
 # Events listed for "what happened on <date>" (one sentence each): three fit a chat screen.
 EVENTS = 3
+
+# A date question looks up the sentences dated within the asked span: by day up to two
+# months ("last week", "weekend of 1-2 November"), by month beyond ("in 2023").
+DAY_KEYS = 62
+# At most this many dated sentences become candidates (their passages are read like search
+# hits); the test corpus has at most 9 sentences on one day.
+DATED_SENTENCES = 400
 
 # Passages read for every question, whatever k: the decision to answer must not depend on k.
 # 20 holds the gold passage for every answerable evaluation question (bench/quality.py).
@@ -381,8 +388,14 @@ class Berita:
                 continue
             weights[i] = w
         asked = question_dates(qa.text, terms.today) if terms.today else None
-        rows = {r.id: r for r in index.chunks([h.chunk_id for h in hits])}
         score_of = {h.chunk_id: h.score for h in hits}
+        if asked and asked.first and asked.last and reader.is_event_question(qa, concepts_, weights):
+            # "What happened on 2 November?": the sentences dated that day are the candidates,
+            # whether or not the question's words found their passages.
+            floor = min(score_of.values(), default=0.0)
+            for cid in self._dated_chunks(loaded, asked):
+                score_of.setdefault(cid, floor)
+        rows = {r.id: r for r in index.chunks(list(score_of))}
         sents = index.sentences_of(list(rows))
         vecs = np.asarray(index.sentence_vectors[[s.id for s in sents]]) if sents else np.zeros((0, 1))
         sims = (vecs @ qvec).tolist() if sents else []
@@ -476,6 +489,25 @@ class Berita:
             confidence=conf,
             signals=reading.signals,
         )
+
+    @staticmethod
+    def _dated_chunks(loaded: _Loaded, asked: TimeMention) -> list[int]:
+        """The chunks of the sentences whose own dates fall within ``asked`` (at most
+        ``DATED_SENTENCES`` sentences looked at)."""
+        assert asked.first is not None and asked.last is not None
+        span = (asked.last - asked.first).days + 1
+        if span <= DAY_KEYS:
+            keys = [(asked.first + dt.timedelta(days=i)).isoformat() for i in range(span)]
+        else:
+            months = sorted(
+                {(asked.first + dt.timedelta(days=i)).isoformat()[:7] for i in range(0, span, 28)}
+            )
+            keys = [f"{m}-" for m in {*months, asked.last.isoformat()[:7]}]
+        out: list[int] = []
+        for s in loaded.index.sentences_mentioning(keys, DATED_SENTENCES):
+            if s.chunk_id not in out and any(reader.overlaps(m, asked) for m in loaded.facts(s).dates):
+                out.append(s.chunk_id)
+        return out
 
     @staticmethod
     def _reporters(

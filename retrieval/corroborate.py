@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -317,6 +317,42 @@ def disagreements(
 def _number(value: float, unit: str | None) -> str:
     v = int(value) if float(value).is_integer() else value
     return f"{v} {unit}" if unit else str(v)
+
+
+# --- dating an undated article --------------------------------------------------------------
+
+
+def infer_published(rows: Iterable[tuple[str, str | None, int]]) -> dict[str, dt.date]:
+    """A reference date for each undated article, from ``(file, published ISO or None, group)``
+    per sentence: the publication date most often found among the dated articles that share
+    its sentence groups (ties: the later date).
+
+    An article that reports the same facts as articles of 29 Sep 2025 was written then, close
+    enough to resolve "hari Minggu" or "10 Oktober" — which undated, stay unresolved. The
+    index resolves such an article's dates against it (build.py), the timeline and the
+    answers then say the date is inferred.
+    """
+    dated: dict[str, str] = {}
+    members: dict[int, set[str]] = {}
+    for file, date, group in rows:
+        if date:
+            dated[file] = date
+        if group >= 0:
+            members.setdefault(group, set()).add(file)
+    votes: dict[str, Counter] = {}
+    for files in members.values():
+        known = [d for d in (_iso_date(dated[f]) for f in files if f in dated) if d]
+        for f in files:
+            if f not in dated:
+                votes.setdefault(f, Counter()).update(known)
+    return {f: max(c.items(), key=lambda kv: (kv[1], kv[0]))[0] for f, c in votes.items() if c}
+
+
+def _iso_date(iso: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
 
 
 # --- saying who reports it ------------------------------------------------------------------

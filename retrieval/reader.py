@@ -255,7 +255,7 @@ def rank(
         typed = type_fit(q, typed_answers(q, c.facts, concepts_)) if q.expected else 0.0
         on_date = 0.0
         if asked_date and asked_date.first and asked_date.last:
-            if any(_overlaps(m, asked_date) for m in c.facts.dates):
+            if any(overlaps(m, asked_date) for m in c.facts.dates):
                 on_date = 1.0
             elif c.published and asked_date.first <= c.published <= asked_date.last:
                 on_date = 0.5
@@ -273,7 +273,7 @@ def rank(
     return out
 
 
-def _overlaps(m: TimeMention, r: TimeMention) -> bool:
+def overlaps(m: TimeMention, r: TimeMention) -> bool:
     """The mention falls within the asked time ("enam tahun terakhir" is not "on 28 September")."""
     if not (m.first and m.last and r.first and r.last):
         return False
@@ -345,9 +345,12 @@ def short_answer(
             return ShortAnswer(
                 text=language.text(lang, key, words=m.text), type="when", cited=cited, quote=c.text
             )
-        return ShortAnswer(
-            text=dates_mod.format_mention(m, lang), type="when", date=_iso_of(m), cited=cited, quote=c.text
-        )
+        text = dates_mod.format_mention(m, lang)
+        if c.published is None and m.relative:  # read against a date inferred at index time
+            from . import language
+
+            text = f"{text} {language.text(lang, 'timeline_inferred')}"
+        return ShortAnswer(text=text, type="when", date=_iso_of(m), cited=cited, quote=c.text)
     if q.expected == "number":
         qty = found[0]
         return ShortAnswer(

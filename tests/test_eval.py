@@ -7,13 +7,10 @@ measured figures.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from retrieval import Berita
 from retrieval.language import detect
-from tests.conftest import make_config
 from tests.eval import harness
 
 pytestmark = pytest.mark.slow
@@ -25,16 +22,6 @@ FLOORS = {
     "corpus": {"R@1": 0.66, "R@5": 0.9, "short_answer_accuracy": 0.5, "answer_correct": 0.55,
                "off_topic_declined": 0.75, "false_refusals_max": 0.08},
 }  # fmt: skip
-
-
-@pytest.fixture(scope="session")
-def corpus_berita(tmp_path_factory, model_cache) -> Berita:
-    tmp = tmp_path_factory.mktemp("corpus")
-    folder = tmp / "articles"
-    shutil.copytree(harness.CORPORA["corpus"], folder)
-    b = Berita(make_config(tmp, folder, model_cache))
-    b.build()
-    return b
 
 
 @pytest.fixture
