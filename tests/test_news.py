@@ -38,3 +38,63 @@ def test_date_questions_find_the_sentences_of_that_date(corpus_berita, question,
 def test_a_forecast_day_is_not_the_publication_date(corpus_berita):
     dates = {s.doc.file: s.doc.date for s in corpus_berita.sources()}
     assert dates["112_kai_nataru.txt"] == "2026-01-02"
+
+
+def test_a_question_naming_a_number_counts_only_the_articles_stating_it(corpus_berita):
+    # Before: 101 (which says 1.200) was counted for 1,350, and 102/103 for 1.200.
+    a = corpus_berita.ask("Which reports put the number of flood evacuees in Banjar at 1,350?")
+    assert {r.file for r in a.reported_by} == {
+        "102_banjir_kalsel_update.txt",
+        "103_banjir_kalsel_sepekan.txt",
+    }
+    a = corpus_berita.ask("artikel mana yang menyebut pengungsi banjir Banjar 1.200 orang?")
+    assert {r.file for r in a.reported_by} == {"101_banjir_kalsel.txt"}
+
+
+def test_the_answer_shows_where_the_articles_differ_each_value_with_its_source(corpus_berita):
+    from bot.render import answer_parts
+    from bot.telegram_format import answer_blocks
+
+    a = corpus_berita.ask("How many people were evacuated because of the Banjar flood?")
+    assert a.found and a.disagreements, a.answer
+    (d,) = [d for d in a.disagreements if d.unit == "person"]
+    stated = {c.value: {r.file for r in c.docs} for c in d.claims}
+    assert stated == {
+        "1200 person": {"101_banjir_kalsel.txt"},
+        "1350 person": {"102_banjir_kalsel_update.txt"},
+    }
+    j = a.to_dict()["disagreements"]
+    assert {c["reported_by"][0]["source"] for c in j[0]["claims"]} == {"KABARIN", "Kabarbanua.com"}
+    (line,) = answer_parts(a).differ
+    assert "1.200 warga — KABARIN (3 Nov 2025)" in line and "1.350 jiwa — Kabarbanua.com (4 Nov 2025)" in line
+    assert any(b.startswith("<i>The articles differ: ") for b in answer_blocks(a))
+
+
+def test_the_console_prints_the_disagreement_under_who_reports_it(corpus_berita):
+    import io
+
+    from rich.console import Console
+
+    from bot.console import render_answer
+
+    out = io.StringIO()
+    render_answer(
+        Console(file=out, width=200),
+        corpus_berita.ask("How many people were evacuated because of the Banjar flood?"),
+    )
+    shown = out.getvalue()
+    assert "The articles differ: 1.200 warga — KABARIN (3 Nov 2025)" in shown
+    assert shown.index("Reported by") < shown.index("The articles differ") < shown.index("Sources")
+
+
+def test_a_follow_up_is_read_by_its_own_words_not_the_ones_it_took_from_the_conversation(corpus_berita):
+    # "puncaknya kapan?" became "Puncak penumpang KAI kapan?": "penumpang KAI" weighed as much
+    # as "puncak" and the first turn's sentence about passengers answered again (4 Jan 2026,
+    # the end of the return flow) instead of the peak (Wednesday 24 Dec 2025).
+    conv = corpus_berita.conversation()
+    corpus_berita.ask("berapa penumpang KAI selama libur Natal dan Tahun Baru?", conversation=conv)
+    a = corpus_berita.ask("puncaknya kapan?", conversation=conv)
+    assert a.understood_as and "KAI" in a.understood_as
+    assert a.short_answer is not None and a.short_answer.date == "2025-12-24", a.answer
+    # The same question asked on its own is not a follow-up and keeps every word's weight.
+    assert corpus_berita.ask("Puncak penumpang KAI kapan?").understood_as is None
