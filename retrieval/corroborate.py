@@ -132,15 +132,33 @@ def exact_values(f: Facts) -> dict[str | None, set[str]]:
     return out
 
 
-def conflict(a: Facts, b: Facts, *, days: bool = False) -> bool:
+# A statement of what may come ("BI-Rate bisa turun ke 4,50 persen", "is expected to") reports
+# no fact a number could contradict.
+_FORECAST = re.compile(
+    r"\b(?:bisa|dapat|akan|bakal|diperkirakan|memperkirakan|diprediksi|memprediksi|berpotensi|"
+    r"kemungkinan|menargetkan|ditargetkan|could|may|might|will|would|expected|expects|forecast)\b",
+    re.I,
+)
+
+
+def forecast(sentence: str) -> bool:
+    """Does the sentence say what may happen rather than what did?"""
+    return bool(_FORECAST.search(sentence))
+
+
+def conflict(a: Facts, b: Facts, *, days: bool = False, single: bool = False) -> bool:
     """Do two statements give different numbers of one unit (1.200 warga / 1.350 jiwa), or
     with ``days`` different days for what they both date? Statements with different numbers
     are not one report of a fact: grouping them would count an article for a number it never
-    states. Days are left out of grouping: one story's reports date different moments of it
+    states. With ``single`` only a sentence giving one value of the unit counts ("4,00 persen …
+    5,50 persen" names two rates). Days are left out of grouping: one story's reports date different moments of it
     (the flood's start in one, the evacuee count of the next day in another), and measured on
     the test corpus, splitting on them took the flood's update out of the flood's group."""
     va, vb = exact_values(a), exact_values(b)
-    if any(unit in vb and not vals & vb[unit] for unit, vals in va.items()):
+    if any(
+        unit in vb and not vals & vb[unit] and not (single and (len(vals) > 1 or len(vb[unit]) > 1))
+        for unit, vals in va.items()
+    ):
         return True
     if not days:
         return False

@@ -289,3 +289,11 @@ def test_disagreement_line_names_each_value_with_its_outlets():
         "Artikel-artikel berbeda: 1.200 warga — KABARIN (3 Nov 2025)"
     )
     assert d.to_dict()["claims"][1]["reported_by"][0]["source"] == "Kabarbanua.com"
+
+
+def test_a_forecast_or_two_values_of_the_unit_dispute_nothing():
+    now = facts("BI mempertahankan suku bunga acuan di level 4,75 persen.", PUB)
+    later = "Ia memperkirakan BI-Rate bisa turun ke 4,50 persen sebelum akhir tahun."
+    assert C.forecast(later) and not C.forecast("BI mempertahankan suku bunga acuan.")
+    two = facts("Deposit Facility tetap di 4,00 persen dan Lending Facility di 5,50 persen.", PUB)
+    assert C.conflict(now, two) and not C.conflict(now, two, single=True)

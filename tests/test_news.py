@@ -98,3 +98,15 @@ def test_a_follow_up_is_read_by_its_own_words_not_the_ones_it_took_from_the_conv
     assert a.short_answer is not None and a.short_answer.date == "2025-12-24", a.answer
     # The same question asked on its own is not a follow-up and keeps every word's weight.
     assert corpus_berita.ask("Puncak penumpang KAI kapan?").understood_as is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "When is BI's next board of governors meeting?",  # 4,75 persen now, "bisa turun ke 4,50" later
+        "deposit facility BI sekarang berapa",  # a sentence naming two rates disputes neither
+        "What did the US Federal Reserve decide at its October meeting?",  # the rupiah at two moments
+    ],
+)
+def test_a_forecast_or_another_moment_is_no_disagreement(corpus_berita, question):
+    assert corpus_berita.ask(question).disagreements == []
