@@ -262,10 +262,14 @@ def rank(
             q.expected == "date"
             and c.published is None
             and typed == 1.0
-            and all(m.relative for m in typed_answers(q, c.facts, concepts_))
+            and all(
+                m.relative and not any(ch.isdigit() for ch in m.text)
+                for m in typed_answers(q, c.facts, concepts_)
+            )
         ):
             # An undated article's "hari Minggu" was read against a date inferred from other
-            # articles (build.py): an estimate fits less than a date the article states.
+            # articles (build.py): an estimate fits less than a date the article states ("10
+            # Oktober" only took its year from the inferred date, and fits fully).
             typed = INFERRED_FIT
         on_date = 0.0
         if asked_date and asked_date.first and asked_date.last:

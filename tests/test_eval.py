@@ -89,7 +89,8 @@ def test_done_when_questions(seeded):
 
 
 def test_follow_ups_floor(berita_for):
-    for corpus, floor in (("seeds", 0.3),):
+    # Measured (issue 10's branch): seeds 0.435, test corpus 0.429.
+    for corpus, floor in (("seeds", 0.4), ("corpus", 0.4)):
         b = berita_for[corpus]
 
         def converse(questions: list[str], b: Berita = b) -> list[dict]:
@@ -101,16 +102,19 @@ def test_follow_ups_floor(berita_for):
 
 
 def test_corroboration_floor(berita_for):
-    for corpus in ("seeds", "corpus"):
+    # Measured (precision, recall): seeds 0.842 / 0.833, test corpus 0.972 / 0.958.
+    for corpus, (p_floor, r_floor) in (("seeds", (0.8, 0.8)), ("corpus", (0.95, 0.93))):
         b = berita_for[corpus]
         res = harness.score_corroboration(
             harness.load("corroboration", corpus), lambda q, b=b: b.ask(q).to_dict()
         )
-        assert res["precision"] >= 0.7 and res["recall"] >= 0.8, res["misses"]
+        assert res["precision"] >= p_floor and res["recall"] >= r_floor, res["misses"]
 
 
 def test_date_questions_floor(berita_for):
-    for corpus, floor in (("seeds", 0.75), ("corpus", 0.45)):
+    # Measured: seeds 1.0, test corpus 0.933 (its "pekan lalu" item expects 20–26 Oct, but the
+    # newest article is of 2 Jan 2026, so last week is 22–28 Dec; see README).
+    for corpus, floor in (("seeds", 0.95), ("corpus", 0.9)):
         b = berita_for[corpus]
         res = harness.score_dates(harness.load("dates", corpus), lambda q, b=b: b.ask(q).to_dict())
         assert res["correct"] >= floor, res["misses"]

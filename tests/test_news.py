@@ -13,10 +13,10 @@ pytestmark = pytest.mark.slow
 def test_an_undated_article_answers_with_its_inferred_date_and_says_so(seeded):
     # seeds/002 has no date line; "10 Oktober" was "the article has no date, so the day can't
     # be worked out" although the timeline inferred the article's date from its content.
-    a = seeded.ask("Kapan parade militer besar di Pyongyang?")
+    a = seeded.ask("When will Pyongyang hold the parade for the Workers' Party anniversary?")
     assert a.found and a.short_answer is not None
     assert a.short_answer.date == "2025-10-10"
-    assert "diperkirakan" in a.short_answer.text
+    assert a.short_answer.text == "Friday, 10 October 2025 (date inferred)"
 
 
 @pytest.mark.parametrize(
