@@ -116,9 +116,9 @@ def render_answer(console: Console, answer: Answer, *, full: bool = False) -> No
     if parts.reported:
         body.append("\n")
         body.append(literal(parts.reported), style="dim")
-    for line in parts.differ:
+    for differ in parts.differ:
         body.append("\n")
-        body.append(literal(line), style="yellow")
+        body.append(literal(differ), style="yellow")
     console.print(Panel(body, border_style="green", padding=(0, 1)))
     console.print(Text(text(lang, "sources"), style="bold"))
     for p in answer.passages:
