@@ -98,7 +98,7 @@ def _passage_lines(p: Passage, lang: str, cited: bool, full: bool) -> list[Paddi
 
 def render_answer(console: Console, answer: Answer, *, full: bool = False) -> None:
     """How it was understood (a follow-up), the short answer, the article's sentence quoted
-    with its mark, who reports it, then the numbered sources."""
+    with its mark, who reports it and where the articles differ, then the numbered sources."""
     lang = answer.language
     parts = answer_parts(answer)
     if parts.understood:
@@ -116,6 +116,9 @@ def render_answer(console: Console, answer: Answer, *, full: bool = False) -> No
     if parts.reported:
         body.append("\n")
         body.append(literal(parts.reported), style="dim")
+    for differ in parts.differ:
+        body.append("\n")
+        body.append(literal(differ), style="yellow")
     console.print(Panel(body, border_style="green", padding=(0, 1)))
     console.print(Text(text(lang, "sources"), style="bold"))
     for p in answer.passages:

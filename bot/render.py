@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from retrieval import Answer
-from retrieval.corroborate import reported_line
+from retrieval.corroborate import disagreement_line, reported_line
 from retrieval.dates import MONTH_NAMES
 from retrieval.dates import format_date as format_day
 from retrieval.language import text
@@ -33,6 +33,7 @@ class AnswerParts:
     quote: str | None  # the article's sentence that proves it, without its mark
     mark: str  # its citation mark, "[1]"
     reported: str | None  # "Reported by 2 of 5 articles: …"
+    differ: tuple[str, ...]  # "The articles differ: 1.200 warga — KABARIN (3 Nov 2025) [4]; …"
     declined: str | None  # why there is no answer (found False)
 
 
@@ -41,14 +42,27 @@ def answer_parts(answer: Answer) -> AnswerParts:
     understood = text(lang, "understood_as", text=answer.understood_as) if answer.understood_as else None
     if not answer.found:
         return AnswerParts(
-            understood=understood, short=None, quote=None, mark="", reported=None, declined=answer.answer
+            understood=understood,
+            short=None,
+            quote=None,
+            mark="",
+            reported=None,
+            differ=(),
+            declined=answer.answer,
         )
     m = _MARK.match(answer.answer)
     quote, mark = (m.group(1), m.group(2)) if m else (answer.answer, "")
     short = answer.short_answer.text if answer.short_answer else None
     reported = reported_line(answer.reported_by, answer.articles, lang) if answer.reported_by else None
+    differ = tuple(disagreement_line(d, lang) for d in answer.disagreements)
     return AnswerParts(
-        understood=understood, short=short, quote=quote, mark=mark, reported=reported, declined=None
+        understood=understood,
+        short=short,
+        quote=quote,
+        mark=mark,
+        reported=reported,
+        differ=differ,
+        declined=None,
     )
 
 

@@ -28,7 +28,7 @@ def _cite_line(p: Passage, lang: str) -> str:
 def answer_blocks(answer: Answer) -> list[str]:
     """Self-contained HTML blocks (no tag spans two blocks), in reading order: how a follow-up
     was understood, the short answer, the article's sentence as a quote, who reports it,
-    the sources."""
+    where the articles differ, the sources."""
     lang = answer.language
     parts = answer_parts(answer)
     blocks = [f"<i>{esc(parts.understood)}</i>"] if parts.understood else []
@@ -40,6 +40,7 @@ def answer_blocks(answer: Answer) -> list[str]:
     blocks.append(f"<blockquote>{esc(parts.quote)}{mark}</blockquote>")
     if parts.reported:
         blocks.append(f"<i>{esc(parts.reported)}</i>")
+    blocks += [f"<i>{esc(line)}</i>" for line in parts.differ]
     blocks.append(f"<b>{text(lang, 'sources')}</b>")
     blocks += [_cite_line(p, lang) for p in answer.passages]
     return blocks

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import language
-from .corroborate import Reporter
+from .corroborate import Disagreement, Reporter
 from .reader import ShortAnswer
 from .store import ChunkRow, Document
 
@@ -95,6 +95,8 @@ class Answer:
     timings_ms: dict[str, float] = field(default_factory=dict)
     short_answer: ShortAnswer | None = None  # the answer in a few words, in the question's language
     reported_by: list[Reporter] = field(default_factory=list)  # every article stating the fact
+    # Where articles give another number or day for the fact: each value with its articles.
+    disagreements: list[Disagreement] = field(default_factory=list)
     articles: int = 0  # how many articles the index holds ("reported by 3 of 5")
     understood_as: str | None = None  # the question as resolved from the conversation
     reason: str | None = None  # why the articles don't answer (declined answers)
@@ -117,6 +119,7 @@ class Answer:
             "citations": [c.to_dict() for c in self.citations],
             "short_answer": self.short_answer.to_dict() if self.short_answer else None,
             "reported_by": [r.to_dict() for r in self.reported_by],
+            "disagreements": [d.to_dict() for d in self.disagreements],
             "articles": self.articles,
             "understood_as": self.understood_as,
             "resolved_question": self.understood_as or self.question,

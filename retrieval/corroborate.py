@@ -21,14 +21,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from . import language
 from .dates import TimeMention
 from .facts import Facts
 from .lexicon import STOP_EN, STOP_ID
+from .question import canonical_unit
+from .spans import numbers
 
 # --- thresholds, measured on the seeds with intfloat/multilingual-e5-small ("passage: ") ---
 #
@@ -103,6 +106,65 @@ def _specific(m: TimeMention) -> bool:
         and m.last is not None
         and (m.last - m.first).days < ANCHOR_DATE_DAYS
     )
+
+
+# Counts of people go by many nouns ("1.200 warga", "1.350 jiwa", "2.100 pengungsi"): one
+# quantity for telling whether two reports differ on it.
+_PEOPLE_UNITS = {"orang", "jiwa", "warga", "penduduk", "pengungsi", "person", "people", "persons"}
+
+
+def unit_key(unit: str | None) -> str | None:
+    """The unit two statements of a number are compared under."""
+    if unit is None:
+        return None
+    low = unit.lower()
+    return "person" if low in _PEOPLE_UNITS else canonical_unit(low)
+
+
+def exact_values(f: Facts) -> dict[str | None, set[str]]:
+    """The numbers a sentence states outright, by unit: not hedged ("sedikitnya 14",
+    "sekitar 3.400", "belasan"), not ordinal; "menjadi 1.350" is the number itself."""
+    out: dict[str | None, set[str]] = {}
+    for q in f.quantities:
+        if q.ordinal or q.approx or q.qualifier not in (None, "to") or q.unit is None:
+            continue
+        out.setdefault(unit_key(q.unit), set()).add(_number(q.value, None))
+    return out
+
+
+# A statement of what may come ("BI-Rate bisa turun ke 4,50 persen", "is expected to") reports
+# no fact a number could contradict.
+_FORECAST = re.compile(
+    r"\b(?:bisa|dapat|akan|bakal|diperkirakan|memperkirakan|diprediksi|memprediksi|berpotensi|"
+    r"kemungkinan|menargetkan|ditargetkan|could|may|might|will|would|expected|expects|forecast)\b",
+    re.I,
+)
+
+
+def forecast(sentence: str) -> bool:
+    """Does the sentence say what may happen rather than what did?"""
+    return bool(_FORECAST.search(sentence))
+
+
+def conflict(a: Facts, b: Facts, *, days: bool = False, single: bool = False) -> bool:
+    """Do two statements give different numbers of one unit (1.200 warga / 1.350 jiwa), or
+    with ``days`` different days for what they both date? Statements with different numbers
+    are not one report of a fact: grouping them would count an article for a number it never
+    states. With ``single`` only a sentence giving one value of the unit counts ("4,00 persen …
+    5,50 persen" names two rates). Days are left out of grouping: one story's reports date different moments of it
+    (the flood's start in one, the evacuee count of the next day in another), and measured on
+    the test corpus, splitting on them took the flood's update out of the flood's group."""
+    va, vb = exact_values(a), exact_values(b)
+    if any(
+        unit in vb and not vals & vb[unit] and not (single and (len(vals) > 1 or len(vb[unit]) > 1))
+        for unit, vals in va.items()
+    ):
+        return True
+    if not days:
+        return False
+    da = {m.first for m in a.dates if m.granularity == "day" and not m.unresolved and m.first}
+    db = {m.first for m in b.dates if m.granularity == "day" and not m.unresolved and m.first}
+    return bool(da and db and not da & db)
 
 
 def share_anchor(a: Facts, b: Facts) -> bool:
@@ -185,6 +247,8 @@ def group_sentences(
             i = parent[i]
         return i
 
+    members: dict[int, list[int]] = {}  # root -> its sentences
+
     for _, i, j in pairs:
         ri, rj = find(i), find(j)
         if ri == rj:
@@ -193,17 +257,27 @@ def group_sentences(
         cj = per_doc.get(rj) or Counter([doc_ids[rj].item()])
         if any(ci[d] + c > MAX_PER_ARTICLE for d, c in cj.items()):
             continue  # the chain guard: see MAX_PER_ARTICLE
+        mi, mj = members.get(ri, [ri]), members.get(rj, [rj])
+        if any(conflict(facts[a], facts[b]) for a in mi for b in mj):
+            continue  # different numbers or days: not one report (see ``conflict``)
         if ci.total() < cj.total():
             ri, rj, ci, cj = rj, ri, cj, ci
         parent[rj] = ri
         ci.update(cj)
         per_doc[ri] = ci
         per_doc.pop(rj, None)
+        members[ri] = mi + mj
+        members.pop(rj, None)
 
     roots = np.fromiter((find(i) for i in range(n)), dtype=np.int64, count=n)
     _, first, inverse = np.unique(roots, return_index=True, return_inverse=True)
     order = np.argsort(np.argsort(first))  # renumber groups by their first sentence
     return order[inverse].astype(np.int64)
+
+
+def content_words(f: Facts) -> frozenset[str]:
+    """The words two statements of one fact share (not stop words, digits or short words)."""
+    return _content(f)
 
 
 def _content(f: Facts) -> frozenset[str]:
@@ -229,7 +303,14 @@ class Claim:
 
     value: str  # "4 day", "2025-09-28": comparable form
     text: str  # as written in the first article that states it ("empat hari", "Minggu (28/9)")
-    docs: tuple
+    docs: tuple  # the articles as the caller named them (an answer names them by ``Reporter``)
+
+    def to_dict(self) -> dict:
+        return {
+            "value": self.value,
+            "text": self.text,
+            "reported_by": [d.to_dict() if isinstance(d, Reporter) else d for d in self.docs],
+        }
 
 
 @dataclass(frozen=True)
@@ -239,6 +320,9 @@ class Disagreement:
     kind: str  # "number" | "date"
     unit: str | None  # the quantity's unit; None for dates
     claims: tuple[Claim, ...]
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "unit": self.unit, "claims": [c.to_dict() for c in self.claims]}
 
 
 # Reports published more than this many days apart may be updates of a developing story
@@ -271,9 +355,10 @@ def disagreements(
         pub.setdefault(doc, published[i] if published is not None else None)
         items: list[tuple[tuple, str, str]] = []
         for q in f.quantities:
-            if q.ordinal or q.approx or q.qualifier:
+            if q.ordinal or q.approx or q.qualifier not in (None, "to"):
                 continue
-            items.append((("number", q.unit), _number(q.value, q.unit), q.text))
+            unit = unit_key(q.unit)
+            items.append((("number", unit), _number(q.value, unit), q.text))
         for m in f.dates:
             if m.granularity == "day" and not m.unresolved and m.first is not None:
                 items.append((("date", None), m.first.isoformat(), m.text))
@@ -317,6 +402,62 @@ def disagreements(
 def _number(value: float, unit: str | None) -> str:
     v = int(value) if float(value).is_integer() else value
     return f"{v} {unit}" if unit else str(v)
+
+
+# Two numbers are one when they differ by at most this share (rounding: "1,35 juta" and 1.350.000).
+SAME_NUMBER = 0.005
+
+
+def asked_numbers(question: str) -> set[float]:
+    """The numbers a question names, read both ways where the separators are ambiguous: an
+    English "1,350" is 1350 where Indonesian "1,35" is 1.35, and "1.200" the other way round."""
+    out = {q.value for q in numbers(question) if not q.ordinal}
+    for tok in re.findall(r"(?<![\w.,])\d{1,3}(?:[.,]\d{3})+(?![\w.,]*\d)", question):
+        out.add(float(re.sub(r"[.,]", "", tok)))
+    for tok in re.findall(r"(?<![\w.,])\d+[.,]\d{1,2}(?![\d])", question):
+        out.add(float(tok.replace(",", ".")))
+    return out
+
+
+def states(f: Facts, values: set[float]) -> bool:
+    """Does the sentence state one of these numbers (hedged or not)?"""
+    return any(abs(q.value - v) <= SAME_NUMBER * max(abs(v), 1e-9) for q in f.quantities for v in values)
+
+
+# --- dating an undated article --------------------------------------------------------------
+
+
+def infer_published(rows: Iterable[tuple[str, str | None, int]]) -> dict[str, dt.date]:
+    """A reference date for each undated article, from ``(file, published ISO or None, group)``
+    per sentence: the publication date most often found among the dated articles that share
+    its sentence groups (ties: the later date).
+
+    An article that reports the same facts as articles of 29 Sep 2025 was written then, close
+    enough to resolve "hari Minggu" or "10 Oktober" — which undated, stay unresolved. The
+    index resolves such an article's dates against it (build.py), the timeline and the
+    answers then say the date is inferred.
+    """
+    dated: dict[str, str] = {}
+    members: dict[int, set[str]] = {}
+    for file, date, group in rows:
+        if date:
+            dated[file] = date
+        if group >= 0:
+            members.setdefault(group, set()).add(file)
+    votes: dict[str, Counter] = {}
+    for files in members.values():
+        known = [d for d in (_iso_date(dated[f]) for f in files if f in dated) if d]
+        for f in files:
+            if f not in dated:
+                votes.setdefault(f, Counter()).update(known)
+    return {f: max(c.items(), key=lambda kv: (kv[1], kv[0]))[0] for f, c in votes.items() if c}
+
+
+def _iso_date(iso: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(iso[:10]) if iso else None
+    except ValueError:
+        return None
 
 
 # --- saying who reports it ------------------------------------------------------------------
@@ -374,3 +515,21 @@ def reported_line(group: Sequence[Reporter], total: int, lang: str = "en") -> st
     else:
         head = f"Reported by {n} of {total} article{'s' if total != 1 else ''}"
     return f"{head}: {', '.join(names)}"
+
+
+def disagreement_line(d: Disagreement, lang: str = "en") -> str:
+    """ "The articles differ: 1.200 warga — KABARIN (3 Nov 2025) [4]; 1.350 jiwa —
+    Kabarbanua.com (4 Nov 2025) [1]": each value as written, with the articles that state it."""
+    lang = "id" if lang == "id" else "en"
+    claims = []
+    for c in d.claims:
+        names = []
+        for r in c.docs:
+            if not isinstance(r, Reporter):
+                names.append(str(r))
+                continue
+            name = r.source or r.title or r.file
+            name += f" ({_short_date(r.date, lang)})" if r.date else ""
+            names.append(name + (f" [{r.n}]" if r.n else ""))
+        claims.append(f"{c.text} — {', '.join(names)}")
+    return language.text(lang, "differ", claims="; ".join(claims))

@@ -13,9 +13,11 @@ import hashlib
 import os
 import re
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .dates import MONTHS, WEEKDAYS
 from .errors import IngestError
 from .store import Document
 
@@ -41,64 +43,12 @@ class Article:
 
 # --- dates -------------------------------------------------------------------
 
-_MONTHS = {
-    "jan": 1,
-    "januari": 1,
-    "january": 1,
-    "feb": 2,
-    "februari": 2,
-    "february": 2,
-    "peb": 2,
-    "mar": 3,
-    "maret": 3,
-    "march": 3,
-    "apr": 4,
-    "april": 4,
-    "mei": 5,
-    "may": 5,
-    "jun": 6,
-    "juni": 6,
-    "june": 6,
-    "jul": 7,
-    "juli": 7,
-    "july": 7,
-    "agu": 8,
-    "agt": 8,
-    "ags": 8,
-    "agustus": 8,
-    "aug": 8,
-    "august": 8,
-    "sep": 9,
-    "sept": 9,
-    "september": 9,
-    "okt": 10,
-    "oct": 10,
-    "oktober": 10,
-    "october": 10,
-    "nov": 11,
-    "nop": 11,
-    "november": 11,
-    "nopember": 11,
-    "des": 12,
-    "dec": 12,
-    "desember": 12,
-    "december": 12,
-}
-_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _FULL_DATE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\.?\s+(\d{{4}})\b", re.I)
 _ISO_DATE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
-_WEEKDAYS = {
-    "senin": 0,
-    "selasa": 1,
-    "rabu": 2,
-    "kamis": 3,
-    "jumat": 4,
-    "jum'at": 4,
-    "sabtu": 5,
-    "minggu": 6,
-    "ahad": 6,
-}
-_WEEKDAY_DM = re.compile(rf"\b({'|'.join(_WEEKDAYS)})\s*\((\d{{1,2}})/(\d{{1,2}})\)", re.I)
+_WEEKDAY_DM = re.compile(
+    rf"\b({'|'.join(sorted(WEEKDAYS, key=len, reverse=True))})\s*\((\d{{1,2}})/(\d{{1,2}})\)", re.I
+)
 
 
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
@@ -112,29 +62,36 @@ def parse_date(text: str) -> dt.date | None:
     """The first full date in ``text`` ("29 Sep 2025", "2025-09-29")."""
     m = _FULL_DATE.search(text)
     if m:
-        return _safe_date(int(m.group(3)), _MONTHS[m.group(2).lower()], int(m.group(1)))
+        return _safe_date(int(m.group(3)), MONTHS[m.group(2).lower()], int(m.group(1)))
     m = _ISO_DATE.search(text)
     if m:
         return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
     return None
 
 
-def date_from_weekday(text: str, before: dt.date) -> dt.date | None:
+def date_from_weekday(paragraphs: Sequence[str], before: dt.date) -> dt.date | None:
     """Dates like "Senin (29/9)" carry no year; the weekday pins it down.
 
-    Takes the latest such mention (a report is published after the events it
-    reports) and the most recent year, not after ``before``, in which that
-    day fell on that weekday.
+    The report's own day is the one its lead names ("…, kata Dwi di Jakarta, Jumat (2/1)"):
+    the first paragraph naming such a day counts, and the latest day it names (a lead may
+    name the event's day and the statement's). Later paragraphs also name days to come
+    ("arus balik masih akan tinggi hingga Minggu (4/1)"), which are no publication date
+    (tests/corpus/112: the latest mention of the whole article made it 4 Jan, not 2 Jan).
+    The year is the most recent one, not after ``before``, in which that day fell on that
+    weekday.
     """
-    found = []
-    for m in _WEEKDAY_DM.finditer(text):
-        weekday, day, month = _WEEKDAYS[m.group(1).lower()], int(m.group(2)), int(m.group(3))
-        for year in range(before.year, before.year - 12, -1):
-            d = _safe_date(year, month, day)
-            if d and d <= before and d.weekday() == weekday:
-                found.append(d)
-                break
-    return max(found) if found else None
+    for text in paragraphs:
+        found = []
+        for m in _WEEKDAY_DM.finditer(text):
+            weekday, day, month = WEEKDAYS[m.group(1).lower()], int(m.group(2)), int(m.group(3))
+            for year in range(before.year, before.year - 12, -1):
+                d = _safe_date(year, month, day)
+                if d and d <= before and d.weekday() == weekday:
+                    found.append(d)
+                    break
+        if found:
+            return max(found)
+    return None
 
 
 # --- boilerplate -------------------------------------------------------------
@@ -315,9 +272,7 @@ def parse_article(file: str, text: str, sha256: str, modified: dt.date | None = 
         head = " ".join(text[p.start : p.end] for p in paragraphs[:1])
         date = parse_date(head) if _FULL_DATE.search(head[:200]) else None
     if date is None:
-        date = date_from_weekday(
-            " ".join(text[p.start : p.end] for p in paragraphs), modified or dt.date.today()
-        )
+        date = date_from_weekday([text[p.start : p.end] for p in paragraphs], modified or dt.date.today())
     doc = Document(
         file=file,
         sha256=sha256,

@@ -406,6 +406,22 @@ class Generation:
             )
         ]
 
+    def sentences_mentioning(self, keys: Sequence[str], limit: int) -> list[SentenceRow]:
+        """Sentences whose stored facts contain one of ``keys`` as a quoted JSON string prefix
+        (an ISO day "2025-11-02" or month "2025-11-"): a date question's candidates, found
+        without search. At most ``limit``, in id order."""
+        if not keys:
+            return []
+        cols = _columns(SentenceRow)
+        where = " OR ".join("facts LIKE ?" for _ in keys)
+        return [
+            SentenceRow(**{k: r[k] for k in cols})
+            for r in self._query(
+                f"SELECT {', '.join(cols)} FROM sentences WHERE {where} ORDER BY id LIMIT ?",
+                (*(f'%"{k}%' for k in keys), limit),
+            )
+        ]
+
     def group(self, grp: int) -> list[tuple[SentenceRow, ChunkRow]]:
         """The sentences of one corroboration group, with their chunks."""
         if grp < 0:

@@ -16,10 +16,10 @@ import dataclasses
 import datetime as dt
 import json
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from . import corroborate
 from . import dates as dates_mod
 from .corroborate import Reporter, reporters
 from .facts import Facts, words_of
@@ -77,24 +77,8 @@ _SAME_DAY = re.compile(r"\b(?:hari yang sama|hari itu juga|pada hari itu|the sam
 
 
 def infer_published(rows: Sequence[SentenceRecord]) -> dict[str, dt.date]:
-    """A reference date for each undated article: the publication date most often found
-    among the dated articles that share its sentence groups (ties: the later date).
-
-    An article that reports the same facts as articles of 29 Sep 2025 was written then,
-    close enough to resolve "hari Minggu" or "10 Oktober" — which undated, stay unresolved.
-    """
-    dated = {r.file: r.date for r in rows if r.date}
-    members: dict[int, set[str]] = {}
-    for r in rows:
-        members.setdefault(r.group, set()).add(r.file)
-    votes: dict[str, Counter] = {}
-    for files in members.values():
-        known = [_parse(dated[f]) for f in files if f in dated]
-        known = [d for d in known if d]
-        for f in files:
-            if f not in dated:
-                votes.setdefault(f, Counter()).update(known)
-    return {f: max(c.items(), key=lambda kv: (kv[1], kv[0]))[0] for f, c in votes.items() if c}
+    """A reference date for each undated article (``corroborate.infer_published``)."""
+    return corroborate.infer_published((r.file, r.date, r.group) for r in rows)
 
 
 def _parse(iso: str | None) -> dt.date | None:

@@ -61,6 +61,17 @@ def seeded(tmp_path_factory, model_cache) -> Berita:
     return berita
 
 
+@pytest.fixture(scope="session")
+def corpus_berita(tmp_path_factory, model_cache) -> Berita:
+    """The real model over the test corpus (tests/corpus/), built once and shared read-only."""
+    tmp = tmp_path_factory.mktemp("corpus")
+    folder = tmp / "articles"
+    shutil.copytree(ROOT / "tests" / "corpus", folder)
+    b = Berita(make_config(tmp, folder, model_cache))
+    b.build()
+    return b
+
+
 class FakeEmbedder:
     """Deterministic bag-of-words hashing: fast, and similar texts get similar vectors."""
 

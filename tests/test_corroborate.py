@@ -233,3 +233,67 @@ def test_seeds_article_sets_match_the_gold(seeds_grouped):
     n = len(gold)
     assert best_p / n >= 0.9 and best_r / n >= 0.85, (best_p / n, best_r / n)
     assert top_p / n >= 0.65 and top_r / n >= 0.65, (top_p / n, top_r / n)
+
+
+# --- numbers that differ are not one report -------------------------------------------------
+
+FLOOD_1200 = (
+    "BPBD Kalimantan Selatan mencatat 1.200 warga terpaksa mengungsi akibat banjir di Kabupaten Banjar."
+)
+FLOOD_1350 = "Jumlah warga yang mengungsi akibat banjir di Kabupaten Banjar bertambah menjadi 1.350 jiwa."
+FLOOD_ABOUT = "Seluruh pengungsi banjir di Kabupaten Banjar, sekitar 1.350 orang, sudah pulang."
+
+
+def test_statements_with_different_numbers_of_one_unit_do_not_join():
+    # Before: 1.200 warga and 1.350 jiwa joined (anchored by Banjar, cosine high), so a
+    # question about 1,350 counted the article that says 1,200.
+    f = [facts(FLOOD_1200, PUB), facts(FLOOD_1350, PUB), facts(FLOOD_ABOUT, PUB)]
+    assert C.unit_key("warga") == C.unit_key("jiwa") == C.unit_key("orang") == "person"
+    assert C.conflict(f[0], f[1]) and not C.conflict(f[1], f[2])  # a hedged number contradicts nothing
+    g = C.group_sentences(np.array([0, 1]), vecs(0.95), f[:2])
+    assert g[0] != g[1]
+    # Nor through a third statement that agrees with both (the group is checked, not the pair).
+    v = np.stack([vecs(0.95)[0], vecs(0.95)[1], vecs(0.95)[1]])
+    g = C.group_sentences(np.array([0, 1, 2]), v, [f[2], f[0], f[1]])
+    assert g[1] != g[2]
+
+
+def test_asked_numbers_read_both_separators():
+    assert C.asked_numbers("Which reports put the evacuees at 1,350?") >= {1350.0}
+    assert C.asked_numbers("artikel mana yang menyebut 1.200 orang?") == {1200.0}
+    assert 1.5 in C.asked_numbers("air setinggi 1,5 meter")
+    assert C.asked_numbers("Who won 2-1?") == set()
+    assert C.states(facts(FLOOD_ABOUT, PUB), {1350.0}) and not C.states(facts(FLOOD_1200, PUB), {1350.0})
+
+
+def test_disagreement_line_names_each_value_with_its_outlets():
+    a = C.Reporter(file="101.txt", title="Banjir", source="KABARIN", date="2025-11-03", n=4)
+    b = C.Reporter(file="102.txt", title="Update", source="Kabarbanua.com", date="2025-11-04", n=1)
+    (d,) = C.disagreements(
+        [facts(FLOOD_1200, PUB), facts(FLOOD_1350, PUB)], ["101.txt", "102.txt"], [PUB, PUB]
+    )
+    d = C.Disagreement(
+        kind=d.kind,
+        unit=d.unit,
+        claims=tuple(
+            C.Claim(value=c.value, text=c.text, docs=tuple({"101.txt": a, "102.txt": b}[x] for x in c.docs))
+            for c in d.claims
+        ),
+    )
+    assert d.unit == "person"
+    line = C.disagreement_line(d, "en")
+    assert line == (
+        "The articles differ: 1.200 warga — KABARIN (3 Nov 2025) [4]; 1.350 jiwa — Kabarbanua.com (4 Nov 2025) [1]"
+    )
+    assert C.disagreement_line(d, "id").startswith(
+        "Artikel-artikel berbeda: 1.200 warga — KABARIN (3 Nov 2025)"
+    )
+    assert d.to_dict()["claims"][1]["reported_by"][0]["source"] == "Kabarbanua.com"
+
+
+def test_a_forecast_or_two_values_of_the_unit_dispute_nothing():
+    now = facts("BI mempertahankan suku bunga acuan di level 4,75 persen.", PUB)
+    later = "Ia memperkirakan BI-Rate bisa turun ke 4,50 persen sebelum akhir tahun."
+    assert C.forecast(later) and not C.forecast("BI mempertahankan suku bunga acuan.")
+    two = facts("Deposit Facility tetap di 4,00 persen dan Lending Facility di 5,50 persen.", PUB)
+    assert C.conflict(now, two) and not C.conflict(now, two, single=True)

@@ -386,11 +386,13 @@ def test_format_date_and_mention():
     assert format_mention(unresolved, "en") == "Kamis"
 
 
-def test_tables_cover_what_ingest_parses_so_it_can_reuse_them():
+def test_ingest_reads_dates_with_the_same_tables():
     from retrieval import ingest
 
-    assert all(MONTHS[k] == v for k, v in ingest._MONTHS.items())
-    assert all(WEEKDAYS[k] == v for k, v in ingest._WEEKDAYS.items())
+    assert ingest.MONTHS is MONTHS and ingest.WEEKDAYS is WEEKDAYS
+    assert not hasattr(ingest, "_MONTHS") and not hasattr(ingest, "_WEEKDAYS")
+    assert ingest.parse_date("Diterbitkan pada 10 Nov 2025") == dt.date(2025, 11, 10)
+    assert ingest.parse_date("Sen, 3 Agu 2025") == dt.date(2025, 8, 3)
 
 
 def test_tables_cover_both_languages_and_abbreviations():
@@ -446,3 +448,32 @@ def test_offsets_always_slice_the_text(text, published):
         assert (m.first is None) == (m.last is None) == m.unresolved
         assert m.first is None or m.last is None or m.first <= m.last
     assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))
+
+
+def test_a_scheduled_weekday_later_the_same_day_is_that_day():
+    # tests/corpus/101 (Monday 3 Nov): "dijadwalkan tiba pada Senin sore" was put a week later.
+    monday = dt.date(2025, 11, 3)
+    (m,) = find_dates("Bantuan logistik dijadwalkan tiba pada Senin sore.", monday)
+    assert m.first == monday
+    (m,) = find_dates("Bantuan dijadwalkan tiba pada Senin.", monday)  # no time of day: next week
+    assert m.first == dt.date(2025, 11, 10)
+    (m,) = find_dates("Rapat akan digelar Senin malam depan.", monday)
+    assert m.first == dt.date(2025, 11, 10)
+
+
+@pytest.mark.parametrize(
+    ("question", "first", "last"),
+    [
+        ("What happened over the weekend of 1-2 November 2025?", "2025-11-01", "2025-11-02"),
+        ("apa yang terjadi antara 1 dan 3 November 2025", "2025-11-01", "2025-11-03"),
+        ("Apa saja yang terjadi pada minggu pertama September 2025?", "2025-09-01", "2025-09-07"),
+        ("What happened in the last week of September?", "2025-09-24", "2025-09-30"),
+        ("What happened on New Year's Eve 2025?", "2025-12-31", "2025-12-31"),
+        ("ada apa di malam Natal?", "2025-12-24", "2025-12-24"),
+    ],
+)
+def test_question_spans_the_articles_never_write(question, first, last):
+    # Before: the weekend was "the weekend" before today, a week ordinal the whole month,
+    # New Year's Eve nothing at all.
+    m = question_dates(question, dt.date(2026, 1, 2))
+    assert m is not None and (m.first.isoformat(), m.last.isoformat()) == (first, last)

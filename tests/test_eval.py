@@ -7,13 +7,10 @@ measured figures.
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from retrieval import Berita
 from retrieval.language import detect
-from tests.conftest import make_config
 from tests.eval import harness
 
 pytestmark = pytest.mark.slow
@@ -27,16 +24,6 @@ FLOORS = {
     "corpus": {"R@1": 0.66, "R@5": 0.9, "short_answer_accuracy": 0.5, "answer_correct": 0.55,
                "off_topic_declined": 0.88, "near_miss_declined": 0.27, "false_refusals_max": 0.04},
 }  # fmt: skip
-
-
-@pytest.fixture(scope="session")
-def corpus_berita(tmp_path_factory, model_cache) -> Berita:
-    tmp = tmp_path_factory.mktemp("corpus")
-    folder = tmp / "articles"
-    shutil.copytree(harness.CORPORA["corpus"], folder)
-    b = Berita(make_config(tmp, folder, model_cache))
-    b.build()
-    return b
 
 
 @pytest.fixture
@@ -104,7 +91,8 @@ def test_done_when_questions(seeded):
 
 
 def test_follow_ups_floor(berita_for):
-    for corpus, floor in (("seeds", 0.3),):
+    # Measured (issue 10's branch): seeds 0.435, test corpus 0.429.
+    for corpus, floor in (("seeds", 0.4), ("corpus", 0.4)):
         b = berita_for[corpus]
 
         def converse(questions: list[str], b: Berita = b) -> list[dict]:
@@ -116,16 +104,19 @@ def test_follow_ups_floor(berita_for):
 
 
 def test_corroboration_floor(berita_for):
-    for corpus in ("seeds", "corpus"):
+    # Measured (precision, recall): seeds 0.842 / 0.833, test corpus 0.972 / 0.958.
+    for corpus, (p_floor, r_floor) in (("seeds", (0.8, 0.8)), ("corpus", (0.95, 0.93))):
         b = berita_for[corpus]
         res = harness.score_corroboration(
             harness.load("corroboration", corpus), lambda q, b=b: b.ask(q).to_dict()
         )
-        assert res["precision"] >= 0.7 and res["recall"] >= 0.8, res["misses"]
+        assert res["precision"] >= p_floor and res["recall"] >= r_floor, res["misses"]
 
 
 def test_date_questions_floor(berita_for):
-    for corpus, floor in (("seeds", 0.75), ("corpus", 0.45)):
+    # Measured: seeds 1.0, test corpus 0.933 (its "pekan lalu" item expects 20–26 Oct, but the
+    # newest article is of 2 Jan 2026, so last week is 22–28 Dec; see README).
+    for corpus, floor in (("seeds", 0.95), ("corpus", 0.9)):
         b = berita_for[corpus]
         res = harness.score_dates(harness.load("dates", corpus), lambda q, b=b: b.ask(q).to_dict())
         assert res["correct"] >= floor, res["misses"]

@@ -117,3 +117,21 @@ def test_offsets_point_into_the_file(seeds):
         for p in a.paragraphs:
             assert a.text[p.start : p.end] == a.paragraph_text(p)
             assert a.text[p.start : p.end].strip() == a.text[p.start : p.end]
+
+
+def test_publication_day_is_the_one_the_lead_names_not_a_day_to_come():
+    # tests/corpus/112: the lead's "Jumat (2/1)" is the report's day; "hingga Minggu (4/1)"
+    # further down is a forecast (the whole article's latest "(d/m)" gave 4 Jan before).
+    text = (
+        "KAI angkut 3,9 juta penumpang\n\n"
+        "Jakarta (KABARIN) - KAI mencatat 3,9 juta penumpang, kata Dwi di Jakarta, Jumat (2/1).\n\n"
+        "Puncak keberangkatan terjadi pada Rabu (24/12), sehari menjelang Natal.\n\n"
+        "KAI memperkirakan arus balik masih akan tinggi hingga Minggu (4/1).\n"
+    )
+    import datetime as dt
+
+    a = parse_article("112.txt", text, "0" * 64, modified=dt.date(2026, 3, 1))
+    assert a.doc.date == "2026-01-02"
+    # No day in the lead: the first paragraph that names one.
+    later = text.replace(", kata Dwi di Jakarta, Jumat (2/1)", "")
+    assert parse_article("x.txt", later, "0" * 64, modified=dt.date(2026, 3, 1)).doc.date == "2025-12-24"

@@ -813,3 +813,16 @@ def test_conversations_are_bounded_and_found_by_reply_or_recency():
     d = stale.start(4, Conversation())
     stale.answered(d, True, 401, "q")
     assert stale.find(4, True, None) is None and stale.find(4, True, 401) is d
+
+
+def test_the_answer_shows_where_the_articles_differ(standin, corpus_berita):
+    # Issue 10: "Where articles disagree on a number … the answer shows both, each with its
+    # source." Before, the Telegram answer had no such line.
+    question = "How many people were evacuated because of the Banjar flood?"
+    with running(build_application(tg_config(standin, corpus_berita.config), corpus_berita)):
+        standin.push_message(question, language_code="en")
+        sent = standin.wait_for("sendMessage")[0]
+    assert standin.errors == []
+    assert "<i>The articles differ: 1.200 warga — KABARIN (3 Nov 2025)" in sent["text"]
+    assert "1.350 jiwa — Kabarbanua.com (4 Nov 2025)" in sent["text"]
+    assert sent["text"].index("The articles differ") < sent["text"].index("<b>Sources</b>")
