@@ -53,12 +53,27 @@ def answer_parts(answer: Answer) -> AnswerParts:
 
 
 def event_date(event: Event, lang: str) -> str:
-    """ "Thursday, 4 September 2025" for a day, "September 2025" for a month, in ``lang``."""
+    """ "Thursday, 4 September 2025" for a day, "September 2025" for a month, and ranges:
+    "1–2 November 2025", "18 December 2025 – 4 January 2026", "December 2025 – February
+    2026"; in ``lang``."""
     lg = "id" if lang == "id" else "en"
+    months = MONTH_NAMES[lg]
     if event.granularity == "month" or len(event.date) == 7:
-        year, month = event.date.split("-")[:2]
-        return f"{MONTH_NAMES[lg][int(month) - 1]} {year}"
-    return format_day(dt.date.fromisoformat(event.date), lg)
+        (y1, m1), (y2, m2) = (map(int, d.split("-")[:2]) for d in (event.date, event.end or event.date))
+        if (y1, m1) == (y2, m2):
+            return f"{months[m1 - 1]} {y1}"
+        if y1 == y2:
+            return f"{months[m1 - 1]}–{months[m2 - 1]} {y1}"
+        return f"{months[m1 - 1]} {y1} – {months[m2 - 1]} {y2}"
+    a = dt.date.fromisoformat(event.date)
+    if not event.end or event.end == event.date:
+        return format_day(a, lg)
+    b = dt.date.fromisoformat(event.end)
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{b.day} {months[b.month - 1]} {b.year}"
+    if a.year == b.year:
+        return f"{a.day} {months[a.month - 1]} – {b.day} {months[b.month - 1]} {b.year}"
+    return f"{a.day} {months[a.month - 1]} {a.year} – {b.day} {months[b.month - 1]} {b.year}"
 
 
 def cut(sentence: str, limit: int = EVENT_CHARS) -> str:
