@@ -366,7 +366,7 @@ def short_answer(
         text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + joiner + names[-1]
         return ShortAnswer(text=text, type="who", cited=cited, quote=c.text)
     span = _near(c.text, found, concepts_)[0]
-    text = spans_mod.to_english(span.text) if lang == "en" else span.text
+    text = spans_mod.to_english(span.text, before=c.text[: span.start]) if lang == "en" else span.text
     return ShortAnswer(text=text, type=kind, cited=cited, quote=c.text)
 
 
