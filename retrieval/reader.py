@@ -343,7 +343,12 @@ def short_answer(
             from . import language
 
             return ShortAnswer(
-                text=language.text(lang, key, words=m.text), type="when", cited=cited, quote=c.text
+                text=language.text(
+                    lang, key, words=spans_mod.calendar_english(m.text) if lang == "en" else m.text
+                ),
+                type="when",
+                cited=cited,
+                quote=c.text,
             )
         return ShortAnswer(
             text=dates_mod.format_mention(m, lang), type="when", date=_iso_of(m), cited=cited, quote=c.text

@@ -10,6 +10,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from retrieval.dates import MONTH_NAMES, WEEKDAY_NAMES
 from retrieval.lexicon import (
     COUNTED_EN,
     EN_TO_ID,
@@ -802,7 +803,11 @@ def render_quantity(q: Quantity, lang: str) -> str:
     words = q.text.lower().split()
     if q.approx and q.qualifier is None and any(w in _APPROX_PLURALS for w in words):
         base = _APPROX_EN.get(q.value, "about " + _format_number(q.value))
+        if "belasan" in words:  # 11–19: counted as 10 like "puluhan", but not "dozens"
+            base = "more than ten of"
         noun = _unit_en(_counted(q) or "", 2.0) if q.unit else ""
+        if base == "more than ten of":
+            return f"more than ten {noun}".strip()
         return f"{base} {noun}".strip() if base.endswith("of") and noun else base.removesuffix(" of")
     part = re.match(r"(\S+)\s+(?:dari|of|out of)\s+(\S+)\s", q.text)
     if part and q.unit:  # "24 dari 28 ekonom" → "24 of 28 economists"
@@ -909,9 +914,38 @@ def to_english(text: str, before: str = "") -> str:
     return " ".join(out)
 
 
+# A region named by a direction after it, as English names it before: "Nusa Tenggara Timur"
+# → "East Nusa Tenggara", "Sumbawa Barat" → "West Sumbawa", "Jakarta Pusat" → "Central Jakarta".
+_DIRECTIONS_EN = {
+    "utara": "North", "selatan": "South", "timur": "East", "barat": "West", "tengah": "Central",
+    "tenggara": "Southeast", "pusat": "Central", "barat daya": "Southwest", "barat laut": "Northwest",
+    "timur laut": "Northeast",
+}  # fmt: skip
+
+
+_CALENDAR_EN = {
+    n.lower(): en
+    for kind in (MONTH_NAMES, WEEKDAY_NAMES)
+    for n, en in zip(kind["id"], kind["en"], strict=True)
+}
+
+
+def calendar_english(text: str) -> str:
+    """Indonesian month and weekday names in English ("10 Oktober" → "10 October")."""
+    return re.sub(r"[^\W\d_]+", lambda m: _CALENDAR_EN.get(m.group().lower(), m.group()), text)
+
+
 def _place_en(words: list[str]) -> str:
-    """English name of a place; a direction we did not list ("Kalimantan Utara") stays as written."""
-    return PLACES.get(" ".join(words).lower().rstrip(".,"), " ".join(words))
+    """English name of a place: the table's, or a direction after a name put before it."""
+    name = " ".join(words).rstrip(".,")
+    if name.lower() in PLACES:
+        return PLACES[name.lower()]
+    for n in (2, 1):
+        direction = _DIRECTIONS_EN.get(" ".join(words[-n:]).lower().rstrip(".,"))
+        if direction and len(words) > n and all(w[:1].isupper() for w in words):
+            base = " ".join(words[:-n])
+            return f"{direction} {PLACES.get(base.lower(), base)}"
+    return name
 
 
 def _the(country: str) -> str:
@@ -1092,6 +1126,7 @@ __all__ = [
     "Quantity",
     "Span",
     "answer_spans",
+    "calendar_english",
     "entities",
     "find_all",
     "in_question",

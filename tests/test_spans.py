@@ -606,3 +606,30 @@ def test_counted_nouns_are_said_in_english(sentence, en, id):
 )
 def test_feature_names_in_english_only_where_safe(span, before, en):
     assert to_english(span, before=before) == en
+
+
+@pytest.mark.parametrize(
+    ("span", "en"),
+    [
+        ("Nusa Tenggara Timur", "East Nusa Tenggara"),
+        ("Sumbawa Barat", "West Sumbawa"),
+        ("Kalimantan Selatan", "South Kalimantan"),
+        ("Kabupaten Sumbawa Barat", "West Sumbawa Regency"),
+        ("Korea Utara", "North Korea"),
+    ],
+)
+def test_regions_named_by_a_direction_in_english(span, en):
+    assert to_english(span) == en
+
+
+def test_belasan_is_more_than_ten_not_dozens():
+    got = [render_quantity(q, "en") for q in numbers("Banjir merendam belasan desa dan puluhan rumah.")]
+    assert got == ["more than ten villages", "dozens of houses"]
+
+
+def test_unresolved_dates_keep_english_month_and_weekday_names():
+    from retrieval.spans import calendar_english
+
+    assert calendar_english("10 Oktober") == "10 October"
+    assert calendar_english("Minggu (28/9)") == "Sunday (28/9)"
+    assert calendar_english("Sungai Martapura") == "Sungai Martapura"
