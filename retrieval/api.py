@@ -465,7 +465,10 @@ class Berita:
         if mode:
             short = reader.reporting_answer(mode, reported, len(index.documents()), lang)
         if short is not None:
-            short = replace(short, cited=tuple(sorted({number[lead.n], *short.cited} - {0})))
+            # The reader's short answers carry the lead's chunk id, not a passage number: they
+            # cite the lead's passage; who-reports answers cite the reporters' passages.
+            also = short.cited if mode else ()
+            short = replace(short, cited=tuple(sorted({number[lead.n], *also} - {0})))
         return Answer(
             question=qa.text,
             language=lang,

@@ -137,7 +137,7 @@ def _joined(a: _Span, b: _Span, text: str) -> _Span | None:
     return _Span(a.first, b.last, grain, a.start, b.end, a.explicit and b.explicit, a.relative or b.relative)
 
 
-def own_dates(text: str, mentions: Sequence[dates_mod.TimeMention]) -> list[_Span]:
+def _own_dates(text: str, mentions: Sequence[dates_mod.TimeMention]) -> list[_Span]:
     """The dates a sentence states, in reading order: two dates joined as a range ("sejak
     Sabtu hingga kemarin") are one; a date inside another the sentence also names ("awal
     bulan ini … pada 3 September") leaves only the precise one; the same date twice, once."""
@@ -229,7 +229,7 @@ def events(rows: Sequence[SentenceRecord]) -> list[Event]:
         mentions = r.facts.dates
         if not r.date and r.file in inferred:
             mentions = tuple(dates_mod.find_dates(r.text, inferred[r.file]))
-        spans = own_dates(r.text, mentions)
+        spans = _own_dates(r.text, mentions)
         if not spans and _SAME_DAY.search(r.text):
             prev = by_id.get(r.id - 1)
             if prev is not None and prev.file == r.file and prev.id in last_day:

@@ -91,3 +91,9 @@ def test_telegram_sources_show_the_quote_too():
     (first,) = [b for b in blocks if b.startswith("[1]")]
     assert "Pelatih Persib, Hendrik van Dijk" in first and "Persib menyerang sejak" not in first
     assert "0.82" not in "".join(blocks)
+
+
+def test_a_short_answer_cites_passage_numbers_not_chunk_ids(seeded):
+    a = seeded.ask("When did Kim Jong Un leave Beijing?", 2)
+    assert a.short_answer is not None
+    assert set(a.short_answer.cited) <= {p.n for p in a.passages} and a.cited[0] in a.short_answer.cited
