@@ -150,6 +150,8 @@ def main() -> None:
             print(f"\n== {corpus} ({len(items)} questions)\n{harness.table(scores)}")
             for line in scores["all"].misses:
                 print("   ", line)
+            results[corpus]["yesno"] = harness.score_yesno(items, answers)
+            print(f"  yes/no short answers: {results[corpus]['yesno']}")
 
             def converse(questions: list[str], b: Berita = b) -> list[dict]:
                 conv = b.conversation()

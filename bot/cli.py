@@ -263,7 +263,7 @@ def sources(state: State, problems: bool, as_json: bool) -> None:
 @pass_state
 def timeline(state: State, query: str | None, as_json: bool, lang: str | None) -> None:
     """The dated events in the articles, oldest first (those mentioning QUERY, if given)."""
-    from retrieval.language import detect
+    from retrieval.timeline import query_language
 
     from . import console as ui
 
@@ -273,7 +273,7 @@ def timeline(state: State, query: str | None, as_json: bool, lang: str | None) -
         for event in found:
             click.echo(event.to_json())
         return
-    ui.render_timeline(state.console, found, lang or (detect(query) if query else "en"), query)
+    ui.render_timeline(state.console, found, lang or query_language(query), query)
 
 
 @main.command()

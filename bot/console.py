@@ -27,7 +27,7 @@ from retrieval.conversation import Conversation
 from retrieval.language import format_date, text
 from retrieval.timeline import Event
 
-from .render import answer_parts, cut, event_date, event_extra
+from .render import answer_parts, cut, event_date, event_extra, quoted_sentences, snippet
 
 if TYPE_CHECKING:  # types only: importing them at run time would load the build pipeline
     from retrieval.build import IndexReport
@@ -72,7 +72,9 @@ def answer_json(answer: Answer) -> str:
     return json.dumps(answer.to_dict(), ensure_ascii=False)
 
 
-def _passage_lines(p: Passage, lang: str, cited: bool, full: bool) -> list[Padding]:
+def _passage_lines(p: Passage, lang: str, cited: bool, full: bool, quote: str | None = None) -> list[Padding]:
+    """A source: its title, where it is in the file, and a snippet centred on ``quote`` (the
+    sentence the answer quotes from it), or the passage in full with its retrieval score."""
     mark = "★" if cited else " "
     meta = " · ".join(literal(x) for x in (p.doc.source, format_date(p.doc.date, lang)) if x)
     head = Text(f"{mark}")
@@ -80,14 +82,12 @@ def _passage_lines(p: Passage, lang: str, cited: bool, full: bool) -> list[Paddi
     head.append(literal(p.doc.title))
     head.append(f" ({meta})", style="dim")
     paragraphs = f"{p.paragraph}" + (f"-{p.paragraph_end}" if p.paragraph_end != p.paragraph else "")
-    where = (
-        f"{literal(p.doc.file)}, {text(lang, 'paragraph')} {paragraphs} · {text(lang, 'score')} {p.score:.3f}"
-    )
-    if full:
+    where = f"{literal(p.doc.file)}, {text(lang, 'paragraph')} {paragraphs}"
+    if full:  # the score is a diagnostic: shown only with the passage in full
+        where += f" · {text(lang, 'score')} {p.score:.3f}"
         body = literal(p.text, lines=True)
     else:
-        snippet = literal(p.text.replace("\n\n", " ¶ "))
-        body = snippet[:SNIPPET_CHARS] + ("…" if len(snippet) > SNIPPET_CHARS else "")
+        body = snippet(literal(p.text.replace("\n\n", " ¶ ")), literal(quote) or None, SNIPPET_CHARS)
     # Padding keeps wrapped lines indented under their source number.
     return [
         Padding(head, (0, 0, 0, 1)),
@@ -121,8 +121,9 @@ def render_answer(console: Console, answer: Answer, *, full: bool = False) -> No
         body.append(literal(differ), style="yellow")
     console.print(Panel(body, border_style="green", padding=(0, 1)))
     console.print(Text(text(lang, "sources"), style="bold"))
+    quoted = quoted_sentences(answer)
     for p in answer.passages:
-        for line in _passage_lines(p, lang, p.n in answer.cited, full):
+        for line in _passage_lines(p, lang, p.n in answer.cited, full, quoted.get(p.n)):
             console.print(line)
 
 

@@ -67,12 +67,27 @@ def answer_parts(answer: Answer) -> AnswerParts:
 
 
 def event_date(event: Event, lang: str) -> str:
-    """ "Thursday, 4 September 2025" for a day, "September 2025" for a month, in ``lang``."""
+    """ "Thursday, 4 September 2025" for a day, "September 2025" for a month, and ranges:
+    "1–2 November 2025", "18 December 2025 – 4 January 2026", "December 2025 – February
+    2026"; in ``lang``."""
     lg = "id" if lang == "id" else "en"
+    months = MONTH_NAMES[lg]
     if event.granularity == "month" or len(event.date) == 7:
-        year, month = event.date.split("-")[:2]
-        return f"{MONTH_NAMES[lg][int(month) - 1]} {year}"
-    return format_day(dt.date.fromisoformat(event.date), lg)
+        (y1, m1), (y2, m2) = (map(int, d.split("-")[:2]) for d in (event.date, event.end or event.date))
+        if (y1, m1) == (y2, m2):
+            return f"{months[m1 - 1]} {y1}"
+        if y1 == y2:
+            return f"{months[m1 - 1]}–{months[m2 - 1]} {y1}"
+        return f"{months[m1 - 1]} {y1} – {months[m2 - 1]} {y2}"
+    a = dt.date.fromisoformat(event.date)
+    if not event.end or event.end == event.date:
+        return format_day(a, lg)
+    b = dt.date.fromisoformat(event.end)
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{b.day} {months[b.month - 1]} {b.year}"
+    if a.year == b.year:
+        return f"{a.day} {months[a.month - 1]} – {b.day} {months[b.month - 1]} {b.year}"
+    return f"{a.day} {months[a.month - 1]} {a.year} – {b.day} {months[b.month - 1]} {b.year}"
 
 
 def cut(sentence: str, limit: int = EVENT_CHARS) -> str:
@@ -93,3 +108,43 @@ def event_extra(event: Event, lang: str) -> str:
     if event.inferred:
         bits.append(text(lang, "timeline_inferred"))
     return " ".join(bits)
+
+
+# --- the sources under an answer --------------------------------------------------------------
+
+_QUOTED = re.compile(r"(.+?)\s*((?:\[\d+\])+)(?=\s|$)", re.S)
+
+
+def quoted_sentences(answer: Answer) -> dict[int, str]:
+    """Passage number → the sentence the answer quotes from it (the first, when several)."""
+    out: dict[int, str] = {}
+    if not answer.found:
+        return out
+    for m in _QUOTED.finditer(answer.answer):
+        for n in re.findall(r"\d+", m.group(2)):
+            out.setdefault(int(n), m.group(1).strip())
+    return out
+
+
+def snippet(text: str, quote: str | None, limit: int) -> str:
+    """About ``limit`` characters of one line of passage ``text``: centred on ``quote`` (the
+    sentence the answer quotes) where it occurs, else from the start; cut at words, with "…"
+    where it is cut. A quote longer than ``limit`` is shown from its start."""
+    found = None
+    if quote and quote.split():
+        found = re.search(r"\s+".join(re.escape(w) for w in quote.split()), text)
+    start, end = found.span() if found else (0, 0)
+    if end - start >= limit:
+        lo, hi = start, start + limit
+    else:
+        room = limit - (end - start)
+        lo = max(0, start - room // 2)
+        hi = min(len(text), lo + limit)
+        lo = max(0, hi - limit)
+    if 0 < lo < start:  # no half sentence before the quote: from the next sentence's start
+        m = re.search(r"[.!?…¶][\"”’)]*\s+(?:¶\s+)?", text[lo:start])
+        lo = lo + m.end() if m else (text.index(" ", lo) + 1 if " " in text[lo:start] else start)
+    if hi < len(text):
+        cut = text.rfind(" ", end if lo < end < hi else lo, hi)  # at a word, the quote whole if it fits
+        hi = cut if cut > lo else hi
+    return ("…" if lo > 0 else "") + text[lo:hi].strip() + ("…" if hi < len(text) else "")

@@ -38,6 +38,7 @@ from retrieval import Answer, Berita, BeritaError, Config
 from retrieval.conversation import Conversation
 from retrieval.errors import ConfigError, IndexCorruptError, IndexMissingError, QuestionError
 from retrieval.language import EXAMPLES, detect, format_date, text
+from retrieval.timeline import query_language
 from retrieval.watch import Watcher
 
 from . import callbacks
@@ -438,7 +439,9 @@ async def on_timeline(update: Update, context: Context) -> None:
     message = update.effective_message
     assert message is not None
     query = _question_of(message, context.bot.username, context.bot.id) or None
-    lang = _lang(update, query or "")
+    user = update.effective_user
+    # A timeline query is often one word ("banjir"): read its language as the CLI does.
+    lang = telegram_language(user.language_code if user else None) or query_language(query)
     try:
         found = await asyncio.to_thread(context.bot_data.berita.timeline, query)
     except (IndexMissingError, IndexCorruptError):

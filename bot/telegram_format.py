@@ -11,7 +11,7 @@ from retrieval.language import format_date, text
 from retrieval.timeline import Event
 
 from . import callbacks
-from .render import answer_parts, cut, event_date, event_extra
+from .render import answer_parts, cut, event_date, event_extra, quoted_sentences, snippet
 
 LIMIT = 4096
 
@@ -20,9 +20,15 @@ def esc(s: str | None) -> str:
     return html.escape(s or "", quote=False)
 
 
-def _cite_line(p: Passage, lang: str) -> str:
+# A source's snippet under an answer: shorter than the console's, a chat message is narrow.
+SNIPPET_CHARS = 160
+
+
+def _cite_line(p: Passage, lang: str, quote: str | None = None) -> str:
+    """The source's title, outlet and date, and a snippet centred on the quoted sentence."""
     meta = ", ".join(x for x in (esc(p.doc.source), format_date(p.doc.date, lang)) if x)
-    return f"[{p.n}] <i>{esc(p.doc.title)}</i> — {meta}"
+    body = snippet(p.text.replace("\n\n", " ¶ "), quote, SNIPPET_CHARS)
+    return f"[{p.n}] <i>{esc(p.doc.title)}</i> — {meta}\n{esc(body)}"
 
 
 def answer_blocks(answer: Answer) -> list[str]:
@@ -42,7 +48,8 @@ def answer_blocks(answer: Answer) -> list[str]:
         blocks.append(f"<i>{esc(parts.reported)}</i>")
     blocks += [f"<i>{esc(line)}</i>" for line in parts.differ]
     blocks.append(f"<b>{text(lang, 'sources')}</b>")
-    blocks += [_cite_line(p, lang) for p in answer.passages]
+    quoted = quoted_sentences(answer)
+    blocks += [_cite_line(p, lang, quoted.get(p.n)) for p in answer.passages]
     return blocks
 
 

@@ -41,6 +41,7 @@ from .question import Question, analyze, bridge_terms
 from .search import Hit, search
 from .store import ChunkRow, Document, Generation, Problem, SentenceRow, current_generation, load
 from .timeline import Event, SentenceRecord, events, matches
+from .yesno import yes_no
 
 # Events listed for "what happened on <date>" (one sentence each): three fit a chat screen.
 EVENTS = 3
@@ -542,11 +543,16 @@ class Berita:
                 parts.append(f"{clean(cand.text)} [{number[cand.n]}]")
             quote = " ".join(parts)
         short = reading.short
+        if short is None and qa.type == "yesno":
+            short = yes_no(qa.text, qa.language, reading.evidence[0], concepts_, lang)
         mode = reader.reporting(qa.text)
         if mode:
             short = reader.reporting_answer(mode, reported, len(index.documents()), lang)
         if short is not None:
-            short = replace(short, cited=tuple(sorted({number[lead.n], *short.cited} - {0})))
+            # The reader's short answers carry the lead's chunk id, not a passage number: they
+            # cite the lead's passage; who-reports answers cite the reporters' passages.
+            also = short.cited if mode else ()
+            short = replace(short, cited=tuple(sorted({number[lead.n], *also} - {0})))
         return Answer(
             question=qa.text,
             language=lang,

@@ -1071,3 +1071,94 @@ def is_common_word(word: str) -> bool:
     if s != w and s in root_words():
         return True
     return len(w) > 4 and w in root_words()
+
+
+# Indonesian nouns a number counts → English "one; many", for number short answers in English
+# ("712 pos tarif" → "712 tariff lines", "64 perjalanan kereta" → "64 train trips"). A table of
+# its own, not ID_TO_EN: those words also decide what is a name (is_common_word) and translate
+# names (spans.to_english), where "Pos" or "Stasiun" must stay as written. Multiword keys are
+# compounds a quantity's text runs on to.
+_COUNTED = """
+pos | post; posts
+pos tarif | tariff line; tariff lines
+pos pengamanan | security post; security posts
+pos pelayanan | service post; service posts
+perjalanan | trip; trips
+perjalanan kereta | train trip; train trips
+kereta | train; trains
+gerbong | carriage; carriages
+perahu | boat; boats
+perahu karet | rubber boat; rubber boats
+kapal | ship; ships
+pesawat | plane; planes
+penerbangan | flight; flights
+kendaraan | vehicle; vehicles
+mobil | car; cars
+sepeda motor | motorcycle; motorcycles
+motor | motorcycle; motorcycles
+bus | bus; buses
+truk | truck; trucks
+sekolah | school; schools
+kecamatan | district; districts
+kabupaten | regency; regencies
+provinsi | province; provinces
+kepala keluarga | household; households
+keluarga | family; families
+pengungsi | evacuee; evacuees
+pasien | patient; patients
+siswa | student; students
+pelajar | student; students
+mahasiswa | student; students
+guru | teacher; teachers
+dokter | doctor; doctors
+tenaga kesehatan | health worker; health workers
+petugas | officer; officers
+personel | personnel; personnel
+polisi | police officer; police officers
+relawan | volunteer; volunteers
+tersangka | suspect; suspects
+terdakwa | defendant; defendants
+saksi | witness; witnesses
+kasus | case; cases
+pemilih | voter; voters
+suara | vote; votes
+kursi | seat; seats
+tempat pemungutan suara | polling station; polling stations
+tps | polling station; polling stations
+perusahaan | company; companies
+toko | shop; shops
+gerai | outlet; outlets
+pabrik | factory; factories
+proyek | project; projects
+sapi | cow; cattle
+ternak | head of livestock; livestock
+bungkus | pack; packs
+bungkus nasi | rice pack; rice packs
+paket | package; packages
+paket sembako | food parcel; food parcels
+lembar | sheet; sheets
+dosis | dose; doses
+vaksin | vaccine; vaccines
+balita | toddler; toddlers
+lansia | elderly person; elderly people
+bayi | baby; babies
+ibu hamil | pregnant woman; pregnant women
+laga | match; matches
+pertandingan | match; matches
+tembakan | shot; shots
+stasiun | station; stations
+bandara | airport; airports
+rute | route; routes
+pekerja | worker; workers
+buruh | worker; workers
+jembatan | bridge; bridges
+gedung | building; buildings
+bangunan | building; buildings
+masjid | mosque; mosques
+produk | product; products
+korban jiwa | death; deaths
+selimut | blanket; blankets
+karung | sack; sacks
+"""
+
+COUNTED_EN: dict[str, tuple[str, str]] = {k: (v[0], v[-1]) for k, v in _parse(_COUNTED).items() if v}

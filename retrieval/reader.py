@@ -432,7 +432,12 @@ def short_answer(
             from . import language
 
             return ShortAnswer(
-                text=language.text(lang, key, words=m.text), type="when", cited=cited, quote=c.text
+                text=language.text(
+                    lang, key, words=spans_mod.calendar_english(m.text) if lang == "en" else m.text
+                ),
+                type="when",
+                cited=cited,
+                quote=c.text,
             )
         text = dates_mod.format_mention(m, lang)
         if c.published is None and m.relative:  # read against a date inferred at index time
@@ -458,7 +463,7 @@ def short_answer(
         text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + joiner + names[-1]
         return ShortAnswer(text=text, type="who", cited=cited, quote=c.text)
     span = _near(c.text, found, concepts_)[0]
-    text = spans_mod.to_english(span.text) if lang == "en" else span.text
+    text = spans_mod.to_english(span.text, before=c.text[: span.start]) if lang == "en" else span.text
     return ShortAnswer(text=text, type=kind, cited=cited, quote=c.text)
 
 

@@ -10,7 +10,9 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from retrieval.dates import MONTH_NAMES, WEEKDAY_NAMES
 from retrieval.lexicon import (
+    COUNTED_EN,
     EN_TO_ID,
     ID_TO_EN,
     MONTHS,
@@ -654,6 +656,8 @@ def numbers(sentence: str) -> list[Quantity]:
             unit = lw  # a counted noun: "ribuan tentara"
         else:
             end = m.end() - len(m.group("unit") or "") if m.group("unit") else end
+        if lw and not more and unit is not None and unit in (lw, _UNITS.get(lw)):
+            end += _compound_tail(sentence, end, lw)  # "712 pos tarif", "412 kepala keluarga"
         if unit == "year" and m.group("num") and re.fullmatch(r"\d{4}", m.group("num") or ""):
             continue
         start = m.start()
@@ -676,6 +680,27 @@ def numbers(sentence: str) -> list[Quantity]:
             )
         )
     return _merge_parts(sentence, out)
+
+
+def _compound_tail(sentence: str, end: int, head: str) -> int:
+    """How many characters after a counted noun continue it as a compound of the table
+    (lexicon.COUNTED_EN): "pos" + " tarif", "kepala" + " keluarga"; 0 when none does."""
+    for n in (2, 1):
+        m = re.match(r"(?:\s+[^\W\d_]+){" + str(n) + "}", sentence[end:])
+        if m and f"{head} {' '.join(m.group().split())}".lower() in COUNTED_EN:
+            return m.end()
+    return 0
+
+
+def _counted(q: Quantity) -> str | None:
+    """The noun a quantity counts as the table knows it: its compound ("pos tarif") when the
+    quantity's text ends with one, else its unit."""
+    words = q.text.lower().split()
+    for n in (3, 2):
+        key = " ".join(words[-n:])
+        if len(words) > n and key in COUNTED_EN and q.unit and key.startswith(q.unit.lower()):
+            return key
+    return q.unit
 
 
 def _merge_parts(sentence: str, found: list[Quantity]) -> list[Quantity]:
@@ -778,7 +803,11 @@ def render_quantity(q: Quantity, lang: str) -> str:
     words = q.text.lower().split()
     if q.approx and q.qualifier is None and any(w in _APPROX_PLURALS for w in words):
         base = _APPROX_EN.get(q.value, "about " + _format_number(q.value))
-        noun = _unit_en(q.unit, 2.0) if q.unit else ""
+        if "belasan" in words:  # 11–19: counted as 10 like "puluhan", but not "dozens"
+            base = "more than ten of"
+        noun = _unit_en(_counted(q) or "", 2.0) if q.unit else ""
+        if base == "more than ten of":
+            return f"more than ten {noun}".strip()
         return f"{base} {noun}".strip() if base.endswith("of") and noun else base.removesuffix(" of")
     part = re.match(r"(\S+)\s+(?:dari|of|out of)\s+(\S+)\s", q.text)
     if part and q.unit:  # "24 dari 28 ekonom" → "24 of 28 economists"
@@ -787,7 +816,7 @@ def render_quantity(q: Quantity, lang: str) -> str:
             if part.group(2)[0].isdigit()
             else part.group(2)
         )
-        return f"{_format_number(q.value)} of {whole} {_unit_en(q.unit, 2.0)}"
+        return f"{_format_number(q.value)} of {whole} {_unit_en(_counted(q) or q.unit, 2.0)}"
     if q.unit in MONEY:
         sign = _CURRENCY_EN.get(q.unit, "")
         number = f"{sign}{_format_number(q.value)}" if sign else f"{_format_number(q.value)} {q.unit}"
@@ -796,13 +825,19 @@ def render_quantity(q: Quantity, lang: str) -> str:
     else:
         number = _format_number(q.value)
         if q.unit:
-            number = f"{number} {_unit_en(q.unit, q.value)}"
+            number = f"{number} {_unit_en(_counted(q) or q.unit, q.value)}"
     return f"{q.qualifier} {number}" if q.qualifier and q.qualifier != "to" else number
 
 
 def _unit_en(unit: str, value: float) -> str:
     if unit in _EN_UNITS:
         one, many = _EN_UNITS[unit]
+        return one if value == 1 else many
+    head, _, rest = unit.lower().partition(" ")
+    if head in _CLASSIFIERS and rest in COUNTED_EN:  # "lembar selimut": the blankets are counted
+        unit = rest
+    if unit.lower() in COUNTED_EN:
+        one, many = COUNTED_EN[unit.lower()]
         return one if value == 1 else many
     if unit.lower() not in ID_TO_EN:
         return unit
@@ -818,10 +853,32 @@ def _unit_en(unit: str, value: float) -> str:
     return word[:-1] + "ies" if word.endswith("y") else word + "s"
 
 
-def to_english(text: str) -> str:
+# Features named before the name in Indonesian, as English names them: "Sungai Martapura" →
+# "Martapura River", "Gunung Ile Lewotolok" → "Mount Ile Lewotolok".
+_FEATURES_EN = {
+    "sungai": "{} River", "gunung": "Mount {}", "danau": "Lake {}", "pulau": "{} Island",
+    "selat": "{} Strait", "teluk": "{} Bay", "kabupaten": "{} Regency", "provinsi": "{} Province",
+    "kecamatan": "{} District", "stadion": "{} Stadium", "stasiun": "{} Station",
+    "bandara": "{} Airport", "pelabuhan": "{} Port", "desa": "{} village",
+}  # fmt: skip
+# After these the feature word is part of a name: "Desa Sungai Alang" is a village called
+# Sungai Alang, not a river; "Kecamatan Sungai Tabuk" a district.
+_INSIDE_NAME = re.compile(
+    r"\b(?:desa|kelurahan|kampung|dusun|kecamatan|kabupaten|kota|jalan|jl\.?|gang|perumahan|"
+    r"kompleks|aliran|das|sungai|gunung|pulau|stadion|stasiun|bandara|pelabuhan)\W*$",
+    re.IGNORECASE,
+)
+
+
+def to_english(text: str, before: str = "") -> str:
     """Common words of a short Indonesian answer in English ("Menteri Luar Negeri Korea
-    Utara" → "North Korea's foreign minister"); names and unknown words stay as written."""
+    Utara" → "North Korea's foreign minister", "Sungai Martapura" → "Martapura River");
+    names and unknown words stay as written. ``before``: the sentence's words before the
+    span, which tell whether its first word names a feature or is part of a name."""
     words = text.split()
+    feature = _FEATURES_EN.get(words[0].lower()) if len(words) > 1 else None
+    if feature and all(w[:1].isupper() for w in words) and not _INSIDE_NAME.search(before):
+        return feature.format(to_english(" ".join(words[1:]), before=words[0]))
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -857,9 +914,38 @@ def to_english(text: str) -> str:
     return " ".join(out)
 
 
+# A region named by a direction after it, as English names it before: "Nusa Tenggara Timur"
+# → "East Nusa Tenggara", "Sumbawa Barat" → "West Sumbawa", "Jakarta Pusat" → "Central Jakarta".
+_DIRECTIONS_EN = {
+    "utara": "North", "selatan": "South", "timur": "East", "barat": "West", "tengah": "Central",
+    "tenggara": "Southeast", "pusat": "Central", "barat daya": "Southwest", "barat laut": "Northwest",
+    "timur laut": "Northeast",
+}  # fmt: skip
+
+
+_CALENDAR_EN = {
+    n.lower(): en
+    for kind in (MONTH_NAMES, WEEKDAY_NAMES)
+    for n, en in zip(kind["id"], kind["en"], strict=True)
+}
+
+
+def calendar_english(text: str) -> str:
+    """Indonesian month and weekday names in English ("10 Oktober" → "10 October")."""
+    return re.sub(r"[^\W\d_]+", lambda m: _CALENDAR_EN.get(m.group().lower(), m.group()), text)
+
+
 def _place_en(words: list[str]) -> str:
-    """English name of a place; a direction we did not list ("Kalimantan Utara") stays as written."""
-    return PLACES.get(" ".join(words).lower().rstrip(".,"), " ".join(words))
+    """English name of a place: the table's, or a direction after a name put before it."""
+    name = " ".join(words).rstrip(".,")
+    if name.lower() in PLACES:
+        return PLACES[name.lower()]
+    for n in (2, 1):
+        direction = _DIRECTIONS_EN.get(" ".join(words[-n:]).lower().rstrip(".,"))
+        if direction and len(words) > n and all(w[:1].isupper() for w in words):
+            base = " ".join(words[:-n])
+            return f"{direction} {PLACES.get(base.lower(), base)}"
+    return name
 
 
 def _the(country: str) -> str:
@@ -1040,6 +1126,7 @@ __all__ = [
     "Quantity",
     "Span",
     "answer_spans",
+    "calendar_english",
     "entities",
     "find_all",
     "in_question",

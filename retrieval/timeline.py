@@ -23,7 +23,8 @@ from . import corroborate
 from . import dates as dates_mod
 from .corroborate import Reporter, reporters
 from .facts import Facts, words_of
-from .lexicon import EN_TO_ID
+from .language import detect
+from .lexicon import EN_TO_ID, STOP_EN, is_common_word, root_words, stem
 
 
 @dataclass(frozen=True)
@@ -47,10 +48,13 @@ class Event:
     file: str  # the article that sentence comes from
     reported_by: tuple[Reporter, ...]  # every article that reports it, earliest first
     sentences: tuple[int, ...]  # ids of the sentences merged into this event
-    granularity: str = "day"  # "day" | "month"
+    granularity: str = "day"  # "day" | "month": of ``date`` and ``end``
     # The article had no publication date: its relative dates ("hari Minggu", "10 Oktober")
     # were read against the date of the articles that report the same facts.
     inferred: bool = False
+    # The last day (or month) of a range the sentence states ("sejak Sabtu hingga kemarin",
+    # "18–19 November", "Desember hingga Februari"); None for one day or month.
+    end: str | None = None
 
     def to_dict(self) -> dict:
         return dataclasses.asdict(self)
@@ -60,16 +64,101 @@ class Event:
         return json.dumps(self.to_dict(), ensure_ascii=False)
 
 
-# A span counts as one event date only inside one calendar month: "awal September" (1–10
-# Sep) is September; "akhir pekan lalu" across a month's end, or a year, is too vague.
-def _event_date(m: dates_mod.TimeMention) -> tuple[str, str] | None:
+# A span of at most a week ("akhir pekan lalu", "dua hari terakhir", "pekan depan") is a range
+# of days; a longer one inside one calendar month ("awal September", 1–10 Sep) is that month;
+# anything wider (a year, "enam tahun terakhir") is too vague to make an event.
+WEEK_DAYS = 7
+
+
+@dataclass(frozen=True)
+class _Span:
+    """One date a sentence states: a day, a range of days, a month or a range of months."""
+
+    first: dt.date
+    last: dt.date
+    grain: str  # "day" | "month"
+    start: int  # offsets of its words in the sentence
+    end: int
+    explicit: bool  # absolute, or names the day's number ("Minggu (28/9)"), not "hari Minggu"
+    relative: bool  # read against the publication date
+
+    @property
+    def key(self) -> tuple[str, str | None]:
+        """(date, end) as ISO: ("2025-11-01", "2025-11-02"), ("2025-12", "2026-02"), ("2025-09", None)."""
+        if self.grain == "month":
+            a, b = (
+                f"{self.first.year:04d}-{self.first.month:02d}",
+                f"{self.last.year:04d}-{self.last.month:02d}",
+            )
+        else:
+            a, b = self.first.isoformat(), self.last.isoformat()
+        return a, (b if b != a else None)
+
+
+# "18–19 November 2025": dates.py reads the last day; the number before the dash starts it.
+_DAY_BEFORE = re.compile(r"\b(\d{1,2})\s*(?:[–—-]|s\.?d\.?|s/d|hingga|sampai|to|until)\s*$", re.I)
+# What joins two dates into one range: "sejak Sabtu malam hingga kemarin pagi", "Desember
+# hingga Februari", "dimulai 18 Desember 2025 dan berakhir pada 4 Januari 2026".
+_RANGE_JOIN = re.compile(
+    r"^[\s,]*(?:(?:malam|pagi|siang|sore|dini hari)\s+)?"
+    r"(?:hingga|sampai(?: dengan)?|s\.?d\.?|s/d|[–—-]|to|until|till|through"
+    r"|dan berakhir|and ended|and ending|berakhir)\s*(?:(?:pada|on)\s+)?(?:(?:hari|tanggal)\s+)?$",
+    re.I,
+)
+_BETWEEN = re.compile(r"\b(?:antara|between)\s+(?:(?:hari|tanggal)\s+)?$", re.I)
+
+
+def _span(m: dates_mod.TimeMention, text: str) -> _Span | None:
     if m.unresolved or m.first is None or m.last is None:
         return None
-    if m.first == m.last:
-        return m.first.isoformat(), "day"
-    if (m.first.year, m.first.month) == (m.last.year, m.last.month):
-        return f"{m.first.year:04d}-{m.first.month:02d}", "month"
-    return None
+    first, start = m.first, m.start
+    d = _DAY_BEFORE.search(text[: m.start]) if m.first == m.last else None
+    if d and 1 <= int(d[1]) < m.first.day:
+        first, start = m.first.replace(day=int(d[1])), d.start()
+    if (m.last - first).days < WEEK_DAYS:
+        grain = "day"
+    elif (first.year, first.month) == (m.last.year, m.last.month):
+        grain = "month"
+    else:
+        return None
+    explicit = not m.relative or any(c.isdigit() for c in m.text)
+    return _Span(first, m.last, grain, start, m.end, explicit, m.relative)
+
+
+def _joined(a: _Span, b: _Span, text: str) -> _Span | None:
+    """``a`` and ``b`` as one range, when the words between them say so."""
+    gap = text[a.end : b.start]
+    ranged = _RANGE_JOIN.match(gap) or (
+        gap.strip() in ("dan", "and") and _BETWEEN.search(text[: a.start]) is not None
+    )
+    if not ranged or b.last < a.first:
+        return None
+    grain = "day" if a.grain == b.grain == "day" else "month"
+    return _Span(a.first, b.last, grain, a.start, b.end, a.explicit and b.explicit, a.relative or b.relative)
+
+
+def _own_dates(text: str, mentions: Sequence[dates_mod.TimeMention]) -> list[_Span]:
+    """The dates a sentence states, in reading order: two dates joined as a range ("sejak
+    Sabtu hingga kemarin") are one; a date inside another the sentence also names ("awal
+    bulan ini … pada 3 September") leaves only the precise one; the same date twice, once."""
+    spans = sorted((s for m in mentions if (s := _span(m, text))), key=lambda s: s.start)
+    merged: list[_Span] = []
+    for s in spans:
+        j = _joined(merged[-1], s, text) if merged else None
+        if j is not None:
+            merged[-1] = j
+        else:
+            merged.append(s)
+
+    def inside(x: _Span, y: _Span) -> bool:  # y within x, and narrower
+        return x.first <= y.first and y.last <= x.last and (y.first, y.last) != (x.first, x.last)
+
+    kept = [x for x in merged if not any(inside(x, y) for y in merged if y is not x)]
+    out: list[_Span] = []
+    for s in kept:
+        if s.key not in {o.key for o in out}:
+            out.append(s)
+    return out
 
 
 # "…sudah meninggalkan tempat pengungsian pada hari yang sama": the day of the sentence before.
@@ -90,73 +179,89 @@ def _parse(iso: str | None) -> dt.date | None:
         return None
 
 
+@dataclass(frozen=True)
+class _Hit:
+    row: SentenceRecord
+    explicit: bool
+    primary: bool  # the first date the sentence states: where the sentence itself is shown
+
+
 def events(rows: Sequence[SentenceRecord]) -> list[Event]:
-    """Every dated event, one per (corroboration group, date), by date then by how many
-    articles report it (most first).
+    """Every dated event, one per (corroboration group, date or range), by date then by how
+    many articles report it (most first).
 
     An article of the group that states no date of its own still reports the event; one
     that states a different date reports a different event (that is a disagreement, and
-    the timeline shows both). A month-only mention ("awal September") folds into the
-    group's single day event inside that month, when there is exactly one.
+    the timeline shows both). A month or a range ("awal September", "akhir pekan lalu")
+    folds into the group's single day event inside it, when there is exactly one. Each
+    sentence is shown once: a range as one event, and a sentence naming several dates under
+    the first of them (it still counts as a reporter of the others' events).
     """
     rows = sorted(rows, key=lambda r: r.id)  # an article's sentences in reading order
     inferred = infer_published(rows)
-    # (group, date) -> [(explicit?, row)]
-    found: dict[tuple[int, str], list[tuple[bool, SentenceRecord]]] = {}
+    found: dict[tuple[int, str, str | None], list[_Hit]] = {}  # (group, date, end) -> hits
+    bounds: dict[tuple[int, str, str | None], tuple[dt.date, dt.date]] = {}
+    grain: dict[tuple[int, str, str | None], str] = {}
     guessed: set[int] = set()  # sentences whose dates were read against an inferred date
-    grain: dict[tuple[int, str], str] = {}
     dated_files: dict[int, set[str]] = {}  # group -> articles that state some date
     by_group: dict[int, list[SentenceRecord]] = {}
-    n_days: dict[int, int] = {}  # sentence -> how many day dates it names
-    last_day: dict[int, dates_mod.TimeMention] = {}  # sentence -> its one day date, if one
+    n_days: dict[int, int] = {}  # sentence -> how many dates it names
+    last_day: dict[int, _Span] = {}  # sentence -> its one day, if it names one
     by_id = {r.id: r for r in rows}
     for r in rows:
         by_group.setdefault(r.group, []).append(r)
         mentions = r.facts.dates
         if not r.date and r.file in inferred:
             mentions = tuple(dates_mod.find_dates(r.text, inferred[r.file]))
-        if not mentions and _SAME_DAY.search(r.text):
+        spans = _own_dates(r.text, mentions)
+        if not spans and _SAME_DAY.search(r.text):
             prev = by_id.get(r.id - 1)
             if prev is not None and prev.file == r.file and prev.id in last_day:
-                mentions = (last_day[prev.id],)
-        days = [m for m in mentions if _event_date(m) and m.first == m.last]
-        if len(days) == 1:
-            last_day[r.id] = days[0]
-        for m in mentions:
-            d = _event_date(m)
-            if d is None:
-                continue
-            if not r.date and m.relative:
+                spans = [last_day[prev.id]]
+        if len(spans) == 1 and spans[0].first == spans[0].last:
+            last_day[r.id] = spans[0]
+        n_days[r.id] = len(spans)
+        for i, sp in enumerate(spans):
+            if not r.date and sp.relative:
                 guessed.add(r.id)
-            if d[1] == "day":
-                n_days[r.id] = n_days.get(r.id, 0) + 1
-            key = (r.group, d[0])
-            # Explicit: absolute, or names the day's number ("Minggu (28/9)"), not "hari Minggu".
-            explicit = not m.relative or any(c.isdigit() for c in m.text)
-            found.setdefault(key, []).append((explicit, r))
-            grain[key] = d[1]
+            key = (r.group, *sp.key)
+            found.setdefault(key, []).append(_Hit(row=r, explicit=sp.explicit, primary=i == 0))
+            lo, hi = bounds.get(key, (sp.first, sp.last))
+            bounds[key] = (min(lo, sp.first), max(hi, sp.last))
+            grain[key] = sp.grain
             dated_files.setdefault(r.group, set()).add(r.file)
-    # Fold a month into the group's one day event of that month.
-    day_keys: dict[tuple[int, str], list[tuple[int, str]]] = {}
-    for k, g in grain.items():
-        if g == "day":
-            day_keys.setdefault((k[0], k[1][:7]), []).append(k)
-    for key in [k for k, g in grain.items() if g == "month"]:
-        inside = day_keys.get(key, [])
+    # Fold a month or a range into the group's one day event inside it.
+    days: dict[int, list[tuple[int, str, str | None]]] = {}
+    for k, (lo, hi) in bounds.items():
+        if lo == hi and any(h.primary for h in found[k]):
+            days.setdefault(k[0], []).append(k)
+    for key in [k for k, (lo, hi) in bounds.items() if lo != hi]:
+        lo, hi = bounds[key]
+        inside = [d for d in days.get(key[0], []) if lo <= bounds[d][0] <= hi]
         if len(inside) == 1:
             found[inside[0]].extend(found.pop(key))
-            del grain[key]
     out: list[Event] = []
-    for (group, date), hits in found.items():
+    for (group, date, end), hits in found.items():
+        if not any(h.primary for h in hits):
+            continue  # its sentences are all shown under their own first date
         silent = [r for r in by_group[group] if r.file not in dated_files.get(group, set())]
-        # The sentence to show: one that names no other day (unambiguous), says the date
-        # outright, from a dated article, earliest in the index.
-        best = min(hits, key=lambda h: (n_days.get(h[1].id, 0) > 1, not h[0], h[1].date is None, h[1].id))[1]
+        # The sentence to show: one shown nowhere else, that names no other date
+        # (unambiguous), says the date outright, from a dated article, earliest in the index.
+        best = min(
+            hits,
+            key=lambda h: (
+                not h.primary,
+                n_days.get(h.row.id, 0) > 1,
+                not h.explicit,
+                h.row.date is None,
+                h.row.id,
+            ),
+        ).row
         reps = reporters(
-            [Reporter(file=r.file, title=r.title, source=r.source, date=r.date) for _, r in hits]
+            [Reporter(file=h.row.file, title=h.row.title, source=h.row.source, date=h.row.date) for h in hits]
             + [Reporter(file=r.file, title=r.title, source=r.source, date=r.date) for r in silent]
         )
-        ids = sorted({r.id for _, r in hits} | {r.id for r in silent})
+        ids = sorted({h.row.id for h in hits} | {r.id for r in silent})
         out.append(
             Event(
                 date=date,
@@ -164,27 +269,49 @@ def events(rows: Sequence[SentenceRecord]) -> list[Event]:
                 file=best.file,
                 reported_by=tuple(reps),
                 sentences=tuple(ids),
-                granularity=grain[(group, date)],
+                granularity=grain[(group, date, end)],
                 inferred=best.id in guessed,
+                end=end,
             )
         )
-    out.sort(key=lambda e: (e.date, -len(e.reported_by), e.sentences[0]))
+    out.sort(key=lambda e: (e.date, e.end or e.date, -len(e.reported_by), e.sentences[0]))
     return out
 
 
 def matches(event: Event, terms: Iterable[str]) -> bool:
-    """True when every query term occurs in the event's sentence (Indonesian stems count;
-    an English term also matches its Indonesian forms: "meeting" finds "pertemuan")."""
-    have = words_of(event.text)
+    """True when every query term occurs in the event's sentence, or in the title of an article
+    that reports it: "banjir" keeps the flood articles' dated events ("1.200 warga mengungsi
+    hingga Senin (3/11)") though the sentence names no flood. Indonesian stems count; an
+    English term also matches its Indonesian forms ("meeting" finds "pertemuan")."""
+    wanted = []
     for term in terms:
         term = term.strip().lower()
-        if not term:
+        if not term or term in event.date:  # "2025-09" keeps September's events
             continue
         forms = words_of(term)
         for alt in EN_TO_ID.get(term, ()):
             forms |= words_of(alt)
-        if term in event.date:  # "2025-09" keeps September's events
-            continue
-        if not forms & have:
-            return False
-    return True
+        wanted.append(forms)
+    texts = [event.text, *dict.fromkeys(r.title for r in event.reported_by)]
+    return any(all(forms & have for forms in wanted) for have in map(words_of, texts))
+
+
+def query_language(query: str | None, default: str = "en") -> str:
+    """The language of a timeline query, which is often one word: function words decide as
+    for questions ("banjir di Banjar"); failing them, an Indonesian dictionary word that is no
+    English word makes it Indonesian ("banjir", "gempa"), an English one English ("flood")."""
+    if not query:
+        return default
+    lang = detect(query, default="")
+    if lang:
+        return lang
+    ind = eng = 0
+    for w in re.findall(r"[^\W\d_]+", query):
+        low = w.lower()
+        if low in EN_TO_ID or low in STOP_EN:
+            eng += 1
+        elif is_common_word(w) and (low in root_words() or stem(low) in root_words()):
+            ind += 1  # not a short root such as "Kim", which is as likely a name
+    if ind == eng:
+        return default
+    return "id" if ind > eng else "en"

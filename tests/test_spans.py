@@ -556,3 +556,80 @@ def test_an_office_without_a_title_word_before_a_name():
 def test_the_place_asked_about_is_not_its_own_answer_in_either_language():
     sentence = "Gunung Merapi terletak di Kabupaten Sleman, Daerah Istimewa Yogyakarta."
     assert _best("Where is Mount Merapi?", sentence) != "Gunung Merapi"
+
+
+# --- English units and feature names in short answers ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "en", "id"),
+    [
+        (
+            "Afrika Selatan menghapus tarif untuk 712 pos tarif produk Indonesia.",
+            "712 tariff lines",
+            "712 pos tarif",
+        ),
+        (
+            "KAI mengoperasikan 64 perjalanan kereta tambahan setiap hari.",
+            "64 train trips",
+            "64 perjalanan kereta",
+        ),
+        ("Totalnya 412 kepala keluarga mengungsi.", "412 households", "412 kepala keluarga"),
+        ("BPBD mengerahkan 23 perahu karet.", "23 rubber boats", "23 perahu karet"),
+        ("Banjir ini juga menelan satu korban jiwa.", "1 death", "satu korban jiwa"),
+        ("Pemerintah menyalurkan 1.000 lembar selimut.", "1,000 blankets", "1.000 lembar selimut"),
+        ("Sebanyak 9 sekolah meliburkan siswa.", "9 schools", "9 sekolah"),
+        (
+            "PSU digelar di 287 tempat pemungutan suara.",
+            "287 polling stations",
+            "287 tempat pemungutan suara",
+        ),
+    ],
+)
+def test_counted_nouns_are_said_in_english(sentence, en, id):
+    (q,) = numbers(sentence)
+    assert render_quantity(q, "en") == en and render_quantity(q, "id") == id
+
+
+@pytest.mark.parametrize(
+    ("span", "before", "en"),
+    [
+        ("Sungai Martapura", "air naik ketika ", "Martapura River"),
+        ("Gunung Ile Lewotolok", "", "Mount Ile Lewotolok"),
+        ("Kabupaten Banjar", "di ", "Banjar Regency"),
+        # A feature word inside a name stays: a village and a district called "Sungai …".
+        ("Sungai Alang", "warga Desa ", "Sungai Alang"),
+        ("Desa Sungai Alang", "warga ", "Sungai Alang village"),
+        ("Kecamatan Sungai Tabuk", "di ", "Sungai Tabuk District"),
+        ("Sungai Martapura", "hulu Daerah Aliran ", "Sungai Martapura"),
+    ],
+)
+def test_feature_names_in_english_only_where_safe(span, before, en):
+    assert to_english(span, before=before) == en
+
+
+@pytest.mark.parametrize(
+    ("span", "en"),
+    [
+        ("Nusa Tenggara Timur", "East Nusa Tenggara"),
+        ("Sumbawa Barat", "West Sumbawa"),
+        ("Kalimantan Selatan", "South Kalimantan"),
+        ("Kabupaten Sumbawa Barat", "West Sumbawa Regency"),
+        ("Korea Utara", "North Korea"),
+    ],
+)
+def test_regions_named_by_a_direction_in_english(span, en):
+    assert to_english(span) == en
+
+
+def test_belasan_is_more_than_ten_not_dozens():
+    got = [render_quantity(q, "en") for q in numbers("Banjir merendam belasan desa dan puluhan rumah.")]
+    assert got == ["more than ten villages", "dozens of houses"]
+
+
+def test_unresolved_dates_keep_english_month_and_weekday_names():
+    from retrieval.spans import calendar_english
+
+    assert calendar_english("10 Oktober") == "10 October"
+    assert calendar_english("Minggu (28/9)") == "Sunday (28/9)"
+    assert calendar_english("Sungai Martapura") == "Sungai Martapura"

@@ -179,3 +179,121 @@ def test_the_meeting_event_is_reported_by_four_articles(seeds, seed_timeline):
     assert e.date == "2025-09-28"
     assert {r.file[:3] for r in e.reported_by} == {"000", "001", "002", "003"}
     assert not any(e.date == "2025-09-05" for e in _events_of(seed_timeline, seeds, "meninggalkan Beijing"))
+
+
+# --- ranges, and each sentence once -----------------------------------------------------------
+
+
+def test_a_range_of_days_is_one_event_not_one_per_day():
+    rows = [
+        rec(
+            0,
+            "Hujan deras mengguyur wilayah itu sejak Sabtu malam hingga kemarin pagi.",
+            "a.txt",
+            1,
+            "2025-11-03",
+        ),
+        rec(1, "RDG berikutnya dijadwalkan pada 18–19 November 2025.", "a.txt", 2, "2025-11-03"),
+        rec(2, "Masa angkutan dimulai 18 Desember 2025 dan berakhir pada 4 Januari 2026.", "a.txt", 3),
+        rec(
+            3,
+            "Puncak musim hujan diperkirakan terjadi pada Desember hingga Februari.",
+            "a.txt",
+            4,
+            "2025-11-10",
+        ),
+    ]
+    got = [(e.date, e.end, e.granularity, e.sentences) for e in events(rows)]
+    assert got == [
+        ("2025-11-01", "2025-11-02", "day", (0,)),
+        ("2025-11-18", "2025-11-19", "day", (1,)),
+        ("2025-12", "2026-02", "month", (3,)),
+        ("2025-12-18", "2026-01-04", "day", (2,)),
+    ]
+    assert json.loads(events(rows)[0].to_json())["end"] == "2025-11-02"
+
+
+def test_a_sentence_naming_two_days_is_shown_once_under_its_first():
+    rows = [
+        rec(
+            0,
+            "Xi dan Kim bertemu pada hari Kamis setelah parade militer hari Rabu.",
+            "a.txt",
+            1,
+            "2025-09-05",
+        ),
+        rec(1, "Parade militer digelar pada Rabu (3/9).", "b.txt", 1, "2025-09-05"),
+    ]
+    evs = events(rows)
+    assert [(e.date, e.text[:10]) for e in evs] == [
+        ("2025-09-03", "Parade mil"),
+        ("2025-09-04", "Xi dan Kim"),
+    ]
+    assert evs[0].sentences == (0, 1)  # it still reports the parade
+    shown = [e.text for e in evs]
+    assert len(shown) == len(set(shown))
+
+
+def test_a_date_inside_another_of_the_same_sentence_leaves_only_the_precise_one():
+    rows = [rec(0, "Kim datang awal bulan ini untuk parade militer pada 3 September.", "a.txt", 1)]
+    assert [(e.date, e.end) for e in events(rows)] == [("2025-09-03", None)]
+
+
+def test_a_week_is_a_range_and_a_longer_span_in_one_month_is_the_month():
+    rows = [
+        rec(0, "Menteri itu bertemu Choe pada akhir pekan lalu.", "a.txt", 1),  # Mon 29 Sep
+        rec(1, "Pertemuan puncak berlangsung awal September lalu.", "a.txt", 2),
+    ]
+    assert [(e.date, e.end) for e in events(rows)] == [("2025-09", None), ("2025-09-27", "2025-09-28")]
+
+
+def test_matches_the_title_of_a_reporting_article_too():
+    from retrieval.corroborate import Reporter
+
+    rep = Reporter(file="a", title="Banjir rendam 14 desa di Kabupaten Banjar", source=None, date=None)
+    e = Event(
+        date="2025-11-03",
+        text="BPBD mencatat 1.200 warga mengungsi.",
+        file="a",
+        reported_by=(rep,),
+        sentences=(1,),
+    )
+    assert matches(e, ["banjir"]) and matches(e, ["flood", "Banjar"]) and matches(e, ["warga"])
+    assert not matches(e, ["banjir", "warga"])  # every term in one text: the sentence or a title
+    assert not matches(e, ["gempa"])
+
+
+@pytest.mark.parametrize(
+    ("query", "lang"),
+    [("banjir", "id"), ("Banjir", "id"), ("gempa bumi", "id"), ("flood", "en"), ("Kim", "en"), (None, "en")],
+)
+def test_a_one_word_query_has_a_language(query, lang):
+    from retrieval.timeline import query_language
+
+    assert query_language(query) == lang
+    assert query_language("Siapa bertemu di Beijing") == "id" and query_language("who met in Beijing") == "en"
+
+
+@pytest.mark.parametrize(
+    ("date", "end", "grain", "en", "id"),
+    [
+        ("2025-11-01", None, "day", "Saturday, 1 November 2025", "Sabtu, 1 November 2025"),
+        ("2025-11-01", "2025-11-02", "day", "1–2 November 2025", "1–2 November 2025"),
+        ("2025-10-27", "2025-11-02", "day", "27 October – 2 November 2025", "27 Oktober – 2 November 2025"),
+        (
+            "2025-12-18",
+            "2026-01-04",
+            "day",
+            "18 December 2025 – 4 January 2026",
+            "18 Desember 2025 – 4 Januari 2026",
+        ),
+        ("2025-12", "2026-02", "month", "December 2025 – February 2026", "Desember 2025 – Februari 2026"),
+        ("2025-06", "2025-08", "month", "June–August 2025", "Juni–Agustus 2025"),
+        ("2025-09", None, "month", "September 2025", "September 2025"),
+    ],
+)
+def test_event_dates_and_ranges_in_both_languages(date, end, grain, en, id):
+    from bot.render import event_date
+
+    e = Event(date=date, end=end, granularity=grain, text="x", file="a", reported_by=(), sentences=(1,))
+    assert event_date(e, "en") == en and event_date(e, "id") == id

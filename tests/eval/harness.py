@@ -244,3 +244,24 @@ def score_dates(items: Iterable[dict], ask: Ask) -> dict[str, float]:
         if not hit:
             misses.append(f"{item['question']!r} -> {a['answer'][:100]!r}")
     return {"questions": n, "correct": round(ok / max(1, n), 3), "misses": misses}  # type: ignore[dict-item]
+
+
+def score_yesno(items: Iterable[dict], answers: dict[str, dict]) -> dict[str, int]:
+    """Yes/no short answers (``short_answer.type == "yesno"``): right and wrong on the yes/no
+    items (gold ``short.type == "yesno"``), how many of those got none, and how many other
+    questions got one (every such one is wrong: near misses, off-topic, other types)."""
+    out = {"yesno_items": 0, "right": 0, "wrong": 0, "none": 0, "given_elsewhere": 0}
+    for item in items:
+        got = (answers[item["question"]] or {}).get("short_answer") or {}
+        gave = got.get("type") == "yesno"
+        if (item.get("short") or {}).get("type") != "yesno":
+            out["given_elsewhere"] += gave
+            continue
+        out["yesno_items"] += 1
+        if not gave:
+            out["none"] += 1
+        elif short_correct(got, item["short"]):
+            out["right"] += 1
+        else:
+            out["wrong"] += 1
+    return out

@@ -1,0 +1,82 @@
+"""Yes/no short answers: only where the lead sentence states or denies exactly what was asked."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from retrieval import reader
+from retrieval.facts import facts
+from retrieval.question import analyze
+from retrieval.yesno import yes_no
+
+
+def answer(question: str, sentence: str) -> str | None:
+    q = analyze(question)
+    cand = reader.Candidate(
+        n=1,
+        sentence_id=0,
+        text=sentence,
+        sim=0.9,
+        passage_sim=0.9,
+        published=dt.date(2025, 11, 4),
+        facts=facts(sentence, dt.date(2025, 11, 4)),
+    )
+    lead = reader.Scored(candidate=cand, score=1.0, coverage=1.0, names=1.0, typed=0.0, on_date=0.0)
+    short = yes_no(q.text, q.language, lead, reader.concepts(q), q.language)
+    assert short is None or (short.type == "yesno" and short.cited == (1,) and short.quote == sentence)
+    return short.text if short else None
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        ("Apakah vaksin campak halal?", "MUI menyatakan vaksin campak yang digunakan halal.", "Ya"),
+        (
+            "Apakah bandara Lewoleba ditutup?",
+            "Bandara Lewoleba tidak ditutup dan penerbangan normal.",
+            "Tidak",
+        ),
+        (
+            "Apakah Agus mengajukan banding?",
+            "Agus belum mengajukan banding, ia menyatakan pikir-pikir.",
+            "Belum",
+        ),
+        ("Did the flood kill anyone?", "Banjir itu menewaskan dua orang warga.", "Yes, 2 people"),
+        ("Did the flood kill anyone?", "Hingga Senin, banjir itu tidak menewaskan seorang pun.", "No"),
+        # "tidak hanya" ("not only") affirms.
+        ("Apakah banjir merendam rumah?", "Banjir tidak hanya merendam rumah, tetapi juga sawah.", "Ya"),
+        # A negation in another clause says nothing about this one.
+        ("Apakah banjir merendam sawah?", "Banjir merendam sawah, namun jalan tidak terputus.", "Ya"),
+        # "Did X deny …?": the denial is what was asked, so it affirms.
+        ("Apakah Kremlin membantah pernyataan Trump?", "Kremlin membantah pernyataan Trump.", "Ya"),
+    ],
+)
+def test_yes_and_no_where_the_sentence_states_it(question, sentence, expected):
+    assert answer(question, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence"),
+    [
+        # A name of the question the sentence does not state: it is about something else.
+        ("Apakah Choe bertemu Xi Jinping?", "Choe bertemu Wang Yi di Beijing pada hari Minggu."),
+        # The predicate is not there: holding rates is not cutting them, and we can't tell.
+        ("Did Bank Indonesia cut interest rates?", "Bank Indonesia mempertahankan suku bunga acuan."),
+        # Hedged or conditional statements do not say yes.
+        ("Apakah BI memangkas suku bunga?", "BI diperkirakan memangkas suku bunga bulan depan."),
+        ("Apakah Kim siap berdialog dengan AS?", "Kim siap berdialog dengan AS bila sanksi dicabut."),
+        # A negated question: "yes" would be ambiguous.
+        ("Apakah bandara tidak ditutup?", "Bandara tidak ditutup."),
+        # Only names: no predicate to confirm.
+        ("Apakah Persib?", "Persib menang 2-1."),
+    ],
+)
+def test_no_short_answer_where_it_cannot_be_precise(question, sentence):
+    assert answer(question, sentence) is None
+
+
+def test_only_yes_no_questions_get_one():
+    assert analyze("Apakah vaksin campak halal?").type == "yesno"
+    assert analyze("Siapa yang menyatakan vaksin campak halal?").type != "yesno"
