@@ -1014,23 +1014,23 @@ def answer_spans(sentence: str | Found, q: Question) -> list[Span | Quantity]:
                 continue
             found.append(quantity)
 
-        # Units the question asks for first ("how many troops" → "ribuan tentara"), then money
-        # for how_much, then the rest in sentence order.
-        level = not _CHANGE.search(q.text)
-
-        def rank(quantity: Quantity) -> tuple[int, int, int, int]:
-            to = 0 if level and quantity.qualifier == "to" else 1
-            # "1.350 orang" before "ribuan warga": a figure says more than "thousands of".
-            vague = int(any(w in _APPROX_PLURALS for w in quantity.text.lower().split()))
-            if unit_matches(quantity.unit, wanted):
-                return (0, to, vague, quantity.start)
-            if q.type == "how_much" and quantity.unit in MONEY | {"percent"}:
-                return (1, to, vague, quantity.start)
-            return (2, to, vague, quantity.start)
-
-        ordered: list[Quantity] = sorted(found, key=rank)
+        ordered: list[Quantity] = sorted(found, key=lambda x: (*quantity_order(q, x), x.start))
         spans.extend(ordered)
     return spans
+
+
+def quantity_order(q: Question, quantity: Quantity) -> tuple[int, int, int]:
+    """(fit, level, vague), smaller first: units the question asks for first ("how many troops"
+    → "ribuan tentara"), then money for how_much, then the rest; for a question not about a
+    change, the level a figure ended at ("menjadi 6,41 persen"); a figure before "thousands of"."""
+    wanted = canonical_unit(q.unit)
+    to = 0 if not _CHANGE.search(q.text) and quantity.qualifier == "to" else 1
+    vague = int(any(w in _APPROX_PLURALS for w in quantity.text.lower().split()))
+    if unit_matches(quantity.unit, wanted):
+        return (0, to, vague)
+    if q.type == "how_much" and quantity.unit in MONEY | {"percent"}:
+        return (1, to, vague)
+    return (2, to, vague)
 
 
 __all__ = [
@@ -1046,6 +1046,7 @@ __all__ = [
     "numbers",
     "people",
     "places",
+    "quantity_order",
     "render_quantity",
     "to_english",
 ]

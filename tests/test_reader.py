@@ -1,0 +1,62 @@
+"""The reader's choice of the short answer inside one sentence, and of the sentence that leads.
+
+Sentences written in the seeds' and other news styles; the facts are found as the index
+finds them (retrieval/facts.py), so the tests exercise the stored path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from retrieval import reader
+from retrieval.facts import facts
+from retrieval.question import analyze
+
+PUBLISHED = dt.date(2025, 10, 20)
+
+
+def _scored(sentence: str, n: int = 1, sim: float = 0.8) -> reader.Scored:
+    cand = reader.Candidate(
+        n=n,
+        sentence_id=n,
+        text=sentence,
+        sim=sim,
+        passage_sim=sim,
+        published=PUBLISHED,
+        facts=facts(sentence, PUBLISHED),
+    )
+    return reader.Scored(candidate=cand, score=sim, coverage=1.0, names=1.0, typed=1.0, on_date=0.0)
+
+
+def _short(question: str, sentence: str) -> reader.ShortAnswer | None:
+    q = analyze(question)
+    concepts_ = reader.concepts(q)
+    weights = dict.fromkeys(range(len(concepts_)), 1.0)
+    return reader.short_answer(q, _scored(sentence), concepts_, q.language, {}, weights)
+
+
+def test_number_next_to_the_asked_words_wins_among_the_same_unit():
+    sentence = (
+        "Parade itu menandai peringatan 80 tahun berakhirnya perang, sementara kedua negara "
+        "telah menjalin hubungan diplomatik selama 76 tahun."
+    )
+    got = _short("How many years have the two countries had diplomatic ties?", sentence)
+    assert got is not None and got.value == 76
+    got = _short("Berapa tahun usia hubungan diplomatik kedua negara?", sentence)
+    assert got is not None and got.value == 76
+
+
+def test_closeness_skips_function_words():
+    q = analyze("Where did the soldiers fight?")
+    concepts_ = reader.concepts(q)
+    w = dict.fromkeys(range(len(concepts_)), 1.0)
+    s = "Ribuan tentara dikirim untuk bertempur di Kursk, lalu pulang ke Pyongyang pekan lalu."
+    near = reader.closeness(s, s.index("Kursk"), s.index("Kursk") + 5, concepts_, w)
+    far = reader.closeness(s, s.index("Pyongyang"), s.index("Pyongyang") + 9, concepts_, w)
+    assert near > far
+
+
+def test_where_prefers_the_place_after_a_locative_to_a_country_in_a_title():
+    sentence = "Menteri Luar Negeri Malaysia Ahmad Zaki mengadakan pembicaraan dengan mitranya di Hanoi pada hari Senin."
+    got = _short("Di mana Ahmad Zaki mengadakan pembicaraan?", sentence)
+    assert got is not None and got.text == "Hanoi"
