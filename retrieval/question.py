@@ -418,11 +418,27 @@ def analyze(text: str, vocabulary: Collection[str] | None = None) -> Question:
 BRIDGE_LONGEST = max(len(k.split()) for k in EN_TO_ID)
 
 
-def singular(word: str) -> str | None:
+def lookup(key: str) -> tuple[str, ...]:
+    """The Indonesian forms of an English word or phrase; a plural's last word may stand for
+    its singular ("foreign ministers" → "foreign minister")."""
+    alts = EN_TO_ID.get(key)
+    if alts:
+        return alts
+    head, _, last = key.rpartition(" ")
+    if not last:
+        return ()
+    one = singular(last, head)
+    return EN_TO_ID.get(f"{head} {one}".strip(), ()) if one else ()
+
+
+def singular(word: str, head: str = "") -> str | None:
+    """The table's singular of an English word ("ministers" → "minister"); with ``head``, of
+    the phrase's last word."""
+    pre = f"{head} " if head else ""
     for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             cand = word[: -len(suffix)] + repl
-            if cand in EN_TO_ID:
+            if pre + cand in EN_TO_ID:
                 return cand
     return None
 
@@ -443,14 +459,13 @@ def bridge_terms(q: Question) -> list[str]:
     while i < len(words):
         for n in range(min(BRIDGE_LONGEST, len(words) - i), 0, -1):
             key = " ".join(words[i : i + n])
-            if n == 1 and key not in EN_TO_ID:
-                key = singular(key) or key
             if key in _AMBIGUOUS and originals[i] not in _AMBIGUOUS[key]:
                 continue
             if n == 1 and key in STOP_EN:
                 continue
-            if key in EN_TO_ID:
-                out.extend(EN_TO_ID[key])
+            alts = lookup(key)
+            if alts:
+                out.extend(alts)
                 i += n
                 break
         else:

@@ -21,7 +21,7 @@ from . import spans as spans_mod
 from .dates import TimeMention
 from .facts import Facts, words_of
 from .lexicon import EN_TO_ID, PLACES, STOP_EN, STOP_ID, TITLES, is_common_word, stem
-from .question import BRIDGE_LONGEST, WH_WORDS, Question, canonical_unit, singular
+from .question import BRIDGE_LONGEST, WH_WORDS, Question, canonical_unit, lookup
 from .spans import Span
 
 _WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
@@ -45,7 +45,12 @@ for _alias, _canon in PLACES.items():
     _ALIASES.setdefault(_canon, []).append(_alias)
 
 
-_ROLE_WORDS = {w for t in TITLES for w in t.lower().split()} - STOP_ID
+# Titles that say "a person" rather than which office ("pejabat", "tokoh", "rekan"): a
+# who-question naming one ("Which senior officials saw Kim off?") takes any person.
+_GENERIC_ROLES = {
+    "pejabat", "tokoh", "wakil", "rekan", "rekannya", "mitra", "mitranya", "bapak", "ibu", "pak", "bu",
+}  # fmt: skip
+_ROLE_WORDS = {w for t in TITLES for w in t.lower().split()} - STOP_ID - _GENERIC_ROLES
 
 
 def concepts(q: Question) -> list[Concept]:
@@ -83,7 +88,7 @@ def concepts(q: Question) -> list[Concept]:
         if q.language == "en":
             for n in range(min(BRIDGE_LONGEST, len(words) - i), 0, -1):
                 key = " ".join(words[i : i + n])
-                alts = EN_TO_ID.get(key) or (EN_TO_ID.get(singular(key) or key, ()) if n == 1 else ())
+                alts = lookup(key)
                 if alts:
                     forms = {*alts, key}
                     out.append(Concept(text=key, forms=tuple(sorted(forms)), role=_is_role(forms)))

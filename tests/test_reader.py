@@ -60,3 +60,15 @@ def test_where_prefers_the_place_after_a_locative_to_a_country_in_a_title():
     sentence = "Menteri Luar Negeri Malaysia Ahmad Zaki mengadakan pembicaraan dengan mitranya di Hanoi pada hari Senin."
     got = _short("Di mana Ahmad Zaki mengadakan pembicaraan?", sentence)
     assert got is not None and got.text == "Hanoi"
+
+
+def test_plural_phrases_bridge_like_their_singular():
+    q = analyze("When did the two foreign ministers meet?")
+    forms = {f for c in reader.concepts(q) for f in c.forms}
+    assert "menteri luar negeri" in forms and "menlu" in forms
+
+
+def test_a_generic_title_does_not_constrain_a_who_answer():
+    sentence = "Pejabat tinggi Tiongkok, termasuk Cai Qi, menghadiri upacara pelepasan Kim di stasiun."
+    got = _short("Which senior Chinese officials saw Kim off?", sentence)
+    assert got is not None and "Cai Qi" in got.text
