@@ -96,6 +96,7 @@ _CUES: list[tuple[re.Pattern[str], str]] = [
             "how_many",
         ),
         (r"\bhow old\b", "how_long"),
+        (r"\bhow (?:deep|high|tall|far|wide|heavy)\b", "how_much"),
         (r"\bmengapa\b|\bkenapa\b|\bwhy\b|\bapa (?:sebab|alasan|penyebab)\w*\b|\bfor what reason\b", "why"),
         (r"\bbagaimana(?:kah)?\b|\bgimana\b|\bhow\b", "how"),
         (r"\bapa nama\b|\bwhat (?:is|was|are|were) the names? of\b", "which"),
@@ -334,6 +335,9 @@ def canonical_unit(word: str | None) -> str | None:
     return _UNIT_CANON.get(w, w)
 
 
+_MEASURE_OF = {"deep": "m", "high": "m", "tall": "m", "far": "km", "wide": "km", "heavy": "kg"}
+
+
 def _unit(typ: str, low: str) -> str | None:
     if typ == "how_long":
         m = re.search(r"\b(?:berapa(?:kah)?|how many) (" + _DURATION_UNITS + r")\b", low)
@@ -341,6 +345,9 @@ def _unit(typ: str, low: str) -> str | None:
     if typ == "how_much":
         if re.search(r"\bpersen|percent", low):
             return "percent"
+        m = re.search(r"\bhow (deep|high|tall|far|wide|heavy)\b", low)
+        if m:  # a measure: "how deep" is metres, "how far" kilometres
+            return _MEASURE_OF[m.group(1)]
         m = re.search(r"\b(dollars?|dolar|rupiah)\b", low)
         return canonical_unit(m.group(1).rstrip("s")) if m else None
     if typ == "how_many":

@@ -82,8 +82,17 @@ def concepts(q: Question) -> list[Concept]:
     i = 0
     while i < len(words):
         w = words[i]
-        if w in taken or w in STOP_EN or w in STOP_ID or _is_wh(w) or w in skip:
+        if w in taken or _is_wh(w) or w in skip:
             i += 1
+            continue
+        if w in STOP_EN or w in STOP_ID:
+            # A phrase may start with a function word ("under water" → "terendam").
+            n = _phrase_at(words, i) if q.language == "en" else 0
+            if n:
+                key = " ".join(words[i : i + n])
+                forms = {*lookup(key), key}
+                out.append(Concept(text=key, forms=tuple(sorted(forms)), role=_is_role(forms)))
+            i += n or 1
             continue
         if q.language == "en":
             for n in range(min(BRIDGE_LONGEST, len(words) - i), 0, -1):
@@ -105,6 +114,14 @@ def concepts(q: Question) -> list[Concept]:
 
 
 _WH = WH_WORDS | {"tell", "name"}
+
+
+def _phrase_at(words: list[str], i: int) -> int:
+    """Length of the longest bridged phrase of two or more words starting at ``i`` (0: none)."""
+    for n in range(min(BRIDGE_LONGEST, len(words) - i), 1, -1):
+        if lookup(" ".join(words[i : i + n])):
+            return n
+    return 0
 
 
 # "Which outlets reported …?", "How many sources say …?", "Media mana saja yang memberitakan …?":

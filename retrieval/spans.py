@@ -355,7 +355,15 @@ def people(sentence: str) -> list[Span]:
             end = start + len(" ".join(words[: len(words) - k]))
         text = sentence[start:end]
         core = text.split()
-        if role is None and len(core) > 1 and any(_ordinary(w) for w in core):
+        # A name set off by commas after who the person is ("Analis … dari Mandala Sekuritas,
+        # Citra Anggraini, menilai …"): a person even when a first name is a dictionary word.
+        appositive = (
+            len(core) in (2, 3)
+            and _name_like(core[-1])
+            and bool(re.search(r"\w,\s*$", sentence[:start]))
+            and bool(re.match(r"\s*,", sentence[end:]))
+        )
+        if role is None and len(core) > 1 and any(_ordinary(w) for w in core) and not appositive:
             # An office without a title word before a name ("Menteri Perdagangan, Industri dan
             # Persaingan Afrika Selatan Thandiwe Nkosi"): the office names a country or body.
             k = _name_suffix(core)

@@ -72,3 +72,15 @@ def test_a_generic_title_does_not_constrain_a_who_answer():
     sentence = "Pejabat tinggi Tiongkok, termasuk Cai Qi, menghadiri upacara pelepasan Kim di stasiun."
     got = _short("Which senior Chinese officials saw Kim off?", sentence)
     assert got is not None and "Cai Qi" in got.text
+
+
+def test_a_phrase_may_start_with_a_function_word():
+    q = analyze("How many villages were under water?")
+    assert any("terendam" in c.forms for c in reader.concepts(q))
+
+
+def test_how_deep_asks_for_a_measure():
+    q = analyze("How deep did the floodwater get in the two districts?")
+    assert (q.type, q.expected, q.unit) == ("how_much", "number", "m")
+    got = _short(q.text, "Ketinggian air di beberapa titik mencapai 1,5 meter, kata 3 petugas.")
+    assert got is not None and got.value == 1.5

@@ -556,3 +556,8 @@ def test_an_office_without_a_title_word_before_a_name():
 def test_the_place_asked_about_is_not_its_own_answer_in_either_language():
     sentence = "Gunung Merapi terletak di Kabupaten Sleman, Daerah Istimewa Yogyakarta."
     assert _best("Where is Mount Merapi?", sentence) != "Gunung Merapi"
+
+
+def test_a_name_set_off_by_commas_is_a_person_even_with_a_dictionary_first_name():
+    s = "Analis pasar modal dari Mandala Sekuritas, Citra Anggraini, menilai keputusan itu wajar."
+    assert [p.text for p in people(s)] == ["Citra Anggraini"]
