@@ -84,3 +84,21 @@ def test_how_deep_asks_for_a_measure():
     assert (q.type, q.expected, q.unit) == ("how_much", "number", "m")
     got = _short(q.text, "Ketinggian air di beberapa titik mencapai 1,5 meter, kata 3 petugas.")
     assert got is not None and got.value == 1.5
+
+
+def test_english_words_bring_the_stems_of_their_indonesian_forms():
+    q = analyze("When did the agency report the talks?")
+    forms = {f for c in reader.concepts(q) for f in c.forms}
+    assert "lapor" in forms  # matches "dilaporkan" as well as "laporan"
+
+
+def test_the_sentence_whose_answer_sits_by_the_question_words_leads():
+    q = analyze("How many years since Xi and Kim last met?")
+    concepts_ = reader.concepts(q)
+    weights = dict.fromkeys(range(len(concepts_)), 1.0)
+    # Both state every word of the question; only where the number sits differs.
+    near = "Xi dan Kim bertemu untuk pertama kali dalam enam tahun terakhir."
+    far = "Xi dan Kim terakhir bertemu saat Beijing menggelar parade peringatan 80 tahun perang dunia."
+    cands = [_scored(far, n=1).candidate, _scored(near, n=2).candidate]
+    ranked = reader.rank(q, cands, concepts_, weights, None)
+    assert ranked[0].candidate.text == near
