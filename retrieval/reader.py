@@ -79,6 +79,9 @@ def concepts(q: Question) -> list[Concept]:
         if forms:
             out.append(Concept(text=name, forms=tuple(sorted(forms)), name=True, place=canon))
             taken.update(toks)
+    if q.expected == "date" and SINCE.search(q.text):
+        # "Since when …?" asks for a start: the sentence saying "sejak … Juni 2022" answers.
+        out.append(Concept(text="since", forms=_SINCE_FORMS))
     words = [w for w in _WORD.findall(re.sub(r"['’]s\b", "", text).lower())]
     i = 0
     while i < len(words):
@@ -117,6 +120,10 @@ def concepts(q: Question) -> list[Concept]:
 
 
 _WH = WH_WORDS | {"tell", "name"}
+
+# "Since when …?", "Sejak kapan …?", "How long has … been …": the start of a state.
+SINCE = re.compile(r"\bsince when\b|\bsejak kapan\b|\bsejak (?:tanggal|tahun|bulan) berapa\b", re.I)
+_SINCE_FORMS = ("sejak", "semenjak", "since", "mulai")
 
 
 def _phrase_at(words: list[str], i: int) -> int:
@@ -437,7 +444,21 @@ def short_answer(
     if q.expected == "date":
         # A resolved day beats a week or a range; then the one next to the question's words.
         near = _near(c.text, found, concepts_, weights)
-        m = min(near, key=lambda m: (m.unresolved, _GRAIN.get(m.granularity, 3), near.index(m)))
+        since = bool(SINCE.search(q.text))
+
+        def after_since(m: TimeMention) -> bool:
+            before = c.text[max(0, m.start - 60) : m.start].lower()
+            return bool(re.search(r"\b(?:sejak|semenjak|since)\b[^.;]*$", before))
+
+        m = min(
+            near,
+            key=lambda m: (
+                since and not after_since(m),
+                m.unresolved,
+                _GRAIN.get(m.granularity, 3),
+                near.index(m),
+            ),
+        )
         if m.unresolved or m.first is None:
             key = "date_unknown"
             from . import language
@@ -454,9 +475,9 @@ def short_answer(
         qty = min(
             found,
             key=lambda x: (
-                spans_mod.quantity_order(q, x)[0],
+                *spans_mod.quantity_order(q, x)[:2],
                 -closeness(c.text, x.start, x.end, concepts_, weights or {}),
-                *spans_mod.quantity_order(q, x)[1:],
+                spans_mod.quantity_order(q, x)[2],
             ),
         )
         return ShortAnswer(

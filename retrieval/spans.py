@@ -788,7 +788,8 @@ def render_quantity(q: Quantity, lang: str) -> str:
         base = _APPROX_EN.get(q.value, "about " + _format_number(q.value))
         noun = _unit_en(q.unit, 2.0) if q.unit else ""
         return f"{base} {noun}".strip() if base.endswith("of") and noun else base.removesuffix(" of")
-    part = re.match(r"(\S+)\s+(?:dari|of|out of)\s+(\S+)\s", q.text)
+    # "24 dari 28 ekonom" is a part of a whole; "lebih dari 6.000 anak" is "more than".
+    part = re.match(r"(\d\S*)\s+(?:dari|of|out of)\s+(\S+)\s", q.text)
     if part and q.unit:  # "24 dari 28 ekonom" → "24 of 28 economists"
         whole = (
             _format_number(numbers(part.group(2) + " " + q.unit)[0].value)

@@ -102,3 +102,20 @@ def test_the_sentence_whose_answer_sits_by_the_question_words_leads():
     cands = [_scored(far, n=1).candidate, _scored(near, n=2).candidate]
     ranked = reader.rank(q, cands, concepts_, weights, None)
     assert ranked[0].candidate.text == near
+
+
+def test_since_when_takes_the_start_date():
+    sentence = (
+        "Pada Minggu (19/10) ia bertemu Wang, kunjungan pertamanya sejak ia menjadi menteri "
+        "luar negeri pada Juni 2022."
+    )
+    got = _short("Since when has she been foreign minister?", sentence)
+    assert got is not None and got.date == "2022-06"
+    got = _short("Sejak kapan dia menjadi menteri luar negeri?", sentence)
+    assert got is not None and got.date == "2022-06"
+
+
+def test_the_level_a_figure_ended_at_beats_a_nearer_change():
+    sentence = "Imbal hasil SUN bertenor 10 tahun turun 3 basis poin menjadi 6,41 persen."
+    got = _short("yield SUN tenor 10 tahun jadi berapa?", sentence)
+    assert got is not None and got.value == 6.41

@@ -561,3 +561,8 @@ def test_the_place_asked_about_is_not_its_own_answer_in_either_language():
 def test_a_name_set_off_by_commas_is_a_person_even_with_a_dictionary_first_name():
     s = "Analis pasar modal dari Mandala Sekuritas, Citra Anggraini, menilai keputusan itu wajar."
     assert [p.text for p in people(s)] == ["Citra Anggraini"]
+
+
+def test_more_than_is_not_a_part_of_a_whole():
+    q = numbers("Lebih dari 6.000 anak divaksin pada hari pertama.")[0]
+    assert render_quantity(q, "en") == "over 6,000 children"
