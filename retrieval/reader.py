@@ -51,7 +51,10 @@ for _alias, _canon in PLACES.items():
 _GENERIC_ROLES = {
     "pejabat", "tokoh", "wakil", "rekan", "rekannya", "mitra", "mitranya", "bapak", "ibu", "pak", "bu",
 }  # fmt: skip
-_ROLE_WORDS = {w for t in TITLES for w in t.lower().split()} - STOP_ID - _GENERIC_ROLES
+_TITLE_SET = {t.lower() for t in TITLES}
+# A title's head word ("menteri" of "menteri luar negeri"), not its other words: "bicara" of
+# "juru bicara" is "talk", "besar" of "duta besar" is "big".
+_ROLE_WORDS = {t.split()[0] for t in _TITLE_SET} - STOP_ID - _GENERIC_ROLES
 
 
 def concepts(q: Question) -> list[Concept]:
@@ -167,7 +170,9 @@ def _is_wh(w: str) -> bool:
 
 
 def _is_role(forms: set[str]) -> bool:
-    return any(f in _ROLE_WORDS for f in forms)
+    return any(
+        (f in _TITLE_SET or f.split()[0] in _ROLE_WORDS) and f.split()[0] not in _GENERIC_ROLES for f in forms
+    )
 
 
 def _present(forms: Sequence[str], words: frozenset[str] | set[str]) -> bool:

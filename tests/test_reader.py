@@ -119,3 +119,13 @@ def test_the_level_a_figure_ended_at_beats_a_nearer_change():
     sentence = "Imbal hasil SUN bertenor 10 tahun turun 3 basis poin menjadi 6,41 persen."
     got = _short("yield SUN tenor 10 tahun jadi berapa?", sentence)
     assert got is not None and got.value == 6.41
+
+
+def test_only_a_titles_head_word_makes_a_role():
+    # "talks" → "pembicaraan" → "bicara" is not the "juru bicara" title
+    q = analyze("Who did Wang Yi hold talks with in Beijing?")
+    assert not any(c.role for c in reader.concepts(q))
+    got = _short(q.text, "Pembicaraan di Beijing antara Wang Yi dan mitranya dari Korea Utara, Choe Son-hui.")
+    assert got is not None and got.text == "Choe Son-hui"
+    q = analyze("Who is Malaysia's foreign minister?")
+    assert any(c.role for c in reader.concepts(q))
