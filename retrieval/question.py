@@ -180,6 +180,9 @@ def _heads(low: str) -> list[str]:
             words = words[1:]
         if words:
             heads.append(words[0])
+            # The noun right before "mana" heads it too ("ditujukan kepada negara mana").
+            if words[-1] not in STOP_ID:
+                heads.append(words[-1])
     return heads
 
 

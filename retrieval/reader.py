@@ -505,6 +505,11 @@ def short_answer(
         # Where something happened follows "di/ke/dari" ("di Beijing"); a country inside a
         # title ("Menteri Luar Negeri Tiongkok") only says whose minister.
         near.sort(key=lambda x: not _LOCATIVE.search(c.text[max(0, x.start - 12) : x.start]))
+    elif q.expected == "entity":
+        # Organisations, media and events before people and places (answer_spans' order),
+        # then nearness: "which outlet" is KCNA, not the country it belongs to.
+        named = {(p.start, p.end) for p in (*c.facts.people, *c.facts.places)}
+        near.sort(key=lambda x: (x.start, x.end) in named)
     span = near[0]
     text = spans_mod.to_english(span.text) if lang == "en" else span.text
     return ShortAnswer(text=text, type=kind, cited=cited, quote=c.text)

@@ -129,3 +129,15 @@ def test_only_a_titles_head_word_makes_a_role():
     assert got is not None and got.text == "Choe Son-hui"
     q = analyze("Who is Malaysia's foreign minister?")
     assert any(c.role for c in reader.concepts(q))
+
+
+def test_which_outlet_prefers_an_organisation_to_a_place():
+    sentence = (
+        "Pertemuan itu dilaporkan oleh media pemerintah Korea Utara, Kantor Berita Pusat Korea (KCNA), Senin."
+    )
+    got = _short("Which state media outlet reported the meeting?", sentence)
+    assert got is not None and "Korea Utara" not in got.text and got.text != "North Korea"
+
+
+def test_the_noun_before_mana_heads_an_indonesian_which_question():
+    assert analyze("Pernyataan itu ditujukan kepada negara mana?").expected == "place"
