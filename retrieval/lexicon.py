@@ -916,6 +916,26 @@ def _parse(table: str) -> dict[str, tuple[str, ...]]:
 
 EN_TO_ID: dict[str, tuple[str, ...]] = _parse(_BRIDGE)
 
+
+def _synonyms() -> dict[str, frozenset[str]]:
+    """Indonesian words that translate the same English word ("pasukan", "tentara" ← "troops";
+    "bertempur", "bertarung" ← "fight"): an Indonesian question finds an article that words
+    it differently. Only one-word English keys with few translations (a key with many, such
+    as "hold", is too loose to call its words synonyms)."""
+    out: dict[str, set[str]] = {}
+    for key, values in EN_TO_ID.items():
+        if " " in key or len(values) > SYNONYM_MAX:
+            continue
+        words = [v for v in values if " " not in v and len(v) > 3]
+        for v in words:
+            out.setdefault(v, set()).update(w for w in words if w != v)
+    return {k: frozenset(v) for k, v in out.items() if v}
+
+
+# Translations per English key beyond which they are not taken as synonyms of each other.
+SYNONYM_MAX = 3
+ID_SYNONYMS: dict[str, frozenset[str]] = _synonyms()
+
 # Indonesian → English for rendering short answers; countries first-class, then roles/units.
 _ID_EN = """
 korea utara | North Korea

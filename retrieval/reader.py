@@ -21,7 +21,7 @@ from . import dates as dates_mod
 from . import spans as spans_mod
 from .dates import TimeMention
 from .facts import Facts, words_of
-from .lexicon import EN_TO_ID, PLACES, STOP_EN, STOP_ID, TITLES, is_common_word, stem
+from .lexicon import EN_TO_ID, ID_SYNONYMS, PLACES, STOP_EN, STOP_ID, TITLES, is_common_word, stem
 from .question import BRIDGE_LONGEST, WH_WORDS, Question, canonical_unit, lookup
 from .spans import Span
 
@@ -117,6 +117,7 @@ def concepts(q: Question) -> list[Concept]:
                 i += 1
             continue
         forms = {w, stem(w)} if w.isalpha() else {w}
+        forms |= ID_SYNONYMS.get(w, frozenset())
         out.append(Concept(text=w, forms=tuple(sorted(forms)), role=_is_role(forms)))
         i += 1
     return out

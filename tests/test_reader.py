@@ -141,3 +141,9 @@ def test_which_outlet_prefers_an_organisation_to_a_place():
 
 def test_the_noun_before_mana_heads_an_indonesian_which_question():
     assert analyze("Pernyataan itu ditujukan kepada negara mana?").expected == "place"
+
+
+def test_indonesian_words_bring_their_synonyms_through_the_english_table():
+    q = analyze("Di mana pasukan Korea Utara bertempur?")
+    forms = {f for c in reader.concepts(q) for f in c.forms}
+    assert {"tentara", "bertarung"} <= forms
