@@ -149,7 +149,7 @@ victim | korban
 victims | korban
 dead | tewas; meninggal
 killed | tewas; terbunuh
-died | meninggal; tewas
+died | meninggal; tewas; kematian
 death | kematian
 deaths | kematian; korban jiwa
 injured | terluka; luka-luka
@@ -595,6 +595,80 @@ delegation | delegasi
 counterpart's | rekan; mitra
 first time | pertama kali
 # Common news vocabulary: courts, elections, markets, disasters, health, transport, sport.
+aim | target; menargetkan; bertujuan; sasaran
+aims | target; menargetkan; bertujuan
+aiming | menargetkan; target; bertujuan
+aimed | menargetkan; bertujuan; ditujukan
+targeted | menargetkan; ditargetkan; sasaran
+targets | target; sasaran
+launch | meluncurkan; peluncuran; memulai
+launched | meluncurkan; diluncurkan; memulai; dimulai
+mark | menandai; memperingati
+marking | menandai; memperingati
+marked | menandai; memperingati
+commemorate | memperingati; peringatan
+commemorating | memperingati; peringatan
+occasion | peringatan; perayaan; momen
+congratulate | mengucapkan selamat; selamat
+congratulated | mengucapkan selamat; selamat
+congratulations | ucapan selamat; selamat
+stay | tinggal; bertahan; menginap
+staying | tinggal; ditampung; menginap
+stayed | tinggal; ditampung; menginap
+housed | ditampung; menampung
+accommodate | menampung; ditampung
+accommodated | ditampung; menampung
+react | bereaksi; merespons; menanggapi; tanggapan
+reacted | bereaksi; merespons; menanggapi
+reaction | reaksi; tanggapan; respons
+respond | menanggapi; merespons; tanggapan
+responded | menanggapi; merespons
+response | tanggapan; respons
+header | sundulan; tandukan
+needs | kebutuhan; membutuhkan
+urgently | mendesak; segera
+most | paling
+open to | terbuka
+again | lagi; kembali
+face to face | tatap muka
+in person | tatap muka; langsung
+ever | pernah
+before | sebelum; sebelumnya
+previous | sebelumnya
+previously | sebelumnya
+former | mantan; bekas
+ex | mantan
+run | berlaku; beroperasi; mencalonkan
+running | mencalonkan; menjalankan; beroperasi
+ran | mencalonkan; beroperasi
+operate | beroperasi
+operated | beroperasi; dioperasikan
+extended | diperpanjang; memperpanjang
+extend | memperpanjang
+trains | kereta; kereta api
+flight | penerbangan
+flights | penerbangan
+airport | bandara; bandar udara
+port | pelabuhan
+die | meninggal; tewas
+death toll | korban jiwa; korban tewas; kematian
+wounded | luka; terluka
+hurt | luka; terluka
+cases | kasus
+confirmed | terkonfirmasi; dikonfirmasi; mengonfirmasi
+outbreak | wabah; kejadian luar biasa; klb
+spread | menyebar; penyebaran; menularkan
+infect | menularkan; menginfeksi
+safety | keamanan; keselamatan
+halal | halal
+doubt | keraguan; ragu
+hesitancy | keraguan; ragu
+lead | memimpin; unggul
+leading | memimpin; unggul; teratas
+led | memimpin; dipimpin; unggul
+behind | di belakang; tertinggal; terpaut
+ahead | unggul; di depan
+trail | tertinggal; terpaut
 foreign ministers | menteri luar negeri; menlu
 senior official | pejabat senior; pejabat tinggi
 senior officials | pejabat senior; pejabat tinggi

@@ -87,12 +87,14 @@ _CUES: list[tuple[re.Pattern[str], str]] = [
         (r"\bhow long\b|\bhow many " + _DURATION_UNITS + r"\b", "how_long"),
         (r"\bberapa(?:kah)? " + _MONEY_WORDS + r"\b|\bberapa persen\b", "how_much"),
         (
-            r"\bhow much\b|\bwhat (?:was|is|were|are|will be) the (?:\w+ )?(?:value|amount|cost|price|size|rate|budget|percentage)\b",
+            r"\bhow much\b|\bwhat(?:'s| (?:was|is|were|are|will be)) the (?:\w+ )?"
+            r"(?:value|amount|cost|price|size|rate|budget|percentage|turnout|share|fine|loss|losses|damage)\b",
             "how_much",
         ),
         (r"\bwhat percentage\b|\bwhat share\b", "how_much"),
         (
-            r"\bberapa(?:kah)?\b|\bhow many\b|\bwhat (?:was|is|were|are) the (?:\w+ )?(?:number|total|population|score|death toll|toll)\b",
+            r"\bberapa(?:kah)?\b|\bhow many\b|\bwhat(?:'s| (?:was|is|were|are)) the (?:\w+ )?"
+            r"(?:number|total|population|score|death toll|toll|count)\b",
             "how_many",
         ),
         (r"\bhow old\b", "how_long"),
@@ -346,7 +348,7 @@ def _unit(typ: str, low: str) -> str | None:
         m = re.search(r"\b(?:berapa(?:kah)?|how many) (" + _DURATION_UNITS + r")\b", low)
         return canonical_unit(m.group(1)) if m else None
     if typ == "how_much":
-        if re.search(r"\bpersen|percent", low):
+        if re.search(r"\bpersen|percent|\bturnout\b", low):
             return "percent"
         m = re.search(r"\bhow (deep|high|tall|far|wide|heavy)\b", low)
         if m:  # a measure: "how deep" is metres, "how far" kilometres

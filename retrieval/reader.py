@@ -221,7 +221,7 @@ class Scored:
 # same, 0.25 lost short answers on the seeds) raised R@1 by 3–10 points per corpus and
 # language (bench/quality.py answerable questions).
 W_COVERAGE = 0.45
-W_TYPED = 0.15
+W_TYPED = 0.35
 W_PASSAGE = 0.2
 W_DATE = 0.30
 W_NEAR = 0.1

@@ -147,3 +147,12 @@ def test_indonesian_words_bring_their_synonyms_through_the_english_table():
     q = analyze("Di mana pasukan Korea Utara bertempur?")
     forms = {f for c in reader.concepts(q) for f in c.forms}
     assert {"tentara", "bertarung"} <= forms
+
+
+def test_whats_the_cost_and_the_turnout_ask_for_numbers():
+    q = analyze("What's the estimated cost of the damage?")
+    assert (q.type, q.expected) == ("how_much", "number")
+    q = analyze("What was the turnout in the re-run?")
+    assert (q.type, q.expected, q.unit) == ("how_much", "number", "percent")
+    got = _short(q.text, "Tingkat partisipasi pemilih dalam PSU mencapai 78,1 persen dari 3 TPS.")
+    assert got is not None and got.value == 78.1
