@@ -364,13 +364,20 @@ _SHORT_TYPE = {"how_many": "number", "how_much": "number", "how_long": "number"}
 
 
 def closeness(
-    sentence: str, span_start: int, span_end: int, concepts_: Sequence[Concept], weights: dict[int, float]
+    sentence: str,
+    span_start: int,
+    span_end: int,
+    concepts_: Sequence[Concept],
+    weights: dict[int, float],
+    others: Sequence[tuple[int, int]] = (),
 ) -> float:
     """How close a span sits to the question's words in the sentence: each matched concept
     counts its weight over (1 + the content words between), once, at its nearest mention.
     Answers sit next to the words that ask for them ("bertarung di Kursk", "hubungan
     diplomatik selama 76 tahun"); a span near many of them beats one next to a single word.
-    A mention inside the span itself (the unit of "76 tahun") says nothing about which span."""
+    A mention inside the span itself (the unit of "76 tahun") says nothing about which span;
+    one with another candidate (``others``, offsets) in between belongs to that one
+    ("Deposit Facility tetap di 4,00 persen dan … Lending Facility di 5,50 persen")."""
     toks, where, content = _token_index(sentence)
     lo = next((i for i, t in enumerate(toks) if t[1] > span_start), len(toks))
     hi = max((i for i, t in enumerate(toks) if t[0] < span_end), default=lo)
@@ -388,6 +395,9 @@ def closeness(
                     continue
                 if j >= lo and b <= hi:
                     continue  # inside the span
+                a_end, b_start = (toks[b][1], span_start) if b < lo else (span_end, toks[j][0])
+                if any(a_end <= o_start and o_end <= b_start for o_start, o_end in others):
+                    continue  # another candidate stands between
                 # Function words don't separate ("bertarung di Kursk" is adjacent).
                 if b < lo:
                     gap = content[lo] - content[b + 1]
@@ -399,6 +409,46 @@ def closeness(
         if best is not None:
             total += w / (1 + best)
     return total
+
+
+# Words that link a subject to its figure or place without separating them ("Deposit Facility
+# juga tetap di 4,00 persen", "jumlahnya kini mencapai 16 desa"): they count as no gap.
+_LINKS = frozenset(
+    [
+        "juga",
+        "tetap",
+        "kini",
+        "masih",
+        "sudah",
+        "telah",
+        "akan",
+        "baru",
+        "hanya",
+        "sekitar",
+        "mencapai",
+        "sebesar",
+        "sebanyak",
+        "menjadi",
+        "yakni",
+        "yaitu",
+        "berada",
+        "level",
+        "tercatat",
+        "adalah",
+        "ialah",
+        "merupakan",
+        "sempat",
+        "pun",
+        "lagi",
+        "still",
+        "now",
+        "about",
+        "reached",
+        "stood",
+        "stands",
+        "remained",
+    ]
+)
 
 
 @lru_cache(maxsize=8192)
@@ -416,7 +466,7 @@ def _token_index(sentence: str) -> tuple[list[tuple[int, int, frozenset[str]]], 
         for f in forms:
             where.setdefault(f, []).append(len(toks))
         toks.append((m.start(), m.end(), frozenset(forms)))
-        content.append(content[-1] + (t not in STOP_ID and t not in STOP_EN))
+        content.append(content[-1] + (t not in STOP_ID and t not in STOP_EN and t not in _LINKS))
     return toks, where, content
 
 
@@ -429,7 +479,8 @@ def _near(
     """Spans ordered by closeness to the question's words in the sentence (stable: spans
     equally close keep their order)."""
     w = weights or {}
-    return sorted(spans, key=lambda s: -closeness(sentence, s.start, s.end, concepts_, w))
+    at = [(s.start, s.end) for s in spans]
+    return sorted(spans, key=lambda s: -closeness(sentence, s.start, s.end, concepts_, w, at))
 
 
 def short_answer(
@@ -482,7 +533,9 @@ def short_answer(
             found,
             key=lambda x: (
                 *spans_mod.quantity_order(q, x)[:2],
-                -closeness(c.text, x.start, x.end, concepts_, weights or {}),
+                -closeness(
+                    c.text, x.start, x.end, concepts_, weights or {}, [(y.start, y.end) for y in found]
+                ),
                 spans_mod.quantity_order(q, x)[2],
             ),
         )

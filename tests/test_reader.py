@@ -156,3 +156,9 @@ def test_whats_the_cost_and_the_turnout_ask_for_numbers():
     assert (q.type, q.expected, q.unit) == ("how_much", "number", "percent")
     got = _short(q.text, "Tingkat partisipasi pemilih dalam PSU mencapai 78,1 persen dari 3 TPS.")
     assert got is not None and got.value == 78.1
+
+
+def test_a_question_word_belongs_to_the_figure_nearest_it():
+    sentence = "Suku bunga Deposit Facility juga tetap di 4,00 persen dan suku bunga Lending Facility di 5,50 persen."
+    got = _short("deposit facility BI sekarang berapa", sentence)
+    assert got is not None and got.value == 4.0
