@@ -413,42 +413,12 @@ def closeness(
 
 # Words that link a subject to its figure or place without separating them ("Deposit Facility
 # juga tetap di 4,00 persen", "jumlahnya kini mencapai 16 desa"): they count as no gap.
-_LINKS = frozenset(
-    [
-        "juga",
-        "tetap",
-        "kini",
-        "masih",
-        "sudah",
-        "telah",
-        "akan",
-        "baru",
-        "hanya",
-        "sekitar",
-        "mencapai",
-        "sebesar",
-        "sebanyak",
-        "menjadi",
-        "yakni",
-        "yaitu",
-        "berada",
-        "level",
-        "tercatat",
-        "adalah",
-        "ialah",
-        "merupakan",
-        "sempat",
-        "pun",
-        "lagi",
-        "still",
-        "now",
-        "about",
-        "reached",
-        "stood",
-        "stands",
-        "remained",
-    ]
-)
+_LINKS = frozenset({
+    "juga", "tetap", "kini", "masih", "sudah", "telah", "akan", "baru", "hanya", "sekitar",
+    "mencapai", "sebesar", "sebanyak", "menjadi", "yakni", "yaitu", "berada", "level", "tercatat",
+    "adalah", "ialah", "merupakan", "sempat", "pun", "lagi", "still", "now", "about", "reached",
+    "stood", "stands", "remained",
+})  # fmt: skip
 
 
 @lru_cache(maxsize=8192)
