@@ -962,6 +962,12 @@ _CHANGE = re.compile(
 )
 
 
+ORDINAL_QUESTION = re.compile(
+    r"\bke-?\s?berapa\b|\bwhich (?:anniversary|edition|round|place|rank)\b|\bwhat (?:anniversary|edition|rank)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Found:
     """Every span kind of one sentence: found once (at index time), filtered per question."""
@@ -1001,11 +1007,15 @@ def answer_spans(sentence: str | Found, q: Question) -> list[Span | Quantity]:
         spans.extend(sorted(names, key=lambda s: ((s.start, s.end) in named, s.start)))
     elif q.expected == "number":
         asked = {n.lower() for n in q.numbers}
+        # "… yang keberapa?", "which anniversary": a rank (ke-80) answers, not a count.
+        ordinal = bool(ORDINAL_QUESTION.search(q.text))
         wanted = canonical_unit(q.unit)
         found: list[Quantity] = []
         counted = q.type == "how_many" and wanted is not None and wanted not in MEASURES | DURATIONS | MONEY
         for quantity in f.quantities:
-            if quantity.ordinal or any(tok in asked for tok in re.findall(r"[\w.,]+", quantity.text.lower())):
+            if quantity.ordinal != ordinal or any(
+                tok in asked for tok in re.findall(r"[\w.,]+", quantity.text.lower())
+            ):
                 continue
             if (
                 wanted in MEASURES

@@ -162,3 +162,14 @@ def test_a_question_word_belongs_to_the_figure_nearest_it():
     sentence = "Suku bunga Deposit Facility juga tetap di 4,00 persen dan suku bunga Lending Facility di 5,50 persen."
     got = _short("deposit facility BI sekarang berapa", sentence)
     assert got is not None and got.value == 4.0
+
+
+def test_keberapa_asks_for_a_rank_and_how_fast_for_a_duration():
+    sentence = "Pyongyang memperingati ulang tahun ke-80 Partai Buruh, 2 pekan setelah 26 pemimpin datang."
+    got = _short("Partai Buruh merayakan ulang tahun yang keberapa?", sentence)
+    assert got is not None and got.value == 80
+    got = _short(
+        "how fast did the water reach the homes",
+        "Air mencapai rumah warga dalam dua setengah jam, kata 3 warga.",
+    )
+    assert got is not None and got.value == 2.5
