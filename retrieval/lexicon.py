@@ -715,8 +715,8 @@ turnout | partisipasi; tingkat partisipasi; partisipasi pemilih
 participation | partisipasi
 commission | komisi
 election commission | komisi pemilihan umum; kpu
-finish | selesai; menyelesaikan; rampung
-finished | selesai; menyelesaikan; rampung
+finish | selesai; menyelesaikan; rampung; berakhir
+finished | selesai; menyelesaikan; rampung; berakhir
 tally | rekapitulasi; penghitungan
 tallying | rekapitulasi; penghitungan
 count | penghitungan; menghitung; hitung
