@@ -238,8 +238,13 @@ def type_fit(q: Question, found: Sequence) -> float:
     if not found:
         return 0.0
     if q.expected == "date":
+        # A calendar date in an undated article ("10 Oktober") still states when; a weekday
+        # there ("hari Kamis") can't be placed.
         return max(
-            1.0 if not m.unresolved and m.granularity in ("day", "month", "year") else 0.5 for m in found
+            1.0
+            if (not m.unresolved or re.search(r"\d", m.text)) and m.granularity in ("day", "month", "year")
+            else 0.5
+            for m in found
         )
     if q.expected == "number" and q.unit:
         wanted = canonical_unit(q.unit) or q.unit

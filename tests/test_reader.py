@@ -173,3 +173,11 @@ def test_keberapa_asks_for_a_rank_and_how_fast_for_a_duration():
         "Air mencapai rumah warga dalam dua setengah jam, kata 3 warga.",
     )
     assert got is not None and got.value == 2.5
+
+
+def test_a_calendar_date_in_an_undated_article_fits_a_when_question():
+    q = analyze("Kapan parade militer digelar?")
+    undated = facts("Parade militer besar digelar pada 10 Oktober.", None)
+    weekday = facts("Parade militer besar digelar pada hari Kamis.", None)
+    assert reader.type_fit(q, reader.typed_answers(q, undated, [])) == 1.0
+    assert reader.type_fit(q, reader.typed_answers(q, weekday, [])) == 0.5
