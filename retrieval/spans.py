@@ -106,6 +106,7 @@ _NUMBER_WORDS = {
     "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
     "ribu", "ribuan", "juta", "jutaan", "miliar", "triliun", "ratusan", "puluhan", "belasan",
 }  # fmt: skip
+_HONORIFICS = {"dr.", "dr", "prof.", "prof", "bapak", "ibu", "pak", "bu", "mr.", "mrs.", "ms."}
 _ROLE_TAIL = {"luar", "negeri", "dalam", "pertahanan", "keuangan", "jenderal", "besar", "bicara", "kota"}
 
 
@@ -119,7 +120,12 @@ def _token_spans(text: str):
 
 
 def _at_sentence_start(text: str, pos: int) -> bool:
+    if _ABBREVIATION_DOT.search(text[:pos]):
+        return False  # "dr. Lestari": the period of a title, not a sentence's end
     return bool(_SENTENCE_START.search(text[:pos]))
+
+
+_ABBREVIATION_DOT = re.compile(r"\b(?:dr|drg|ir|prof|hj?|st|no|mr|mrs|ms|jl|kol|let)\.\s*$", re.IGNORECASE)
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -213,7 +219,8 @@ def _capitalized(sentence: str) -> list[tuple[int, int, str | None]]:
             m = _LOWER_TITLE.search(sentence[max(0, s - 40) : s])
             if m:  # "pemimpin Korea Utara Kim Jong-un", "pelatih Persija Bambang Sutrisno"
                 title = m.group(1).lower()
-                p = _role_words(texts, regional=title in _REGIONAL_TITLES)
+                # An honorific ("dr. Lestari Handayani") is followed by the name itself.
+                p = 0 if title in _HONORIFICS else _role_words(texts, regional=title in _REGIONAL_TITLES)
                 if p:
                     role_end = ws[p - 1][1]
                     s = max(0, s - 40) + m.start(1)
@@ -232,8 +239,8 @@ def _capitalized(sentence: str) -> list[tuple[int, int, str | None]]:
             role = sentence[s:role_end]
         elif (
             pending
-            and re.fullmatch(r"\s*,\s*", sentence[pending[1] : start])
-            and _name_like(sentence[start:end].split()[0])
+            and re.fullmatch(r"\s*,\s*(?:(?:dr|drg|ir|prof|h|hj)\.?\s+)?", sentence[pending[1] : start], re.I)
+            and (_name_like(sentence[start:end].split()[0]) or _name_like(sentence[start:end].split()[-1]))
         ):
             role = sentence[pending[0] : pending[1]]
         else:
