@@ -219,7 +219,8 @@ class Scored:
 # Once English words bridged with their stems, coverage 0.45 (against 0.2 and 0.3; 0.6
 # lost 3 points) and nearness 0.1 (the typed answer next to the question's words; 0.05 the
 # same, 0.25 lost short answers on the seeds) raised R@1 by 3–10 points per corpus and
-# language (bench/quality.py answerable questions).
+# language; typed 0.35 (against 0.15 and 0.25; 0.5 the same) then gained 2–3 points of
+# short-answer accuracy for one seeds R@1 question (bench/quality.py answerable questions).
 W_COVERAGE = 0.45
 W_TYPED = 0.35
 W_PASSAGE = 0.2
@@ -427,10 +428,12 @@ _LINKS = frozenset({
 
 
 @lru_cache(maxsize=8192)
-def _token_index(sentence: str) -> tuple[list[tuple[int, int, frozenset[str]]], dict, list[int]]:
+def _token_index(
+    sentence: str,
+) -> tuple[list[tuple[int, int, frozenset[str]]], dict[str, list[int]], list[int]]:
     """The sentence's tokens (offsets and the forms each matches: itself and its stem), where
     each form occurs, and the running count of content words (for gaps that skip function words)."""
-    toks = []
+    toks: list[tuple[int, int, frozenset[str]]] = []
     where: dict[str, list[int]] = {}
     content = [0]
     for m in _WORD.finditer(sentence.lower()):
