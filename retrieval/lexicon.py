@@ -149,7 +149,7 @@ victim | korban
 victims | korban
 dead | tewas; meninggal
 killed | tewas; terbunuh
-died | meninggal; tewas
+died | meninggal; tewas; kematian
 death | kematian
 deaths | kematian; korban jiwa
 injured | terluka; luka-luka
@@ -594,6 +594,389 @@ guest | tamu
 delegation | delegasi
 counterpart's | rekan; mitra
 first time | pertama kali
+# Common news vocabulary: courts, elections, markets, disasters, health, transport, sport.
+aim | target; menargetkan; bertujuan; sasaran
+aims | target; menargetkan; bertujuan
+aiming | menargetkan; target; bertujuan
+aimed | menargetkan; bertujuan; ditujukan
+targeted | menargetkan; ditargetkan; sasaran
+targets | target; sasaran
+launch | meluncurkan; peluncuran; memulai
+launched | meluncurkan; diluncurkan; memulai; dimulai
+mark | menandai; memperingati
+marking | menandai; memperingati
+marked | menandai; memperingati
+commemorate | memperingati; peringatan
+commemorating | memperingati; peringatan
+occasion | peringatan; perayaan; momen
+congratulate | mengucapkan selamat; selamat
+congratulated | mengucapkan selamat; selamat
+congratulations | ucapan selamat; selamat
+stay | tinggal; bertahan; menginap
+staying | tinggal; ditampung; menginap
+stayed | tinggal; ditampung; menginap
+housed | ditampung; menampung
+accommodate | menampung; ditampung
+accommodated | ditampung; menampung
+react | bereaksi; merespons; menanggapi; tanggapan
+reacted | bereaksi; merespons; menanggapi
+reaction | reaksi; tanggapan; respons
+respond | menanggapi; merespons; tanggapan
+responded | menanggapi; merespons
+response | tanggapan; respons
+header | sundulan; tandukan
+needs | kebutuhan; membutuhkan
+urgently | mendesak; segera
+most | paling
+open to | terbuka
+again | lagi; kembali
+face to face | tatap muka
+in person | tatap muka; langsung
+ever | pernah
+before | sebelum; sebelumnya
+previous | sebelumnya
+previously | sebelumnya
+former | mantan; bekas
+ex | mantan
+run | berlaku; beroperasi; mencalonkan
+running | mencalonkan; menjalankan; beroperasi
+ran | mencalonkan; beroperasi
+operate | beroperasi
+operated | beroperasi; dioperasikan
+extended | diperpanjang; memperpanjang
+extend | memperpanjang
+trains | kereta; kereta api
+flight | penerbangan
+flights | penerbangan
+airport | bandara; bandar udara
+port | pelabuhan
+die | meninggal; tewas
+death toll | korban jiwa; korban tewas; kematian
+wounded | luka; terluka
+hurt | luka; terluka
+cases | kasus
+confirmed | terkonfirmasi; dikonfirmasi; mengonfirmasi
+outbreak | wabah; kejadian luar biasa; klb
+spread | menyebar; penyebaran; menularkan
+infect | menularkan; menginfeksi
+safety | keamanan; keselamatan
+halal | halal
+doubt | keraguan; ragu
+hesitancy | keraguan; ragu
+lead | memimpin; unggul
+leading | memimpin; unggul; teratas
+led | memimpin; dipimpin; unggul
+behind | di belakang; tertinggal; terpaut
+ahead | unggul; di depan
+trail | tertinggal; terpaut
+foreign ministers | menteri luar negeri; menlu
+senior official | pejabat senior; pejabat tinggi
+senior officials | pejabat senior; pejabat tinggi
+senior | senior; tinggi; tingkat tinggi
+high-level | tingkat tinggi
+state media | media pemerintah; media resmi; media negara
+state-run | pemerintah; dikelola pemerintah; milik negara
+news agency | kantor berita
+outlet | outlet; media
+reporter | wartawan; reporter
+journalist | wartawan; jurnalis
+editor | editor; redaktur
+byline | penulis; reporter; editor
+author | penulis
+military parade | parade militer
+rate | suku bunga; tingkat; laju
+rates | suku bunga; tingkat
+interest rate | suku bunga
+benchmark rate | suku bunga acuan
+decision | keputusan
+decide | memutuskan; putuskan
+decided | memutuskan; diputuskan
+campaign | kampanye
+game | laga; pertandingan
+water | air
+floodwater | air banjir; banjir
+evacuee | pengungsi
+evacuees | pengungsi
+flee | mengungsi; melarikan diri
+fled | mengungsi; melarikan diri
+displaced | mengungsi; pengungsi
+estimate | perkiraan; memperkirakan; diperkirakan; taksiran
+estimated | diperkirakan; perkiraan; ditaksir
+expert | pakar; ahli
+experts | pakar; ahli
+analyst | analis; pengamat
+analysts | analis; pengamat
+observer | pengamat
+observers | pengamat
+frequent | sering
+often | sering
+major | besar; utama
+turnout | partisipasi; tingkat partisipasi; partisipasi pemilih
+participation | partisipasi
+commission | komisi
+election commission | komisi pemilihan umum; kpu
+finish | selesai; menyelesaikan; rampung; berakhir
+finished | selesai; menyelesaikan; rampung; berakhir
+tally | rekapitulasi; penghitungan
+tallying | rekapitulasi; penghitungan
+count | penghitungan; menghitung; hitung
+counting | penghitungan
+recount | penghitungan ulang
+re-run | pemungutan suara ulang; psu; ulang
+rerun | pemungutan suara ulang; psu; ulang
+repeat | ulang; mengulang
+board | dewan
+board of governors | dewan gubernur; rdg
+surveyed | disurvei; survei
+survey | survei
+expect | memperkirakan; perkiraan; mengharapkan
+expected | diperkirakan; memperkirakan; perkiraan
+change | perubahan; berubah; mengubah
+unchanged | tetap; tidak berubah; mempertahankan
+keep | mempertahankan; menjaga
+kept | mempertahankan; menjaga
+winner | pemenang; gol kemenangan; penentu kemenangan
+winning | kemenangan; menang
+scored | mencetak; mencetak gol
+scorer | pencetak gol
+equaliser | gol penyama; menyamakan kedudukan
+equalizer | gol penyama; menyamakan kedudukan
+played | bermain; dimainkan; digelar; berlangsung
+play | bermain; main
+club | klub
+top | puncak; teratas
+table | klasemen
+standings | klasemen
+points | poin
+point | poin
+sent off | kartu merah; diusir
+red card | kartu merah
+ten men | sepuluh pemain
+fans | suporter; penonton; pendukung
+supporters | suporter; pendukung
+away | tandang
+ash | abu
+ash column | kolom abu
+erupted | erupsi; meletus
+alert level | status; level
+status | status
+raise | menaikkan; naik
+raised | menaikkan; dinaikkan; naik
+lowered | menurunkan; diturunkan; turun
+safe | aman
+radius | radius
+exclusion zone | radius; zona
+crater | kawah
+summit crater | kawah puncak
+target | target; sasaran
+pact | perjanjian; kesepakatan; pakta
+trade deal | perjanjian perdagangan; kesepakatan dagang
+on behalf of | atas nama; mewakili
+tariff | tarif; bea masuk
+tariffs | tarif; bea masuk
+tariff lines | pos tarif
+goods | barang; produk
+products | produk
+product | produk
+begin | mulai; dimulai
+began | mulai; dimulai
+take effect | berlaku; efektif
+effective | efektif; berlaku
+ratify | meratifikasi; ratifikasi
+ratified | diratifikasi; ratifikasi
+sentence | vonis; hukuman; divonis
+sentenced | divonis; dijatuhi hukuman
+verdict | vonis; putusan
+jail | penjara
+jailed | dipenjara; penjara; divonis
+fine | denda
+fined | denda; didenda
+prosecutor | jaksa; penuntut umum
+prosecutors | jaksa; penuntut umum; jaksa penuntut umum
+demanded | menuntut; tuntutan
+appeal | banding
+defendant | terdakwa
+lawyer | pengacara; kuasa hukum
+case | kasus; perkara
+scam | penipuan
+fraud | penipuan; kecurangan
+graft | korupsi
+bribe | suap
+bribery | suap; penyuapan
+loss | kerugian
+losses | kerugian
+state losses | kerugian negara
+overpriced | penggelembungan; mahal
+markup | penggelembungan
+presiding | ketua majelis; ketua
+panel of judges | majelis hakim
+trial | sidang; persidangan
+hearing | sidang
+staff | karyawan; pegawai; staf
+employees | karyawan; pegawai
+workers | pekerja; karyawan; buruh
+layoff | phk; pemutusan hubungan kerja
+layoffs | phk; pemutusan hubungan kerja
+laid off | phk; pemutusan hubungan kerja; di-phk
+lay off | phk; pemutusan hubungan kerja
+office | kantor
+offices | kantor
+shut | tutup; menutup; ditutup
+shut down | tutup; menutup; ditutup
+close down | tutup; menutup; ditutup
+severance | pesangon
+compensation | kompensasi; ganti rugi; pesangon
+measles | campak
+rubella | rubela
+vaccinate | vaksinasi; imunisasi; memvaksin
+vaccinated | divaksin; vaksinasi; imunisasi
+vaccination | vaksinasi; imunisasi
+immunization | imunisasi
+immunisation | imunisasi
+jab | vaksin; suntikan; vaksinasi
+catch-up | kejar
+drive | kampanye; program; gerakan
+free | gratis; bebas
+free of charge | gratis; tanpa biaya
+pay | membayar; bayar; biaya
+paid | dibayar; membayar; berbayar
+parents | orang tua
+parent | orang tua
+aged | berusia; usia
+age | usia; umur
+holiday | libur; liburan
+holidays | libur; liburan
+christmas | natal
+new year | tahun baru
+new year's eve | malam tahun baru
+period | masa; periode
+peak | puncak
+busiest | tersibuk; paling ramai; terpadat
+busy | ramai; sibuk; padat
+crowded | ramai; padat
+delayed | terlambat; tertunda
+delay | keterlambatan; terlambat
+late | terlambat; akhir
+until | hingga; sampai
+commuter | krl; komuter
+station | stasiun
+stations | stasiun
+passengers | penumpang
+ride | naik; menumpang
+rode | naik; menumpang
+ticket | tiket
+tickets | tiket
+stock | saham
+stocks | saham
+stock index | indeks saham; ihsg
+shares | saham
+currency | mata uang; kurs
+exchange rate | nilai tukar; kurs
+weaken | melemah
+weakened | melemah
+yield | imbal hasil; yield
+year-end | akhir tahun
+end of the year | akhir tahun
+waiting | menunggu; menanti
+wait | menunggu
+destroyed | hancur; rusak
+submerged | terendam
+flooded | terendam; kebanjiran; banjir
+under water | terendam
+deep | dalam; kedalaman; setinggi
+depth | kedalaman; ketinggian
+height | tinggi; ketinggian
+fast | cepat
+quickly | cepat
+burst | meluap; jebol
+overflow | meluap
+overflowed | meluap
+rainfall | curah hujan; hujan
+heavy rain | hujan deras; hujan lebat
+cause | penyebab; menyebabkan
+caused | disebabkan; menyebabkan
+because | karena; sebab
+deforestation | deforestasi; penggundulan hutan
+mining | tambang; pertambangan
+plantation | perkebunan
+palm oil | sawit; kelapa sawit; minyak sawit
+coffee | kopi
+textiles | tekstil
+paper | kertas
+spare parts | suku cadang
+vehicle | kendaraan
+vehicles | kendaraan
+car | mobil
+motorcycle | sepeda motor; motor
+found dead | ditemukan tewas; meninggal
+drowned | tenggelam; hanyut
+swept away | hanyut; terseret
+villager | warga
+villagers | warga
+families | keluarga
+households | kepala keluarga; kk; rumah tangga
+household | kepala keluarga; kk; rumah tangga
+assistance | bantuan
+relief | bantuan
+donation | donasi; sumbangan
+head | kepala; ketua
+chief | kepala; ketua
+chairman | ketua
+chairwoman | ketua
+director | direktur
+secretary | sekretaris
+deputy | wakil
+spokeswoman | juru bicara; jubir
+ceo | ceo; direktur utama; chief executive officer
+founder | pendiri
+firm | perusahaan
+startup | startup; perusahaan rintisan
+e-commerce | e-commerce; niaga elektronik
+valuation | valuasi
+funding | pendanaan
+revenue | pendapatan
+profit | laba; keuntungan
+restructuring | restrukturisasi
+efficiency | efisiensi
+competitor | pesaing
+regency | kabupaten
+sub-district | kecamatan
+villages | desa
+town | kota
+mount | gunung
+volcanic | vulkanik; gunung api
+evacuation | evakuasi; pengungsian
+schools | sekolah
+hall | aula; gedung
+two and a half | dua setengah
+half | setengah; separuh
+nearly | hampir; nyaris
+about | sekitar
+around | sekitar
+more than | lebih dari
+over | lebih dari; selama
+at least | sedikitnya; setidaknya; minimal
+up to | hingga; sampai
+almost | hampir
+per cent | persen
+percentage | persen; persentase
+share | porsi; pangsa; persen
+valid votes | suara sah
+ballot | surat suara; pemungutan suara
+polling stations | tps; tempat pemungutan suara
+ballot box | kotak suara
+pair | pasangan
+candidate pair | pasangan calon; paslon
+running mate | wakil; pasangan
+deputy regent | wakil bupati
+lawmakers | anggota dewan; anggota dpr
+supreme court | mahkamah agung
+constitutional court | mahkamah konstitusi; mk
+ruling | putusan
+ruled | memutuskan; memutus
+irregularities | kecurangan; pelanggaran
+violation | pelanggaran
+violations | pelanggaran
 """
 
 
@@ -606,6 +989,26 @@ def _parse(table: str) -> dict[str, tuple[str, ...]]:
 
 
 EN_TO_ID: dict[str, tuple[str, ...]] = _parse(_BRIDGE)
+
+
+def _synonyms() -> dict[str, frozenset[str]]:
+    """Indonesian words that translate the same English word ("pasukan", "tentara" ← "troops";
+    "bertempur", "bertarung" ← "fight"): an Indonesian question finds an article that words
+    it differently. Only one-word English keys with few translations (a key with many, such
+    as "hold", is too loose to call its words synonyms)."""
+    out: dict[str, set[str]] = {}
+    for key, values in EN_TO_ID.items():
+        if " " in key or len(values) > SYNONYM_MAX:
+            continue
+        words = [v for v in values if " " not in v and len(v) > 3]
+        for v in words:
+            out.setdefault(v, set()).update(w for w in words if w != v)
+    return {k: frozenset(v) for k, v in out.items() if v}
+
+
+# Translations per English key beyond which they are not taken as synonyms of each other.
+SYNONYM_MAX = 3
+ID_SYNONYMS: dict[str, frozenset[str]] = _synonyms()
 
 # Indonesian → English for rendering short answers; countries first-class, then roles/units.
 _ID_EN = """

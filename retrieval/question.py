@@ -87,15 +87,21 @@ _CUES: list[tuple[re.Pattern[str], str]] = [
         (r"\bhow long\b|\bhow many " + _DURATION_UNITS + r"\b", "how_long"),
         (r"\bberapa(?:kah)? " + _MONEY_WORDS + r"\b|\bberapa persen\b", "how_much"),
         (
-            r"\bhow much\b|\bwhat (?:was|is|were|are|will be) the (?:\w+ )?(?:value|amount|cost|price|size|rate|budget|percentage)\b",
+            r"\bhow much\b|\bwhat(?:'s| (?:was|is|were|are|will be)) the (?:\w+ )?"
+            r"(?:value|amount|cost|price|size|rate|budget|percentage|turnout|share|fine|loss|losses|damage)\b",
             "how_much",
         ),
         (r"\bwhat percentage\b|\bwhat share\b", "how_much"),
         (
-            r"\bberapa(?:kah)?\b|\bhow many\b|\bwhat (?:was|is|were|are) the (?:\w+ )?(?:number|total|population|score|death toll|toll)\b",
+            r"\bberapa(?:kah)?\b|\bhow many\b|\bwhat(?:'s| (?:was|is|were|are)) the (?:\w+ )?"
+            r"(?:number|total|population|score|death toll|toll|count)\b",
             "how_many",
         ),
         (r"\bhow old\b", "how_long"),
+        (r"\bhow (?:deep|high|tall|far|wide|heavy)\b", "how_much"),
+        (r"\bhow (?:fast|quickly|soon)\b", "how_long"),
+        (r"\bwhich (?:anniversary|edition|round)\b|\bwhat (?:anniversary|edition)\b", "how_many"),
+        (r"\bke-?\s?berapa\b", "how_many"),
         (r"\bmengapa\b|\bkenapa\b|\bwhy\b|\bapa (?:sebab|alasan|penyebab)\w*\b|\bfor what reason\b", "why"),
         (r"\bbagaimana(?:kah)?\b|\bgimana\b|\bhow\b", "how"),
         (r"\bapa nama\b|\bwhat (?:is|was|are|were) the names? of\b", "which"),
@@ -179,6 +185,9 @@ def _heads(low: str) -> list[str]:
             words = words[1:]
         if words:
             heads.append(words[0])
+            # The noun right before "mana" heads it too ("ditujukan kepada negara mana").
+            if words[-1] not in STOP_ID:
+                heads.append(words[-1])
     return heads
 
 
@@ -334,13 +343,19 @@ def canonical_unit(word: str | None) -> str | None:
     return _UNIT_CANON.get(w, w)
 
 
+_MEASURE_OF = {"deep": "m", "high": "m", "tall": "m", "far": "km", "wide": "km", "heavy": "kg"}
+
+
 def _unit(typ: str, low: str) -> str | None:
     if typ == "how_long":
         m = re.search(r"\b(?:berapa(?:kah)?|how many) (" + _DURATION_UNITS + r")\b", low)
         return canonical_unit(m.group(1)) if m else None
     if typ == "how_much":
-        if re.search(r"\bpersen|percent", low):
+        if re.search(r"\bpersen|percent|\bturnout\b", low):
             return "percent"
+        m = re.search(r"\bhow (deep|high|tall|far|wide|heavy)\b", low)
+        if m:  # a measure: "how deep" is metres, "how far" kilometres
+            return _MEASURE_OF[m.group(1)]
         m = re.search(r"\b(dollars?|dolar|rupiah)\b", low)
         return canonical_unit(m.group(1).rstrip("s")) if m else None
     if typ == "how_many":
@@ -418,11 +433,27 @@ def analyze(text: str, vocabulary: Collection[str] | None = None) -> Question:
 BRIDGE_LONGEST = max(len(k.split()) for k in EN_TO_ID)
 
 
-def singular(word: str) -> str | None:
+def lookup(key: str) -> tuple[str, ...]:
+    """The Indonesian forms of an English word or phrase; a plural's last word may stand for
+    its singular ("foreign ministers" → "foreign minister")."""
+    alts = EN_TO_ID.get(key)
+    if alts:
+        return alts
+    head, _, last = key.rpartition(" ")
+    if not last:
+        return ()
+    one = singular(last, head)
+    return EN_TO_ID.get(f"{head} {one}".strip(), ()) if one else ()
+
+
+def singular(word: str, head: str = "") -> str | None:
+    """The table's singular of an English word ("ministers" → "minister"); with ``head``, of
+    the phrase's last word."""
+    pre = f"{head} " if head else ""
     for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", "")):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             cand = word[: -len(suffix)] + repl
-            if cand in EN_TO_ID:
+            if pre + cand in EN_TO_ID:
                 return cand
     return None
 
@@ -443,14 +474,13 @@ def bridge_terms(q: Question) -> list[str]:
     while i < len(words):
         for n in range(min(BRIDGE_LONGEST, len(words) - i), 0, -1):
             key = " ".join(words[i : i + n])
-            if n == 1 and key not in EN_TO_ID:
-                key = singular(key) or key
             if key in _AMBIGUOUS and originals[i] not in _AMBIGUOUS[key]:
                 continue
             if n == 1 and key in STOP_EN:
                 continue
-            if key in EN_TO_ID:
-                out.extend(EN_TO_ID[key])
+            alts = lookup(key)
+            if alts:
+                out.extend(alts)
                 i += n
                 break
         else:

@@ -108,6 +108,7 @@ _NUMBER_WORDS = {
     "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
     "ribu", "ribuan", "juta", "jutaan", "miliar", "triliun", "ratusan", "puluhan", "belasan",
 }  # fmt: skip
+_HONORIFICS = {"dr.", "dr", "prof.", "prof", "bapak", "ibu", "pak", "bu", "mr.", "mrs.", "ms."}
 _ROLE_TAIL = {"luar", "negeri", "dalam", "pertahanan", "keuangan", "jenderal", "besar", "bicara", "kota"}
 
 
@@ -121,7 +122,12 @@ def _token_spans(text: str):
 
 
 def _at_sentence_start(text: str, pos: int) -> bool:
+    if _ABBREVIATION_DOT.search(text[:pos]):
+        return False  # "dr. Lestari": the period of a title, not a sentence's end
     return bool(_SENTENCE_START.search(text[:pos]))
+
+
+_ABBREVIATION_DOT = re.compile(r"\b(?:dr|drg|ir|prof|hj?|st|no|mr|mrs|ms|jl|kol|let)\.\s*$", re.IGNORECASE)
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -215,7 +221,8 @@ def _capitalized(sentence: str) -> list[tuple[int, int, str | None]]:
             m = _LOWER_TITLE.search(sentence[max(0, s - 40) : s])
             if m:  # "pemimpin Korea Utara Kim Jong-un", "pelatih Persija Bambang Sutrisno"
                 title = m.group(1).lower()
-                p = _role_words(texts, regional=title in _REGIONAL_TITLES)
+                # An honorific ("dr. Lestari Handayani") is followed by the name itself.
+                p = 0 if title in _HONORIFICS else _role_words(texts, regional=title in _REGIONAL_TITLES)
                 if p:
                     role_end = ws[p - 1][1]
                     s = max(0, s - 40) + m.start(1)
@@ -234,8 +241,8 @@ def _capitalized(sentence: str) -> list[tuple[int, int, str | None]]:
             role = sentence[s:role_end]
         elif (
             pending
-            and re.fullmatch(r"\s*,\s*", sentence[pending[1] : start])
-            and _name_like(sentence[start:end].split()[0])
+            and re.fullmatch(r"\s*,\s*(?:(?:dr|drg|ir|prof|h|hj)\.?\s+)?", sentence[pending[1] : start], re.I)
+            and (_name_like(sentence[start:end].split()[0]) or _name_like(sentence[start:end].split()[-1]))
         ):
             role = sentence[pending[0] : pending[1]]
         else:
@@ -357,7 +364,15 @@ def people(sentence: str) -> list[Span]:
             end = start + len(" ".join(words[: len(words) - k]))
         text = sentence[start:end]
         core = text.split()
-        if role is None and len(core) > 1 and any(_ordinary(w) for w in core):
+        # A name set off by commas after who the person is ("Analis … dari Mandala Sekuritas,
+        # Citra Anggraini, menilai …"): a person even when a first name is a dictionary word.
+        appositive = (
+            len(core) in (2, 3)
+            and _name_like(core[-1])
+            and bool(re.search(r"\w,\s*$", sentence[:start]))
+            and bool(re.match(r"\s*,", sentence[end:]))
+        )
+        if role is None and len(core) > 1 and any(_ordinary(w) for w in core) and not appositive:
             # An office without a title word before a name ("Menteri Perdagangan, Industri dan
             # Persaingan Afrika Selatan Thandiwe Nkosi"): the office names a country or body.
             k = _name_suffix(core)
@@ -809,7 +824,8 @@ def render_quantity(q: Quantity, lang: str) -> str:
         if base == "more than ten of":
             return f"more than ten {noun}".strip()
         return f"{base} {noun}".strip() if base.endswith("of") and noun else base.removesuffix(" of")
-    part = re.match(r"(\S+)\s+(?:dari|of|out of)\s+(\S+)\s", q.text)
+    # "24 dari 28 ekonom" is a part of a whole; "lebih dari 6.000 anak" is "more than".
+    part = re.match(r"(\d\S*)\s+(?:dari|of|out of)\s+(\S+)\s", q.text)
     if part and q.unit:  # "24 dari 28 ekonom" → "24 of 28 economists"
         whole = (
             _format_number(numbers(part.group(2) + " " + q.unit)[0].value)
@@ -1039,6 +1055,12 @@ _CHANGE = re.compile(
 )
 
 
+ORDINAL_QUESTION = re.compile(
+    r"\bke-?\s?berapa\b|\bwhich (?:anniversary|edition|round|place|rank)\b|\bwhat (?:anniversary|edition|rank)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Found:
     """Every span kind of one sentence: found once (at index time), filtered per question."""
@@ -1078,11 +1100,15 @@ def answer_spans(sentence: str | Found, q: Question) -> list[Span | Quantity]:
         spans.extend(sorted(names, key=lambda s: ((s.start, s.end) in named, s.start)))
     elif q.expected == "number":
         asked = {n.lower() for n in q.numbers}
+        # "… yang keberapa?", "which anniversary": a rank (ke-80) answers, not a count.
+        ordinal = bool(ORDINAL_QUESTION.search(q.text))
         wanted = canonical_unit(q.unit)
         found: list[Quantity] = []
         counted = q.type == "how_many" and wanted is not None and wanted not in MEASURES | DURATIONS | MONEY
         for quantity in f.quantities:
-            if quantity.ordinal or any(tok in asked for tok in re.findall(r"[\w.,]+", quantity.text.lower())):
+            if quantity.ordinal != ordinal or any(
+                tok in asked for tok in re.findall(r"[\w.,]+", quantity.text.lower())
+            ):
                 continue
             if (
                 wanted in MEASURES
@@ -1100,23 +1126,23 @@ def answer_spans(sentence: str | Found, q: Question) -> list[Span | Quantity]:
                 continue
             found.append(quantity)
 
-        # Units the question asks for first ("how many troops" → "ribuan tentara"), then money
-        # for how_much, then the rest in sentence order.
-        level = not _CHANGE.search(q.text)
-
-        def rank(quantity: Quantity) -> tuple[int, int, int, int]:
-            to = 0 if level and quantity.qualifier == "to" else 1
-            # "1.350 orang" before "ribuan warga": a figure says more than "thousands of".
-            vague = int(any(w in _APPROX_PLURALS for w in quantity.text.lower().split()))
-            if unit_matches(quantity.unit, wanted):
-                return (0, to, vague, quantity.start)
-            if q.type == "how_much" and quantity.unit in MONEY | {"percent"}:
-                return (1, to, vague, quantity.start)
-            return (2, to, vague, quantity.start)
-
-        ordered: list[Quantity] = sorted(found, key=rank)
+        ordered: list[Quantity] = sorted(found, key=lambda x: (*quantity_order(q, x), x.start))
         spans.extend(ordered)
     return spans
+
+
+def quantity_order(q: Question, quantity: Quantity) -> tuple[int, int, int]:
+    """(fit, level, vague), smaller first: units the question asks for first ("how many troops"
+    → "ribuan tentara"), then money for how_much, then the rest; for a question not about a
+    change, the level a figure ended at ("menjadi 6,41 persen"); a figure before "thousands of"."""
+    wanted = canonical_unit(q.unit)
+    to = 0 if not _CHANGE.search(q.text) and quantity.qualifier == "to" else 1
+    vague = int(any(w in _APPROX_PLURALS for w in quantity.text.lower().split()))
+    if unit_matches(quantity.unit, wanted):
+        return (0, to, vague)
+    if q.type == "how_much" and quantity.unit in MONEY | {"percent"}:
+        return (1, to, vague)
+    return (2, to, vague)
 
 
 __all__ = [
@@ -1133,6 +1159,7 @@ __all__ = [
     "numbers",
     "people",
     "places",
+    "quantity_order",
     "render_quantity",
     "to_english",
 ]

@@ -633,3 +633,19 @@ def test_unresolved_dates_keep_english_month_and_weekday_names():
     assert calendar_english("10 Oktober") == "10 October"
     assert calendar_english("Minggu (28/9)") == "Sunday (28/9)"
     assert calendar_english("Sungai Martapura") == "Sungai Martapura"
+
+
+def test_a_name_set_off_by_commas_is_a_person_even_with_a_dictionary_first_name():
+    s = "Analis pasar modal dari Mandala Sekuritas, Citra Anggraini, menilai keputusan itu wajar."
+    assert [p.text for p in people(s)] == ["Citra Anggraini"]
+
+
+def test_more_than_is_not_a_part_of_a_whole():
+    q = numbers("Lebih dari 6.000 anak divaksin pada hari pertama.")[0]
+    assert render_quantity(q, "en") == "over 6,000 children"
+
+
+def test_an_honorific_is_part_of_the_name_and_its_period_ends_no_sentence():
+    s = "Direktur Imunisasi Kementerian Kesehatan, dr. Lestari Handayani, mengatakan cakupan turun."
+    [p] = people(s)
+    assert p.text == "Lestari Handayani" and p.role == "Direktur Imunisasi Kementerian Kesehatan"

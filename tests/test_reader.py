@@ -1,0 +1,183 @@
+"""The reader's choice of the short answer inside one sentence, and of the sentence that leads.
+
+Sentences written in the seeds' and other news styles; the facts are found as the index
+finds them (retrieval/facts.py), so the tests exercise the stored path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from retrieval import reader
+from retrieval.facts import facts
+from retrieval.question import analyze
+
+PUBLISHED = dt.date(2025, 10, 20)
+
+
+def _scored(sentence: str, n: int = 1, sim: float = 0.8) -> reader.Scored:
+    cand = reader.Candidate(
+        n=n,
+        sentence_id=n,
+        text=sentence,
+        sim=sim,
+        passage_sim=sim,
+        published=PUBLISHED,
+        facts=facts(sentence, PUBLISHED),
+    )
+    return reader.Scored(candidate=cand, score=sim, coverage=1.0, names=1.0, typed=1.0, on_date=0.0)
+
+
+def _short(question: str, sentence: str) -> reader.ShortAnswer | None:
+    q = analyze(question)
+    concepts_ = reader.concepts(q)
+    weights = dict.fromkeys(range(len(concepts_)), 1.0)
+    return reader.short_answer(q, _scored(sentence), concepts_, q.language, {}, weights)
+
+
+def test_number_next_to_the_asked_words_wins_among_the_same_unit():
+    sentence = (
+        "Parade itu menandai peringatan 80 tahun berakhirnya perang, sementara kedua negara "
+        "telah menjalin hubungan diplomatik selama 76 tahun."
+    )
+    got = _short("How many years have the two countries had diplomatic ties?", sentence)
+    assert got is not None and got.value == 76
+    got = _short("Berapa tahun usia hubungan diplomatik kedua negara?", sentence)
+    assert got is not None and got.value == 76
+
+
+def test_closeness_skips_function_words():
+    q = analyze("Where did the soldiers fight?")
+    concepts_ = reader.concepts(q)
+    w = dict.fromkeys(range(len(concepts_)), 1.0)
+    s = "Ribuan tentara dikirim untuk bertempur di Kursk, lalu pulang ke Pyongyang pekan lalu."
+    near = reader.closeness(s, s.index("Kursk"), s.index("Kursk") + 5, concepts_, w)
+    far = reader.closeness(s, s.index("Pyongyang"), s.index("Pyongyang") + 9, concepts_, w)
+    assert near > far
+
+
+def test_where_prefers_the_place_after_a_locative_to_a_country_in_a_title():
+    sentence = "Menteri Luar Negeri Malaysia Ahmad Zaki mengadakan pembicaraan dengan mitranya di Hanoi pada hari Senin."
+    got = _short("Di mana Ahmad Zaki mengadakan pembicaraan?", sentence)
+    assert got is not None and got.text == "Hanoi"
+
+
+def test_plural_phrases_bridge_like_their_singular():
+    q = analyze("When did the two foreign ministers meet?")
+    forms = {f for c in reader.concepts(q) for f in c.forms}
+    assert "menteri luar negeri" in forms and "menlu" in forms
+
+
+def test_a_generic_title_does_not_constrain_a_who_answer():
+    sentence = "Pejabat tinggi Tiongkok, termasuk Cai Qi, menghadiri upacara pelepasan Kim di stasiun."
+    got = _short("Which senior Chinese officials saw Kim off?", sentence)
+    assert got is not None and "Cai Qi" in got.text
+
+
+def test_a_phrase_may_start_with_a_function_word():
+    q = analyze("How many villages were under water?")
+    assert any("terendam" in c.forms for c in reader.concepts(q))
+
+
+def test_how_deep_asks_for_a_measure():
+    q = analyze("How deep did the floodwater get in the two districts?")
+    assert (q.type, q.expected, q.unit) == ("how_much", "number", "m")
+    got = _short(q.text, "Ketinggian air di beberapa titik mencapai 1,5 meter, kata 3 petugas.")
+    assert got is not None and got.value == 1.5
+
+
+def test_english_words_bring_the_stems_of_their_indonesian_forms():
+    q = analyze("When did the agency report the talks?")
+    forms = {f for c in reader.concepts(q) for f in c.forms}
+    assert "lapor" in forms  # matches "dilaporkan" as well as "laporan"
+
+
+def test_the_sentence_whose_answer_sits_by_the_question_words_leads():
+    q = analyze("How many years since Xi and Kim last met?")
+    concepts_ = reader.concepts(q)
+    weights = dict.fromkeys(range(len(concepts_)), 1.0)
+    # Both state every word of the question; only where the number sits differs.
+    near = "Xi dan Kim bertemu untuk pertama kali dalam enam tahun terakhir."
+    far = "Xi dan Kim terakhir bertemu saat Beijing menggelar parade peringatan 80 tahun perang dunia."
+    cands = [_scored(far, n=1).candidate, _scored(near, n=2).candidate]
+    ranked = reader.rank(q, cands, concepts_, weights, None)
+    assert ranked[0].candidate.text == near
+
+
+def test_since_when_takes_the_start_date():
+    sentence = (
+        "Pada Minggu (19/10) ia bertemu Wang, kunjungan pertamanya sejak ia menjadi menteri "
+        "luar negeri pada Juni 2022."
+    )
+    got = _short("Since when has she been foreign minister?", sentence)
+    assert got is not None and got.date == "2022-06"
+    got = _short("Sejak kapan dia menjadi menteri luar negeri?", sentence)
+    assert got is not None and got.date == "2022-06"
+
+
+def test_the_level_a_figure_ended_at_beats_a_nearer_change():
+    sentence = "Imbal hasil SUN bertenor 10 tahun turun 3 basis poin menjadi 6,41 persen."
+    got = _short("yield SUN tenor 10 tahun jadi berapa?", sentence)
+    assert got is not None and got.value == 6.41
+
+
+def test_only_a_titles_head_word_makes_a_role():
+    # "talks" → "pembicaraan" → "bicara" is not the "juru bicara" title
+    q = analyze("Who did Wang Yi hold talks with in Beijing?")
+    assert not any(c.role for c in reader.concepts(q))
+    got = _short(q.text, "Pembicaraan di Beijing antara Wang Yi dan mitranya dari Korea Utara, Choe Son-hui.")
+    assert got is not None and got.text == "Choe Son-hui"
+    q = analyze("Who is Malaysia's foreign minister?")
+    assert any(c.role for c in reader.concepts(q))
+
+
+def test_which_outlet_prefers_an_organisation_to_a_place():
+    sentence = (
+        "Pertemuan itu dilaporkan oleh media pemerintah Korea Utara, Kantor Berita Pusat Korea (KCNA), Senin."
+    )
+    got = _short("Which state media outlet reported the meeting?", sentence)
+    assert got is not None and "Korea Utara" not in got.text and got.text != "North Korea"
+
+
+def test_the_noun_before_mana_heads_an_indonesian_which_question():
+    assert analyze("Pernyataan itu ditujukan kepada negara mana?").expected == "place"
+
+
+def test_indonesian_words_bring_their_synonyms_through_the_english_table():
+    q = analyze("Di mana pasukan Korea Utara bertempur?")
+    forms = {f for c in reader.concepts(q) for f in c.forms}
+    assert {"tentara", "bertarung"} <= forms
+
+
+def test_whats_the_cost_and_the_turnout_ask_for_numbers():
+    q = analyze("What's the estimated cost of the damage?")
+    assert (q.type, q.expected) == ("how_much", "number")
+    q = analyze("What was the turnout in the re-run?")
+    assert (q.type, q.expected, q.unit) == ("how_much", "number", "percent")
+    got = _short(q.text, "Tingkat partisipasi pemilih dalam PSU mencapai 78,1 persen dari 3 TPS.")
+    assert got is not None and got.value == 78.1
+
+
+def test_a_question_word_belongs_to_the_figure_nearest_it():
+    sentence = "Suku bunga Deposit Facility juga tetap di 4,00 persen dan suku bunga Lending Facility di 5,50 persen."
+    got = _short("deposit facility BI sekarang berapa", sentence)
+    assert got is not None and got.value == 4.0
+
+
+def test_keberapa_asks_for_a_rank_and_how_fast_for_a_duration():
+    sentence = "Pyongyang memperingati ulang tahun ke-80 Partai Buruh, 2 pekan setelah 26 pemimpin datang."
+    got = _short("Partai Buruh merayakan ulang tahun yang keberapa?", sentence)
+    assert got is not None and got.value == 80
+    got = _short(
+        "how fast did the water reach the homes",
+        "Air mencapai rumah warga dalam dua setengah jam, kata 3 warga.",
+    )
+    assert got is not None and got.value == 2.5
+
+
+def test_a_calendar_date_in_an_undated_article_fits_a_when_question():
+    q = analyze("Kapan parade militer digelar?")
+    undated = facts("Parade militer besar digelar pada 10 Oktober.", None)
+    weekday = facts("Parade militer besar digelar pada hari Kamis.", None)
+    assert reader.type_fit(q, reader.typed_answers(q, undated, [])) == 1.0
+    assert reader.type_fit(q, reader.typed_answers(q, weekday, [])) == 0.5
