@@ -37,7 +37,7 @@ from .facts import Facts, words_of
 from .lexical import Lexical
 from .lexicon import STOP_EN, STOP_ID
 from .onnx_encoder import OnnxEncoder
-from .question import Question, analyze, bridge_terms
+from .question import Question, analyze, bridge_terms, detect_language
 from .search import Hit, search
 from .store import ChunkRow, Document, Generation, Problem, SentenceRow, current_generation, load
 from .timeline import Event, SentenceRecord, events, matches
@@ -329,7 +329,7 @@ class Berita:
         is remembered for the next question.
         """
         typed = self.check_question(question)
-        lang = lang or language.detect(typed)
+        lang = lang or detect_language(typed)
         if conversation is None:
             return self._ask(typed, k, lang)
         resolved = conversation.resolve(typed)

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from retrieval import language, spans
 from retrieval.lexicon import EN_TO_ID, PLACES, STOP_EN, STOP_ID, root_words, stem
-from retrieval.question import Question, analyze
+from retrieval.question import Question, analyze, detect_language
 
 # Follow-ups in the seed conversations reach back at most two turns ("mereka" in a third turn
 # means the troops of the first); four leaves a margin while keeping a topic from long ago
@@ -655,7 +655,7 @@ class Conversation:
         self._followup = self._carried = False
         if not typed or not self._memory:
             return Resolved(text=typed, understood_as=None)
-        lang = language.detect(typed, default=self._memory[-1].turn.language)
+        lang = detect_language(typed, default=self._memory[-1].turn.language)
         resolver = _Resolver(self._memory, lang, self.vocabulary, self._genders)
         text = resolver.run(typed)
         self._genders = resolver.genders

@@ -12,7 +12,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from retrieval import language
-from retrieval.lexicon import EN_TO_ID, MONTHS, STOP_EN, STOP_ID, WEEKDAYS, is_common_word, stem
+from retrieval.lexicon import EN_TO_ID, MONTHS, STOP_EN, STOP_ID, WEEKDAYS, is_common_word, root_words, stem
 
 TYPES = (
     "who",
@@ -406,12 +406,31 @@ def _terms(focus: list[str], lang: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+def detect_language(text: str, default: str = "en") -> str:
+    """'id' or 'en': function words decide ("banjir di Banjar"); failing them, an Indonesian
+    dictionary word that is no English word makes it Indonesian ("cara daftar BPJS online",
+    "lirik lagu"), an English one English ("cold brew coffee"); ``default`` breaks ties."""
+    lang = language.detect(text, default="")
+    if lang:
+        return lang
+    ind = eng = 0
+    for w in re.findall(r"[^\W\d_]+", text):
+        low = w.lower()
+        if low in EN_TO_ID or low in STOP_EN:
+            eng += 1
+        elif is_common_word(w) and (low in root_words() or stem(low) in root_words()):
+            ind += 1  # not a short root such as "Kim", which is as likely a name
+    if ind == eng:
+        return default
+    return "id" if ind > eng else "en"
+
+
 def analyze(text: str, vocabulary: Collection[str] | None = None) -> Question:
     """Analyse one question. ``vocabulary``: known names (e.g. from the index), so that
     names typed in lower case ("kim jong un") are still found."""
     clean = " ".join(text.split())
     low = clean.lower().replace("’", "'")
-    lang = language.detect(clean)
+    lang = detect_language(clean)
     typ = _classify(low)
     focus = _focus(clean)
     return Question(

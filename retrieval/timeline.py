@@ -23,8 +23,8 @@ from . import corroborate
 from . import dates as dates_mod
 from .corroborate import Reporter, reporters
 from .facts import Facts, words_of
-from .language import detect
-from .lexicon import EN_TO_ID, STOP_EN, is_common_word, root_words, stem
+from .lexicon import EN_TO_ID
+from .question import detect_language
 
 
 @dataclass(frozen=True)
@@ -297,21 +297,5 @@ def matches(event: Event, terms: Iterable[str]) -> bool:
 
 
 def query_language(query: str | None, default: str = "en") -> str:
-    """The language of a timeline query, which is often one word: function words decide as
-    for questions ("banjir di Banjar"); failing them, an Indonesian dictionary word that is no
-    English word makes it Indonesian ("banjir", "gempa"), an English one English ("flood")."""
-    if not query:
-        return default
-    lang = detect(query, default="")
-    if lang:
-        return lang
-    ind = eng = 0
-    for w in re.findall(r"[^\W\d_]+", query):
-        low = w.lower()
-        if low in EN_TO_ID or low in STOP_EN:
-            eng += 1
-        elif is_common_word(w) and (low in root_words() or stem(low) in root_words()):
-            ind += 1  # not a short root such as "Kim", which is as likely a name
-    if ind == eng:
-        return default
-    return "id" if ind > eng else "en"
+    """The language of a timeline query, which is often one word ("banjir", "flood")."""
+    return detect_language(query, default) if query else default

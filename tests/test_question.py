@@ -12,7 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from retrieval.question import TYPES, Question, analyze, bridge_terms
+from retrieval.question import TYPES, Question, analyze, bridge_terms, detect_language
 
 TYPE_CASES = [
     # who
@@ -347,3 +347,19 @@ def test_measure_units_in_either_language(question, unit):
 def test_an_acronym_used_as_a_verb_is_not_a_name():
     assert "PHK" not in analyze("berapa buruh yang di-PHK pabrik itu?").names
     assert "KPU" in analyze("kapan KPU menetapkan hasilnya?").names
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("cara daftar BPJS Kesehatan online", "id"),
+        ("resep rendang", "id"),
+        ("how to make cold brew coffee", "en"),
+        ("Kapan Kim Jong Un meninggalkan Beijing?", "id"),
+        ("When did Kim Jong Un leave Beijing?", "en"),
+    ],
+)
+def test_keyword_questions_without_function_words_get_their_language(text, lang):
+    # Function words tie at zero in "cara daftar BPJS Kesehatan online": Indonesian dictionary
+    # words decide, so the decline and its reason are Indonesian.
+    assert detect_language(text) == lang and analyze(text).language == lang
