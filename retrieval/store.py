@@ -7,7 +7,7 @@ manifest sits next to its vectors and tables)::
     gen-<ns>/manifest.json    format, model, counts, and the sha256 of every other file
     gen-<ns>/chunks.sqlite    files, documents, chunks, sentences, problems
     gen-<ns>/vectors.faiss    chunk vectors (row i = chunks.id i)
-    gen-<ns>/vectors.npy      the same vectors, raw, for reuse by the next build
+    gen-<ns>/vectors.npy      the same vectors, raw: exact cosines, reuse by the next build
     gen-<ns>/sentences.npy    sentence vectors (row i = sentences.id i)
     gen-<ns>/bm25/            whatever else the builder stores (the lexical index)
 
@@ -27,6 +27,7 @@ import contextlib
 import fcntl
 import hashlib
 import json
+import math
 import os
 import re
 import shutil
@@ -270,6 +271,19 @@ def verify(gen: Path, manifest: Manifest) -> None:
             raise IndexCorruptError(_fix(f"index is damaged: {gen / name} does not match its checksum"))
 
 
+# Chunks (with their sentences) and corroboration groups kept in memory per loaded generation:
+# the same passages come back question after question, a generation never changes once
+# written, and its SQLite reads were ~40% of a warm answer's time outside the model on the
+# seeds (bench/). Each cache is emptied when it reaches this many entries (~1-2 KB a chunk).
+ROW_CACHE = 10_000
+
+
+def _remember(cache: dict, key: Any, value: Any) -> None:
+    if len(cache) >= ROW_CACHE:
+        cache.clear()
+    cache[key] = value
+
+
 class Generation:
     """One loaded, read-only generation. Safe to share between threads."""
 
@@ -304,6 +318,10 @@ class Generation:
         except sqlite3.DatabaseError as exc:
             raise IndexCorruptError(_fix(f"index database {db_path} is damaged ({exc})")) from None
         self._lock = threading.Lock()
+        self._chunk_rows: dict[int, ChunkRow] = {}
+        self._chunk_sentences: dict[int, list[SentenceRow]] = {}
+        self._groups: dict[int, list[tuple[SentenceRow, ChunkRow]]] = {}
+        self._group_sizes: dict[int, int] = {}
         vec_path = path / "vectors.faiss"
         try:
             self.faiss = faiss.read_index(str(vec_path))
@@ -329,6 +347,10 @@ class Generation:
             raise IndexCorruptError(_fix("chunk vectors (vectors.npy) do not match the chunk table"))
         if hasattr(self.faiss, "hnsw"):
             self.faiss.hnsw.efSearch = max(self.faiss.hnsw.efSearch, HNSW_EF_SEARCH)
+        if hasattr(self.faiss, "nlist") and hasattr(self.faiss, "nprobe"):
+            self.faiss.nprobe = max(self.faiss.nprobe, ivf_probes(self.faiss.nlist))
+        # Exact float32 chunk vectors (memory-mapped): a compressed index cannot give them back.
+        self._vectors = raw_vectors
 
     def __len__(self) -> int:
         return int(self.faiss.ntotal)
@@ -341,7 +363,7 @@ class Generation:
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
     def vector(self, chunk_id: int) -> np.ndarray:
-        return np.asarray(self.faiss.reconstruct(int(chunk_id)))
+        return np.asarray(self._vectors[int(chunk_id)], dtype=np.float32)
 
     def _query(self, sql: str, args: tuple = ()) -> list[sqlite3.Row]:
         """Rows of one query; damage in pages the load did not read shows up here."""
@@ -355,19 +377,19 @@ class Generation:
         """The chunks with these ids, in the order given (unknown ids left out)."""
         if not ids:
             return []
-        cols = _columns(ChunkRow, skip=("doc",))
-        marks = ",".join("?" * len(ids))
-        rows = {
-            r["id"]: r
+        cached = self._chunk_rows
+        found = {i: row for i in ids if (row := cached.get(i)) is not None}
+        missing = [i for i in dict.fromkeys(ids) if i not in found]
+        if missing:
+            cols = _columns(ChunkRow, skip=("doc",))
+            marks = ",".join("?" * len(missing))
             for r in self._query(
-                f"SELECT doc_id, {', '.join(cols)} FROM chunks WHERE id IN ({marks})", tuple(ids)
-            )
-        }
-        return [
-            ChunkRow(doc=self._docs[r["doc_id"]].doc, **{k: r[k] for k in cols})
-            for i in ids
-            if (r := rows.get(i)) is not None
-        ]
+                f"SELECT doc_id, {', '.join(cols)} FROM chunks WHERE id IN ({marks})", tuple(missing)
+            ):
+                row = ChunkRow(doc=self._docs[r["doc_id"]].doc, **{k: r[k] for k in cols})
+                found[row.id] = row
+                _remember(cached, row.id, row)
+        return [row for i in ids if (row := found.get(i)) is not None]
 
     def chunk(self, chunk_id: int) -> ChunkRow | None:
         found = self.chunks([chunk_id])
@@ -393,23 +415,40 @@ class Generation:
         ]
 
     def sentences_of(self, chunk_ids: list[int]) -> list[SentenceRow]:
-        """Every sentence of these chunks, in one query (in id order)."""
+        """Every sentence of these chunks, at most one query (in id order)."""
         if not chunk_ids:
             return []
-        cols = _columns(SentenceRow)
-        marks = ",".join("?" * len(chunk_ids))
-        return [
-            SentenceRow(**{k: r[k] for k in cols})
+        cached = self._chunk_sentences
+        wanted = list(dict.fromkeys(chunk_ids))
+        found = {c: rows for c in wanted if (rows := cached.get(c)) is not None}
+        missing = [c for c in wanted if c not in found]
+        if missing:
+            cols = _columns(SentenceRow)
+            marks = ",".join("?" * len(missing))
+            for c in missing:
+                found[c] = []
             for r in self._query(
                 f"SELECT {', '.join(cols)} FROM sentences WHERE chunk_id IN ({marks}) ORDER BY id",
-                tuple(chunk_ids),
-            )
-        ]
+                tuple(missing),
+            ):
+                found[r["chunk_id"]].append(SentenceRow(**{k: r[k] for k in cols}))
+            for c in missing:
+                _remember(cached, c, found[c])
+        out = [s for c in wanted for s in found[c]]
+        out.sort(key=lambda s: s.id)
+        return out
 
     def group(self, grp: int) -> list[tuple[SentenceRow, ChunkRow]]:
         """The sentences of one corroboration group, with their chunks."""
         if grp < 0:
             return []
+        found = self._groups.get(grp)
+        if found is None:
+            found = self._group(grp)
+            _remember(self._groups, grp, found)
+        return list(found)
+
+    def _group(self, grp: int) -> list[tuple[SentenceRow, ChunkRow]]:
         cols = _columns(SentenceRow)
         rows = [
             SentenceRow(**{k: r[k] for k in cols})
@@ -420,18 +459,25 @@ class Generation:
 
     def group_sizes(self, groups: Sequence[int]) -> dict[int, int]:
         """How many articles state each of these groups' fact."""
-        groups = [g for g in groups if g >= 0]
-        if not groups:
-            return {}
-        marks = ",".join("?" * len(groups))
-        return {
-            r[0]: r[1]
-            for r in self._query(
-                "SELECT s.grp, COUNT(DISTINCT c.doc_id) FROM sentences s JOIN chunks c ON c.id = s.chunk_id "
-                f"WHERE s.grp IN ({marks}) GROUP BY s.grp",
-                tuple(groups),
-            )
-        }
+        groups = [g for g in dict.fromkeys(groups) if g >= 0]
+        cached = self._group_sizes
+        found = {g: n for g in groups if (n := cached.get(g)) is not None}
+        missing = [g for g in groups if g not in found]
+        if missing:
+            marks = ",".join("?" * len(missing))
+            counted = {
+                r[0]: r[1]
+                for r in self._query(
+                    "SELECT s.grp, COUNT(DISTINCT c.doc_id) FROM sentences s JOIN chunks c ON c.id = s.chunk_id "
+                    f"WHERE s.grp IN ({marks}) GROUP BY s.grp",
+                    tuple(missing),
+                )
+            }
+            for g in missing:
+                if g in counted:
+                    found[g] = counted[g]
+                    _remember(cached, g, counted[g])
+        return {g: found[g] for g in groups if g in found}
 
     def all_sentences(self) -> Iterator[tuple[SentenceRow, Document]]:
         """Every sentence with its document (for the timeline)."""
@@ -572,41 +618,78 @@ def build_lock(root: Path) -> Iterator[None]:
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
-# From this many chunks the HNSW graph keeps its vectors as float16 (IndexHNSWSQ, QT_fp16).
-# bench/run.py at 100k: recall@10 0.988 vs 0.990 for float32, 2.3 vs 2.8 ms, 99 vs 172 MB.
-# Below it float32 costs little (1.72 KB a chunk); here it would pass 0.86 GB.
-HNSW_FP16_FROM = 500_000
+# From this many chunks a generation gets an inverted-file index over float16 vectors
+# (IndexIVFScalarQuantizer, QT_fp16) instead of an HNSW graph. What decided it is build time:
+# every new generation rebuilds its FAISS index, and on this 2-core machine (under load) an
+# HNSW graph over 200k synthetic chunks took 77 s (efConstruction 64, float16) to 151 s
+# (efConstruction 128), 1M chunks over 13.5 min without finishing, where the IVF index of
+# 200k took 33 s with recall@10 0.965 (nprobe 64 of 1024 lists) in 150 MB (HNSW-fp16: 198 MB).
+# Below it HNSW is built in well under two minutes and answers closer to exact.
+IVF_FROM = 500_000
+# Lists: about sqrt(chunks) (1,000 at 1M, ~1,000 vectors a list). More lists scan less per
+# query but cost training time: 2,048 lists over 200k chunks took 165 s to build against 33 s
+# for 1,024, for the same recall at the same share of the data scanned.
+# Probed lists: a sixteenth of them, ~6% of the vectors (recall@10 0.965 at 200k; an eighth
+# gave 0.978 at twice the time, a thirty-second 0.94).
+IVF_PROBE_SHARE = 16
+# k-means learns the lists from this many vectors a list (FAISS asks for at least 39).
+IVF_TRAIN_PER_LIST = 64
+KINDS = ("flat", "hnsw", "hnsw-fp16", "ivf-fp16")
 
 
-def faiss_kind(chunks: int, exact_below: int, fp16_from: int = HNSW_FP16_FROM) -> str:
-    """Which FAISS index a generation of ``chunks`` chunks gets: flat, hnsw or hnsw-fp16."""
+def faiss_kind(chunks: int, exact_below: int, ivf_from: int = IVF_FROM) -> str:
+    """Which FAISS index a generation of ``chunks`` chunks gets: flat, hnsw or ivf-fp16."""
     if chunks < exact_below:
         return "flat"
-    return "hnsw-fp16" if chunks >= fp16_from else "hnsw"
+    return "ivf-fp16" if chunks >= ivf_from else "hnsw"
 
 
-def _make_faiss(vectors: np.ndarray, exact_below: int, fp16_from: int = HNSW_FP16_FROM) -> Any:
+def ivf_lists(chunks: int) -> int:
+    return max(1, round(math.sqrt(chunks)))
+
+
+def ivf_probes(lists: int) -> int:
+    return max(1, lists // IVF_PROBE_SHARE)
+
+
+def make_faiss(vectors: np.ndarray, kind: str, seed: int = 0) -> Any:
+    """A FAISS index of ``kind`` (one of KINDS) over unit ``vectors``, searched by inner product."""
     import faiss
 
     d = vectors.shape[1]
-    kind = faiss_kind(len(vectors), exact_below, fp16_from)
+    ip = faiss.METRIC_INNER_PRODUCT
+    fp16 = faiss.ScalarQuantizer.QT_fp16
     index: Any
     if kind == "flat":
         index = faiss.IndexFlatIP(d)
-    else:
+    elif kind in ("hnsw", "hnsw-fp16"):
         if kind == "hnsw-fp16":
-            qt = faiss.ScalarQuantizer.QT_fp16
-            index = faiss.IndexHNSWSQ(d, qt, HNSW_M, faiss.METRIC_INNER_PRODUCT)  # type: ignore[arg-type]  # stubs: int enum
+            index = faiss.IndexHNSWSQ(d, fp16, HNSW_M, ip)  # type: ignore[arg-type]  # stubs: int enum
         else:
-            index = faiss.IndexHNSWFlat(d, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+            index = faiss.IndexHNSWFlat(d, HNSW_M, ip)
         index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
         index.hnsw.efSearch = HNSW_EF_SEARCH
+    elif kind == "ivf-fp16":
+        lists = ivf_lists(len(vectors))
+        index = faiss.IndexIVFScalarQuantizer(faiss.IndexFlatIP(d), d, lists, fp16, ip)
+        index.nprobe = ivf_probes(lists)
+    else:
+        raise ValueError(f"unknown FAISS index kind {kind!r}")
     if len(vectors):
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-        if not index.is_trained:  # the quantizer learns each dimension's range
-            index.train(vectors)
+        if not index.is_trained:  # IVF learns its lists, the quantizer each dimension's range
+            sample = vectors
+            if kind == "ivf-fp16" and len(vectors) > IVF_TRAIN_PER_LIST * index.nlist:
+                rng = np.random.default_rng(seed)
+                pick = rng.choice(len(vectors), IVF_TRAIN_PER_LIST * index.nlist, replace=False)
+                sample = vectors[np.sort(pick)]
+            index.train(sample)
         index.add(vectors)
     return index
+
+
+def _make_faiss(vectors: np.ndarray, exact_below: int, ivf_from: int = IVF_FROM) -> Any:
+    return make_faiss(vectors, faiss_kind(len(vectors), exact_below, ivf_from))
 
 
 def _number(gen: Path) -> int:
