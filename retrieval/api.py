@@ -11,12 +11,12 @@ import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from . import language, reader
 from .answer import Answer, Passage, clean, declined
-from .build import TERMS_FILE, IndexReport, ProgressFn, build_index
 from .config import Config
 from .conversation import Conversation, Turn
 from .corroborate import Reporter, reporters
@@ -31,6 +31,9 @@ from .question import Question, analyze, bridge_terms
 from .search import Hit, search
 from .store import ChunkRow, Document, Generation, Problem, SentenceRow, current_generation, load
 from .timeline import Event, SentenceRecord, events, matches
+
+if TYPE_CHECKING:
+    from .build import IndexReport, ProgressFn
 
 # Events listed for "what happened on <date>" (one sentence each): three fit a chat screen.
 EVENTS = 3
@@ -201,6 +204,8 @@ class Berita:
             _ = self._loaded_now()
 
     def _load(self) -> _Loaded:
+        from .build import TERMS_FILE  # the build stage itself is imported only to build
+
         index = load(self.config.data_dir)
         lexical = (
             Lexical.load(index.path / "bm25", len(index), index.chunk_texts)
@@ -517,6 +522,8 @@ class Berita:
         return self._current().index.problems()
 
     def build(self, rebuild: bool = False, progress: ProgressFn | None = None) -> IndexReport:
+        from .build import build_index
+
         report = build_index(
             self.config, self._passage_embedder, self.model_id, rebuild=rebuild, progress=progress
         )
