@@ -465,7 +465,7 @@ class Berita:
         short = reading.short
         mode = reader.reporting(qa.text)
         if mode:
-            short = reader.reporting_answer(mode, reported, len(index.documents()), lang)
+            short = reader.reporting_answer(mode, reported, index.document_count(), lang)
         if short is not None:
             short = replace(short, cited=tuple(sorted({number[lead.n], *short.cited} - {0})))
         return Answer(
@@ -477,7 +477,7 @@ class Berita:
             cited=[number[lead.n]],
             short_answer=short,
             reported_by=reported,
-            articles=len(index.documents()),
+            articles=index.document_count(),
             confidence=conf,
             signals=reading.signals,
         )

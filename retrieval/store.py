@@ -491,6 +491,10 @@ class Generation:
     def documents(self) -> list[DocumentRow]:
         return list(self._docs.values())
 
+    def document_count(self) -> int:
+        """How many articles (without listing them: every answer says it)."""
+        return len(self._docs)
+
     def files(self) -> dict[str, str]:
         """Every article file seen by the build that wrote this generation → its sha256."""
         return {r["file"]: r["sha256"] for r in self._query("SELECT file, sha256 FROM files")}
