@@ -344,10 +344,11 @@ def real_vectors(berita: Berita, work: Path) -> np.ndarray:
     return np.concatenate(parts).astype(np.float32)
 
 
-# Up to this size the benchmark also builds what it only measures for comparison: both graph
-# indexes with their efSearch sweep, IVF-flat, a separate BM25 index. The large size gets only
-# the index berita chooses for it, built once, in its generation: on this shared 2-core machine
-# the first 1M run spent over 30 min building two 1M graphs (bench/results/lean-run-partial.log).
+# Up to this size the benchmark also builds what it only measures for comparison: every index
+# kind store.make_faiss builds, with its efSearch or nprobe sweep, and a separate BM25 index.
+# The large size gets only the index berita chooses for it, built once, in its generation: on
+# this shared 2-core machine the first 1M run spent over 30 min building two 1M graphs
+# (bench/results/lean-run-partial.log).
 COMPARE_UP_TO = 100_000
 # Size of the large generation by default. The 1M (--large 1000000) does not fit a
 # 25-minute run here: on this shared 2-core machine writing the 1M generation took 526 s and its
