@@ -350,10 +350,11 @@ def real_vectors(berita: Berita, work: Path) -> np.ndarray:
 # this shared 2-core machine the first 1M run spent over 30 min building two 1M graphs
 # (bench/results/lean-run-partial.log).
 COMPARE_UP_TO = 100_000
-# Size of the large generation by default. The 1M (--large 1000000) does not fit a
-# 25-minute run here: on this shared 2-core machine writing the 1M generation took 526 s and its
-# HNSW-fp16 build had not finished after 13.5 min (bench/results/1m-run-partial.log).
-LARGE_DEFAULT = 200_000
+# Size of the large generation by default: the 1M. With an IVF index it fits one run: on
+# this shared 2-core machine under load ~10 the whole run took 41 min, 11 of them writing the
+# 1M generation and 17 s building its index (bench/results/1m-run.log); with HNSW the first 1M
+# run had not finished its index after 13.5 min (bench/results/1m-run-partial.log).
+LARGE_DEFAULT = 1_000_000
 EF_SWEEP = (128, 256, 512, 1024, 2048)  # the recall/latency trade-off behind HNSW_EF_SEARCH
 PROBE_SWEEP = (32, 16, 8, 4)  # lists probed = lists // this: the trade-off behind IVF_PROBE_SHARE
 _SHORT = {"hnsw": "hnsw", "hnsw-fp16": "fp16", "ivf-fp16": "ivf"}  # faiss_kind → result key prefix

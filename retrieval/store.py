@@ -624,17 +624,20 @@ def build_lock(root: Path) -> Iterator[None]:
 
 # From this many chunks a generation gets an inverted-file index over float16 vectors
 # (IndexIVFScalarQuantizer, QT_fp16) instead of an HNSW graph. What decided it is build time:
-# every new generation rebuilds its FAISS index, and on this 2-core machine (under load) an
-# HNSW graph over 200k synthetic chunks took 77 s (efConstruction 64, float16) to 151 s
-# (efConstruction 128), 1M chunks over 13.5 min without finishing, where the IVF index of
-# 200k took 33 s with recall@10 0.965 (nprobe 64 of 1024 lists) in 150 MB (HNSW-fp16: 198 MB).
-# Below it HNSW is built in well under two minutes and answers closer to exact.
+# every new generation rebuilds its FAISS index, and on this shared 2-core machine an HNSW graph
+# over 100k synthetic chunks took 84 s (float16) to 103 s (float32) to build where IVF took 5 s
+# (bench/run.py, 1M run, 15:51 UTC); over 200k chunks HNSW took 77 s even at efConstruction 64
+# against 33 s for IVF (bench/results/index-experiment.log), and the first 1M run stopped its
+# HNSW-fp16 build unfinished after 13.5 min. HNSW recalls more at 100k (0.993-0.998 against
+# 0.938 for IVF probing a sixteenth of its lists), and IVF's recall grows with size (0.965 at
+# 200k, 0.977 at 1M), so below this size the graph is kept.
 IVF_FROM = 500_000
 # Lists: about sqrt(chunks) (1,000 at 1M, ~1,000 vectors a list). More lists scan less per
 # query but cost training time: 2,048 lists over 200k chunks took 165 s to build against 33 s
-# for 1,024, for the same recall at the same share of the data scanned.
-# Probed lists: a sixteenth of them, ~6% of the vectors (recall@10 0.965 at 200k; an eighth
-# gave 0.978 at twice the time, a thirty-second 0.94).
+# for 1,024, for about the same recall at the same share of vectors scanned.
+IVF_LISTS_PER_SQRT = 1
+# Probed lists: a sixteenth of them, ~6% of the vectors: recall@10 0.977 at 1M and 0.965 at 200k;
+# a thirty-second gave 0.954 and 0.940, an eighth 0.988 and 0.978 at twice the scan.
 IVF_PROBE_SHARE = 16
 # k-means learns the lists from this many vectors a list (FAISS asks for at least 39).
 IVF_TRAIN_PER_LIST = 64
@@ -649,7 +652,7 @@ def faiss_kind(chunks: int, exact_below: int, ivf_from: int = IVF_FROM) -> str:
 
 
 def ivf_lists(chunks: int) -> int:
-    return max(1, round(math.sqrt(chunks)))
+    return max(1, round(IVF_LISTS_PER_SQRT * math.sqrt(chunks)))
 
 
 def ivf_probes(lists: int) -> int:
