@@ -34,7 +34,7 @@ from retrieval.build import TERMS_FILE, write_terms  # noqa: E402
 from retrieval.embed import _LEAN, _MODELS, load_embedder, load_query_encoder  # noqa: E402
 from retrieval.lexical import Lexical, tokenize  # noqa: E402
 from retrieval.search import search  # noqa: E402
-from retrieval.store import HNSW_EF_CONSTRUCTION, HNSW_EF_SEARCH, HNSW_M, faiss_kind  # noqa: E402
+from retrieval.store import HNSW_EF_SEARCH, HNSW_M, faiss_kind  # noqa: E402
 from tests.eval import harness  # noqa: E402
 
 EVAL = json.loads((ROOT / "tests" / "eval_questions.json").read_text())
@@ -295,23 +295,69 @@ def peak_rss_mb(env: dict, data_dir: Path, articles: Path) -> float:
     return round(int(out.stdout.strip().splitlines()[-1]) / 1024, 1)
 
 
-def synthetic_vectors(base: np.ndarray, n: int, rng: np.random.Generator) -> np.ndarray:
-    """n distinct unit vectors around the real ones (copies plus a little noise)."""
-    v = base[np.arange(n) % len(base)] + rng.normal(0, 0.03, (n, base.shape[1])).astype(np.float32)
-    return (v / np.linalg.norm(v, axis=1, keepdims=True)).astype(np.float32)
+# Synthetic vectors: each a random mixture of MIX real ones plus noise, renormalized. Copies
+# of a few real vectors with a little noise (what the last runs used) put a question's exact top
+# 10 among thousands of near-identical vectors, so recall measured ties, not the index (0.691
+# at 200k chunks). Mixtures are spread like the real ones: a real question's best cosine is
+# ~0.85 among them as among the real vectors (0.84), and at 20k vectors a vector's nearest
+# neighbour is at cosine ~0.93 (real chunks and sentences: 0.91).
+MIX = 3
+# Norm of the noise added to each mixture, against ~0.42 for a real vector's distance from the
+# mean of all of them (the model's vectors share a large common direction: mean cosine 0.82).
+NOISE = 0.25
 
 
-# Up to this size the benchmark also builds what it only measures for comparison: both graph
-# indexes with their efSearch sweep, IVF-flat, a separate BM25 index. The large size gets only
-# the index berita chooses for it, built once, in its generation: on this shared 2-core machine
-# the first 1M run spent over 30 min building two 1M graphs (bench/results/lean-run-partial.log).
+def synthetic_vectors(base: np.ndarray, n: int, rng: np.random.Generator, batch: int = 100_000) -> np.ndarray:
+    """n distinct unit vectors shaped like the real ``base`` ones: around the mean of the real
+    vectors, a random mixture (Dirichlet weights) of MIX of their offsets from it, plus noise."""
+    base = np.asarray(base, np.float32)
+    mean = base.mean(axis=0)
+    offsets = base - mean
+    d = base.shape[1]
+    out = np.empty((n, d), np.float32)
+    for start in range(0, n, batch):
+        m = min(batch, n - start)
+        pick = rng.integers(0, len(base), (m, MIX))
+        weights = rng.dirichlet(np.ones(MIX), m).astype(np.float32)
+        v = rng.standard_normal((m, d), dtype=np.float32)
+        v *= NOISE / np.sqrt(d)
+        v += mean
+        for j in range(MIX):
+            v += weights[:, j, None] * offsets[pick[:, j]]
+        out[start : start + m] = v / np.linalg.norm(v, axis=1, keepdims=True)
+    return out
+
+
+def real_vectors(berita: Berita, work: Path) -> np.ndarray:
+    """The real vectors synthetic ones are made of: every chunk and sentence vector of the seeds
+    and of tests/corpus (13 more articles, indexed here with the same model)."""
+    corpus = Berita(
+        berita.config.replace(
+            articles_dir=str(ROOT / "tests" / "corpus"), data_dir=str(work / "data-corpus")
+        ),
+        embedder=berita.embedder,
+    )
+    corpus.build(rebuild=True)
+    parts = []
+    for b in (berita, corpus):
+        parts += [np.load(b.index.path / "vectors.npy"), np.asarray(b.index.sentence_vectors)]
+    return np.concatenate(parts).astype(np.float32)
+
+
+# Up to this size the benchmark also builds what it only measures for comparison: every index
+# kind store.make_faiss builds, with its efSearch or nprobe sweep, and a separate BM25 index.
+# The large size gets only the index berita chooses for it, built once, in its generation: on
+# this shared 2-core machine the first 1M run spent over 30 min building two 1M graphs
+# (bench/results/lean-run-partial.log).
 COMPARE_UP_TO = 100_000
-# Size of the large generation by default. The issue's 1M (--large 1000000) does not fit a
-# 25-minute run here: on this shared 2-core machine writing the 1M generation took 526 s and its
-# HNSW-fp16 build had not finished after 13.5 min (bench/results/1m-run-partial.log).
-LARGE_DEFAULT = 200_000
+# Size of the large generation by default: the issue's 1M. With an IVF index it fits one run: on
+# this shared 2-core machine under load ~10 the whole run took 41 min, 11 of them writing the
+# 1M generation and 17 s building its index (bench/results/1m-run.log); with HNSW the first 1M
+# run had not finished its index after 13.5 min (bench/results/1m-run-partial.log).
+LARGE_DEFAULT = 1_000_000
 EF_SWEEP = (128, 256, 512, 1024, 2048)  # the recall/latency trade-off behind HNSW_EF_SEARCH
-_SHORT = {"hnsw": "hnsw", "hnsw-fp16": "fp16"}  # faiss_kind → result key prefix
+PROBE_SWEEP = (32, 16, 8, 4)  # lists probed = lists // this: the trade-off behind IVF_PROBE_SHARE
+_SHORT = {"hnsw": "hnsw", "hnsw-fp16": "fp16", "ivf-fp16": "ivf"}  # faiss_kind → result key prefix
 
 
 def _recall(got: np.ndarray, truth: np.ndarray) -> float:
@@ -340,22 +386,43 @@ def _lat(fn, queries: np.ndarray, repeat: int = 3) -> tuple[float, float]:
 
 
 def _sweep(idx, queries: np.ndarray, truth: np.ndarray, repeat: int = 3) -> list[dict]:
-    """recall@10 and latency of a graph index at each efSearch; leaves it at HNSW_EF_SEARCH."""
+    """recall@10 and latency of a graph index at each efSearch, or of an IVF index at each
+    number of probed lists; leaves the index as store.make_faiss made it."""
+    graph = hasattr(idx, "hnsw")
+    chosen = idx.hnsw.efSearch if graph else idx.nprobe
+    settings = EF_SWEEP if graph else [max(1, idx.nlist // share) for share in PROBE_SWEEP]
     sweep = []
-    for ef in EF_SWEEP:
-        idx.hnsw.efSearch = ef
+    for value in settings:
+        if graph:
+            idx.hnsw.efSearch = value
+        else:
+            idx.nprobe = value
         _, got = idx.search(queries, 10)
         p50, p95 = _lat(lambda q, s=idx.search: s(q[None], 10), queries, repeat)
-        sweep.append({"ef_search": ef, "p50_ms": p50, "p95_ms": p95, "recall_at_10": _recall(got, truth)})
-    idx.hnsw.efSearch = HNSW_EF_SEARCH  # as store._make_faiss leaves it
+        sweep.append(
+            {
+                "ef_search" if graph else "nprobe": value,
+                "chosen": value == chosen,
+                "p50_ms": p50,
+                "p95_ms": p95,
+                "recall_at_10": _recall(got, truth),
+            }
+            | ({} if graph else {"lists": idx.nlist})
+        )
+    if graph:
+        idx.hnsw.efSearch = chosen
+    else:
+        idx.nprobe = chosen
     return sweep
 
 
-def _at_ef(row: dict, name: str, sweep: list[dict]) -> None:
+def _at_setting(row: dict, name: str, sweep: list[dict]) -> None:
     row[f"{name}_sweep"] = sweep
-    at = next(e for e in sweep if e["ef_search"] == HNSW_EF_SEARCH)
+    at = next(e for e in sweep if e["chosen"])
     row[f"{name}_p50_ms"], row[f"{name}_p95_ms"] = at["p50_ms"], at["p95_ms"]
     row[f"{name}_recall_at_10"] = at["recall_at_10"]
+    if "nprobe" in at:
+        row[f"{name}_nprobe"] = at["nprobe"]
 
 
 def exact_top10(vectors: np.ndarray, queries: np.ndarray, batch: int = 50) -> np.ndarray:
@@ -368,13 +435,13 @@ def exact_top10(vectors: np.ndarray, queries: np.ndarray, batch: int = 50) -> np
     return np.concatenate(out)
 
 
-def bench_scale(berita: Berita, sizes: list[int], rng: np.random.Generator, work: Path) -> list[dict]:
-    """Search over synthetic vectors at each size: exact, HNSW, HNSW-fp16, IVF, BM25."""
+def bench_scale(
+    berita: Berita, base: np.ndarray, sizes: list[int], rng: np.random.Generator, work: Path
+) -> list[dict]:
+    """Search over synthetic vectors at each size: exact, HNSW, HNSW-fp16, IVF-fp16, BM25."""
     import bm25s
-    import faiss
 
     index = berita.index
-    base = np.concatenate([np.load(index.path / "vectors.npy"), np.asarray(index.sentence_vectors)])
     queries = np.stack([berita.embedder.query(q) for q in QUESTIONS])
     texts = [t for _, t in index.chunk_texts()]
     out = []
@@ -382,8 +449,7 @@ def bench_scale(berita: Berita, sizes: list[int], rng: np.random.Generator, work
         vecs = synthetic_vectors(base, n, rng)
         row: dict = {"chunks": n, "chosen": faiss_kind(n, berita.config["index.exact_below"])}
         t = time.perf_counter()
-        flat = faiss.IndexFlatIP(vecs.shape[1])
-        flat.add(vecs)
+        flat = store.make_faiss(vecs, "flat")
         row["flat_build_s"] = round(time.perf_counter() - t, 3)
         _, truth = flat.search(queries, 10)
         row["flat_p50_ms"], row["flat_p95_ms"] = _lat(lambda q, s=flat.search: s(q[None], 10), queries)
@@ -391,34 +457,14 @@ def bench_scale(berita: Berita, sizes: list[int], rng: np.random.Generator, work
         del flat
         row["numpy_p50_ms"], _ = _lat(lambda q, m=vecs: np.argpartition(-(m @ q), 10)[:10], queries)
 
-        # The two graph indexes a generation can get (store.faiss_kind), built as _make_faiss does.
-        for name in ("hnsw", "fp16"):
+        # The indexes a generation can get (store.KINDS), built as store.make_faiss builds them.
+        for name, kind in (("hnsw", "hnsw"), ("fp16", "hnsw-fp16"), ("ivf", "ivf-fp16")):
             t = time.perf_counter()
-            if name == "fp16":
-                idx = faiss.IndexHNSWSQ(
-                    vecs.shape[1], faiss.ScalarQuantizer.QT_fp16, HNSW_M, faiss.METRIC_INNER_PRODUCT
-                )
-                idx.train(vecs)
-            else:
-                idx = faiss.IndexHNSWFlat(vecs.shape[1], HNSW_M, faiss.METRIC_INNER_PRODUCT)
-            idx.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
-            idx.add(vecs)
+            idx = store.make_faiss(vecs, kind)
             row[f"{name}_build_s"] = round(time.perf_counter() - t, 3)
-            _at_ef(row, name, _sweep(idx, queries, truth))
+            _at_setting(row, name, _sweep(idx, queries, truth))
             row[f"{name}_mb"] = _faiss_mb(idx, work)
             del idx
-
-        nlist = max(16, int(4 * np.sqrt(n)))
-        t = time.perf_counter()
-        quant = faiss.IndexFlatIP(vecs.shape[1])
-        ivf = faiss.IndexIVFFlat(quant, vecs.shape[1], nlist, faiss.METRIC_INNER_PRODUCT)
-        ivf.train(vecs)
-        ivf.add(vecs)
-        ivf.nprobe = 16
-        row["ivf_build_s"] = round(time.perf_counter() - t, 3)
-        row["ivf_p50_ms"], _ = _lat(lambda q, s=ivf.search: s(q[None], 10), queries)
-        row["ivf_recall_at_10"] = _recall(ivf.search(queries, 10)[1], truth)
-        del ivf
 
         corpus = [[*tokenize(texts[i % len(texts)]), f"id{i}"] for i in range(n)]
         bm = bm25s.BM25()
@@ -436,7 +482,8 @@ def bench_scale(berita: Berita, sizes: list[int], rng: np.random.Generator, work
             f"scale {n}: flat {row['flat_p50_ms']}ms, hnsw {row['hnsw_p50_ms']}ms "
             f"(recall {row['hnsw_recall_at_10']}, {row['hnsw_mb']} MB, {row['hnsw_build_s']}s), "
             f"hnsw-fp16 {row['fp16_p50_ms']}ms (recall {row['fp16_recall_at_10']}, {row['fp16_mb']} MB, "
-            f"{row['fp16_build_s']}s)"
+            f"{row['fp16_build_s']}s), ivf-fp16 {row['ivf_p50_ms']}ms (recall {row['ivf_recall_at_10']}, "
+            f"{row['ivf_mb']} MB, {row['ivf_build_s']}s)"
         )
     return out
 
@@ -459,17 +506,20 @@ def bench_scale_large(berita: Berita, large: dict) -> dict:
         row["flat_p50_ms"], row["flat_p95_ms"] = _lat(lambda q, s=idx.search: s(q[None], 10), queries, 1)
         row["flat_recall_at_10"] = _recall(idx.search(queries, 10)[1], truth)
     else:
-        _at_ef(row, name, _sweep(idx, queries, truth, 1))
+        _at_setting(row, name, _sweep(idx, queries, truth, 1))
         row[f"{name}_mb"] = large["faiss_mb"]
         row[f"{name}_build_s"] = large["faiss_build_s"]
     log(f"scale {row['chunks']} ({kind}, the generation's index): {row}")
     return row
 
 
-def build_large_index(source: Berita, data_dir: Path, target_chunks: int, rng: np.random.Generator) -> dict:
-    """A real index generation of ~target_chunks chunks: the seeds, replicated with noisy
-    vectors; SQLite, BM25, terms, sentence vectors and the FAISS index berita chooses for
-    that size (store._make_faiss), timed apart from the rest."""
+def build_large_index(
+    source: Berita, base: np.ndarray, data_dir: Path, target_chunks: int, rng: np.random.Generator
+) -> dict:
+    """A real index generation of ~target_chunks chunks: the seeds' documents replicated, each
+    chunk with a synthetic vector (synthetic_vectors over ``base``); SQLite, BM25, terms,
+    sentence vectors and the FAISS index berita chooses for that size (store._make_faiss),
+    timed apart from the rest."""
     import faiss
 
     old = source.index
@@ -478,13 +528,16 @@ def build_large_index(source: Berita, data_dir: Path, target_chunks: int, rng: n
     copies = max(1, target_chunks // per_copy)
     out, files = [], {}
     t = time.perf_counter()
+    fresh = synthetic_vectors(base, copies * per_copy, rng)
+    at = 0
     for c in range(copies):
         for d in docs:
             nd = copy.copy(d)
             nd.doc = dataclasses.replace(
                 d.doc, file=f"synthetic/{c:05d}-{d.doc.file}", sha256=f"{c:05d}{d.doc.sha256[5:]}"
             )
-            nd.chunk_vectors = synthetic_vectors(d.chunk_vectors, len(d.chunk_vectors), rng)
+            nd.chunk_vectors = fresh[at : at + len(d.chunks)]
+            at += len(d.chunks)
             out.append(nd)
             files[nd.doc.file] = (nd.doc.sha256, "indexed")
     root = store.index_root(data_dir)
@@ -495,7 +548,7 @@ def build_large_index(source: Berita, data_dir: Path, target_chunks: int, rng: n
     Lexical.build([c.text for d in out for c in d.chunks]).save(gen / "bm25")
     write_terms(gen / TERMS_FILE, out)
     write_s = time.perf_counter() - t
-    del out, files
+    del out, files, fresh
     log(f"large generation: {n_chunks} chunks, {n_sents} sentences written in {write_s:.1f}s")
     exact_below = source.config["index.exact_below"]
     kind = faiss_kind(n_chunks, exact_below)
@@ -588,7 +641,7 @@ def charts(results: dict, out: Path) -> list[str]:
         ("flat_p50_ms", "FAISS flat (exact)"),
         ("hnsw_p50_ms", f"FAISS HNSW{HNSW_M} ef{HNSW_EF_SEARCH}"),
         ("fp16_p50_ms", f"FAISS HNSW{HNSW_M}-fp16 ef{HNSW_EF_SEARCH}"),
-        ("ivf_p50_ms", "FAISS IVF nprobe16"),
+        ("ivf_p50_ms", "FAISS IVF-fp16, sqrt(n) lists, 1/16 probed"),
         ("numpy_p50_ms", "numpy brute force"),
         ("bm25_p50_ms", "BM25 (bm25s)"),
     ):
@@ -628,8 +681,16 @@ def _cell(v, fmt: str = "{:.3f}") -> str:
     return "—" if v is None else fmt.format(v)
 
 
+def _setting(row: dict) -> str:
+    """How deep the chosen index searches: efSearch for a graph, probed lists for IVF."""
+    kind = _SHORT.get(row["chosen"])
+    if kind == "ivf":
+        return f"nprobe {row['ivf_nprobe']}"
+    return f"ef {HNSW_EF_SEARCH}" if kind else "exact"
+
+
 def _build_s(row: dict) -> str:
-    key = {"hnsw": "hnsw_build_s", "hnsw-fp16": "fp16_build_s"}.get(row["chosen"])
+    key = {"hnsw": "hnsw_build_s", "hnsw-fp16": "fp16_build_s", "ivf-fp16": "ivf_build_s"}.get(row["chosen"])
     return f"{row[key]:.0f} s {row['chosen']}" if key else "flat"
 
 
@@ -667,7 +728,7 @@ def targets(results: dict) -> list[tuple[str, str, str, bool]]:
             big["total_p50_ms"] <= 30,
         ),
         (
-            f"recall@10 vs exact at {top['chunks']:,} ({top['chosen']}, ef {HNSW_EF_SEARCH}, "
+            f"recall@10 vs exact at {top['chunks']:,} ({top['chosen']}, {_setting(top)}, "
             f"{top.get('recall_queries', len(QUESTIONS))} questions)",
             "≥ 0.95",
             f"{recall:.3f}",
@@ -745,7 +806,7 @@ def table(results: dict) -> str:
         ),
         ("incremental, one file changed", f"{b['one_file_changed_rebuild_s']:.2f} s"),
         (
-            f"search p50 at {top['chunks']:,}: {top['chosen']} (ef {HNSW_EF_SEARCH}) / exact numpy",
+            f"search p50 at {top['chunks']:,}: {top['chosen']} ({_setting(top)}) / exact numpy",
             f"{top[_SHORT.get(top['chosen'], 'flat') + '_p50_ms']:.2f} / {top['numpy_p50_ms']:.2f} ms",
         ),
         (
@@ -771,8 +832,8 @@ def table(results: dict) -> str:
     scale_lines = [
         "",
         "| chunks | chosen | flat p50 / p95 ms | HNSW p50 / p95 ms | HNSW recall@10 | HNSW-fp16 p50 / p95 ms | "
-        "HNSW-fp16 recall@10 | IVF p50 ms | IVF recall@10 | numpy p50 ms | BM25 p50 ms | "
-        "flat / HNSW / HNSW-fp16 MB | HNSW / HNSW-fp16 build s |",
+        "HNSW-fp16 recall@10 | IVF-fp16 p50 / p95 ms | IVF-fp16 recall@10 | numpy p50 ms | BM25 p50 ms | "
+        "flat / HNSW / HNSW-fp16 / IVF-fp16 MB | HNSW / HNSW-fp16 / IVF-fp16 build s |",
         "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results["scale"]:
@@ -784,10 +845,12 @@ def table(results: dict) -> str:
             f"{_cell(g('hnsw_recall_at_10'))} | "
             f"{_cell(g('fp16_p50_ms'), '{:.2f}')} / {_cell(g('fp16_p95_ms'), '{:.2f}')} | "
             f"{_cell(g('fp16_recall_at_10'))} | "
-            f"{_cell(g('ivf_p50_ms'))} | {_cell(g('ivf_recall_at_10'))} | {r['numpy_p50_ms']:.3f} | "
+            f"{_cell(g('ivf_p50_ms'), '{:.2f}')} / {_cell(g('ivf_p95_ms'), '{:.2f}')} | "
+            f"{_cell(g('ivf_recall_at_10'))} | {r['numpy_p50_ms']:.3f} | "
             f"{_cell(g('bm25_p50_ms'))} | {r['flat_mb']} / {_cell(g('hnsw_mb'), '{}')} / "
-            f"{_cell(g('fp16_mb'), '{}')} | "
-            f"{_cell(g('hnsw_build_s'), '{:.1f}')} / {_cell(g('fp16_build_s'), '{:.1f}')} |"
+            f"{_cell(g('fp16_mb'), '{}')} / {_cell(g('ivf_mb'), '{}')} | "
+            f"{_cell(g('hnsw_build_s'), '{:.1f}')} / {_cell(g('fp16_build_s'), '{:.1f}')} / "
+            f"{_cell(g('ivf_build_s'), '{:.1f}')} |"
         )
     sweep = [
         "",
@@ -803,7 +866,23 @@ def table(results: dict) -> str:
                 + " | ".join(f"{e['recall_at_10']:.3f} / {e['p50_ms']:.3f}" for e in r[f"{name}_sweep"])
                 + " |"
             )
-    return "\n".join(lines + backends + scale_lines + sweep)
+    probes = [
+        "",
+        "| chunks | IVF-fp16 lists | "
+        + " | ".join(f"1/{share} probed: nprobe, recall@10 / p50 ms" for share in PROBE_SWEEP)
+        + " |",
+        "|---|---|" + "---|" * len(PROBE_SWEEP),
+    ]
+    for r in results["scale"]:
+        if "ivf_sweep" in r:
+            probes.append(
+                f"| {r['chunks']:,} | {r['ivf_sweep'][0]['lists']} | "
+                + " | ".join(
+                    f"{e['nprobe']}, {e['recall_at_10']:.3f} / {e['p50_ms']:.3f}" for e in r["ivf_sweep"]
+                )
+                + " |"
+            )
+    return "\n".join(lines + backends + scale_lines + sweep + probes)
 
 
 def run_quality(out: Path, env: dict) -> float:
@@ -884,10 +963,12 @@ def main() -> None:
         results["quality"] = bench_quality(berita)
         results["rss_seeds_mb"] = peak_rss_mb(env, work / "data", work / "articles")
         load_now("scale")
-        results["scale"] = bench_scale(berita, sizes, rng, work)
+        base = real_vectors(berita, work)
+        results["synthetic"] = {"real_vectors": len(base), "mix": MIX, "noise": NOISE}
+        results["scale"] = bench_scale(berita, base, sizes, rng, work)
         load_now("large")
         large_dir = work / "data-large"
-        built = build_large_index(berita, large_dir, large_n, rng)
+        built = build_large_index(berita, base, large_dir, large_n, rng)
         results["scale"].append(bench_scale_large(berita, built))
         built.pop("vectors")
         built.pop("faiss")

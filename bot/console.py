@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any, TextIO
 from rich.console import Console
 from rich.padding import Padding
 from rich.panel import Panel
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
@@ -207,6 +206,9 @@ def render_report(console: Console, r: IndexReport, folder: Path | None = None) 
 
 
 def build_with_progress(console: Console, berita: Berita, rebuild: bool) -> IndexReport:
+    # here, not at the top: answering a question never shows a progress bar
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
     columns = [TextColumn("embedding"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
     with Progress(*columns, console=console, transient=True, disable=not console.is_terminal) as bar:
         task = bar.add_task("embed", total=None)

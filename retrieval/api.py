@@ -11,12 +11,12 @@ import threading
 import time
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from . import language, reader
 from .answer import Answer, Passage, clean, declined
-from .build import TERMS_FILE, IndexReport, ProgressFn, build_index
 from .config import Config
 from .conversation import Conversation, Turn
 from .corroborate import (
@@ -42,6 +42,9 @@ from .search import Hit, search
 from .store import ChunkRow, Document, Generation, Problem, SentenceRow, current_generation, load
 from .timeline import Event, SentenceRecord, events, matches
 from .yesno import yes_no
+
+if TYPE_CHECKING:
+    from .build import IndexReport, ProgressFn
 
 # Events listed for "what happened on <date>" (one sentence each): three fit a chat screen.
 EVENTS = 3
@@ -240,6 +243,8 @@ class Berita:
             _ = self._loaded_now()
 
     def _load(self) -> _Loaded:
+        from .build import TERMS_FILE  # the build stage itself is imported only to build
+
         index = load(self.config.data_dir)
         lexical = (
             Lexical.load(index.path / "bm25", len(index), index.chunk_texts)
@@ -547,7 +552,7 @@ class Berita:
             short = yes_no(qa.text, qa.language, reading.evidence[0], concepts_, lang)
         mode = reader.reporting(qa.text)
         if mode:
-            short = reader.reporting_answer(mode, reported, len(index.documents()), lang)
+            short = reader.reporting_answer(mode, reported, index.document_count(), lang)
         if short is not None:
             # The reader's short answers carry the lead's chunk id, not a passage number: they
             # cite the lead's passage; who-reports answers cite the reporters' passages.
@@ -563,7 +568,7 @@ class Berita:
             short_answer=short,
             reported_by=reported,
             disagreements=disputes,
-            articles=len(index.documents()),
+            articles=index.document_count(),
             confidence=conf,
             signals=reading.signals,
         )
@@ -720,6 +725,8 @@ class Berita:
         return self._current().index.problems()
 
     def build(self, rebuild: bool = False, progress: ProgressFn | None = None) -> IndexReport:
+        from .build import build_index
+
         report = build_index(
             self.config, self._passage_embedder, self.model_id, rebuild=rebuild, progress=progress
         )

@@ -23,6 +23,7 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -161,6 +162,138 @@ def mmap_copy(onnx_file: Path) -> Path:
     return target
 
 
+# Most of a cold `berita ask` was loading the tokenizer: `tokenizers` builds a trie of all
+# 250,002 XLM-R pieces (0.8-1.2 s on a quiet machine, holding the GIL). A Unigram tokenizer
+# only ever uses pieces that occur in its normalized input, so for a text made only of
+# characters that have a piece of their own and are Latin-script (or general punctuation), a
+# copy holding only the pieces made of such characters (110,414 of them) finds the same pieces,
+# mapped back to the same ids (tests/test_lean.py). Loading it took 0.73 s against 2.79 s for
+# the full tokenizer on the same (busy) machine. The copy is written once beside the model;
+# any other text goes to the full tokenizer, loaded when first needed.
+_LATIN_SUFFIX = ".latin"
+
+
+def _latin(c: str) -> bool:
+    o = ord(c)
+    return o < 0x250 or 0x2000 <= o < 0x2070 or c in "▁€"
+
+
+@dataclass(frozen=True)
+class LatinTokenizer:
+    """A Unigram tokenizer cut to the pieces made of Latin-script characters."""
+
+    tokenizer: Any
+    ids: np.ndarray  # its piece number -> the full tokenizer's id
+    alphabet: frozenset[str]  # characters a text may contain for it to give the full one's pieces
+    reserved: tuple[str, ...]  # added tokens ("<s>", "<mask>"): a text naming one goes to the full one
+
+    def covers(self, text: str) -> bool:
+        if any(r in text for r in self.reserved):
+            return False
+        normalized = self.tokenizer.normalizer.normalize_str(text) if self.tokenizer.normalizer else text
+        return set(normalized.replace(" ", "")) <= self.alphabet and not any(
+            r in normalized for r in self.reserved
+        )
+
+
+def _latin_files(tokenizer_file: Path) -> tuple[Path, Path, Path]:
+    """tokenizer.latin.json, its id map (.latin.ids.npy) and what it was made from (.latin.meta.json)."""
+    folder, stem = tokenizer_file.parent, tokenizer_file.stem
+    return (
+        folder / f"{stem}{_LATIN_SUFFIX}.json",
+        folder / f"{stem}{_LATIN_SUFFIX}.ids.npy",
+        folder / f"{stem}{_LATIN_SUFFIX}.meta.json",
+    )
+
+
+def _source_stamp(path: Path) -> dict:
+    st = path.stat()
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
+
+
+def latin_tokenizer_files(tokenizer_file: Path) -> tuple[Path, Path, Path] | None:
+    """The Latin-script copy of a Unigram ``tokenizer.json`` (tokenizer, id map, meta), written
+    once beside it; None for other tokenizers or a read-only folder."""
+    files = _latin_files(tokenizer_file)
+    json_file, ids_file, meta_file = files
+    stamp = _source_stamp(tokenizer_file)
+
+    def made() -> bool | None:  # True: written for this tokenizer; False: it has no such copy
+        meta = _read_json(meta_file)
+        if not isinstance(meta, dict) or meta.get("source") != stamp:
+            return None
+        return not meta.get("unsupported")
+
+    try:
+        if (done := made()) is not None:
+            return files if done else None
+        with open(tokenizer_file.parent / ".latin.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            if (done := made()) is not None:
+                return files if done else None
+            raw = json.loads(tokenizer_file.read_text(encoding="utf-8"))
+            model = raw.get("model") or {}
+            vocab = model.get("vocab") or []
+            keep = [i for i, (piece, _) in enumerate(vocab) if all(_latin(c) for c in piece)]
+            alphabet = sorted(p for p, _ in vocab if len(p) == 1 and _latin(p))
+            unk = model.get("unk_id")
+            if (
+                model.get("type") != "Unigram"
+                or model.get("byte_fallback")
+                or "▁" not in alphabet
+                or (unk is not None and unk not in keep)
+            ):
+                # Only a Unigram model's pieces depend on nothing but the input's substrings.
+                meta_file.write_text(json.dumps({"source": stamp, "unsupported": True}))
+                return None
+            position = {old: new for new, old in enumerate(keep)}
+            raw["model"] = dict(model, vocab=[vocab[i] for i in keep])
+            if model.get("unk_id") is not None:
+                raw["model"]["unk_id"] = position[model["unk_id"]]
+            meta = {
+                "source": stamp,
+                "alphabet": "".join(alphabet),
+                "reserved": [t["content"] for t in raw.get("added_tokens", [])],
+            }
+            log.info(
+                "writing a Latin-script copy of %s (%d of %d pieces), once",
+                tokenizer_file.name,
+                len(keep),
+                len(vocab),
+            )
+            tmp = Path(tempfile.mkdtemp(prefix=".latin-", dir=tokenizer_file.parent))
+            try:
+                (tmp / json_file.name).write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
+                np.save(tmp / ids_file.name, np.asarray(keep, np.int64))
+                (tmp / meta_file.name).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
+                for f in (json_file, ids_file, meta_file):  # meta last: it says the others are there
+                    (tmp / f.name).chmod(0o644)
+                    os.replace(tmp / f.name, f)
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
+    except OSError as exc:
+        log.warning("cannot write a Latin-script tokenizer copy (%s); loading %s whole", exc, tokenizer_file)
+        return None
+    return files
+
+
+def load_latin_tokenizer(tokenizer_file: Path) -> LatinTokenizer | None:
+    from tokenizers import Tokenizer
+
+    files = latin_tokenizer_files(tokenizer_file)
+    if files is None:
+        return None
+    json_file, ids_file, meta_file = files
+    meta = _read_json(meta_file)
+    assert isinstance(meta, dict)
+    return LatinTokenizer(
+        tokenizer=Tokenizer.from_file(str(json_file)),
+        ids=np.load(ids_file),
+        alphabet=frozenset(meta["alphabet"]),
+        reserved=tuple(meta["reserved"]),
+    )
+
+
 def _session(path: Path):
     import onnxruntime as ort
 
@@ -185,38 +318,70 @@ class OnnxEncoder:
     def __init__(
         self, spec: EncoderSpec, model_id: str, batch_size: int = 32, lock: threading.Lock | None = None
     ):
-        from tokenizers import Tokenizer
-
         self.spec = spec
         self.model_id = model_id
         self.dim = spec.dim
         self.batch_size = batch_size
         # ONNX Runtime releases the GIL while it builds a session; `tokenizers` holds it
-        # while it builds its 250k-piece trie. Side by side, the session load is free.
+        # while it builds its trie. Side by side, the session load is free.
+        self._full: Any = None
+        self._full_lock = threading.Lock()
         with ThreadPoolExecutor(1, thread_name_prefix="onnx-load") as pool:
             session = pool.submit(_session, mmap_copy(spec.onnx_file))
-            tokenizer = Tokenizer.from_file(str(spec.tokenizer_file))
+            self._latin = load_latin_tokenizer(spec.tokenizer_file)
+            if self._latin is not None:
+                self._prepare(self._latin.tokenizer)
+                pad = _pad_id(self._latin.tokenizer, spec)
+                self._pad_id = int(self._latin.ids[pad]) if pad < len(self._latin.ids) else 0
+            else:
+                self._pad_id = _pad_id(self.tokenizer, spec)
             self.session = session.result()
         self._inputs = {i.name for i in self.session.get_inputs()}
-        # As transformers' fast tokenizer is called by sentence-transformers:
-        # truncate to max_seq_length, pad a batch to its longest text.
-        tokenizer.enable_truncation(max_length=spec.max_seq_length)
-        tokenizer.no_padding()  # _forward pads, whatever tokenizer.json says
-        self.tokenizer = tokenizer
-        self._pad_id = _pad_id(tokenizer, spec)
         # One forward pass at a time: ONNX Runtime already uses every core.
         self._lock = lock or threading.Lock()
+
+    def _prepare(self, tokenizer) -> None:
+        # As transformers' fast tokenizer is called by sentence-transformers:
+        # truncate to max_seq_length, pad a batch to its longest text.
+        tokenizer.enable_truncation(max_length=self.spec.max_seq_length)
+        tokenizer.no_padding()  # _forward pads, whatever tokenizer.json says
+
+    @property
+    def tokenizer(self):
+        """The model's full tokenizer (loaded on first use when the Latin-script copy serves)."""
+        with self._full_lock:
+            if self._full is None:
+                from tokenizers import Tokenizer
+
+                full = Tokenizer.from_file(str(self.spec.tokenizer_file))
+                self._prepare(full)
+                self._full = full
+            return self._full
+
+    def token_ids(self, texts: list[str]) -> list[np.ndarray]:
+        """Each text's token ids, as the full tokenizer gives them."""
+        out: list[np.ndarray | None] = [None] * len(texts)
+        latin = self._latin
+        if latin is not None:
+            rows = [i for i, t in enumerate(texts) if latin.covers(t)]
+            for i, e in zip(rows, latin.tokenizer.encode_batch([texts[i] for i in rows]), strict=True):
+                out[i] = latin.ids[e.ids]
+        rest = [i for i, o in enumerate(out) if o is None]
+        if rest:
+            for i, e in zip(rest, self.tokenizer.encode_batch([texts[i] for i in rest]), strict=True):
+                out[i] = np.asarray(e.ids, np.int64)
+        return out  # type: ignore[return-value]  # every row filled
 
     def _forward(self, texts: list[str]) -> np.ndarray:
         if self.spec.do_lower_case:
             texts = [t.lower() for t in texts]
-        encs = self.tokenizer.encode_batch(texts)
-        width = max(len(e.ids) for e in encs)
+        encs = self.token_ids(texts)
+        width = max(len(e) for e in encs)
         ids = np.full((len(encs), width), self._pad_id, np.int64)
         mask = np.zeros((len(encs), width), np.int64)
-        for row, e in enumerate(encs):
-            ids[row, : len(e.ids)] = e.ids
-            mask[row, : len(e.ids)] = e.attention_mask
+        for row, e in enumerate(encs):  # no padding and no special mask: every token counts
+            ids[row, : len(e)] = e
+            mask[row, : len(e)] = 1
         feeds = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)

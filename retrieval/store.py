@@ -7,7 +7,7 @@ manifest sits next to its vectors and tables)::
     gen-<ns>/manifest.json    format, model, counts, and the sha256 of every other file
     gen-<ns>/chunks.sqlite    files, documents, chunks, sentences, problems
     gen-<ns>/vectors.faiss    chunk vectors (row i = chunks.id i)
-    gen-<ns>/vectors.npy      the same vectors, raw, for reuse by the next build
+    gen-<ns>/vectors.npy      the same vectors, raw: exact cosines, reuse by the next build
     gen-<ns>/sentences.npy    sentence vectors (row i = sentences.id i)
     gen-<ns>/bm25/            whatever else the builder stores (the lexical index)
 
@@ -27,6 +27,7 @@ import contextlib
 import fcntl
 import hashlib
 import json
+import math
 import os
 import re
 import shutil
@@ -43,7 +44,9 @@ import numpy as np
 
 from .errors import ConfigError, IndexCorruptError, IndexMissingError
 
-FORMAT_VERSION = "3"
+# "4": facts hold counted-noun compounds and honorific names, undated articles' dates are read
+# against their inferred date, groups split by differing numbers (all read at index time).
+FORMAT_VERSION = "4"
 MANIFEST = "manifest.json"
 DB = "chunks.sqlite"
 
@@ -270,6 +273,19 @@ def verify(gen: Path, manifest: Manifest) -> None:
             raise IndexCorruptError(_fix(f"index is damaged: {gen / name} does not match its checksum"))
 
 
+# Chunks (with their sentences) and corroboration groups kept in memory per loaded generation:
+# the same passages come back question after question, a generation never changes once
+# written, and its SQLite reads were ~40% of a warm answer's time outside the model on the
+# seeds (bench/). Each cache is emptied when it reaches this many entries (~1-2 KB a chunk).
+ROW_CACHE = 10_000
+
+
+def _remember(cache: dict, key: Any, value: Any) -> None:
+    if len(cache) >= ROW_CACHE:
+        cache.clear()
+    cache[key] = value
+
+
 class Generation:
     """One loaded, read-only generation. Safe to share between threads."""
 
@@ -304,6 +320,10 @@ class Generation:
         except sqlite3.DatabaseError as exc:
             raise IndexCorruptError(_fix(f"index database {db_path} is damaged ({exc})")) from None
         self._lock = threading.Lock()
+        self._chunk_rows: dict[int, ChunkRow] = {}
+        self._chunk_sentences: dict[int, list[SentenceRow]] = {}
+        self._groups: dict[int, list[tuple[SentenceRow, ChunkRow]]] = {}
+        self._group_sizes: dict[int, int] = {}
         vec_path = path / "vectors.faiss"
         try:
             self.faiss = faiss.read_index(str(vec_path))
@@ -329,6 +349,10 @@ class Generation:
             raise IndexCorruptError(_fix("chunk vectors (vectors.npy) do not match the chunk table"))
         if hasattr(self.faiss, "hnsw"):
             self.faiss.hnsw.efSearch = max(self.faiss.hnsw.efSearch, HNSW_EF_SEARCH)
+        if hasattr(self.faiss, "nlist") and hasattr(self.faiss, "nprobe"):
+            self.faiss.nprobe = max(self.faiss.nprobe, ivf_probes(self.faiss.nlist))
+        # Exact float32 chunk vectors (memory-mapped): a compressed index cannot give them back.
+        self._vectors = raw_vectors
 
     def __len__(self) -> int:
         return int(self.faiss.ntotal)
@@ -341,7 +365,7 @@ class Generation:
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
     def vector(self, chunk_id: int) -> np.ndarray:
-        return np.asarray(self.faiss.reconstruct(int(chunk_id)))
+        return np.asarray(self._vectors[int(chunk_id)], dtype=np.float32)
 
     def _query(self, sql: str, args: tuple = ()) -> list[sqlite3.Row]:
         """Rows of one query; damage in pages the load did not read shows up here."""
@@ -355,19 +379,19 @@ class Generation:
         """The chunks with these ids, in the order given (unknown ids left out)."""
         if not ids:
             return []
-        cols = _columns(ChunkRow, skip=("doc",))
-        marks = ",".join("?" * len(ids))
-        rows = {
-            r["id"]: r
+        cached = self._chunk_rows
+        found = {i: row for i in ids if (row := cached.get(i)) is not None}
+        missing = [i for i in dict.fromkeys(ids) if i not in found]
+        if missing:
+            cols = _columns(ChunkRow, skip=("doc",))
+            marks = ",".join("?" * len(missing))
             for r in self._query(
-                f"SELECT doc_id, {', '.join(cols)} FROM chunks WHERE id IN ({marks})", tuple(ids)
-            )
-        }
-        return [
-            ChunkRow(doc=self._docs[r["doc_id"]].doc, **{k: r[k] for k in cols})
-            for i in ids
-            if (r := rows.get(i)) is not None
-        ]
+                f"SELECT doc_id, {', '.join(cols)} FROM chunks WHERE id IN ({marks})", tuple(missing)
+            ):
+                row = ChunkRow(doc=self._docs[r["doc_id"]].doc, **{k: r[k] for k in cols})
+                found[row.id] = row
+                _remember(cached, row.id, row)
+        return [row for i in ids if (row := found.get(i)) is not None]
 
     def chunk(self, chunk_id: int) -> ChunkRow | None:
         found = self.chunks([chunk_id])
@@ -393,18 +417,28 @@ class Generation:
         ]
 
     def sentences_of(self, chunk_ids: list[int]) -> list[SentenceRow]:
-        """Every sentence of these chunks, in one query (in id order)."""
+        """Every sentence of these chunks, at most one query (in id order)."""
         if not chunk_ids:
             return []
-        cols = _columns(SentenceRow)
-        marks = ",".join("?" * len(chunk_ids))
-        return [
-            SentenceRow(**{k: r[k] for k in cols})
+        cached = self._chunk_sentences
+        wanted = list(dict.fromkeys(chunk_ids))
+        found = {c: rows for c in wanted if (rows := cached.get(c)) is not None}
+        missing = [c for c in wanted if c not in found]
+        if missing:
+            cols = _columns(SentenceRow)
+            marks = ",".join("?" * len(missing))
+            for c in missing:
+                found[c] = []
             for r in self._query(
                 f"SELECT {', '.join(cols)} FROM sentences WHERE chunk_id IN ({marks}) ORDER BY id",
-                tuple(chunk_ids),
-            )
-        ]
+                tuple(missing),
+            ):
+                found[r["chunk_id"]].append(SentenceRow(**{k: r[k] for k in cols}))
+            for c in missing:
+                _remember(cached, c, found[c])
+        out = [s for c in wanted for s in found[c]]
+        out.sort(key=lambda s: s.id)
+        return out
 
     def sentences_mentioning(self, keys: Sequence[str], limit: int) -> list[SentenceRow]:
         """Sentences whose stored facts contain one of ``keys`` as a quoted JSON string prefix
@@ -426,6 +460,13 @@ class Generation:
         """The sentences of one corroboration group, with their chunks."""
         if grp < 0:
             return []
+        found = self._groups.get(grp)
+        if found is None:
+            found = self._group(grp)
+            _remember(self._groups, grp, found)
+        return list(found)
+
+    def _group(self, grp: int) -> list[tuple[SentenceRow, ChunkRow]]:
         cols = _columns(SentenceRow)
         rows = [
             SentenceRow(**{k: r[k] for k in cols})
@@ -436,18 +477,25 @@ class Generation:
 
     def group_sizes(self, groups: Sequence[int]) -> dict[int, int]:
         """How many articles state each of these groups' fact."""
-        groups = [g for g in groups if g >= 0]
-        if not groups:
-            return {}
-        marks = ",".join("?" * len(groups))
-        return {
-            r[0]: r[1]
-            for r in self._query(
-                "SELECT s.grp, COUNT(DISTINCT c.doc_id) FROM sentences s JOIN chunks c ON c.id = s.chunk_id "
-                f"WHERE s.grp IN ({marks}) GROUP BY s.grp",
-                tuple(groups),
-            )
-        }
+        groups = [g for g in dict.fromkeys(groups) if g >= 0]
+        cached = self._group_sizes
+        found = {g: n for g in groups if (n := cached.get(g)) is not None}
+        missing = [g for g in groups if g not in found]
+        if missing:
+            marks = ",".join("?" * len(missing))
+            counted = {
+                r[0]: r[1]
+                for r in self._query(
+                    "SELECT s.grp, COUNT(DISTINCT c.doc_id) FROM sentences s JOIN chunks c ON c.id = s.chunk_id "
+                    f"WHERE s.grp IN ({marks}) GROUP BY s.grp",
+                    tuple(missing),
+                )
+            }
+            for g in missing:
+                if g in counted:
+                    found[g] = counted[g]
+                    _remember(cached, g, counted[g])
+        return {g: found[g] for g in groups if g in found}
 
     def all_sentences(self) -> Iterator[tuple[SentenceRow, Document]]:
         """Every sentence with its document (for the timeline)."""
@@ -460,6 +508,10 @@ class Generation:
 
     def documents(self) -> list[DocumentRow]:
         return list(self._docs.values())
+
+    def document_count(self) -> int:
+        """How many articles (without listing them: every answer says it)."""
+        return len(self._docs)
 
     def files(self) -> dict[str, str]:
         """Every article file seen by the build that wrote this generation → its sha256."""
@@ -588,41 +640,81 @@ def build_lock(root: Path) -> Iterator[None]:
             fcntl.flock(f, fcntl.LOCK_UN)
 
 
-# From this many chunks the HNSW graph keeps its vectors as float16 (IndexHNSWSQ, QT_fp16).
-# bench/run.py at 100k: recall@10 0.988 vs 0.990 for float32, 2.3 vs 2.8 ms, 99 vs 172 MB.
-# Below it float32 costs little (1.72 KB a chunk); here it would pass 0.86 GB.
-HNSW_FP16_FROM = 500_000
+# From this many chunks a generation gets an inverted-file index over float16 vectors
+# (IndexIVFScalarQuantizer, QT_fp16) instead of an HNSW graph. What decided it is build time:
+# every new generation rebuilds its FAISS index, and on this shared 2-core machine an HNSW graph
+# over 100k synthetic chunks took 84 s (float16) to 103 s (float32) to build where IVF took 5 s
+# (bench/run.py, 1M run, 15:51 UTC); over 200k chunks HNSW took 77 s even at efConstruction 64
+# against 33 s for IVF (bench/results/index-experiment.log), and the first 1M run stopped its
+# HNSW-fp16 build unfinished after 13.5 min. HNSW recalls more at 100k (0.993-0.998 against
+# 0.938 for IVF probing a sixteenth of its lists), and IVF's recall grows with size (0.965 at
+# 200k, 0.977 at 1M), so below this size the graph is kept.
+IVF_FROM = 500_000
+# Lists: about sqrt(chunks) (1,000 at 1M, ~1,000 vectors a list). More lists scan less per
+# query but cost training time: 2,048 lists over 200k chunks took 165 s to build against 33 s
+# for 1,024, for about the same recall at the same share of vectors scanned.
+IVF_LISTS_PER_SQRT = 1
+# Probed lists: a sixteenth of them, ~6% of the vectors: recall@10 0.977 at 1M and 0.965 at 200k;
+# a thirty-second gave 0.954 and 0.940, an eighth 0.988 and 0.978 at twice the scan.
+IVF_PROBE_SHARE = 16
+# k-means learns the lists from this many vectors a list (FAISS asks for at least 39).
+IVF_TRAIN_PER_LIST = 64
+KINDS = ("flat", "hnsw", "hnsw-fp16", "ivf-fp16")
 
 
-def faiss_kind(chunks: int, exact_below: int, fp16_from: int = HNSW_FP16_FROM) -> str:
-    """Which FAISS index a generation of ``chunks`` chunks gets: flat, hnsw or hnsw-fp16."""
+def faiss_kind(chunks: int, exact_below: int, ivf_from: int = IVF_FROM) -> str:
+    """Which FAISS index a generation of ``chunks`` chunks gets: flat, hnsw or ivf-fp16."""
     if chunks < exact_below:
         return "flat"
-    return "hnsw-fp16" if chunks >= fp16_from else "hnsw"
+    return "ivf-fp16" if chunks >= ivf_from else "hnsw"
 
 
-def _make_faiss(vectors: np.ndarray, exact_below: int, fp16_from: int = HNSW_FP16_FROM) -> Any:
+def ivf_lists(chunks: int) -> int:
+    return max(1, round(IVF_LISTS_PER_SQRT * math.sqrt(chunks)))
+
+
+def ivf_probes(lists: int) -> int:
+    return max(1, lists // IVF_PROBE_SHARE)
+
+
+def make_faiss(vectors: np.ndarray, kind: str, seed: int = 0) -> Any:
+    """A FAISS index of ``kind`` (one of KINDS) over unit ``vectors``, searched by inner product."""
     import faiss
 
     d = vectors.shape[1]
-    kind = faiss_kind(len(vectors), exact_below, fp16_from)
+    ip = faiss.METRIC_INNER_PRODUCT
+    fp16 = faiss.ScalarQuantizer.QT_fp16
     index: Any
     if kind == "flat":
         index = faiss.IndexFlatIP(d)
-    else:
+    elif kind in ("hnsw", "hnsw-fp16"):
         if kind == "hnsw-fp16":
-            qt = faiss.ScalarQuantizer.QT_fp16
-            index = faiss.IndexHNSWSQ(d, qt, HNSW_M, faiss.METRIC_INNER_PRODUCT)  # type: ignore[arg-type]  # stubs: int enum
+            index = faiss.IndexHNSWSQ(d, fp16, HNSW_M, ip)  # type: ignore[arg-type]  # stubs: int enum
         else:
-            index = faiss.IndexHNSWFlat(d, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+            index = faiss.IndexHNSWFlat(d, HNSW_M, ip)
         index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
         index.hnsw.efSearch = HNSW_EF_SEARCH
+    elif kind == "ivf-fp16":
+        lists = ivf_lists(len(vectors))
+        index = faiss.IndexIVFScalarQuantizer(faiss.IndexFlatIP(d), d, lists, fp16, ip)
+        index.nprobe = ivf_probes(lists)
+    else:
+        raise ValueError(f"unknown FAISS index kind {kind!r}")
     if len(vectors):
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-        if not index.is_trained:  # the quantizer learns each dimension's range
-            index.train(vectors)
+        if not index.is_trained:  # IVF learns its lists, the quantizer each dimension's range
+            sample = vectors
+            if kind == "ivf-fp16" and len(vectors) > IVF_TRAIN_PER_LIST * index.nlist:
+                rng = np.random.default_rng(seed)
+                pick = rng.choice(len(vectors), IVF_TRAIN_PER_LIST * index.nlist, replace=False)
+                sample = vectors[np.sort(pick)]
+            index.train(sample)
         index.add(vectors)
     return index
+
+
+def _make_faiss(vectors: np.ndarray, exact_below: int, ivf_from: int = IVF_FROM) -> Any:
+    return make_faiss(vectors, faiss_kind(len(vectors), exact_below, ivf_from))
 
 
 def _number(gen: Path) -> int:

@@ -162,3 +162,25 @@ def test_bm25_is_saved_with_the_generation_and_rebuilt_if_damaged(setup, caplog)
     rebuilt = Lexical.load(index.path / "bm25", len(index), index.chunk_texts)
     assert "rebuilding it in memory" in caplog.text
     assert rebuilt.search("Kursk", 5) == saved.search("Kursk", 5)
+
+
+def test_a_generation_with_an_ivf_index_loads_and_searches(setup):
+    """Past store.IVF_FROM chunks a generation gets an IVF index: loaded, it probes at least
+    ivf_probes(lists) of them, and exact chunk vectors come from vectors.npy."""
+    import faiss
+    import numpy as np
+
+    from retrieval.store import ivf_probes, make_faiss
+
+    config, _, build = setup
+    build()
+    gen = current_generation(config.data_dir)
+    vectors = np.load(gen / "vectors.npy")
+    index = make_faiss(vectors, "ivf-fp16")
+    assert index.nlist == 5 and index.nprobe == ivf_probes(5) == 1
+    index.nprobe = 3  # more than berita's choice: a file written to search deeper keeps it
+    faiss.write_index(index, str(gen / "vectors.faiss"))
+    loaded = Generation(gen, check=False)  # the file changed under its checksum on purpose
+    assert loaded.faiss.nprobe == 3
+    assert np.array_equal(loaded.vector(3), vectors[3])
+    assert loaded.search(vectors[3], 3)[0][0] == 3

@@ -157,3 +157,28 @@ def test_what_the_lean_encoder_leaves_to_sentence_transformers(tmp_path, modules
     assert "no ONNX export" in (unsupported(folder, "onnx/other.onnx") or "")
     with pytest.raises(ModelError, match="cannot use the lean ONNX encoder"):
         read_spec(folder, "onnx/model.onnx")
+
+
+def test_the_latin_script_tokenizer_gives_the_full_tokenizers_ids(seeded, seed_chunks):
+    """Cold start loads a copy of the tokenizer cut to Latin-script pieces; a text it covers
+    gets the same ids as from the full tokenizer, any other text goes to the full one."""
+    lean = seeded.embedder
+    latin = lean._latin
+    assert latin is not None and len(latin.ids) < 150_000
+    corpus = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "corpus").glob("*.txt"))]
+    covered = [
+        *QUESTIONS,
+        *seed_chunks,
+        *corpus,
+        "Café “naïve” — Rp 1.500,00 · 25% naik; São Paulo & Zürich… ’kan?",
+        "  spasi   ganda\tdan tab  ",
+    ]
+    others = ["Xi Jinping 习近平 di Beijing", "Москва и Киев", "ini <mask> itu", "emoji 🙂 ya", "Ελλάδα"]
+    for text in covered:
+        assert latin.covers(text), text
+    for text in others:
+        assert not latin.covers(text), text
+    full = lean.tokenizer
+    texts = covered + others
+    for text, ids in zip(texts, lean.token_ids(texts), strict=True):
+        assert ids.tolist() == full.encode(text).ids, text
