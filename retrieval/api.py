@@ -454,7 +454,7 @@ class Berita:
                     weights[i] *= REFERENT_WEIGHT
         asked = question_dates(qa.text, terms.today) if terms.today else None
         score_of = {h.chunk_id: h.score for h in hits}
-        if asked and asked.first and asked.last and reader.is_event_question(qa, concepts_, weights):
+        if asked and asked.first and asked.last and reader.is_event_question(qa, concepts_, weights, asked):
             # "What happened on 2 November?": the sentences dated that day are the candidates,
             # whether or not the question's words found their passages.
             floor = min(score_of.values(), default=0.0)
@@ -534,7 +534,7 @@ class Berita:
             reported = self._stating(loaded, reading, asked_values, rows, passages) or reported
         disputes = self._disputes(loaded, reading, lead, rows, passages)
         quote = f"{clean(lead.text)} [{number[lead.n]}]"
-        if asked and reader.is_event_question(qa, concepts_, weights):
+        if asked and reader.is_event_question(qa, concepts_, weights, asked):
             # The events of the asked date, one sentence each (at most EVENTS), each cited.
             seen_groups = {lead.group} if lead.group >= 0 else set()
             parts = [quote]

@@ -805,10 +805,11 @@ def read(
         what = ", ".join(concepts_[i].text for i in unread)
         return Reading(found=False, reason=("not_mentioned", {"what": what}))
     known = [concepts_[i].text for i in weights if weights[i]]
-    if known and not named and not any(re.search(r"[^\W\d_]", t) for t in known):
-        # Only numbers ("what is 15% of 80"): a number alone is no topic.
+    date_only = dated and is_event_question(q, concepts_, weights, asked_date)
+    if known and not named and not date_only and not any(re.search(r"[^\W\d_]", t) for t in known):
+        # Only numbers ("what is 15% of 80"): a number alone is no topic (a date is).
         return Reading(found=False, reason=("not_found", {}))
-    if not any(weights.values()) and not (dated and is_event_question(q, concepts_, weights)):
+    if not any(weights.values()) and not date_only:
         # No word of the question occurs in the articles; a date alone ("What happened on 4
         # September?") is still a question, but not with words beside it that the articles
         # never use ("lagu dangdut terbaru").
@@ -850,7 +851,7 @@ def read(
             ),
             key=lambda s: -s.score,
         )
-    event = dated and is_event_question(q, concepts_, weights)
+    event = date_only
     if asked_date and dated and not event and _datable(asked_date) and not any(s.on_date for s in ranked):
         # "What was the trade worth in 2024?": nothing the passages say is of that date, and no
         # article about it was published then; what they say of other years doesn't answer.
@@ -962,10 +963,21 @@ _EVENT_WORDS = {
 }  # fmt: skip
 
 
-def is_event_question(q: Question, concepts_: Sequence[Concept], weights: dict[int, float]) -> bool:
+# Words that only say which stretch of time is asked about ("over the weekend of 1-2 November").
+_CALENDAR_WORDS = {
+    "day", "days", "week", "weekend", "month", "date", "hari", "pekan", "minggu", "bulan", "akhir",
+    "tanggal", "sepekan",
+}  # fmt: skip
+
+
+def is_event_question(
+    q: Question, concepts_: Sequence[Concept], weights: dict[int, float], asked: TimeMention | None = None
+) -> bool:
     """A question about a date itself ("What happened on 4 September?", "Apa yang terjadi
-    pekan lalu?"): no answer type, and nothing to look for but the date and event words."""
+    pekan lalu?"): no answer type, and nothing to look for but the date and event words. The
+    words of the asked date ("minggu pertama September") are the date, not a topic."""
     if q.expected:
         return False
-    rest = [c for c in concepts_ if not (set(c.forms) & _EVENT_WORDS)]
+    of_date = set(re.findall(r"\w+", asked.text.lower())) | _CALENDAR_WORDS if asked is not None else set()
+    rest = [c for c in concepts_ if not (set(c.forms) & _EVENT_WORDS) and c.text.lower() not in of_date]
     return len(rest) <= 1

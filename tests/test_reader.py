@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from retrieval import reader
+from retrieval.dates import question_dates
 from retrieval.facts import facts
 from retrieval.question import analyze
 
@@ -181,3 +184,23 @@ def test_a_calendar_date_in_an_undated_article_fits_a_when_question():
     weekday = facts("Parade militer besar digelar pada hari Kamis.", None)
     assert reader.type_fit(q, reader.typed_answers(q, undated, [])) == 1.0
     assert reader.type_fit(q, reader.typed_answers(q, weekday, [])) == 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Apa saja yang terjadi pada minggu pertama September 2025?",
+        "What happened over the weekend of 1-2 November 2025?",
+    ],
+)
+def test_the_words_of_the_asked_date_make_no_topic(text):
+    # "minggu pertama", "weekend" and the "1" of "1-2 November" say when, not what: the
+    # question asks for the events of those days.
+    q = analyze(text)
+    asked = question_dates(text, dt.date(2026, 1, 2))
+    assert asked is not None and reader.is_event_question(q, reader.concepts(q), {}, asked)
+    other = "What did Wang Yi say about the United States on 28 September?"
+    q = analyze(other)
+    assert not reader.is_event_question(
+        q, reader.concepts(q), {}, question_dates(other, dt.date(2025, 9, 30))
+    )
