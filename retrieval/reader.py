@@ -822,22 +822,18 @@ def read(
         # The evidence's passage must name what the question names: "Siapa presiden Korea
         # Selatan?" is not answered by a sentence about China's president. Passages naming the
         # most of the question's names compete; none naming any is no answer.
-        def names_in(s: Scored) -> int:
-            words = s.candidate.facts.words | passage_words(s.candidate.n)
-            return sum(_present(c.forms, words) for c in names)
-
-        counts = {id(s): names_in(s) for s in ranked}
+        words_at = {id(s): s.candidate.facts.words | passage_words(s.candidate.n) for s in ranked}
+        counts = {id(s): sum(_present(c.forms, words_at[id(s)]) for c in names) for s in ranked}
         most = max(counts.values())
         if most == 0:
             return Reading(found=False, reason=("not_found", {}))
         # A name of several words is named only where all its words are: "PSM Makassar" is
         # not in an article that mentions Makassar, nor "Hulu Sungai Tengah" in one about a
         # river's upper reaches. None of the retrieved passages holding them all: not mentioned.
-        passages = [s.candidate.facts.words | passage_words(s.candidate.n) for s in ranked]
         unnamed = [
             concepts_[i].text
             for i, parts in (name_words or {}).items()
-            if len(parts) > 1 and not any(all(_present(p, w) for p in parts) for w in passages)
+            if len(parts) > 1 and not any(all(_present(p, w) for p in parts) for w in words_at.values())
         ]
         if unnamed:
             return Reading(found=False, reason=("not_mentioned", {"what": ", ".join(unnamed)}))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from retrieval.dates import MONTH_NAMES, WEEKDAY_NAMES
 from retrieval.lexicon import (
@@ -975,8 +976,9 @@ def _the(country: str) -> str:
 # --- candidates for a question -------------------------------------------------------------
 
 
-def _norm(text: str) -> set[str]:
-    return {w for w in re.split(r"[\s\-–'’]+", text.lower()) if w}
+@lru_cache(maxsize=8192)
+def _norm(text: str) -> frozenset[str]:
+    return frozenset(w for w in re.split(r"[\s\-–'’]+", text.lower()) if w)
 
 
 # Words naming the kind of place, not the place: "Gunung Ile Lewotolok" = "Mount Ile Lewotolok".
@@ -993,11 +995,14 @@ def in_question(span_text: str, q: Question) -> bool:
         if words and n and (words <= n or n <= words):
             return True
     canon = PLACES.get(span_text.lower())
-    if canon:
-        asked = {PLACES[t] for t in _question_phrases(q) if t in PLACES}
-        if canon in asked:
-            return True
-    return False
+    return bool(canon) and canon in _asked_places(q)
+
+
+@lru_cache(maxsize=256)
+def _asked_places(q: Question) -> frozenset[str]:
+    """The places a question names, canonical (asked once per question, not per span: the
+    reader tries every sentence's spans)."""
+    return frozenset(PLACES[t] for t in _question_phrases(q) if t in PLACES)
 
 
 def _question_phrases(q: Question) -> set[str]:
