@@ -19,8 +19,9 @@ import os
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -118,6 +119,25 @@ def read_spec(model_dir: Path, onnx_name: str) -> EncoderSpec:
     )
 
 
+@contextmanager
+def _staged(folder: Path, prefix: str) -> Iterator[Path]:
+    """A temporary folder inside ``folder`` to write files in before renaming them into place
+    (a reader never sees half a file); removed whatever happens."""
+    tmp = Path(tempfile.mkdtemp(prefix=prefix, dir=folder))
+    try:
+        yield tmp
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _move_in(tmp: Path, names: Sequence[str], folder: Path) -> None:
+    """Rename ``names`` from ``tmp`` into ``folder`` in this order, readable by everyone
+    (onnx and mkdtemp's folder leave files owner-only)."""
+    for name in names:
+        (tmp / name).chmod(0o644)
+        os.replace(tmp / name, folder / name)
+
+
 def mmap_copy(onnx_file: Path) -> Path:
     """The same graph with its weights in a separate file ONNX Runtime can memory-map.
 
@@ -136,8 +156,7 @@ def mmap_copy(onnx_file: Path) -> Path:
             import onnx  # only here: protobuf, no torch
 
             log.info("writing a memory-mappable copy of %s, once", onnx_file.name)
-            tmp = Path(tempfile.mkdtemp(prefix=".mmap-", dir=onnx_file.parent))
-            try:
+            with _staged(onnx_file.parent, ".mmap-") as tmp:
                 model = onnx.load(str(onnx_file))
                 data = target.name + ".data"
                 onnx.save_model(
@@ -149,13 +168,8 @@ def mmap_copy(onnx_file: Path) -> Path:
                     size_threshold=1024,
                 )
                 del model
-                for name in (data, target.name):
-                    (tmp / name).chmod(0o644)  # onnx writes the weights owner-only
                 # weights first: a graph file never points at weights that are not there yet
-                os.replace(tmp / data, target.parent / data)
-                os.replace(tmp / target.name, target)
-            finally:
-                shutil.rmtree(tmp, ignore_errors=True)
+                _move_in(tmp, (data, target.name), target.parent)
     except OSError as exc:
         log.warning("cannot write a memory-mappable ONNX copy (%s); loading %s whole", exc, onnx_file)
         return onnx_file
@@ -261,16 +275,12 @@ def latin_tokenizer_files(tokenizer_file: Path) -> tuple[Path, Path, Path] | Non
                 len(keep),
                 len(vocab),
             )
-            tmp = Path(tempfile.mkdtemp(prefix=".latin-", dir=tokenizer_file.parent))
-            try:
+            with _staged(tokenizer_file.parent, ".latin-") as tmp:
                 (tmp / json_file.name).write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
                 np.save(tmp / ids_file.name, np.asarray(keep, np.int64))
                 (tmp / meta_file.name).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
-                for f in (json_file, ids_file, meta_file):  # meta last: it says the others are there
-                    (tmp / f.name).chmod(0o644)
-                    os.replace(tmp / f.name, f)
-            finally:
-                shutil.rmtree(tmp, ignore_errors=True)
+                # meta last: it says the others are there
+                _move_in(tmp, (json_file.name, ids_file.name, meta_file.name), tokenizer_file.parent)
     except OSError as exc:
         log.warning("cannot write a Latin-script tokenizer copy (%s); loading %s whole", exc, tokenizer_file)
         return None
