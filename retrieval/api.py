@@ -27,7 +27,9 @@ from .corroborate import (
     content_words,
     disagreements,
     forecast,
+    holds_all,
     reporters,
+    share_held,
     states,
 )
 from .dates import TimeMention, question_dates
@@ -76,6 +78,17 @@ DAY_KEYS = 62
 # At most this many dated sentences become candidates (their passages are read like search
 # hits); the test corpus has at most 9 sentences on one day.
 DATED_SENTENCES = 400
+
+# "Which outlets reported X?" (``Berita._fact_reporters``). An article grouped with the lead
+# statement counts when that statement with its passage holds this share of the question (by
+# rarity): on the seeds the chained "Kim and Xi in Beijing" group held 003's "pesan Kim dalam
+# pertemuan puncaknya dengan Xi" (0.19 of "Kim attended the military parade in Beijing"),
+# while grouped statements of the asked fact hold 0.55 or more.
+GROUP_FACT_SHARE = 0.3
+# An article outside the group counts when a sentence of it states this share of the question
+# and its passage the rest: "Pertemuan ini dilaporkan langsung oleh Kantor Berita Pusat Korea
+# (KCNA)" (0.61; "Korea Utara" is in its passage), "program rudal nuklir" (0.71).
+STATEMENT_SHARE = 0.5
 
 # Passages read for every question, whatever k: the decision to answer must not depend on k.
 # 20 holds the gold passage for every answerable evaluation question (bench/quality.py).
@@ -532,6 +545,8 @@ class Berita:
         asked_values = asked_numbers(qa.text)
         if asked_values:
             reported = self._stating(loaded, reading, asked_values, rows, passages) or reported
+        elif reader.reporting(qa.text):
+            reported = self._fact_reporters(loaded, reading, concepts_, weights, rows, passages, reported)
         disputes = self._disputes(loaded, reading, lead, rows, passages)
         quote = f"{clean(lead.text)} [{number[lead.n]}]"
         if asked and reader.is_event_question(qa, concepts_, weights, asked):
@@ -605,6 +620,58 @@ class Berita:
             if ev.coverage >= lead.coverage - STATING_COVERAGE and states(cand.facts, values):
                 add(rows[cand.n].doc, cand.n)
         return reporters(list(out.values()))
+
+    @staticmethod
+    def _fact_reporters(
+        loaded: _Loaded,
+        reading: reader.Reading,
+        concepts_: list[reader.Concept],
+        weights: dict[int, float],
+        rows: dict[int, ChunkRow],
+        passages: list[Passage],
+        grouped: list[Reporter],
+    ) -> list[Reporter]:
+        """ "Which outlets reported X?": the articles that state X. An article of the lead's
+        group counts when its statement, read with its passage (where "he" and "the capital"
+        are named), names every person the question names and holds at least
+        ``GROUP_FACT_SHARE`` of the question; an article mentioning Putin's name in passing
+        reports nothing about Putin. Any other article counts when one of its retrieved
+        sentences states at least ``STATEMENT_SHARE`` of the question and, with its passage,
+        all of it (a paraphrase the index did not group: "Kantor Berita Pusat Korea (KCNA)")."""
+        index = loaded.index
+        lead = reading.evidence[0].candidate
+        lead_file = rows[lead.n].doc.file
+        asked = [(c, weights[i]) for i, c in enumerate(concepts_) if weights.get(i)]
+        forms = [c.forms for c, _ in asked]
+        ws = [w for _, w in asked]
+        people = [c.forms for c, _ in asked if c.name and not c.place and not c.text.isupper()]
+        keep = {lead_file}
+        if lead.group >= 0:
+            members = index.group(lead.group)
+            before = {c.id: c for c in index.chunks([ch.id - 1 for _, ch in members if ch.ordinal > 0])}
+            for s, chunk in members:
+                words = loaded.facts(s).words | loaded.passage_words(chunk)
+                prev = before.get(chunk.id - 1)
+                # "…," he added: the person may be named in the passage before.
+                named = (
+                    words | loaded.passage_words(prev) if prev and prev.doc.file == chunk.doc.file else words
+                )
+                if holds_all(people, named) and share_held(forms, ws, words) >= GROUP_FACT_SHARE:
+                    keep.add(chunk.doc.file)
+        out = [r for r in grouped if r.file in keep]
+        have = {r.file for r in out}
+        shown = {p.chunk_id: p.n for p in passages}
+        by_file = {p.doc.file: p.n for p in reversed(passages)}
+        for ev in reading.evidence:
+            cand = ev.candidate
+            doc = rows[cand.n].doc
+            if doc.file in have or ev.coverage < STATEMENT_SHARE:
+                continue
+            if holds_all(forms, cand.facts.words | loaded.passage_words(rows[cand.n])):
+                have.add(doc.file)
+                n = shown.get(cand.n, by_file.get(doc.file))
+                out.append(Reporter(file=doc.file, title=doc.title, source=doc.source, date=doc.date, n=n))
+        return reporters(out)
 
     @staticmethod
     def _disputes(

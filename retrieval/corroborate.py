@@ -424,6 +424,21 @@ def states(f: Facts, values: set[float]) -> bool:
     return any(abs(q.value - v) <= SAME_NUMBER * max(abs(v), 1e-9) for q in f.quantities for v in values)
 
 
+def holds_all(required: Iterable[Sequence[str]], words: frozenset[str] | set[str]) -> bool:
+    """Does ``words`` hold one form of every required concept? A form of several words
+    ("korea utara") counts when all its words are there."""
+    return all(any(all(p in words for p in f.split()) for f in forms) for forms in required)
+
+
+def share_held(
+    concepts_forms: Sequence[Sequence[str]], weights: Sequence[float], words: frozenset[str] | set[str]
+) -> float:
+    """The share of the concepts (by weight) whose forms ``words`` holds."""
+    total = sum(weights)
+    held = sum(w for forms, w in zip(concepts_forms, weights, strict=True) if holds_all([forms], words))
+    return held / total if total else 0.0
+
+
 # --- dating an undated article --------------------------------------------------------------
 
 

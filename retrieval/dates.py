@@ -773,9 +773,12 @@ def question_dates(question: str, today: dt.date) -> TimeMention | None:
     span = _question_span(question, today)
     if span is not None:
         return span
-    for m in find_dates(question, today):
-        if not m.unresolved:
-            return m
+    resolved = [m for m in find_dates(question, today) if not m.unresolved]
+    if resolved:
+        # A date named outright wins over an offset: "its weakest level in six months in early
+        # October" asks about October, the six months measure the low.
+        named = (m for m in resolved if not m.relative or _EXPLICIT_DAY.search(m.text))
+        return next(named, resolved[0])
     r = _RECENT.search(question)
     if r:
         return TimeMention(
@@ -880,7 +883,9 @@ def _dateparser_fallback(question: str, today: dt.date) -> TimeMention | None:
     for span, when in found or []:
         start = question.find(span)
         # A written day: a month name or d/m with the digits ("76 tahun" → 1949 is rejected).
-        if start >= 0 and re.search(r"\d", span) and _EXPLICIT_DAY.search(span):
+        # Not a number with decimals ("inflasi September 2,31 persen" is no 2 September 2031).
+        decimal = re.search(r"\d,\d", span) or re.match(r"[.,]\d", question[start + len(span) :])
+        if start >= 0 and re.search(r"\d", span) and _EXPLICIT_DAY.search(span) and not decimal:
             d = when.date()
             return TimeMention(
                 start=start,

@@ -105,9 +105,10 @@ def test_follow_ups_floor(berita_for):
 
 
 def test_corroboration_floor(berita_for):
-    # Measured (precision, recall): seeds 0.908 / 0.833, test corpus 0.944 / 1.0 (0.972 / 0.958
-    # before the ranking work merged: the 1,5-metre question gains a third article).
-    for corpus, (p_floor, r_floor) in (("seeds", (0.88, 0.8)), ("corpus", (0.92, 0.95))):
+    # Measured (precision, recall) over seeds_/corpus_ and news2_corroboration.json together:
+    # seeds 0.944 / 0.935, test corpus 0.935 / 0.972 (apart: seeds 0.958 / 0.903 and news2
+    # 0.917 / 1.0; test corpus 0.944 / 1.0 and news2 0.917 / 0.917).
+    for corpus, (p_floor, r_floor) in (("seeds", (0.92, 0.92)), ("corpus", (0.92, 0.95))):
         b = berita_for[corpus]
         res = harness.score_corroboration(
             harness.load("corroboration", corpus), lambda q, b=b: b.ask(q).to_dict()
@@ -117,8 +118,10 @@ def test_corroboration_floor(berita_for):
 
 def test_date_questions_floor(berita_for):
     # Measured: seeds 1.0, test corpus 0.933 (its "pekan lalu" item expects 20–26 Oct, but the
-    # newest article is of 2 Jan 2026, so last week is 22–28 Dec; see README).
-    for corpus, floor in (("seeds", 0.95), ("corpus", 0.9)):
+    # newest article is of 2 Jan 2026, so last week is 22–28 Dec; see README). With
+    # news2_dates.json: seeds 0.9375 (15/16: "What took place on Monday, 29 September 2025?" is
+    # declined), test corpus 0.947 (18/19), hence the seeds floor under the earlier 0.95.
+    for corpus, floor in (("seeds", 0.92), ("corpus", 0.92)):
         b = berita_for[corpus]
         res = harness.score_dates(harness.load("dates", corpus), lambda q, b=b: b.ask(q).to_dict())
         assert res["correct"] >= floor, res["misses"]
