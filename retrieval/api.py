@@ -23,8 +23,10 @@ from .corroborate import (
     Disagreement,
     Reporter,
     asked_numbers,
+    asked_units,
     conflict,
     content_words,
+    denies,
     disagreements,
     forecast,
     holds_all,
@@ -544,9 +546,11 @@ class Berita:
         reported = self._reporters(index, lead, rows[lead.n], passages)
         asked_values = asked_numbers(qa.text)
         if asked_values:
-            reported = self._stating(loaded, reading, asked_values, rows, passages) or reported
+            reported = self._stating(loaded, reading, asked_values, rows, passages, qa.text) or reported
         elif reader.reporting(qa.text):
-            reported = self._fact_reporters(loaded, reading, concepts_, weights, rows, passages, reported)
+            reported = self._fact_reporters(
+                loaded, reading, concepts_, weights, rows, passages, reported, qa.text
+            )
         disputes = self._disputes(loaded, reading, lead, rows, passages)
         quote = f"{clean(lead.text)} [{number[lead.n]}]"
         if asked and reader.is_event_question(qa, concepts_, weights, asked):
@@ -595,6 +599,7 @@ class Berita:
         values: set[float],
         rows: dict[int, ChunkRow],
         passages: list[Passage],
+        question: str = "",
     ) -> list[Reporter]:
         """ "Which reports put the evacuees at 1,350?": only the articles whose statement of the
         fact gives that number count (a report of 1,200 on the same flood does not). A
@@ -612,12 +617,13 @@ class Berita:
                 doc.file, Reporter(file=doc.file, title=doc.title, source=doc.source, date=doc.date, n=n)
             )
 
+        units = asked_units(question)
         for s, chunk in loaded.index.group(lead.candidate.group):
-            if states(loaded.facts(s), values):
+            if states(loaded.facts(s), values, units):
                 add(chunk.doc, chunk.id)
         for ev in reading.evidence:
             cand = ev.candidate
-            if ev.coverage >= lead.coverage - STATING_COVERAGE and states(cand.facts, values):
+            if ev.coverage >= lead.coverage - STATING_COVERAGE and states(cand.facts, values, units):
                 add(rows[cand.n].doc, cand.n)
         return reporters(list(out.values()))
 
@@ -630,6 +636,7 @@ class Berita:
         rows: dict[int, ChunkRow],
         passages: list[Passage],
         grouped: list[Reporter],
+        question: str,
     ) -> list[Reporter]:
         """ "Which outlets reported X?": the articles that state X. An article of the lead's
         group counts when its statement, read with its passage (where "he" and "the capital"
@@ -644,7 +651,9 @@ class Berita:
         asked = [(c, weights[i]) for i, c in enumerate(concepts_) if weights.get(i)]
         forms = [c.forms for c, _ in asked]
         ws = [w for _, w in asked]
-        people = [c.forms for c, _ in asked if c.name and not c.place and not c.text.isupper()]
+        # Every person and place the question names (acronyms are often spelled out instead).
+        people = [c.forms for c, _ in asked if c.name and not c.text.isupper()]
+        denied = denies(question)
         keep = {lead_file}
         if lead.group >= 0:
             members = index.group(lead.group)
@@ -656,6 +665,8 @@ class Berita:
                 named = (
                     words | loaded.passage_words(prev) if prev and prev.doc.file == chunk.doc.file else words
                 )
+                if denies(s.text) and not denied:
+                    continue
                 if holds_all(people, named) and share_held(forms, ws, words) >= GROUP_FACT_SHARE:
                     keep.add(chunk.doc.file)
         out = [r for r in grouped if r.file in keep]
@@ -665,7 +676,7 @@ class Berita:
         for ev in reading.evidence:
             cand = ev.candidate
             doc = rows[cand.n].doc
-            if doc.file in have or ev.coverage < STATEMENT_SHARE:
+            if doc.file in have or ev.coverage < STATEMENT_SHARE or (denies(cand.text) and not denied):
                 continue
             if holds_all(forms, cand.facts.words | loaded.passage_words(rows[cand.n])):
                 have.add(doc.file)

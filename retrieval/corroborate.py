@@ -30,7 +30,7 @@ from . import language
 from .dates import TimeMention
 from .facts import Facts
 from .lexicon import STOP_EN, STOP_ID
-from .question import canonical_unit
+from .question import _UNIT_CANON, canonical_unit
 from .spans import numbers
 
 # --- thresholds, measured on the seeds with intfloat/multilingual-e5-small ("passage: ") ---
@@ -419,9 +419,35 @@ def asked_numbers(question: str) -> set[float]:
     return out
 
 
-def states(f: Facts, values: set[float]) -> bool:
-    """Does the sentence state one of these numbers (hedged or not)?"""
-    return any(abs(q.value - v) <= SAME_NUMBER * max(abs(v), 1e-9) for q in f.quantities for v in values)
+def states(f: Facts, values: set[float], units: set[str] | None = None) -> bool:
+    """Does the sentence state one of these numbers (hedged or not)? With ``units`` (the
+    question's units of measure), a number given in another unit of measure does not count:
+    "1,5 hingga 3,5 persen" states no water 1,5 metres high."""
+    qs = list(f.quantities)
+    # A range's first number has the unit of its end: "1,5 hingga 3,5 persen".
+    unit_of = [
+        q.unit or (qs[i + 1].unit if i + 1 < len(qs) and qs[i + 1].qualifier == "up to" else None)
+        for i, q in enumerate(qs)
+    ]
+    return any(
+        abs(q.value - v) <= SAME_NUMBER * max(abs(v), 1e-9)
+        and not (units and _measure(u) and unit_key(u) not in units)
+        for q, u in zip(qs, unit_of, strict=True)
+        for v in values
+    )
+
+
+_MEASURES = frozenset(_UNIT_CANON.values())
+
+
+def _measure(unit: str | None) -> bool:
+    return unit_key(unit) in _MEASURES
+
+
+def asked_units(question: str) -> set[str]:
+    """The units of measure the question gives its numbers in ("1,5 meter" → {"m"}); nouns
+    counted ("16 villages") are left out: the articles name them in another language."""
+    return {k for q in numbers(question) if _measure(q.unit) and (k := unit_key(q.unit))}
 
 
 def holds_all(required: Iterable[Sequence[str]], words: frozenset[str] | set[str]) -> bool:
@@ -437,6 +463,20 @@ def share_held(
     total = sum(weights)
     held = sum(w for forms, w in zip(concepts_forms, weights, strict=True) if holds_all([forms], words))
     return held / total if total else 0.0
+
+
+# A statement that something did not happen ("Hingga Senin siang belum ada laporan korban
+# jiwa") names the fact's words without reporting it.
+_DENIED = re.compile(
+    r"\b(?:belum ada|tidak ada|tak ada|belum pernah|tidak pernah|no reports? of|there (?:was|were) no|"
+    r"no one|nobody)\b",
+    re.I,
+)
+
+
+def denies(text: str) -> bool:
+    """Does the sentence say the thing did not happen (or has not yet)?"""
+    return bool(_DENIED.search(text))
 
 
 # --- dating an undated article --------------------------------------------------------------

@@ -297,3 +297,27 @@ def test_a_forecast_or_two_values_of_the_unit_dispute_nothing():
     assert C.forecast(later) and not C.forecast("BI mempertahankan suku bunga acuan.")
     two = facts("Deposit Facility tetap di 4,00 persen dan Lending Facility di 5,50 persen.", PUB)
     assert C.conflict(now, two) and not C.conflict(now, two, single=True)
+
+
+def test_holds_all_and_share_held_read_forms_of_several_words():
+    words = frozenset({"program", "nuklir", "korea", "utara"})
+    assert C.holds_all([("korea utara", "korut"), ("nuklir",)], words)
+    assert not C.holds_all([("korea selatan",), ("nuklir",)], words)
+    assert C.share_held([("nuklir",), ("putin",)], [3.0, 1.0], words) == 0.75
+
+
+def test_a_number_in_another_unit_of_measure_states_nothing_asked_in_metres():
+    rate = facts("Inflasi masih dalam kisaran sasaran 1,5 hingga 3,5 persen.", PUB)
+    water = facts("Ketinggian air di beberapa titik mencapai 1,5 meter.", PUB)
+    units = C.asked_units("berita mana yang menyebut air banjir setinggi 1,5 meter?")
+    assert units == {"m"}
+    assert C.states(water, {1.5}, units) and not C.states(rate, {1.5}, units)
+    assert C.states(rate, {1.5})  # no unit asked: any statement of the number
+    # Counted nouns are no units of measure: the articles name them in their own language.
+    assert C.asked_units("Which sources say 16 villages were flooded?") == set()
+
+
+def test_a_denial_reports_nothing():
+    assert C.denies("Hingga Senin siang belum ada laporan korban jiwa.")
+    assert C.denies("There were no casualties, officials said.")
+    assert not C.denies("Satu orang warga lanjut usia meninggal dunia setelah terseret arus.")

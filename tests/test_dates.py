@@ -359,6 +359,15 @@ def test_question_dates_fallback_trusts_written_days_only():
     m = question_dates("What happened on 4 Sept., 2025?", SEP29)
     assert m is not None and (m.text, m.first) == ("4 Sept., 2025", D(2025, 9, 4))
     assert question_dates("Why 76 years of ties?", SEP29) is None
+    # A number with decimals after a month is no day: "September 2,31 persen" is no 2 Sep 2031.
+    assert question_dates("media mana yang menyebut inflasi September 2,31 persen?", SEP29) is None
+
+
+def test_a_named_date_wins_over_an_offset():
+    m = question_dates("Did the rupiah hit its weakest level in six months in early October?", SEP29)
+    assert m is not None and m.text == "early October" and m.first == D(2025, 10, 1)
+    m = question_dates("What is expected in six months?", SEP29)
+    assert m is not None and m.text == "in six months"
 
 
 def test_format_date_and_mention():
