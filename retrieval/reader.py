@@ -955,7 +955,6 @@ def surely_a_name(c: Concept, language: str, first: str = "") -> bool:
 # Words of "what happened / what was reported" questions: they ask for events, not a fact.
 _EVENT_WORDS = {
     "happen", "happened", "happening", "occur", "occurred", "event", "events", "news", "reported",
-    "take", "takes", "took",  # "what took place"
     "terjadi", "peristiwa", "kejadian", "berita", "diberitakan", "dilaporkan", "ada",
 }  # fmt: skip
 
