@@ -11,6 +11,7 @@ margin between the weakest answered and the strongest declined question.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import itertools
 import json
 import random
@@ -160,12 +161,15 @@ def main() -> None:
             def ask_fresh(q: str, b: Berita = b) -> dict:
                 return b.ask(q).to_dict()
 
+            def ask_on(q: str, today: str, b: Berita = b) -> dict:
+                return b.ask(q, today=dt.date.fromisoformat(today)).to_dict()
+
             extra = {
                 "conversations": harness.score_conversations(harness.load("conversations", corpus), converse),
                 "corroboration": harness.score_corroboration(
                     harness.load("corroboration", corpus), ask_fresh
                 ),
-                "dates": harness.score_dates(harness.load("dates", corpus), ask_fresh),
+                "dates": harness.score_dates(harness.load("dates", corpus), ask_fresh, ask_on),
             }
             for name, res in extra.items():
                 shown = {k: v for k, v in res.items() if k != "misses"}

@@ -36,7 +36,7 @@ from .corroborate import (
 )
 from .dates import TimeMention, question_dates
 from .embed import Embedder, load_embedder, load_query_encoder, model_id_for
-from .errors import BeritaError, IndexCorruptError, IndexMissingError, QuestionError
+from .errors import BeritaError, ConfigError, IndexCorruptError, IndexMissingError, QuestionError
 from .facts import Facts, words_of
 from .lexical import Lexical
 from .lexicon import STOP_EN, STOP_ID
@@ -340,20 +340,26 @@ class Berita:
         lang: str | None = None,
         *,
         conversation: Conversation | None = None,
+        today: dt.date | None = None,
     ) -> Answer:
         """Answer one question: the short answer, the sentence that proves it, its passages.
 
         Whether to answer is decided on the same ``CANDIDATES`` passages whatever ``k`` is;
         ``k`` only says how many passages to show. With a ``conversation``, pronouns and
         ellipsis are resolved from its earlier turns first ("When did she …?"), and the turn
-        is remembered for the next question.
+        is remembered for the next question. ``today`` is the day "last week" and "latest" are
+        read against: by default ``answer.today`` of the configuration, else the newest
+        article's date.
         """
         typed = self.check_question(question)
         lang = lang or detect_language(typed)
+        today = today or self._today()
         if conversation is None:
-            return self._ask(typed, k, lang)
+            return self._ask(typed, k, lang, today=today)
         resolved = conversation.resolve(typed)
-        answer = self._ask(resolved.text, k, lang, typed=typed if resolved.understood_as else None)
+        answer = self._ask(
+            resolved.text, k, lang, typed=typed if resolved.understood_as else None, today=today
+        )
         answer.question = typed
         answer.understood_as = resolved.understood_as
         short = answer.short_answer
@@ -367,6 +373,16 @@ class Berita:
             )
         )
         return answer
+
+    def _today(self) -> dt.date | None:
+        """The configured "today" (``answer.today``), if any."""
+        raw = str(self.config["answer.today"] or "").strip()
+        if not raw:
+            return None
+        try:
+            return dt.date.fromisoformat(raw)
+        except ValueError:
+            raise ConfigError(f"answer.today must be a date like 2025-10-29, not {raw!r}") from None
 
     def timeline(self, query: str | None = None) -> list[Event]:
         """The dated events of the articles in date order, each with who reports it."""
@@ -397,6 +413,7 @@ class Berita:
         lang: str,
         *,
         typed: str | None = None,
+        today: dt.date | None = None,
     ) -> Answer:
         k = k or self.config["search.top_k"]
         loaded = self._current()  # one generation for the whole answer
@@ -417,7 +434,7 @@ class Berita:
         )
         t2 = time.perf_counter()
         timings["search"] = (t2 - t1) * 1000
-        answer = self._read(loaded, qa, qvec, hits, k, lang, typed)
+        answer = self._read(loaded, qa, qvec, hits, k, lang, typed, today)
         timings["answer"] = (time.perf_counter() - t2) * 1000
         answer.timings_ms = timings
         return answer
@@ -431,6 +448,7 @@ class Berita:
         k: int,
         lang: str,
         typed: str | None = None,
+        today: dt.date | None = None,
     ) -> Answer:
         """``typed``: a follow-up as the user typed it (``qa`` is it resolved)."""
         index, terms = loaded.index, loaded.terms
@@ -467,7 +485,8 @@ class Berita:
             for i, c in enumerate(concepts_):
                 if i in weights and not any(all(p in own for p in f.split()) for f in c.forms):
                     weights[i] *= REFERENT_WEIGHT
-        asked = question_dates(qa.text, terms.today) if terms.today else None
+        today = today or terms.today
+        asked = question_dates(qa.text, today) if today else None
         score_of = {h.chunk_id: h.score for h in hits}
         if asked and asked.first and asked.last and reader.is_event_question(qa, concepts_, weights, asked):
             # "What happened on 2 November?": the sentences dated that day are the candidates,
@@ -517,7 +536,7 @@ class Berita:
             },
             full_names=terms.full_names,
             sim_shift=terms.anchor - reader.REFERENCE_ANCHOR,
-            today=terms.today,
+            today=today,
         )
         conf = reading.confidence
         if not reading.found:

@@ -77,6 +77,13 @@ SETTINGS: list[Setting] = [
     Setting("search.hybrid", None, True, bool, "fuse BM25 with vector search"),
     Setting("answer.max_sentences", None, 2, int, "sentences in the extractive answer", min=1),
     Setting("answer.max_question_chars", None, 1000, int, "longer questions are refused", min=1),
+    Setting(
+        "answer.today",
+        "BERITA_TODAY",
+        "",
+        str,
+        "the day 'last week' and 'latest' are read against (YYYY-MM-DD); empty: the newest article's",
+    ),
     Setting("telegram.token", "TELEGRAM_BOT_TOKEN", "", str, "bot token from BotFather"),
     Setting(
         "telegram.api_base_url",

@@ -124,3 +124,17 @@ def _error_of(path: str) -> str:
     except ConfigError as exc:
         return str(exc)
     return "no error"
+
+
+def test_today_is_a_date_or_a_clear_error(tmp_path):
+    import datetime as dt
+
+    from retrieval import Berita
+
+    def berita(today: str) -> Berita:
+        return Berita(load_config(flags={"data_dir": str(tmp_path)}, env={"BERITA_TODAY": today}))
+
+    assert berita("2025-10-29")._today() == dt.date(2025, 10, 29)
+    assert berita("")._today() is None
+    with pytest.raises(ConfigError, match=r"answer\.today"):
+        berita("29/10/2025")._today()
