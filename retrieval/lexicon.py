@@ -266,8 +266,13 @@ conflict | konflik
 peace | perdamaian; damai
 security | keamanan
 threat | ancaman
-weapon | senjata
-weapons | senjata
+weapon | senjata; alutsista; persenjataan
+wife | istri
+husband | suami
+gift | hadiah; cenderamata
+brand | merek; merk
+hotel | hotel; penginapan
+weapons | senjata; alutsista; persenjataan
 nuclear | nuklir
 missile | rudal
 missiles | rudal
