@@ -54,7 +54,9 @@ _FOCUS_EN = (
     re.compile(r"\b(?:who|what) (?:is|was|are|were) [^?]*?['’]s ([a-z][\w-]*)\W*$"),
 )
 _FOCUS_ID = (
-    re.compile(r"(?:^|\b(?:di|ke|dari|dengan|pada|dalam) )([a-z][\w-]*) (?:apa|mana)(?:kah)?(?: saja)?\b"),
+    # Not "dari … mana": a source ("dari akun mana", "dari media mana") is given as a handle
+    # or a credit line, seldom with its kind's word beside it.
+    re.compile(r"(?:^|\b(?:di|ke|dengan|pada|dalam) )([a-z][\w-]*) (?:apa|mana)(?:kah)?(?: saja)?\b"),
     re.compile(r"\b(?:apa|siapa)(?:kah)?(?: saja)? ((?:[a-z][\w-]* ?){1,2})"),
     re.compile(r"\bberapa(?: banyak| jumlah)? ((?:[a-z][\w-]* ?){1,2})"),
 )
