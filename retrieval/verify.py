@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Protocol
 
 from .lexicon import EN_TO_ID, STOP_EN, STOP_ID
@@ -40,6 +41,8 @@ GENERIC = frozenset({
     "negara", "tempat", "daerah", "wilayah", "saja", "cara", "hal", "macam", "jenis", "bentuk",
     "pihak", "lagi", "lain", "sebenarnya", "sih", "kah", "ini", "itu", "isi", "km", "kilometer",
     "meter", "ton", "kg", "rupiah", "dolar", "jiwa", "unit", "buah", "ekor",
+    # an article names its writer in the byline, without the word: "Willy Haryono • 29 Sep"
+    "penulis", "wartawan", "reporter", "jurnalis", "author", "writer", "byline", "journalist",
 })  # fmt: skip
 
 # The noun a question asks for. English: "which hotel", "what gift", "what's the weather",
@@ -94,6 +97,21 @@ def focus(text: str, language: str) -> tuple[tuple[str, ...], ...]:
     return tuple(dict.fromkeys(out))
 
 
+@lru_cache(maxsize=1)
+def _co_translations() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for values in EN_TO_ID.values():
+        for v in values:
+            out.setdefault(v, set()).update(x for x in values if x != v)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def co_translations(word: str) -> frozenset[str]:
+    """Indonesian words and phrases that translate the same English word as ``word``
+    ("pengacara" → "kuasa hukum": both are "lawyer"), phrases included."""
+    return _co_translations().get(word, frozenset())
+
+
 def _present(forms: Sequence[str], words: frozenset[str] | set[str]) -> bool:
     return any(all(p in words for p in f.split()) if " " in f else f in words for f in forms)
 
@@ -140,6 +158,8 @@ def unsupported(
             continue  # an English word we can't put in Indonesian may be theirs in other words
         if any(_present(EN_TO_ID.get(w, ()), evidence) for w in group):
             continue
+        if any(_present(co_translations(f), evidence) for i in owners for f in concepts_[i].forms):
+            continue  # "pengacara" is stated as "kuasa hukum" (both translate "lawyer")
         out.extend(concepts_[i].text for i in owners if concepts_[i].text not in out)
     if qtype == "other" or _HOWTO.search(text):
         for c in concepts_:
