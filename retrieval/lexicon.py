@@ -196,8 +196,11 @@ visited | mengunjungi; berkunjung; kunjungan
 trip | perjalanan; kunjungan
 travel | perjalanan; bepergian
 arrive | tiba
+born | lahir; kelahiran
+translated | menerjemahkan; penerjemah
+interpreter | penerjemah
 arrived | tiba
-leave | meninggalkan; berangkat
+leave | meninggalkan; berangkat; pulang
 left | meninggalkan; berangkat
 return | kembali
 say | mengatakan; kata; menyatakan

@@ -888,7 +888,9 @@ def read(
     evidence_words = lead.candidate.facts.words | (
         passage_words(lead.candidate.n) if passage_words else frozenset()
     )
-    gaps = verify.unsupported(q.text, q.language, q.type, concepts_, weights, evidence_words)
+    gaps = verify.unsupported(
+        q.text, q.language, q.type, concepts_, weights, evidence_words, expected=q.expected
+    )
     if gaps:
         return Reading(
             found=False,

@@ -131,6 +131,7 @@ def unsupported(
     concepts_: Sequence[_Concept],
     weights: dict[int, float],
     evidence: frozenset[str],
+    expected: str | None = None,
 ) -> list[str]:
     """What the question asks that the evidence (the lead sentence's and its passage's
     words) does not support; [] when it supports the question.
@@ -138,6 +139,8 @@ def unsupported(
     - the asked-for thing ("which hotel", "siapa istri", "how old") is a word the articles
       never use, in any form we know (an Indonesian loanword also in its English-bridged
       forms: "CEO" is "Chief Executive Officer");
+    - a typed question (``expected``: when, who, how many …) of which every word but the
+      names is one the articles never use, one of them a word we can read;
     - an instruction or a keyword query: any of its words the evidence does not state."""
     out: list[str] = []
     for group in focus(text, language):
@@ -161,6 +164,17 @@ def unsupported(
         if any(_present(co_translations(f), evidence) for i in owners for f in concepts_[i].forms):
             continue  # "pengacara" is stated as "kuasa hukum" (both translate "lawyer")
         out.extend(concepts_[i].text for i in owners if concepts_[i].text not in out)
+    said = [i for i, c in enumerate(concepts_) if not c.name and c.text.lower() not in GENERIC]
+    readable = [i for i in said if language == "id" or len(concepts_[i].forms) > 1]
+    # "When was Wang Yi born?", "kapan Putin tiba di Beijing?": the names are theirs, but
+    # nothing the question says of them is a word the articles use, in any form we know.
+    if (
+        expected
+        and readable
+        and not any(weights.get(i) for i in said)
+        and not any(_present(co_translations(f), evidence) for i in said for f in concepts_[i].forms)
+    ):
+        out.extend(concepts_[i].text for i in said if concepts_[i].text not in out)
     if qtype == "other" or _HOWTO.search(text):
         for c in concepts_:
             if c.name or c.text.lower() in GENERIC or c.text.lower() in ("how", "cara", "tips", "tip"):
