@@ -83,3 +83,12 @@ def test_the_real_seeds_decline_a_near_miss_asking_for_what_they_never_mention(s
     for k in (1, 3, 5):  # the decision is the evidence's, not the number of passages shown
         assert not seeded.ask("siapa istri Kim Jong Un", k=k).found
     assert seeded.ask("When did Kim Jong Un leave Beijing?").found
+
+
+def test_a_typed_question_saying_nothing_the_articles_use_of_its_names_declines():
+    r = _read(
+        "kapan Wang Yi lahir", ["Wang Yi bertemu Choe pada 28 September 2025."], absent_words=("lahir",)
+    )
+    assert not r.found and r.reason == ("not_mentioned", {"what": "lahir"})
+    # … but a word the articles use, or an untyped question, is left to the other rules.
+    assert _read("kapan Wang Yi bertemu Choe", ["Wang Yi bertemu Choe pada 28 September 2025."]).found
