@@ -40,6 +40,7 @@ GENERIC = frozenset({
     "tanggal", "tahun", "bulan", "jam", "pekan", "minggu", "kali", "persen", "orang", "kota",
     "negara", "tempat", "daerah", "wilayah", "saja", "cara", "hal", "macam", "jenis", "bentuk",
     "pihak", "lagi", "lain", "sebenarnya", "sih", "kah", "ini", "itu", "isi", "km", "kilometer",
+    "keberapa", "berapa", "keberapakah", "berapakah",  # question words the analysis leaves
     "meter", "ton", "kg", "rupiah", "dolar", "jiwa", "unit", "buah", "ekor",
     # an article names its writer in the byline, without the word: "Willy Haryono • 29 Sep"
     "penulis", "wartawan", "reporter", "jurnalis", "author", "writer", "byline", "journalist",
