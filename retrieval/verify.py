@@ -14,7 +14,7 @@ index time: no model call, nothing per candidate.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Protocol
 
@@ -24,9 +24,12 @@ _WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
 
 
 class _Concept(Protocol):
-    text: str
-    forms: tuple[str, ...]
-    name: bool
+    @property
+    def text(self) -> str: ...
+    @property
+    def forms(self) -> tuple[str, ...]: ...
+    @property
+    def name(self) -> bool: ...
 
 
 # Words that say which kind of answer is wanted, not what it is about: "What date …",
@@ -113,7 +116,7 @@ def co_translations(word: str) -> frozenset[str]:
     return _co_translations().get(word, frozenset())
 
 
-def _present(forms: Sequence[str], words: frozenset[str] | set[str]) -> bool:
+def _present(forms: Iterable[str], words: frozenset[str] | set[str]) -> bool:
     return any(all(p in words for p in f.split()) if " " in f else f in words for f in forms)
 
 
