@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import language, reader
+from . import language, reader, verify
 from .answer import Answer, Passage, clean, declined
 from .config import Config
 from .conversation import Conversation, Turn
@@ -475,6 +475,9 @@ class Berita:
                 else:
                     unknown += 1
                     (absent if reader.readable(c) else unread).append(i)
+                continue
+            if c.name and verify.unknown_core(c.text, lambda f: bool(terms.idf((f,)))):
+                missing.append(c.text)  # "Mount Everest": only its ordinary word is theirs
                 continue
             weights[i] = w
         if typed is not None:

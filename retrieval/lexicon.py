@@ -196,8 +196,11 @@ visited | mengunjungi; berkunjung; kunjungan
 trip | perjalanan; kunjungan
 travel | perjalanan; bepergian
 arrive | tiba
+born | lahir; kelahiran
+translated | menerjemahkan; penerjemah
+interpreter | penerjemah
 arrived | tiba
-leave | meninggalkan; berangkat
+leave | meninggalkan; berangkat; pulang
 left | meninggalkan; berangkat
 return | kembali
 say | mengatakan; kata; menyatakan
@@ -266,8 +269,13 @@ conflict | konflik
 peace | perdamaian; damai
 security | keamanan
 threat | ancaman
-weapon | senjata
-weapons | senjata
+weapon | senjata; alutsista; persenjataan
+wife | istri
+husband | suami
+gift | hadiah; cenderamata
+brand | merek; merk
+hotel | hotel; penginapan
+weapons | senjata; alutsista; persenjataan
 nuclear | nuklir
 missile | rudal
 missiles | rudal

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from . import dates as dates_mod
 from . import spans as spans_mod
+from . import verify
 from .corroborate import asked_numbers, states
 from .dates import TimeMention
 from .facts import Facts, words_of
@@ -882,6 +883,19 @@ def read(
                 sizes.get(s.candidate.group, 1),
                 s.score,
             ),
+        )
+    # The evidence must support what the question asks, not only share its names.
+    evidence_words = lead.candidate.facts.words | (
+        passage_words(lead.candidate.n) if passage_words else frozenset()
+    )
+    gaps = verify.unsupported(
+        q.text, q.language, q.type, concepts_, weights, evidence_words, expected=q.expected
+    )
+    if gaps:
+        return Reading(
+            found=False,
+            evidence=(lead, *[s for s in ranked if s is not lead]),
+            reason=("not_mentioned", {"what": ", ".join(gaps)}),
         )
     sig = signals(
         q,

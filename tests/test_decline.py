@@ -112,9 +112,11 @@ def test_typed_keywords_the_articles_never_use_decline_with_those_words():
 def test_typed_keywords_naming_nothing_with_a_word_we_cant_read_decline():
     r = _read("harga iphone", ["Harga beras naik."], unread_words=("iphone",))
     assert r.reason == ("not_mentioned", {"what": "iphone"})
-    # … but a name the articles use keeps it a question about them.
+    # A name the articles use doesn't make the other words theirs ("cheap flights to Bali"):
+    # typed keywords are answered by evidence stating all of them (retrieval/verify.py).
     r = _read("harga iphone Banjar", ["Harga beras di Banjar naik."], unread_words=("iphone",))
-    assert r.found
+    assert r.reason == ("not_mentioned", {"what": "iphone"})
+    assert _read("harga beras Banjar", ["Harga beras di Banjar naik."]).found
 
 
 def test_numbers_alone_are_no_topic():
@@ -165,7 +167,7 @@ def test_the_real_seeds_decline_a_year_they_never_state(seeded):
 
 
 def test_the_real_seeds_answer_a_question_opening_with_a_common_word(seeded):
-    a = seeded.ask("Foto jabat tangan Wang Yi dan Choe diambil dari akun mana?")
+    a = seeded.ask("Foto jabat tangan Wang Yi dan Choe diambil dari mana?")
     assert a.found
 
 

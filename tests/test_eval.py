@@ -20,11 +20,13 @@ pytestmark = pytest.mark.slow
 # Measured by bench/quality.py (see README) after the merge of the ranking, decline and news
 # work: seeds R@1 0.81, R@5 0.93, short 0.69, correct 0.79, off-topic 1.0, near-miss 0.146,
 # false refusals 0.0; corpus 0.84, 0.98, 0.80, 0.76, 0.83, 0.28, 0.009. Floors a few points under.
+# With answer verification (retrieval/verify.py) and decline2_questions.json: seeds near-miss
+# 0.50, off-topic 1.0, false refusals 0.010; corpus near-miss 0.328, off-topic 0.972, 0.016.
 FLOORS = {
     "seeds": {"R@1": 0.78, "R@5": 0.9, "short_answer_accuracy": 0.66, "answer_correct": 0.76,
-              "off_topic_declined": 0.97, "near_miss_declined": 0.12, "false_refusals_max": 0.03},
+              "off_topic_declined": 0.97, "near_miss_declined": 0.46, "false_refusals_max": 0.03},
     "corpus": {"R@1": 0.81, "R@5": 0.95, "short_answer_accuracy": 0.77, "answer_correct": 0.73,
-               "off_topic_declined": 0.8, "near_miss_declined": 0.25, "false_refusals_max": 0.03},
+               "off_topic_declined": 0.93, "near_miss_declined": 0.29, "false_refusals_max": 0.03},
 }  # fmt: skip
 
 

@@ -1,0 +1,205 @@
+"""Answer verification: does the evidence support what the question asks, not only share its names?
+
+A near miss ("Which hotel did Kim Jong Un stay at in Beijing?", "siapa istri Kim Jong Un")
+names what the articles name, so its evidence scores as well as a real answer's; what gives
+it away is the thing it asks for, a word the articles never use. An instruction or keyword
+query ("how to make cold brew coffee", "cara daftar BPJS Kesehatan online") is answered only
+by a passage stating all its words: one shared word is no topic. A name whose own words the
+articles never use ("Mount Everest": only "mount" is theirs) is not theirs.
+
+Everything here reads the question's words and the words stored per sentence and passage at
+index time: no model call, nothing per candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from functools import lru_cache
+from typing import Protocol
+
+from .lexicon import EN_TO_ID, STOP_EN, STOP_ID
+
+_WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
+
+
+class _Concept(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def forms(self) -> tuple[str, ...]: ...
+    @property
+    def name(self) -> bool: ...
+
+
+# Words that say which kind of answer is wanted, not what it is about: "What date …",
+# "Berapa lama …", "siapa namanya", "kota mana". They are the answer type, never a topic.
+GENERIC = frozenset({
+    "name", "names", "date", "day", "days", "time", "year", "years", "month", "months", "week",
+    "kind", "type", "sort", "number", "amount", "percentage", "percent", "much", "many", "long",
+    "people", "person", "city", "country", "countries", "place", "places", "one", "ones", "thing",
+    "things", "way", "ways", "happened", "else", "other", "part", "role", "reason",
+    "nama", "namanya", "jumlah", "jumlahnya", "banyak", "lama", "nilai", "nilainya", "hari",
+    "tanggal", "tahun", "bulan", "jam", "pekan", "minggu", "kali", "persen", "orang", "kota",
+    "negara", "tempat", "daerah", "wilayah", "saja", "cara", "hal", "macam", "jenis", "bentuk",
+    "pihak", "lagi", "lain", "sebenarnya", "sih", "kah", "ini", "itu", "isi", "km", "kilometer",
+    "keberapa", "berapa", "keberapakah", "berapakah",  # question words the analysis leaves
+    "meter", "ton", "kg", "rupiah", "dolar", "jiwa", "unit", "buah", "ekor",
+    # an article names its writer in the byline, without the word: "Willy Haryono • 29 Sep"
+    "penulis", "wartawan", "reporter", "jurnalis", "author", "writer", "byline", "journalist",
+})  # fmt: skip
+
+# The noun a question asks for. English: "which hotel", "what gift", "what's the weather",
+# "Who is Kim Jong Un's wife?"; Indonesian: "hotel mana", "senjata apa", "apa hadiah",
+# "siapa istri", "berapa umur". "how old" / "berapa usia" ask for an age. The words after
+# "which/what/siapa/berapa" up to a function word are the asked thing's noun group ("what
+# extra compensation", "siapa juru bicara"); a verb before "apa" ("bilang apa") is not one.
+_FOCUS_EN = (
+    re.compile(
+        r"\b(?:which|what)(?:'s|’s| is| are| was| were)?(?: the| a| an)?(?: kind of| type of)? ((?:[a-z][\w-]* ?){1,3})"
+    ),
+    re.compile(r"\b(?:who|what) (?:is|was|are|were) [^?]*?['’]s ([a-z][\w-]*)\W*$"),
+)
+_FOCUS_ID = (
+    # Not "dari … mana": a source ("dari akun mana", "dari media mana") is given as a handle
+    # or a credit line, seldom with its kind's word beside it.
+    re.compile(r"(?:^|\b(?:di|ke|dengan|pada|dalam) )([a-z][\w-]*) (?:apa|mana)(?:kah)?(?: saja)?\b"),
+    re.compile(r"\b(?:apa|siapa)(?:kah)?(?: saja)? ((?:[a-z][\w-]* ?){1,2})"),
+    re.compile(r"\bberapa(?: banyak| jumlah)? ((?:[a-z][\w-]* ?){1,2})"),
+)
+_AGE = re.compile(r"\bhow old\b|\bberapa (?:umur|usia)\b|\bumur(?:nya)? berapa\b", re.I)
+_AGE_FORMS = ("umur", "usia", "berusia", "age", "aged")
+_AUX = frozenset({
+    "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can",
+    "could", "should", "yang", "apa", "siapa", "mana", "di", "ke", "dari", "kah", "soal", "tentang",
+    "untuk", "dengan", "bilang", "kata", "akan", "sudah", "telah",
+})  # fmt: skip
+
+
+# Indonesian heads that take the next word as part of the noun ("juru bicara", "wakil ketua").
+_BOUND = frozenset({"juru", "wakil", "kepala", "ketua", "anggota", "tim", "kantor", "badan"})
+
+
+def focus(text: str, language: str) -> tuple[tuple[str, ...], ...]:
+    """The noun groups naming what the question asks for (("hotel",), ("juru", "bicara")):
+    words up to the first function word; none when the first is generic ("what date")."""
+    low = text.lower()
+    if _AGE.search(low):
+        return (("age",),)
+    out: list[tuple[str, ...]] = []
+    for pattern in _FOCUS_EN if language == "en" else _FOCUS_ID:
+        for m in pattern.finditer(low):
+            group: list[str] = []
+            for w in m.group(1).split():
+                if w in _AUX or w in STOP_EN or w in STOP_ID or w.isdigit():
+                    break
+                group.append(w)
+            if language == "id" and group and group[0] not in _BOUND:
+                group = group[:1]  # Indonesian heads come first: "biaya parade" is a cost
+            if group and group[0] not in GENERIC:
+                out.append(tuple(group))
+    return tuple(dict.fromkeys(out))
+
+
+@lru_cache(maxsize=1)
+def _co_translations() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for values in EN_TO_ID.values():
+        for v in values:
+            out.setdefault(v, set()).update(x for x in values if x != v)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def co_translations(word: str) -> frozenset[str]:
+    """Indonesian words and phrases that translate the same English word as ``word``
+    ("pengacara" → "kuasa hukum": both are "lawyer"), phrases included."""
+    return _co_translations().get(word, frozenset())
+
+
+def _present(forms: Iterable[str], words: frozenset[str] | set[str]) -> bool:
+    return any(all(p in words for p in f.split()) if " " in f else f in words for f in forms)
+
+
+# "How to …", "how do I …", "cara …", "tips …", "resep …": instructions, which a news passage
+# gives only if it states every word of them.
+_HOWTO = re.compile(
+    r"^\s*(?:how (?:to|do|can|should) |how (?:do|can|should) (?:i|you|we) |cara\b|bagaimana cara\b|tips?\b|resep\b)",
+    re.IGNORECASE,
+)
+
+
+def unsupported(
+    text: str,
+    language: str,
+    qtype: str,
+    concepts_: Sequence[_Concept],
+    weights: dict[int, float],
+    evidence: frozenset[str],
+    expected: str | None = None,
+) -> list[str]:
+    """What the question asks that the evidence (the lead sentence's and its passage's
+    words) does not support; [] when it supports the question.
+
+    - the asked-for thing ("which hotel", "siapa istri", "how old") is a word the articles
+      never use, in any form we know (an Indonesian loanword also in its English-bridged
+      forms: "CEO" is "Chief Executive Officer");
+    - a typed question (``expected``: when, who, how many …) of which every word but the
+      names is one the articles never use, one of them a word we can read;
+    - an instruction or a keyword query: any of its words the evidence does not state."""
+    out: list[str] = []
+    for group in focus(text, language):
+        if group == ("age",):
+            if not _present(_AGE_FORMS, evidence):
+                out.append("age" if language == "en" else "umur")
+            continue
+        owners = [
+            i
+            for i, c in enumerate(concepts_)
+            if not c.name and set(_WORD.findall(c.text.lower())) & set(group)
+        ]
+        # Asked for with a word the articles never use (nor its bridged forms, "CEO" →
+        # "chief executive officer"): every word of the group, or it is a modifier ("extra").
+        if not owners or any(weights.get(i) for i in owners):
+            continue
+        if language == "en" and all(len(concepts_[i].forms) < 2 for i in owners):
+            continue  # an English word we can't put in Indonesian may be theirs in other words
+        if any(_present(EN_TO_ID.get(w, ()), evidence) for w in group):
+            continue
+        if any(_present(co_translations(f), evidence) for i in owners for f in concepts_[i].forms):
+            continue  # "pengacara" is stated as "kuasa hukum" (both translate "lawyer")
+        out.extend(concepts_[i].text for i in owners if concepts_[i].text not in out)
+    said = [i for i, c in enumerate(concepts_) if not c.name and c.text.lower() not in GENERIC]
+    readable = [i for i in said if language == "id" or len(concepts_[i].forms) > 1]
+    # "When was Wang Yi born?", "kapan Putin tiba di Beijing?": the names are theirs, but
+    # nothing the question says of them is a word the articles use, in any form we know.
+    if (
+        expected
+        and readable
+        and not any(weights.get(i) for i in said)
+        and not any(_present(co_translations(f), evidence) for i in said for f in concepts_[i].forms)
+    ):
+        out.extend(concepts_[i].text for i in said if concepts_[i].text not in out)
+    if qtype == "other" or _HOWTO.search(text):
+        for c in concepts_:
+            if c.name or c.text.lower() in GENERIC or c.text.lower() in ("how", "cara", "tips", "tip"):
+                continue
+            if not _present(c.forms, evidence) and c.text not in out:
+                out.append(c.text)
+    return out
+
+
+# Words for a kind of place that stand before its own name ("Mount Everest", "Danau Toba").
+FEATURES = frozenset({
+    "mount", "mt", "gunung", "river", "sungai", "lake", "danau", "island", "pulau", "bay", "teluk",
+    "strait", "selat", "cape", "tanjung", "beach", "pantai", "hotel", "bridge", "jembatan",
+})  # fmt: skip
+
+
+def unknown_core(name: str, known: Callable[[str], bool]) -> bool:
+    """Is a place named by a feature word and its own name one the articles never use?
+    "Mount Everest" matches "gunung" through "mount"; its own word, "everest", is nowhere."""
+    toks = [t for t in _WORD.findall(name.lower()) if t not in STOP_EN and t not in STOP_ID]
+    if len(toks) < 2 or not any(t in FEATURES for t in toks):
+        return False
+    own = [t for t in toks if t not in FEATURES and not t.isdigit()]
+    return bool(own) and not any(known(t) for t in own)
