@@ -52,6 +52,9 @@ class Turn:
     places: tuple[str, ...] = ()
     entities: tuple[str, ...] = ()
     language: str = "en"
+    # Where the answer was (the quoted sentence's passage and id): a follow-up is read near it.
+    chunk_id: int | None = None
+    sentence_id: int | None = None
 
     @classmethod
     def of(
@@ -62,6 +65,8 @@ class Turn:
         answer_type: str | None = None,
         quote: str | None = "",
         vocabulary: Collection[str] | None = None,
+        chunk_id: int | None = None,
+        sentence_id: int | None = None,
     ) -> Turn:
         """A turn from the resolved question and the short answer (text, type, quote); any of
         the three may be missing (no short answer, nothing found)."""
@@ -81,6 +86,8 @@ class Turn:
             places=tuple(dict.fromkeys(s.text for s in spans.places(quote))),
             entities=tuple(dict.fromkeys(s.text for s in spans.entities(quote))),
             language=q.language,
+            chunk_id=chunk_id,
+            sentence_id=sentence_id,
         )
 
 
@@ -142,6 +149,12 @@ _PLACE_NOUNS = {
     "wilayah", "kota", "negara", "tempat", "lokasi", "daerah", "provinsi", "kawasan", "kabupaten",
     "desa", "pulau", "region", "city", "country", "place", "location", "province", "area",
     "town", "village", "island", "venue",
+}  # fmt: skip
+# Words naming a feature or a building before a proper name: the name is a place.
+_FEATURES = {
+    "mount", "mt", "gunung", "lake", "danau", "river", "sungai", "bukit", "teluk", "selat",
+    "station", "stasiun", "bandara", "airport", "stadion", "stadium", "kecamatan", "port",
+    "pelabuhan", "gedung", "istana", "palace",
 }  # fmt: skip
 _PERSON_NOUNS = {
     "menteri", "menlu", "presiden", "pemimpin", "tokoh", "pejabat", "orang", "minister", "president",
@@ -229,6 +242,8 @@ _VERBS_EN = {
     "start", "end", "happen", "begin", "kill", "cause", "affect", "last", "cost", "strike",
     "attend", "show", "shown", "mean", "do", "lose", "die", "agree", "sign", "come",
     "go", "react", "respond", "vote", "decide", "announce", "report", "think", "want", "need",
+    "get", "gets", "become", "grow", "fall", "rise", "drop", "climb", "close", "open", "weaken",
+    "strengthen", "reach", "stand", "finish",
 }  # fmt: skip
 _VERB_PREFIX = re.compile(r"^(?:me|mem|men|meng|meny|ber|be|di|ter|per)[a-z]{3,}$")
 
@@ -241,6 +256,7 @@ _ELLIPSIS_ID = re.compile(
     r"(?:(?P<rest>,\s*.+)|\??)$|^(?:lalu |terus |dan |nah )?kalau\s+(?P<x2>[^,?]+?)\s*(?:(?P<rest2>,\s*.+)|\??)$",
     re.IGNORECASE,
 )
+_CONTINUES = re.compile(r"^(?:and|so|then|dan|lalu|terus|trus)\b[\s,]+\w", re.IGNORECASE)
 _AND_X = re.compile(r"^(?:and|dan|lalu|terus|or|atau)\s+(?P<x>[^?]+?)\s*\??$", re.IGNORECASE)
 
 
@@ -320,13 +336,15 @@ def _is_person(name: str) -> bool:
     organisation ("Partai Buruh Korea"); "Ganjar Pranowo" counts though "Ganjar" is a word."""
     if not name[:1].isupper() or _is_place(name) or name.replace(" ", "").isupper():
         return False
+    if name.split()[0].lower() in _PLACE_NOUNS | _FEATURES:
+        return False  # "Mount Ile Lewotolok", "Stasiun Gambir"
     return bool(spans.people(name))
 
 
 def _is_organisation(name: str, text: str) -> bool:
     """A name that is neither a person nor a place: not "Kabupaten Lembata", nor a name
     after "di/ke/dari/in/to/from"."""
-    if _kind(name) != "other" or name.split()[0].lower() in _PLACE_NOUNS | {"kecamatan", "kota", "kabupaten"}:
+    if _kind(name) != "other" or name.split()[0].lower() in _PLACE_NOUNS | _FEATURES | {"kota", "kabupaten"}:
         return False
     return not re.search(r"\b(?:di|ke|dari|in|to|from|at)\s+" + re.escape(name), text)
 
@@ -440,7 +458,16 @@ def _person(turn: Turn) -> list[str]:
     """A turn's people, most salient first: a one-person answer, the people the question
     named, a several-people answer, the people in the answer's quote."""
     answer = _answer_people(turn)
-    ordered = (answer if len(answer) == 1 else []) + _question_people(turn) + answer + list(turn.people)
+    asked = _question_people(turn)
+    if turn.question.expected == "person":
+        # "Who did Wang Yi meet?": the people the answer brought in are what the talk is now
+        # about, before the one the question named (even with no short answer: then the
+        # quote's people the question did not name).
+        # Several people answered are "they"; "he"/"she" stays with the one the question named.
+        new = [n for n in answer or list(turn.people) if not any(_same(n, a) for a in asked)]
+        ordered = (new if len(new) == 1 or not asked else []) + asked + answer + list(turn.people)
+    else:
+        ordered = (answer if len(answer) == 1 else []) + asked + answer + list(turn.people)
     out: list[str] = []
     for name in ordered:
         if not any(_same(name, o) for o in out):
@@ -481,6 +508,9 @@ def _group(turn: Turn) -> list[str] | str | None:
         things = _split_names(turn.answer_text)  # "Pasar Senen and Gambir": "them"
         if 2 <= len(things) <= 4 and all(t[:1].isupper() for t in things):
             return things
+        if len(things) == 1 and things[0][:1].isupper() and _plural_which(turn.text):
+            # "Which stations were busiest?" answered with one of them: "them" is the stations.
+            return things[0]
     collective = _collective(turn)  # "tentara Korea Utara", "North Korean soldiers"
     if collective:
         return collective
@@ -498,6 +528,12 @@ def _group(turn: Turn) -> list[str] | str | None:
     if len(turn.people) >= 2:
         return list(turn.people)
     return None
+
+
+def _plural_which(text: str) -> bool:
+    """ "Which stations …", "stasiun mana saja …": the question asks for several things."""
+    low = text.lower()
+    return bool(re.search(r"\bwhich\s+\w+s\b", low) or re.search(r"\bmana\s+saja\b", low))
 
 
 def _place(turn: Turn) -> tuple[str, str | None] | None:
@@ -629,6 +665,14 @@ class Conversation:
     @property
     def turns(self) -> tuple[Turn, ...]:
         return tuple(m.turn for m in self._memory)
+
+    def last_answer(self) -> tuple[int, int] | None:
+        """(passage id, sentence id) of the last answer that quoted a sentence: a follow-up
+        most often continues in that article, near that sentence."""
+        for m in reversed(self._memory):
+            if m.turn.chunk_id is not None and m.turn.sentence_id is not None:
+                return m.turn.chunk_id, m.turn.sentence_id
+        return None
 
     def remember(self, turn: Turn) -> None:
         """Record an answered turn (its text being what ``resolve`` returned)."""
@@ -788,7 +832,25 @@ class _Resolver:
             text = f"{text.rstrip('?!. ')} ({self.focus})?"
         if not self.replaced and not self.unresolved:
             text = self.carry(text)
+        if not self.replaced and not self.unresolved:
+            text = self.continued(text)
         return text
+
+    def continued(self, text: str) -> str:
+        """ "And what had prosecutors asked for?": a question opening with "and/then" ("dan",
+        "lalu", "terus") goes on about the last turn's person or topic, which it gets in brackets
+        unless it names a subject of its own."""
+        m = _CONTINUES.match(text)
+        if not m or analyze(text, self.vocabulary).names:
+            return text
+        ref = self.person()
+        if not ref:
+            t = self.topic()
+            ref = t[0] if t and t[1] else None
+        if not ref or _content(ref) & _content(text):
+            return text
+        self.note("", ref)
+        return f"{text.rstrip('?!. ')} ({ref})?"
 
     def ellipsis(self, typed: str, x: str) -> str:
         """ "What about Kim?" / "Bagaimana dengan Kim?" / "And in 2023?" → the previous question
@@ -1040,7 +1102,24 @@ class _Resolver:
         phrase, is_np = t
         if is_np:
             return self.note(word, phrase), start, end
+        thing = self._named_thing()
+        if thing:  # "How high is Mount Ile Lewotolok?" — "it" is the mountain, not the clause
+            return self.note(word, thing), start, end
         return self.note(word, f"{word} ({phrase})"), start, end
+
+    def _named_thing(self) -> str | None:
+        """The one name of a thing (not a person) the previous question asked about, when it
+        named no person: what "it" then means."""
+        if not self.memory:
+            return None
+        turn = self.memory[0].turn
+        names = [n for n in turn.question.names if self._free(n)]
+        things = [n for n in names if not _is_person(n)]
+        if len(things) != 1 or len(names) != 1 or turn.question.expected == "person":
+            return None
+        if re.search(re.escape(things[0]) + r"['’]", turn.text):
+            return None  # "North Korea's parade": the owner is not what "it" is
+        return _in_language(things[0], self.lang)
 
     def demonstrative(
         self, word: str, dem: re.Match[str], noun_tok: re.Match[str]
