@@ -336,7 +336,9 @@ class Berita:
 
     def conversation(self) -> Conversation:
         """A new conversation: pass it to ``ask`` so follow-up questions are understood."""
-        return Conversation(vocabulary=self._current().terms.names)
+        loaded = self._current()
+        outlets = {d.doc.source for d in loaded.index.documents() if d.doc.source}
+        return Conversation(vocabulary=loaded.terms.names, outlets=outlets)
 
     def ask(
         self,

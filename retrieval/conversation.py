@@ -243,7 +243,7 @@ _VERBS_EN = {
     "attend", "show", "shown", "mean", "do", "lose", "die", "agree", "sign", "come",
     "go", "react", "respond", "vote", "decide", "announce", "report", "think", "want", "need",
     "get", "gets", "become", "grow", "fall", "rise", "drop", "climb", "close", "open", "weaken",
-    "strengthen", "reach", "stand", "finish",
+    "strengthen", "reach", "stand", "finish", "let", "lay", "laid", "fire", "fired", "shut", "cut",
 }  # fmt: skip
 _VERB_PREFIX = re.compile(r"^(?:me|mem|men|meng|meny|ber|be|di|ter|per)[a-z]{3,}$")
 
@@ -405,9 +405,15 @@ def _of_form(text: str) -> str:
         if not run:
             continue
         noun = text[m.end() : m.end() + run[-1].end()]
+        owner_text = " ".join(owner)
+        # "the online shop Belanjaku's offices": the words before the name are part of the owner
+        described = re.search(r"\bthe\s+(?:[a-z]+\s+){1,3}$", text[pos:start])
+        if described and not any(w in STOP_EN or w in _VERBS_EN for w in described.group().split()[1:]):
+            start = pos + described.start()
+            owner_text = described.group() + owner_text
         lead = "the " if not text[:start].rstrip().lower().endswith(("the", "a", "an")) else ""
         out.append(text[pos:start])
-        out.append(f"{lead}{noun} of {' '.join(owner)}")
+        out.append(f"{lead}{noun} of {owner_text}")
         pos = m.end() + run[-1].end()
     out.append(text[pos:])
     new = "".join(out)
@@ -497,6 +503,10 @@ def _collective(turn: Turn) -> str | None:
                 j -= 1
             if j < i:
                 return " ".join(words[j : i + 1])
+            if i + 2 < len(words) and words[i + 1].lower() in ("were", "was", "are", "is", "got"):
+                # "How many residents were moved away from Mount X?" → "the residents moved
+                # away from Mount X"
+                return " ".join(["the", words[i], *words[i + 2 : i + 10]])
     return None
 
 
@@ -528,6 +538,11 @@ def _group(turn: Turn) -> list[str] | str | None:
     if len(turn.people) >= 2:
         return list(turn.people)
     return None
+
+
+def _outlet_key(name: str) -> str:
+    """ "Metrotvnews.com", "Metrotvnews" → "metrotvnews"."""
+    return re.sub(r"\.(?:com|id|co|net|org)\b.*$", "", name.strip().lower()).replace(" ", "")
 
 
 def _plural_which(text: str) -> bool:
@@ -651,8 +666,10 @@ class _Memory:
 class Conversation:
     """The last few turns of one chat; resolves follow-ups against them."""
 
-    def __init__(self, vocabulary: Collection[str] | None = None) -> None:
+    def __init__(self, vocabulary: Collection[str] | None = None, outlets: Collection[str] = ()) -> None:
+        """``outlets``: the articles' sources ("Metrotvnews.com"), never what he/she/dia mean."""
         self.vocabulary = vocabulary
+        self.outlets = frozenset(_outlet_key(o) for o in outlets if o)
         self._memory: list[_Memory] = []
         self._followup = self._carried = False  # how the last resolve() went, for remember()
         self._genders: dict[str, str] = {}
@@ -700,7 +717,7 @@ class Conversation:
         if not typed or not self._memory:
             return Resolved(text=typed, understood_as=None)
         lang = detect_language(typed, default=self._memory[-1].turn.language)
-        resolver = _Resolver(self._memory, lang, self.vocabulary, self._genders)
+        resolver = _Resolver(self._memory, lang, self.vocabulary, self._genders, self.outlets)
         text = resolver.run(typed)
         self._genders = resolver.genders
         self._followup = bool(resolver.replaced)
@@ -714,8 +731,14 @@ class Conversation:
 
 class _Resolver:
     def __init__(
-        self, memory: list[_Memory], lang: str, vocabulary: Collection[str] | None, genders: dict[str, str]
+        self,
+        memory: list[_Memory],
+        lang: str,
+        vocabulary: Collection[str] | None,
+        genders: dict[str, str],
+        outlets: frozenset[str] = frozenset(),
     ) -> None:
+        self.outlets = outlets
         self.memory = list(reversed(memory))  # most recent first
         self.genders = dict(genders)  # "m"/"f" → whom he/she last meant
         self.lang = lang
@@ -741,6 +764,8 @@ class _Resolver:
         other = self.genders.get({"m": "f", "f": "m"}.get(gender or "", ""), "")
         for m in self.memory:
             for name in _person(m.turn):
+                if _outlet_key(name) in self.outlets:
+                    continue  # "Media asing mana yang ia kutip?": not the outlet the report was in
                 if self._free(name) and not (other and _same(name, other)):
                     return self._bind(gender, name)
         return None
@@ -1043,6 +1068,9 @@ class _Resolver:
                 if on_noun and own_people:
                     return None, start, end  # "Apakah Choe bertemu Xi selama kunjungannya?"
                 ref = (self.organisation() if base in _ORG_NOUNS else None) or self.salient()
+                if ref and not on_noun and any(_same(ref, b) for _, b in self.replaced):
+                    # "dia mencetaknya": a verb's object is not its subject again (the goal)
+                    return None, start, end
                 if ref:
                     return self.note(word, f"{word[:-3]} {ref}"), start, end
         return None, start, end
