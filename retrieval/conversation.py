@@ -338,6 +338,8 @@ def _is_person(name: str) -> bool:
         return False
     if name.split()[0].lower() in _PLACE_NOUNS | _FEATURES:
         return False  # "Mount Ile Lewotolok", "Stasiun Gambir"
+    if {w.lower() for w in name.split()} & _COMPASS and " " in name:
+        return False  # "West Sumbawa", "Sumbawa Barat": a region
     return bool(spans.people(name))
 
 
@@ -404,6 +406,8 @@ def _of_form(text: str) -> str:
             run.append(w)
         if not run:
             continue
+        if len(run) < len(words) and words[len(run)].group()[:1].isupper() and len(run) < 4:
+            continue  # "North Korea's big October parade": "the big of North Korea …" says nothing
         noun = text[m.end() : m.end() + run[-1].end()]
         owner_text = " ".join(owner)
         # "the online shop Belanjaku's offices": the words before the name are part of the owner
@@ -621,7 +625,7 @@ def _noun_phrase(turn: Turn) -> str | None:
         return " ".join(run)
     m = re.search(r"\b(?:the|a|an)\s+((?:[\w'’-]+\s*){1,4})", turn.text.rstrip("?!. "))
     if not m:
-        return None
+        return _owned(turn.text.rstrip("?!. "))
     run = []
     for w in m.group(1).split():
         low = w.lower()
@@ -629,6 +633,34 @@ def _noun_phrase(turn: Turn) -> str | None:
             break
         run.append(w)
     return "the " + " ".join(run) if run else None
+
+
+_PREDICATES_EN = {"meant", "due", "set", "supposed", "going", "about", "able", "likely"}
+_COMPASS = {"west", "east", "north", "south", "central", "barat", "timur", "utara", "selatan", "tengah"}
+
+
+def _owned(text: str) -> str | None:
+    """ "North Korea's big October parade": a noun phrase with its owner, which "it" can mean."""
+    m = re.search(r"\b((?:[A-Z][\w-]*\s)*[A-Z][\w-]*)['’]s\s+((?:[\w'’-]+\s*){1,4})", text)
+    if not m:
+        return None
+    owner = m.group(1).split()
+    while owner and owner[0].lower() in _WH_EN | _AUX_EN | STOP_EN:
+        owner = owner[1:]
+    run = []
+    for w in m.group(2).split():
+        low = w.lower()
+        if (
+            low in STOP_EN
+            or low in _VERBS_EN
+            or low in _PREDICATES_EN
+            or (low.endswith("ed") and len(low) > 4)
+        ):
+            break
+        run.append(w)
+    if not owner or not run or run[-1][:1].isupper() or run[-1].lower() in _PERSON_NOUNS:
+        return None
+    return f"{' '.join(owner)}'s {' '.join(run)}"
 
 
 def _clause(turn: Turn) -> str:
@@ -781,6 +813,8 @@ class _Resolver:
             if isinstance(found, str):
                 return _in_language(found, self.lang) if self.lang == "en" else found
             if found:
+                if any(_is_person(n) for n in found):
+                    found = [n for n in found if not _is_place(n)]  # "they" are people, not a place
                 free = [_in_language(n, self.lang) for n in found if self._free(n)]
                 if len(free) >= 2:
                     return _join(free, self.lang)

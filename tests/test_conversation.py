@@ -851,3 +851,20 @@ def test_the_last_answer_is_where_a_follow_up_is_read():
     )
     conv.remember(Turn.of("What is the weather?", answer_text=None))  # declined: nothing quoted
     assert conv.last_answer() == (7, 42)
+
+
+def test_it_is_the_owned_thing_and_they_are_people_not_a_region():
+    r = last(
+        [
+            ("What anniversary was North Korea's big October parade meant to mark?", None, None),
+            ("On which day was it due to be held?", None, None),
+        ]
+    )
+    assert r == "On which day was North Korea's big October parade due to be held?"
+    r = last(
+        [
+            ("Who won the West Sumbawa election re-run?", "Nurhasanah", "who"),
+            ("What share of the vote did they get?", None, None),
+        ]
+    )
+    assert "West Sumbawa and" not in r
