@@ -102,6 +102,8 @@ class Answer:
     reason: str | None = None  # why the articles don't answer (declined answers)
     confidence: float | None = None  # how sure the reader is that the evidence answers (0–1)
     signals: dict[str, float] = field(default_factory=dict)  # what the confidence weighs (diagnostics)
+    # The sentence id the answer quotes (not in the JSON): where a follow-up continues.
+    lead_sentence: int | None = field(default=None, repr=False)
 
     @property
     def citations(self) -> list[Citation]:

@@ -52,6 +52,9 @@ class Turn:
     places: tuple[str, ...] = ()
     entities: tuple[str, ...] = ()
     language: str = "en"
+    # Where the answer was (the quoted sentence's passage and id): a follow-up is read near it.
+    chunk_id: int | None = None
+    sentence_id: int | None = None
 
     @classmethod
     def of(
@@ -62,6 +65,8 @@ class Turn:
         answer_type: str | None = None,
         quote: str | None = "",
         vocabulary: Collection[str] | None = None,
+        chunk_id: int | None = None,
+        sentence_id: int | None = None,
     ) -> Turn:
         """A turn from the resolved question and the short answer (text, type, quote); any of
         the three may be missing (no short answer, nothing found)."""
@@ -81,6 +86,8 @@ class Turn:
             places=tuple(dict.fromkeys(s.text for s in spans.places(quote))),
             entities=tuple(dict.fromkeys(s.text for s in spans.entities(quote))),
             language=q.language,
+            chunk_id=chunk_id,
+            sentence_id=sentence_id,
         )
 
 
@@ -142,6 +149,12 @@ _PLACE_NOUNS = {
     "wilayah", "kota", "negara", "tempat", "lokasi", "daerah", "provinsi", "kawasan", "kabupaten",
     "desa", "pulau", "region", "city", "country", "place", "location", "province", "area",
     "town", "village", "island", "venue",
+}  # fmt: skip
+# Words naming a feature or a building before a proper name: the name is a place.
+_FEATURES = {
+    "mount", "mt", "gunung", "lake", "danau", "river", "sungai", "bukit", "teluk", "selat",
+    "station", "stasiun", "bandara", "airport", "stadion", "stadium", "kecamatan", "port",
+    "pelabuhan", "gedung", "istana", "palace",
 }  # fmt: skip
 _PERSON_NOUNS = {
     "menteri", "menlu", "presiden", "pemimpin", "tokoh", "pejabat", "orang", "minister", "president",
@@ -229,6 +242,8 @@ _VERBS_EN = {
     "start", "end", "happen", "begin", "kill", "cause", "affect", "last", "cost", "strike",
     "attend", "show", "shown", "mean", "do", "lose", "die", "agree", "sign", "come",
     "go", "react", "respond", "vote", "decide", "announce", "report", "think", "want", "need",
+    "get", "gets", "become", "grow", "fall", "rise", "drop", "climb", "close", "open", "weaken",
+    "strengthen", "reach", "stand", "finish", "let", "lay", "laid", "fire", "fired", "shut", "cut",
 }  # fmt: skip
 _VERB_PREFIX = re.compile(r"^(?:me|mem|men|meng|meny|ber|be|di|ter|per)[a-z]{3,}$")
 
@@ -241,6 +256,7 @@ _ELLIPSIS_ID = re.compile(
     r"(?:(?P<rest>,\s*.+)|\??)$|^(?:lalu |terus |dan |nah )?kalau\s+(?P<x2>[^,?]+?)\s*(?:(?P<rest2>,\s*.+)|\??)$",
     re.IGNORECASE,
 )
+_CONTINUES = re.compile(r"^(?:and|so|then|dan|lalu|terus|trus)\b[\s,]+\w", re.IGNORECASE)
 _AND_X = re.compile(r"^(?:and|dan|lalu|terus|or|atau)\s+(?P<x>[^?]+?)\s*\??$", re.IGNORECASE)
 
 
@@ -320,13 +336,17 @@ def _is_person(name: str) -> bool:
     organisation ("Partai Buruh Korea"); "Ganjar Pranowo" counts though "Ganjar" is a word."""
     if not name[:1].isupper() or _is_place(name) or name.replace(" ", "").isupper():
         return False
+    if name.split()[0].lower() in _PLACE_NOUNS | _FEATURES:
+        return False  # "Mount Ile Lewotolok", "Stasiun Gambir"
+    if {w.lower() for w in name.split()} & _COMPASS and " " in name:
+        return False  # "West Sumbawa", "Sumbawa Barat": a region
     return bool(spans.people(name))
 
 
 def _is_organisation(name: str, text: str) -> bool:
     """A name that is neither a person nor a place: not "Kabupaten Lembata", nor a name
     after "di/ke/dari/in/to/from"."""
-    if _kind(name) != "other" or name.split()[0].lower() in _PLACE_NOUNS | {"kecamatan", "kota", "kabupaten"}:
+    if _kind(name) != "other" or name.split()[0].lower() in _PLACE_NOUNS | _FEATURES | {"kota", "kabupaten"}:
         return False
     return not re.search(r"\b(?:di|ke|dari|in|to|from|at)\s+" + re.escape(name), text)
 
@@ -386,10 +406,18 @@ def _of_form(text: str) -> str:
             run.append(w)
         if not run:
             continue
+        if len(run) < len(words) and words[len(run)].group()[:1].isupper() and len(run) < 4:
+            continue  # "North Korea's big October parade": "the big of North Korea …" says nothing
         noun = text[m.end() : m.end() + run[-1].end()]
+        owner_text = " ".join(owner)
+        # "the online shop Belanjaku's offices": the words before the name are part of the owner
+        described = re.search(r"\bthe\s+(?:[a-z]+\s+){1,3}$", text[pos:start])
+        if described and not any(w in STOP_EN or w in _VERBS_EN for w in described.group().split()[1:]):
+            start = pos + described.start()
+            owner_text = described.group() + owner_text
         lead = "the " if not text[:start].rstrip().lower().endswith(("the", "a", "an")) else ""
         out.append(text[pos:start])
-        out.append(f"{lead}{noun} of {' '.join(owner)}")
+        out.append(f"{lead}{noun} of {owner_text}")
         pos = m.end() + run[-1].end()
     out.append(text[pos:])
     new = "".join(out)
@@ -440,7 +468,16 @@ def _person(turn: Turn) -> list[str]:
     """A turn's people, most salient first: a one-person answer, the people the question
     named, a several-people answer, the people in the answer's quote."""
     answer = _answer_people(turn)
-    ordered = (answer if len(answer) == 1 else []) + _question_people(turn) + answer + list(turn.people)
+    asked = _question_people(turn)
+    if turn.question.expected == "person":
+        # "Who did Wang Yi meet?": the people the answer brought in are what the talk is now
+        # about, before the one the question named (even with no short answer: then the
+        # quote's people the question did not name).
+        # Several people answered are "they"; "he"/"she" stays with the one the question named.
+        new = [n for n in answer or list(turn.people) if not any(_same(n, a) for a in asked)]
+        ordered = (new if len(new) == 1 or not asked else []) + asked + answer + list(turn.people)
+    else:
+        ordered = (answer if len(answer) == 1 else []) + asked + answer + list(turn.people)
     out: list[str] = []
     for name in ordered:
         if not any(_same(name, o) for o in out):
@@ -470,6 +507,10 @@ def _collective(turn: Turn) -> str | None:
                 j -= 1
             if j < i:
                 return " ".join(words[j : i + 1])
+            if i + 2 < len(words) and words[i + 1].lower() in ("were", "was", "are", "is", "got"):
+                # "How many residents were moved away from Mount X?" → "the residents moved
+                # away from Mount X"
+                return " ".join(["the", words[i], *words[i + 2 : i + 10]])
     return None
 
 
@@ -481,6 +522,9 @@ def _group(turn: Turn) -> list[str] | str | None:
         things = _split_names(turn.answer_text)  # "Pasar Senen and Gambir": "them"
         if 2 <= len(things) <= 4 and all(t[:1].isupper() for t in things):
             return things
+        if len(things) == 1 and things[0][:1].isupper() and _plural_which(turn.text):
+            # "Which stations were busiest?" answered with one of them: "them" is the stations.
+            return things[0]
     collective = _collective(turn)  # "tentara Korea Utara", "North Korean soldiers"
     if collective:
         return collective
@@ -498,6 +542,17 @@ def _group(turn: Turn) -> list[str] | str | None:
     if len(turn.people) >= 2:
         return list(turn.people)
     return None
+
+
+def _outlet_key(name: str) -> str:
+    """ "Metrotvnews.com", "Metrotvnews" → "metrotvnews"."""
+    return re.sub(r"\.(?:com|id|co|net|org)\b.*$", "", name.strip().lower()).replace(" ", "")
+
+
+def _plural_which(text: str) -> bool:
+    """ "Which stations …", "stasiun mana saja …": the question asks for several things."""
+    low = text.lower()
+    return bool(re.search(r"\bwhich\s+\w+s\b", low) or re.search(r"\bmana\s+saja\b", low))
 
 
 def _place(turn: Turn) -> tuple[str, str | None] | None:
@@ -570,7 +625,7 @@ def _noun_phrase(turn: Turn) -> str | None:
         return " ".join(run)
     m = re.search(r"\b(?:the|a|an)\s+((?:[\w'’-]+\s*){1,4})", turn.text.rstrip("?!. "))
     if not m:
-        return None
+        return _owned(turn.text.rstrip("?!. "))
     run = []
     for w in m.group(1).split():
         low = w.lower()
@@ -578,6 +633,34 @@ def _noun_phrase(turn: Turn) -> str | None:
             break
         run.append(w)
     return "the " + " ".join(run) if run else None
+
+
+_PREDICATES_EN = {"meant", "due", "set", "supposed", "going", "about", "able", "likely"}
+_COMPASS = {"west", "east", "north", "south", "central", "barat", "timur", "utara", "selatan", "tengah"}
+
+
+def _owned(text: str) -> str | None:
+    """ "North Korea's big October parade": a noun phrase with its owner, which "it" can mean."""
+    m = re.search(r"\b((?:[A-Z][\w-]*\s)*[A-Z][\w-]*)['’]s\s+((?:[\w'’-]+\s*){1,4})", text)
+    if not m:
+        return None
+    owner = m.group(1).split()
+    while owner and owner[0].lower() in _WH_EN | _AUX_EN | STOP_EN:
+        owner = owner[1:]
+    run = []
+    for w in m.group(2).split():
+        low = w.lower()
+        if (
+            low in STOP_EN
+            or low in _VERBS_EN
+            or low in _PREDICATES_EN
+            or (low.endswith("ed") and len(low) > 4)
+        ):
+            break
+        run.append(w)
+    if not owner or not run or run[-1][:1].isupper() or run[-1].lower() in _PERSON_NOUNS:
+        return None
+    return f"{' '.join(owner)}'s {' '.join(run)}"
 
 
 def _clause(turn: Turn) -> str:
@@ -615,8 +698,10 @@ class _Memory:
 class Conversation:
     """The last few turns of one chat; resolves follow-ups against them."""
 
-    def __init__(self, vocabulary: Collection[str] | None = None) -> None:
+    def __init__(self, vocabulary: Collection[str] | None = None, outlets: Collection[str] = ()) -> None:
+        """``outlets``: the articles' sources ("Metrotvnews.com"), never what he/she/dia mean."""
         self.vocabulary = vocabulary
+        self.outlets = frozenset(_outlet_key(o) for o in outlets if o)
         self._memory: list[_Memory] = []
         self._followup = self._carried = False  # how the last resolve() went, for remember()
         self._genders: dict[str, str] = {}
@@ -629,6 +714,14 @@ class Conversation:
     @property
     def turns(self) -> tuple[Turn, ...]:
         return tuple(m.turn for m in self._memory)
+
+    def last_answer(self) -> tuple[int, int] | None:
+        """(passage id, sentence id) of the last answer that quoted a sentence: a follow-up
+        most often continues in that article, near that sentence."""
+        for m in reversed(self._memory):
+            if m.turn.chunk_id is not None and m.turn.sentence_id is not None:
+                return m.turn.chunk_id, m.turn.sentence_id
+        return None
 
     def remember(self, turn: Turn) -> None:
         """Record an answered turn (its text being what ``resolve`` returned)."""
@@ -656,7 +749,7 @@ class Conversation:
         if not typed or not self._memory:
             return Resolved(text=typed, understood_as=None)
         lang = detect_language(typed, default=self._memory[-1].turn.language)
-        resolver = _Resolver(self._memory, lang, self.vocabulary, self._genders)
+        resolver = _Resolver(self._memory, lang, self.vocabulary, self._genders, self.outlets)
         text = resolver.run(typed)
         self._genders = resolver.genders
         self._followup = bool(resolver.replaced)
@@ -670,8 +763,14 @@ class Conversation:
 
 class _Resolver:
     def __init__(
-        self, memory: list[_Memory], lang: str, vocabulary: Collection[str] | None, genders: dict[str, str]
+        self,
+        memory: list[_Memory],
+        lang: str,
+        vocabulary: Collection[str] | None,
+        genders: dict[str, str],
+        outlets: frozenset[str] = frozenset(),
     ) -> None:
+        self.outlets = outlets
         self.memory = list(reversed(memory))  # most recent first
         self.genders = dict(genders)  # "m"/"f" → whom he/she last meant
         self.lang = lang
@@ -697,6 +796,8 @@ class _Resolver:
         other = self.genders.get({"m": "f", "f": "m"}.get(gender or "", ""), "")
         for m in self.memory:
             for name in _person(m.turn):
+                if _outlet_key(name) in self.outlets:
+                    continue  # "Media asing mana yang ia kutip?": not the outlet the report was in
                 if self._free(name) and not (other and _same(name, other)):
                     return self._bind(gender, name)
         return None
@@ -712,6 +813,8 @@ class _Resolver:
             if isinstance(found, str):
                 return _in_language(found, self.lang) if self.lang == "en" else found
             if found:
+                if any(_is_person(n) for n in found):
+                    found = [n for n in found if not _is_place(n)]  # "they" are people, not a place
                 free = [_in_language(n, self.lang) for n in found if self._free(n)]
                 if len(free) >= 2:
                     return _join(free, self.lang)
@@ -788,7 +891,25 @@ class _Resolver:
             text = f"{text.rstrip('?!. ')} ({self.focus})?"
         if not self.replaced and not self.unresolved:
             text = self.carry(text)
+        if not self.replaced and not self.unresolved:
+            text = self.continued(text)
         return text
+
+    def continued(self, text: str) -> str:
+        """ "And what had prosecutors asked for?": a question opening with "and/then" ("dan",
+        "lalu", "terus") goes on about the last turn's person or topic, which it gets in brackets
+        unless it names a subject of its own."""
+        m = _CONTINUES.match(text)
+        if not m or analyze(text, self.vocabulary).names:
+            return text
+        ref = self.person()
+        if not ref:
+            t = self.topic()
+            ref = t[0] if t and t[1] else None
+        if not ref or _content(ref) & _content(text):
+            return text
+        self.note("", ref)
+        return f"{text.rstrip('?!. ')} ({ref})?"
 
     def ellipsis(self, typed: str, x: str) -> str:
         """ "What about Kim?" / "Bagaimana dengan Kim?" / "And in 2023?" → the previous question
@@ -981,6 +1102,9 @@ class _Resolver:
                 if on_noun and own_people:
                     return None, start, end  # "Apakah Choe bertemu Xi selama kunjungannya?"
                 ref = (self.organisation() if base in _ORG_NOUNS else None) or self.salient()
+                if ref and not on_noun and any(_same(ref, b) for _, b in self.replaced):
+                    # "dia mencetaknya": a verb's object is not its subject again (the goal)
+                    return None, start, end
                 if ref:
                     return self.note(word, f"{word[:-3]} {ref}"), start, end
         return None, start, end
@@ -1040,7 +1164,24 @@ class _Resolver:
         phrase, is_np = t
         if is_np:
             return self.note(word, phrase), start, end
+        thing = self._named_thing()
+        if thing:  # "How high is Mount Ile Lewotolok?" — "it" is the mountain, not the clause
+            return self.note(word, thing), start, end
         return self.note(word, f"{word} ({phrase})"), start, end
+
+    def _named_thing(self) -> str | None:
+        """The one name of a thing (not a person) the previous question asked about, when it
+        named no person: what "it" then means."""
+        if not self.memory:
+            return None
+        turn = self.memory[0].turn
+        names = [n for n in turn.question.names if self._free(n)]
+        things = [n for n in names if not _is_person(n)]
+        if len(things) != 1 or len(names) != 1 or turn.question.expected == "person":
+            return None
+        if re.search(re.escape(things[0]) + r"['’]", turn.text):
+            return None  # "North Korea's parade": the owner is not what "it" is
+        return _in_language(things[0], self.lang)
 
     def demonstrative(
         self, word: str, dem: re.Match[str], noun_tok: re.Match[str]

@@ -229,6 +229,9 @@ class Candidate:
     published: dt.date | None
     facts: Facts
     group: int = -1  # its corroboration group
+    # A follow-up's bonus for continuing where the conversation's last answer was (its
+    # article, the sentences next to it): set by the caller, 0 for a question on its own.
+    prior: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -404,6 +407,7 @@ def rank(
             + W_NEAR * near
             + W_DATE * on_date
             + W_PASSAGE * (c.passage_sim - best_passage)
+            + c.prior
         )
         out.append(
             Scored(candidate=c, score=score, coverage=coverage, names=names, typed=typed, on_date=on_date)

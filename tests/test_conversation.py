@@ -720,3 +720,151 @@ def test_they_after_a_short_and_a_titled_name_is_both():
         [("Who met in Hanoi?", "Lee and President Park Min-jun", "who"), ("What did they sign?", None, None)]
     )
     assert "Lee" in text and "Park Min-jun" in text
+
+
+# --- the antecedent's kind, and where the answer was (followups round) ------------------------
+
+
+def test_who_question_without_a_short_answer_means_the_quotes_new_person():
+    # The reader gave no short answer; the quote names Wang besides Choe, whom the question named.
+    r = talk(
+        [
+            ("Siapa menlu China yang bertemu Choe Son Hui?", None, None),
+            ("Bagaimana dia menggambarkan situasi internasional?", None, None),
+        ],
+        quote="Pernyataan disampaikan Wang Yi dalam pertemuan dengan Menlu Korut Choe Son-hui.",
+    )[-1]
+    assert "Wang Yi" in r.text and "Choe" not in r.text
+
+
+def test_singular_pronoun_after_several_people_answered_is_the_one_asked_about():
+    r = last(
+        [
+            ("Pejabat China siapa saja yang ikut melepas Kim pulang?", "Cai Qi dan Wang Yi", "who"),
+            ("Kapan dia meninggalkan Beijing?", None, None),
+        ]
+    )
+    assert "Kim" in r and "Cai Qi" not in r
+
+
+def test_he_is_never_an_outlet():
+    conv = Conversation(outlets=["Metrotvnews.com"])
+    conv.remember(Turn.of("Siapa penulis laporan Metrotvnews tentang Korea Utara?", answer_text=None))
+    assert "Metrotvnews kutip" not in conv.resolve("Media asing mana yang ia kutip?").text
+
+
+def test_them_after_a_plural_which_answered_with_one():
+    r = last(
+        [
+            ("Which stations were busiest during the Christmas rush?", "Pasar Senen Station", "which"),
+            ("how many people went through them on the peak day?", None, None),
+        ]
+    )
+    assert "Pasar Senen Station" in r and "Christmas on" not in r
+
+
+def test_it_is_the_one_thing_the_last_question_named():
+    r = last(
+        [
+            ("How high is Mount Ile Lewotolok?", "1,423 metres", "number"),
+            ("How many residents were moved away from it?", None, None),
+        ]
+    )
+    assert r == "How many residents were moved away from Mount Ile Lewotolok?"
+    # … but not the owner of what it asked about
+    r = last(
+        [
+            ("What anniversary was North Korea's big October parade meant to mark?", None, None),
+            ("On which day was it due to be held?", None, None),
+        ]
+    )
+    assert "was North Korea due" not in r
+
+
+def test_they_are_the_residents_the_last_question_counted():
+    r = last(
+        [
+            ("How many residents were moved away from Mount Ile Lewotolok?", "2,100", "number"),
+            ("where are they being sheltered?", None, None),
+        ]
+    )
+    assert r.startswith("where are the residents moved away from Mount Ile Lewotolok")
+
+
+def test_a_question_opening_with_and_continues_the_last_person():
+    r = last(
+        [
+            ("Who got jailed over the rice import corruption case?", "Agus Salim Harahap", "who"),
+            ("And what had prosecutors asked for?", None, None),
+        ]
+    )
+    assert "Agus Salim Harahap" in r
+    # … unless it names a subject of its own
+    r = last(
+        [
+            ("Who got jailed over the rice import corruption case?", "Agus Salim Harahap", "who"),
+            ("And what did Persib do on Friday?", None, None),
+        ]
+    )
+    assert r == "And what did Persib do on Friday?"
+
+
+def test_a_verbs_object_is_not_its_subject_again():
+    r = last(
+        [
+            ("siapa pencetak gol pertama Persib?", "Marcelo Andrade", "who"),
+            ("dia mencetaknya di menit ke berapa?", None, None),
+        ]
+    )
+    assert r == "Marcelo Andrade mencetaknya di menit ke berapa?"
+
+
+def test_a_described_owner_stays_whole():
+    r = last(
+        [
+            ("Who runs the online shop Belanjaku?", "Kevin Santoso", "who"),
+            ("How many staff did his company let go?", None, None),
+        ]
+    )
+    assert r == "How many staff did the company of Kevin Santoso let go?"
+
+
+@pytest.mark.parametrize(
+    ("first", "answer", "kind", "second"),
+    [
+        ("How many passengers did KAI carry over Christmas?", "3.9 million", "number", "Who coaches Persija?"),
+        ("BI-Rate bulan Oktober ditahan di berapa persen?", "4,75 persen", "number",
+         "siapa direktur imunisasi di Kementerian Kesehatan?"),
+        ("Siapa menlu Korut?", "Choe Son Hui", "who", "Berapa lama Xi berbincang dengan Putin di sela parade?"),
+    ],
+)  # fmt: skip
+def test_a_new_topic_is_taken_as_typed(first, answer, kind, second):
+    r = talk([(first, answer, kind), (second, None, None)])[-1]
+    assert r.understood_as is None and r.text == second
+
+
+def test_the_last_answer_is_where_a_follow_up_is_read():
+    conv = Conversation()
+    assert conv.last_answer() is None
+    conv.remember(
+        Turn.of("Who is Choe?", answer_text="Choe Son Hui", answer_type="who", chunk_id=7, sentence_id=42)
+    )
+    conv.remember(Turn.of("What is the weather?", answer_text=None))  # declined: nothing quoted
+    assert conv.last_answer() == (7, 42)
+
+
+def test_it_is_the_owned_thing_and_they_are_people_not_a_region():
+    r = last(
+        [
+            ("What anniversary was North Korea's big October parade meant to mark?", None, None),
+            ("On which day was it due to be held?", None, None),
+        ]
+    )
+    assert r == "On which day was North Korea's big October parade due to be held?"
+    r = last(
+        [
+            ("Who won the West Sumbawa election re-run?", "Nurhasanah", "who"),
+            ("What share of the vote did they get?", None, None),
+        ]
+    )
+    assert "West Sumbawa and" not in r

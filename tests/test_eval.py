@@ -95,9 +95,11 @@ def test_done_when_questions(seeded):
 
 
 def test_follow_ups_floor(berita_for):
-    # Measured: seeds 0.391 (0.435 before the ranking work merged: one seeds follow-up's answer
-    # moved to another sentence), test corpus 0.464.
-    for corpus, floor in (("seeds", 0.37), ("corpus", 0.44)):
+    # Measured with tests/eval/followups2_conversations.json (16 conversations written apart
+    # from the first ones, 4 of them changing topic) and the conversation's context in
+    # retrieval: seeds 0.517 of 29 (0.478 of the first 23, 0.667 of the new 6), test corpus
+    # 0.575 of 40 (0.536 of 28, 0.667 of 12). Before: seeds 0.391 / 0.5, corpus 0.464 / 0.667.
+    for corpus, floor in (("seeds", 0.5), ("corpus", 0.55)):
         b = berita_for[corpus]
 
         def converse(questions: list[str], b: Berita = b) -> list[dict]:

@@ -182,7 +182,8 @@ Converse = Callable[[list[str]], list[dict]]  # one conversation's questions →
 
 def score_conversations(items: Iterable[dict], converse: Converse) -> dict[str, float]:
     """Follow-up turns (all but the first) answered correctly: understood as the gold says
-    (``resolved_must_contain``) and answered (gold in the first sentence, or the short answer)."""
+    (``resolved_must_contain``; a ``standalone`` turn changes the topic and must be taken as
+    typed) and answered (gold in the first sentence, or the short answer)."""
     n = ok = understood = 0
     misses: list[str] = []
     for conv in items:
@@ -191,6 +192,8 @@ def score_conversations(items: Iterable[dict], converse: Converse) -> dict[str, 
             n += 1
             resolved = a.get("resolved_question") or a["question"]
             got_it = all(contains(resolved, w) for w in turn.get("resolved_must_contain", []))
+            if turn.get("standalone"):  # a new topic: the question must be taken as typed
+                got_it = got_it and norm(resolved) == norm(turn["question"])
             understood += got_it
             first = norm(first_sentence(a["answer"])) if a["found"] else ""
             gold = norm(turn["gold_passage"])
