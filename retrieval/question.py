@@ -371,7 +371,8 @@ def _unit(typ: str, low: str) -> str | None:
                 break
             words.append(w)
         known = [w for w in words if w in _UNIT_CANON or w in EN_TO_ID or w.endswith("s")]
-        return canonical_unit((known or words)[-1])
+        # "how many more days": the first word after "how many" may already stop the noun.
+        return canonical_unit((known or words)[-1]) if words else None
     return None
 
 
