@@ -66,6 +66,13 @@ _PERSON_NOUNS = {
     "kandidat", "leader", "leaders", "minister", "ministers", "president", "presidents", "person",
     "people", "official", "officials", "player", "players", "coach", "candidate", "candidates",
     "politician", "politicians", "diplomat", "diplomats", "figure", "figures",
+    # News roles a "which …" question asks a person by ("which economist", "analis mana").
+    "academic", "economist", "economists", "analyst", "analysts", "expert", "experts", "judge",
+    "lawyer", "prosecutor", "spokesman", "spokeswoman", "spokesperson", "journalist", "reporter",
+    "writer", "author", "scorer", "striker", "goalkeeper", "executive", "chairman", "chairwoman",
+    "governor", "mayor", "regent", "victim", "farmer", "doctor", "scientist", "researcher",
+    "ekonom", "analis", "pakar", "hakim", "pengacara", "jaksa", "wartawan", "penulis", "korban",
+    "petani", "dokter", "peneliti", "akademisi", "gubernur", "bupati",
 }  # fmt: skip
 _PLACE_NOUNS = {
     "negara", "kota", "provinsi", "wilayah", "tempat", "lokasi", "daerah", "kabupaten", "desa",

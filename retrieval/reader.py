@@ -35,7 +35,7 @@ from .lexicon import (
     stem,
 )
 from .question import BRIDGE_LONGEST, WH_WORDS, Question, canonical_unit, lookup
-from .spans import Span
+from .spans import Quantity, Span
 
 _WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
 
@@ -261,6 +261,8 @@ W_NEAR = 0.1
 # missed): the sentence that answers "Beijing and Pyongyang" may say "China and North Korea".
 # 0.03–0.3 measured alike on R@1; 0.1 kept one more English answer than 0.3 (bench/quality.py).
 W_NAMES = 0.1
+# A why-question's sentence that gives a reason ("karena", "akibat", "sehingga") gains this much.
+W_REASON = 0.1
 
 
 def type_fit(q: Question, found: Sequence) -> float:
@@ -304,7 +306,7 @@ def asks_future(q: Question) -> bool:
 
 
 def typed_answers(
-    q: Question, f: Facts, concepts_: Sequence[Concept], published: dt.date | None = None
+    q: Question, f: Facts, concepts_: Sequence[Concept], published: dt.date | None = None, text: str = ""
 ) -> list:
     """The spans of this sentence that could answer ``q`` (dates, people, numbers, places), best
     first. A who-question that names a role ("Siapa presiden Korea Selatan?") needs a person
@@ -329,6 +331,8 @@ def typed_answers(
     found = spans_mod.answer_spans(
         spans_mod.Found(people=f.people, places=f.places, entities=f.entities, quantities=f.quantities), q
     )
+    if q.type == "how_long" and text:
+        found = [x for x in found if not (isinstance(x, Quantity) and not_a_duration(q, text, x))]
     if q.expected == "person":
         roles = [form for c in concepts_ if c.role for form in c.forms]
         if roles:
@@ -337,6 +341,41 @@ def typed_answers(
                 p for p in found if isinstance(p, Span) and p.role and _role_fits(p.role, roles, asked_places)
             ]
     return found
+
+
+# A span of years that is an age or an anniversary, not how long something lasted: "peringatan
+# 80 tahun", "HUT ke-80", "berusia 67 tahun", "80 years since"; "80 tahun yang lalu" is when.
+_NOT_DURATION_BEFORE = re.compile(
+    r"\b(?:peringatan|memperingati|ulang tahun|hut|berusia|usia|umur|anniversary|aged?|mark(?:s|ing)?)"
+    r"(?:\s+\S+){0,2}\s*$",
+    re.IGNORECASE,
+)
+_NOT_DURATION_AFTER = re.compile(r"^\s*(?:yang\s+)?(?:lalu|silam|ago|since|sejak)\b", re.IGNORECASE)
+_ASKS_AGE = re.compile(r"\bhow old\b|\b(?:berapa\s+)?(?:umur|usia)\b|\bago\b|\blalu\b", re.IGNORECASE)
+
+
+def not_a_duration(q: Question, text: str, x: Quantity) -> bool:
+    """Is this span of time an age, an anniversary or a time ago rather than how long
+    something took? A how-long question wants "selama 76 tahun", not "peringatan 80 tahun"
+    of the same sentence (unless it asks how old, or how long ago)."""
+    if _ASKS_AGE.search(q.text):
+        return False
+    before = text[max(0, x.start - 30) : x.start]
+    return bool(_NOT_DURATION_BEFORE.search(before) or _NOT_DURATION_AFTER.search(text[x.end : x.end + 20]))
+
+
+# Words that give a reason or a cause ("karena", "akibat", "disebabkan", "sehingga", "agar"):
+# the sentence that answers a why-question says why.
+REASON_WORDS = frozenset({
+    "karena", "sebab", "akibat", "lantaran", "sehingga", "alasan", "agar", "supaya", "mengingat",
+    "dipicu", "memicu", "membuat", "menyebabkan", "penyebab", "gara", "berkat", "demi",
+    "mempertimbangkan", "because", "due", "caused", "reason",
+})  # fmt: skip
+
+
+def reason_fit(q: Question, words: frozenset[str]) -> float:
+    """1 when a why-question's candidate sentence gives a reason, else 0."""
+    return 1.0 if q.type == "why" and not words.isdisjoint(REASON_WORDS) else 0.0
 
 
 def _role_fits(role: str, roles: Sequence[str], asked_places: set[str]) -> bool:
@@ -370,7 +409,7 @@ def rank(
         hit = [i for i, con in enumerate(concepts_) if weights.get(i) and _present(con.forms, words)]
         coverage = sum(weights[i] for i in hit) / total if total else 0.0
         names = (sum(1 for i in name_idx if i in hit) / len(name_idx)) if name_idx else 1.0
-        found = typed_answers(q, c.facts, concepts_, c.published or today) if q.expected else []
+        found = typed_answers(q, c.facts, concepts_, c.published or today, c.text) if q.expected else []
         typed = type_fit(q, found) if q.expected else 0.0
         if (
             q.expected == "date"
@@ -403,6 +442,7 @@ def rank(
             + W_NEAR * near
             + W_DATE * on_date
             + W_PASSAGE * (c.passage_sim - best_passage)
+            + W_REASON * reason_fit(q, words)
         )
         out.append(
             Scored(candidate=c, score=score, coverage=coverage, names=names, typed=typed, on_date=on_date)
@@ -556,7 +596,7 @@ def short_answer(
 ) -> ShortAnswer | None:
     """The answer span of one sentence, said in the question's language where we can."""
     c = s.candidate
-    found = typed_answers(q, c.facts, concepts_, c.published or today)
+    found = typed_answers(q, c.facts, concepts_, c.published or today, c.text)
     if not found:
         return None
     kind = _SHORT_TYPE.get(q.type, q.type if q.type in ("who", "when", "where", "which") else "which")
