@@ -689,7 +689,7 @@ rates | suku bunga; tingkat
 interest rate | suku bunga
 benchmark rate | suku bunga acuan
 decision | keputusan
-decide | memutuskan; putuskan
+decide | memutuskan; putuskan; menentukan
 decided | memutuskan; diputuskan
 campaign | kampanye
 game | laga; pertandingan
@@ -1073,6 +1073,7 @@ retailers | ritel; pengusaha ritel; peritel
 retail | ritel
 businesses | pengusaha; perusahaan
 investors | investor
+business | bisnis
 foreign investors | investor asing
 """
 

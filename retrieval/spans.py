@@ -653,8 +653,8 @@ def numbers(sentence: str) -> list[Quantity]:
                 continue
         lw = unit_word.lower()
         end = m.end()
-        if lw in MONTHS or lw in WEEKDAYS:
-            continue  # "3 September"
+        if lw in MONTHS or (lw in WEEKDAYS and unit_word != "minggu"):
+            continue  # "3 September"; but "empat minggu" is four weeks (Sunday is "Minggu (28/9)")
         more = None
         if lw == "basis":  # "125 basis poin": the unit is two words
             more = re.match(r"\s+(?:poin|points?)\b", sentence[end:])
@@ -1047,6 +1047,9 @@ def unit_matches(unit: str | None, wanted: str | None) -> bool:
         ids |= {"orang", "jiwa", "warga", "penduduk"}
     words = unit.split()
     if unit in ids or (len(words) > 1 and (words[-1] in ids or " ".join(words[1:]) in ids)):
+        return True
+    # A compound's head as the quantity's unit: "11 nota (kesepahaman)" counts "memorandums".
+    if any(" " in t and t.split()[0] == words[0] for t in ids):
         return True
     return wanted.isalpha() and unit.isalpha() and stem(unit) == stem(wanted)
 
