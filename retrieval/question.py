@@ -106,6 +106,10 @@ _CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         (r"\bhow old\b", "how_long"),
         (r"\bhow (?:deep|high|tall|far|wide|heavy)\b", "how_much"),
+        # "How big a fine", "how low could the rate go", "seberapa tinggi": a figure is asked for.
+        (r"\bhow (?:big|large|small|low|weak|strong|expensive|severe)\b", "how_much"),
+        (r"\bseberapa lama\b", "how_long"),
+        (r"\bseberapa(?:kah)?\b", "how_much"),
         (r"\bhow (?:fast|quickly|soon)\b", "how_long"),
         (r"\bwhich (?:anniversary|edition|round)\b|\bwhat (?:anniversary|edition)\b", "how_many"),
         (r"\bke-?\s?berapa\b", "how_many"),
@@ -350,7 +354,10 @@ def canonical_unit(word: str | None) -> str | None:
     return _UNIT_CANON.get(w, w)
 
 
-_MEASURE_OF = {"deep": "m", "high": "m", "tall": "m", "far": "km", "wide": "km", "heavy": "kg"}
+_MEASURE_OF = {
+    "deep": "m", "high": "m", "tall": "m", "far": "km", "wide": "km", "heavy": "kg",
+    "dalam": "m", "tinggi": "m", "jauh": "km", "luas": "km", "berat": "kg",
+}  # fmt: skip
 
 
 def _unit(typ: str, low: str) -> str | None:
@@ -360,7 +367,9 @@ def _unit(typ: str, low: str) -> str | None:
     if typ == "how_much":
         if re.search(r"\bpersen|percent|\bturnout\b", low):
             return "percent"
-        m = re.search(r"\bhow (deep|high|tall|far|wide|heavy)\b", low)
+        m = re.search(
+            r"\b(?:how|seberapa) (deep|high|tall|far|wide|heavy|dalam|tinggi|jauh|luas|berat)\b", low
+        )
         if m:  # a measure: "how deep" is metres, "how far" kilometres
             return _MEASURE_OF[m.group(1)]
         m = re.search(r"\b(dollars?|dolar|rupiah)\b", low)

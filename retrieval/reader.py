@@ -610,10 +610,12 @@ def short_answer(
             before = c.text[max(0, m.start - 60) : m.start].lower()
             return bool(re.search(r"\b(?:sejak|semenjak|since)\b[^.;]*$", before))
 
+        year = bool(ASKS_YEAR.search(q.text))
         m = min(
             near,
             key=lambda m: (
                 since and not after_since(m),
+                year and m.granularity != "year",  # "in what year": 2023, not "hari Kamis"
                 m.unresolved,
                 _GRAIN.get(m.granularity, 3),
                 near.index(m),
@@ -678,6 +680,10 @@ def short_answer(
     span = near[0]
     text = spans_mod.to_english(span.text, before=c.text[: span.start]) if lang == "en" else span.text
     return ShortAnswer(text=text, type=kind, cited=cited, quote=c.text)
+
+
+# "In what year …", "which year", "tahun berapa": the answer is a year, not the day of another clause.
+ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\btahun (?:ke)?berapa\b|\bpada tahun apa\b", re.IGNORECASE)
 
 
 def _iso_of(m: TimeMention) -> str | None:
