@@ -1078,6 +1078,22 @@ foreign investors | investor asing
 """
 
 
+# A capital stands for its government in news ("Beijing and Pyongyang" = China and North
+# Korea): a passage naming the country names what the question names by its capital.
+CAPITAL_OF: dict[str, tuple[str, ...]] = {
+    "beijing": ("china", "tiongkok", "cina"),
+    "pyongyang": ("korea utara", "korut"),
+    "seoul": ("korea selatan", "korsel"),
+    "washington": ("amerika serikat", "as"),
+    "moskow": ("rusia",),
+    "moscow": ("rusia",),
+    "moskwa": ("rusia",),
+    "tokyo": ("jepang",),
+    "kyiv": ("ukraina",),
+    "kiev": ("ukraina",),
+}
+
+
 def _parse(table: str) -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
     for line in table.strip().splitlines():

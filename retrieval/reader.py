@@ -23,6 +23,7 @@ from .corroborate import asked_numbers, states
 from .dates import TimeMention
 from .facts import Facts, words_of
 from .lexicon import (
+    CAPITAL_OF,
     EN_TO_ID,
     ID_SYNONYMS,
     MONTHS,
@@ -211,6 +212,11 @@ def _present(forms: Sequence[str], words: frozenset[str] | set[str]) -> bool:
         elif f in words:
             return True
     return False
+
+
+def _names_it(c: Concept, words: frozenset[str] | set[str]) -> bool:
+    """Does a passage name this name of the question, itself or, for a capital, its country?"""
+    return _present(c.forms, words) or any(_present(CAPITAL_OF.get(f, ()), words) for f in c.forms)
 
 
 # --- ranking ------------------------------------------------------------------------------
@@ -869,7 +875,7 @@ def read(
         # Selatan?" is not answered by a sentence about China's president. Passages naming the
         # most of the question's names compete; none naming any is no answer.
         words_at = {id(s): s.candidate.facts.words | passage_words(s.candidate.n) for s in ranked}
-        counts = {id(s): sum(_present(c.forms, words_at[id(s)]) for c in names) for s in ranked}
+        counts = {id(s): sum(_names_it(c, words_at[id(s)]) for c in names) for s in ranked}
         most = max(counts.values())
         if most == 0:
             return Reading(found=False, reason=("not_found", {}))
