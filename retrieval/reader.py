@@ -337,6 +337,8 @@ def typed_answers(
     found = spans_mod.answer_spans(
         spans_mod.Found(people=f.people, places=f.places, entities=f.entities, quantities=f.quantities), q
     )
+    if q.expected == "person" and not found and text:
+        found = described_people(text)
     if q.type == "how_long" and text:
         found = [x for x in found if not (isinstance(x, Quantity) and not_a_duration(q, text, x))]
     if q.expected == "person":
@@ -368,6 +370,22 @@ def not_a_duration(q: Question, text: str, x: Quantity) -> bool:
         return False
     before = text[max(0, x.start - 30) : x.start]
     return bool(_NOT_DURATION_BEFORE.search(before) or _NOT_DURATION_AFTER.search(text[x.end : x.end + 20]))
+
+
+# An unnamed person as news describes them: "Seorang pria berusia 67 tahun, warga Desa Sungai
+# Alang, ditemukan meninggal" answers "who died" when no one is named.
+_DESCRIBED = re.compile(
+    r"\b[Ss]eorang (?:pria|wanita|perempuan|laki-laki|warga|bocah|anak|remaja|pelajar|mahasiswa|"
+    r"petani|nelayan|pengendara|lansia|ibu|bapak|korban|pekerja|buruh|sopir|penumpang|balita|"
+    r"nenek|kakek|guru|pedagang)\b[^,.;]{0,40}(?:, (?:warga|penduduk)\b[^,.;]{0,40})?"
+)
+
+
+def described_people(text: str) -> list[Span]:
+    """Unnamed people described in the sentence ("seorang pria berusia 67 tahun, warga …")."""
+    return [
+        Span(start=m.start(), end=m.end(), text=m.group(), kind="person") for m in _DESCRIBED.finditer(text)
+    ]
 
 
 # Words that give a reason or a cause ("karena", "akibat", "disebabkan", "sehingga", "agar"):
