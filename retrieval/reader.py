@@ -338,7 +338,7 @@ def typed_answers(
         spans_mod.Found(people=f.people, places=f.places, entities=f.entities, quantities=f.quantities), q
     )
     if q.expected == "person" and not found and text:
-        found = described_people(text)
+        found = [*described_people(text)]
     if q.type == "how_long" and text:
         found = [x for x in found if not (isinstance(x, Quantity) and not_a_duration(q, text, x))]
     if q.expected == "person":
