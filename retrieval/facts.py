@@ -126,11 +126,12 @@ def _date(s: str | None) -> dt.date | None:
 
 def facts(sentence: str, published: dt.date | None) -> Facts:
     """Everything a question may need from one sentence, resolved once at index time."""
+    found = spans_mod.find_all(sentence)
     return Facts(
         words=frozenset(words_of(sentence)),
         dates=tuple(dates_mod.find_dates(sentence, published)),
-        people=tuple(spans_mod.people(sentence)),
-        places=tuple(spans_mod.places(sentence)),
-        entities=tuple(spans_mod.entities(sentence)),
-        quantities=tuple(spans_mod.numbers(sentence)),
+        people=found.people,
+        places=found.places,
+        entities=found.entities,
+        quantities=found.quantities,
     )

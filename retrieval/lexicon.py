@@ -697,7 +697,7 @@ rates | suku bunga; tingkat
 interest rate | suku bunga
 benchmark rate | suku bunga acuan
 decision | keputusan
-decide | memutuskan; putuskan
+decide | memutuskan; putuskan; menentukan
 decided | memutuskan; diputuskan
 campaign | kampanye
 game | laga; pertandingan
@@ -985,7 +985,121 @@ ruled | memutuskan; memutus
 irregularities | kecurangan; pelanggaran
 violation | pelanggaran
 violations | pelanggaran
+academic | akademisi; pakar; dosen; universitas
+academics | akademisi; pakar
+founded | didirikan; berdiri
+set up | didirikan; dibentuk
+memorandum | nota kesepahaman; mou
+memorandum of understanding | nota kesepahaman; mou
+reviewed | dievaluasi; ditinjau
+review | evaluasi; tinjau; meninjau
+evaluated | dievaluasi
+costly | mahal; biaya
+expensive | mahal
+shipping | pengapalan; pelayaran; pengiriman
+livestock | ternak
+cattle | ternak; sapi
+motorbikes | roda dua; sepeda motor; motor
+motorcycles | roda dua; sepeda motor; motor
+forecast | memperkirakan; perkiraan; prakiraan
+predicted | memperkirakan; diperkirakan
+weak | melemah; lemah
+weaken | melemah
+weakened | melemah
+lessons | belajar mengajar; pelajaran
+classes | belajar mengajar; kelas
+cancel | membatalkan; meliburkan; batal
+cancelled | dibatalkan; meliburkan; batal
+reason | alasan; karena; sebab
+reasons | alasan; karena; sebab
+grow | tumbuh; bertambah; membengkak
+growing | tumbuh; bertambah; membengkak
+grew | tumbuh; bertambah; naik
+hesitant | ragu; keraguan
+hesitancy | keraguan
+departure | keberangkatan
+departures | keberangkatan
+season | musim; masa
+celebrate | merayakan; memperingati
+celebrating | merayakan; memperingati
+unstable | tidak stabil; ketidakstabilan; bergejolak
+instability | ketidakstabilan
+wish | berharap; harapan; mendoakan
+sidelines | sela-sela
+defence | pertahanan; kuasa hukum
+defense | pertahanan; kuasa hukum
+boss | direktur utama; dirut; pimpinan
+chief executive | chief executive officer; ceo; direktur utama
+challenge | gugatan; menggugat; tantangan
+file | mengajukan; mendaftarkan
+filed | mengajukan; mendaftarkan
+losing | kalah
+watchdog | pengawas; bawaslu
+complaints | laporan; keluhan; pengaduan
+alert | siaga; waspada
+alert status | status
+column | kolom
+tall | tinggi; setinggi
+lab | laboratorium
+laboratory | laboratorium
+additional | tambahan
+extra | tambahan
+cut | memangkas; pemangkasan; menurunkan; penurunan
+cuts | memangkas; pemangkasan; penurunan
+slowly | lambat
+slow | lambat; melambat
+bought | membeli; memborong; menyerap
+buy | membeli
+lenient | ringan
+lighter | ringan
+blamed | menyalahkan; penyebab; disebabkan
+upstream | hulu
+forest | hutan
+forest cover | tutupan hutan
+promotion | promosi
+promotions | promosi
+worried | khawatir; cemas
+direct | langsung
+route | jalur; rute
+routes | jalur; rute
+seats | kursi
+occupancy | okupansi
+inaugurated | dilantik; pelantikan
+sworn in | dilantik; pelantikan
+kick | tendangan
+free kick | tendangan bebas
+draw | imbang; seri
+knee | lutut
+knee-deep | setinggi lutut
+consumers | konsumen
+mortgage | cicilan rumah; kredit rumah
+mortgages | cicilan rumah; kredit rumah
+loans | kredit; pinjaman
+loan | kredit; pinjaman
+credit | kredit
+retailers | ritel; pengusaha ritel; peritel
+retail | ritel
+businesses | pengusaha; perusahaan
+investors | investor
+business | bisnis
+foreign investors | investor asing
 """
+
+
+# A capital stands for its government in news ("Beijing and Pyongyang" = China and North
+# Korea): a passage naming the country names what the question names by its capital.
+CAPITAL_OF: dict[str, tuple[str, ...]] = {
+    "beijing": ("china", "tiongkok", "cina"),
+    "pyongyang": ("korea utara", "korut"),
+    "seoul": ("korea selatan", "korsel"),
+    "washington": ("amerika serikat", "as"),
+    "moskow": ("rusia",),
+    "moscow": ("rusia",),
+    "moskwa": ("rusia",),
+    "tokyo": ("jepang",),
+    "kyiv": ("ukraina",),
+    "kiev": ("ukraina",),
+}
 
 
 def _parse(table: str) -> dict[str, tuple[str, ...]]:

@@ -66,6 +66,13 @@ _PERSON_NOUNS = {
     "kandidat", "leader", "leaders", "minister", "ministers", "president", "presidents", "person",
     "people", "official", "officials", "player", "players", "coach", "candidate", "candidates",
     "politician", "politicians", "diplomat", "diplomats", "figure", "figures",
+    # News roles a "which …" question asks a person by ("which economist", "analis mana").
+    "academic", "economist", "economists", "analyst", "analysts", "expert", "experts", "judge",
+    "lawyer", "prosecutor", "spokesman", "spokeswoman", "spokesperson", "journalist", "reporter",
+    "writer", "author", "scorer", "striker", "goalkeeper", "executive", "chairman", "chairwoman",
+    "governor", "mayor", "regent", "victim", "farmer", "doctor", "scientist", "researcher",
+    "ekonom", "analis", "pakar", "hakim", "pengacara", "jaksa", "wartawan", "penulis", "korban",
+    "petani", "dokter", "peneliti", "akademisi", "gubernur", "bupati",
 }  # fmt: skip
 _PLACE_NOUNS = {
     "negara", "kota", "provinsi", "wilayah", "tempat", "lokasi", "daerah", "kabupaten", "desa",
@@ -99,6 +106,10 @@ _CUES: list[tuple[re.Pattern[str], str]] = [
         ),
         (r"\bhow old\b", "how_long"),
         (r"\bhow (?:deep|high|tall|far|wide|heavy)\b", "how_much"),
+        # "How big a fine", "how low could the rate go", "seberapa tinggi": a figure is asked for.
+        (r"\bhow (?:big|large|small|low|weak|strong|expensive|severe)\b", "how_much"),
+        (r"\bseberapa lama\b", "how_long"),
+        (r"\bseberapa(?:kah)?\b", "how_much"),
         (r"\bhow (?:fast|quickly|soon)\b", "how_long"),
         (r"\bwhich (?:anniversary|edition|round)\b|\bwhat (?:anniversary|edition)\b", "how_many"),
         (r"\bke-?\s?berapa\b", "how_many"),
@@ -343,7 +354,10 @@ def canonical_unit(word: str | None) -> str | None:
     return _UNIT_CANON.get(w, w)
 
 
-_MEASURE_OF = {"deep": "m", "high": "m", "tall": "m", "far": "km", "wide": "km", "heavy": "kg"}
+_MEASURE_OF = {
+    "deep": "m", "high": "m", "tall": "m", "far": "km", "wide": "km", "heavy": "kg",
+    "dalam": "m", "tinggi": "m", "jauh": "km", "luas": "km", "berat": "kg",
+}  # fmt: skip
 
 
 def _unit(typ: str, low: str) -> str | None:
@@ -353,7 +367,9 @@ def _unit(typ: str, low: str) -> str | None:
     if typ == "how_much":
         if re.search(r"\bpersen|percent|\bturnout\b", low):
             return "percent"
-        m = re.search(r"\bhow (deep|high|tall|far|wide|heavy)\b", low)
+        m = re.search(
+            r"\b(?:how|seberapa) (deep|high|tall|far|wide|heavy|dalam|tinggi|jauh|luas|berat)\b", low
+        )
         if m:  # a measure: "how deep" is metres, "how far" kilometres
             return _MEASURE_OF[m.group(1)]
         m = re.search(r"\b(dollars?|dolar|rupiah)\b", low)
@@ -371,7 +387,8 @@ def _unit(typ: str, low: str) -> str | None:
                 break
             words.append(w)
         known = [w for w in words if w in _UNIT_CANON or w in EN_TO_ID or w.endswith("s")]
-        return canonical_unit((known or words)[-1])
+        # "how many more days": the first word after "how many" may already stop the noun.
+        return canonical_unit((known or words)[-1]) if words else None
     return None
 
 

@@ -24,6 +24,7 @@ from .corroborate import asked_numbers, states
 from .dates import TimeMention
 from .facts import Facts, words_of
 from .lexicon import (
+    CAPITAL_OF,
     EN_TO_ID,
     ID_SYNONYMS,
     MONTHS,
@@ -36,7 +37,7 @@ from .lexicon import (
     stem,
 )
 from .question import BRIDGE_LONGEST, WH_WORDS, Question, canonical_unit, lookup
-from .spans import Span
+from .spans import Quantity, Span
 
 _WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
 
@@ -214,6 +215,11 @@ def _present(forms: Sequence[str], words: frozenset[str] | set[str]) -> bool:
     return False
 
 
+def _names_it(c: Concept, words: frozenset[str] | set[str]) -> bool:
+    """Does a passage name this name of the question, itself or, for a capital, its country?"""
+    return _present(c.forms, words) or any(_present(CAPITAL_OF.get(f, ()), words) for f in c.forms)
+
+
 # --- ranking ------------------------------------------------------------------------------
 
 
@@ -265,6 +271,8 @@ W_NEAR = 0.1
 # missed): the sentence that answers "Beijing and Pyongyang" may say "China and North Korea".
 # 0.03–0.3 measured alike on R@1; 0.1 kept one more English answer than 0.3 (bench/quality.py).
 W_NAMES = 0.1
+# A why-question's sentence that gives a reason ("karena", "akibat", "sehingga") gains this much.
+W_REASON = 0.1
 
 
 def type_fit(q: Question, found: Sequence) -> float:
@@ -308,7 +316,7 @@ def asks_future(q: Question) -> bool:
 
 
 def typed_answers(
-    q: Question, f: Facts, concepts_: Sequence[Concept], published: dt.date | None = None
+    q: Question, f: Facts, concepts_: Sequence[Concept], published: dt.date | None = None, text: str = ""
 ) -> list:
     """The spans of this sentence that could answer ``q`` (dates, people, numbers, places), best
     first. A who-question that names a role ("Siapa presiden Korea Selatan?") needs a person
@@ -333,6 +341,10 @@ def typed_answers(
     found = spans_mod.answer_spans(
         spans_mod.Found(people=f.people, places=f.places, entities=f.entities, quantities=f.quantities), q
     )
+    if q.expected == "person" and not found and text:
+        found = [*described_people(text)]
+    if q.type == "how_long" and text:
+        found = [x for x in found if not (isinstance(x, Quantity) and not_a_duration(q, text, x))]
     if q.expected == "person":
         roles = [form for c in concepts_ if c.role for form in c.forms]
         if roles:
@@ -341,6 +353,57 @@ def typed_answers(
                 p for p in found if isinstance(p, Span) and p.role and _role_fits(p.role, roles, asked_places)
             ]
     return found
+
+
+# A span of years that is an age or an anniversary, not how long something lasted: "peringatan
+# 80 tahun", "HUT ke-80", "berusia 67 tahun", "80 years since"; "80 tahun yang lalu" is when.
+_NOT_DURATION_BEFORE = re.compile(
+    r"\b(?:peringatan|memperingati|ulang tahun|hut|berusia|usia|umur|anniversary|aged?|mark(?:s|ing)?)"
+    r"(?:\s+\S+){0,2}\s*$",
+    re.IGNORECASE,
+)
+_NOT_DURATION_AFTER = re.compile(r"^\s*(?:yang\s+)?(?:lalu|silam|ago|since|sejak)\b", re.IGNORECASE)
+_ASKS_AGE = re.compile(r"\bhow old\b|\b(?:berapa\s+)?(?:umur|usia)\b|\bago\b|\blalu\b", re.IGNORECASE)
+
+
+def not_a_duration(q: Question, text: str, x: Quantity) -> bool:
+    """Is this span of time an age, an anniversary or a time ago rather than how long
+    something took? A how-long question wants "selama 76 tahun", not "peringatan 80 tahun"
+    of the same sentence (unless it asks how old, or how long ago)."""
+    if _ASKS_AGE.search(q.text):
+        return False
+    before = text[max(0, x.start - 30) : x.start]
+    return bool(_NOT_DURATION_BEFORE.search(before) or _NOT_DURATION_AFTER.search(text[x.end : x.end + 20]))
+
+
+# An unnamed person as news describes them: "Seorang pria berusia 67 tahun, warga Desa Sungai
+# Alang, ditemukan meninggal" answers "who died" when no one is named.
+_DESCRIBED = re.compile(
+    r"\b[Ss]eorang (?:pria|wanita|perempuan|laki-laki|warga|bocah|anak|remaja|pelajar|mahasiswa|"
+    r"petani|nelayan|pengendara|lansia|ibu|bapak|korban|pekerja|buruh|sopir|penumpang|balita|"
+    r"nenek|kakek|guru|pedagang)\b[^,.;]{0,40}(?:, (?:warga|penduduk)\b[^,.;]{0,40})?"
+)
+
+
+def described_people(text: str) -> list[Span]:
+    """Unnamed people described in the sentence ("seorang pria berusia 67 tahun, warga …")."""
+    return [
+        Span(start=m.start(), end=m.end(), text=m.group(), kind="person") for m in _DESCRIBED.finditer(text)
+    ]
+
+
+# Words that give a reason or a cause ("karena", "akibat", "disebabkan", "sehingga", "agar"):
+# the sentence that answers a why-question says why.
+REASON_WORDS = frozenset({
+    "karena", "sebab", "akibat", "lantaran", "sehingga", "alasan", "agar", "supaya", "mengingat",
+    "dipicu", "memicu", "membuat", "menyebabkan", "penyebab", "gara", "berkat", "demi",
+    "mempertimbangkan", "because", "due", "caused", "reason",
+})  # fmt: skip
+
+
+def reason_fit(q: Question, words: frozenset[str]) -> float:
+    """1 when a why-question's candidate sentence gives a reason, else 0."""
+    return 1.0 if q.type == "why" and not words.isdisjoint(REASON_WORDS) else 0.0
 
 
 def _role_fits(role: str, roles: Sequence[str], asked_places: set[str]) -> bool:
@@ -374,7 +437,7 @@ def rank(
         hit = [i for i, con in enumerate(concepts_) if weights.get(i) and _present(con.forms, words)]
         coverage = sum(weights[i] for i in hit) / total if total else 0.0
         names = (sum(1 for i in name_idx if i in hit) / len(name_idx)) if name_idx else 1.0
-        found = typed_answers(q, c.facts, concepts_, c.published or today) if q.expected else []
+        found = typed_answers(q, c.facts, concepts_, c.published or today, c.text) if q.expected else []
         typed = type_fit(q, found) if q.expected else 0.0
         if (
             q.expected == "date"
@@ -408,6 +471,7 @@ def rank(
             + W_DATE * on_date
             + W_PASSAGE * (c.passage_sim - best_passage)
             + c.prior
+            + W_REASON * reason_fit(q, words)
         )
         out.append(
             Scored(candidate=c, score=score, coverage=coverage, names=names, typed=typed, on_date=on_date)
@@ -561,7 +625,7 @@ def short_answer(
 ) -> ShortAnswer | None:
     """The answer span of one sentence, said in the question's language where we can."""
     c = s.candidate
-    found = typed_answers(q, c.facts, concepts_, c.published or today)
+    found = typed_answers(q, c.facts, concepts_, c.published or today, c.text)
     if not found:
         return None
     kind = _SHORT_TYPE.get(q.type, q.type if q.type in ("who", "when", "where", "which") else "which")
@@ -575,10 +639,12 @@ def short_answer(
             before = c.text[max(0, m.start - 60) : m.start].lower()
             return bool(re.search(r"\b(?:sejak|semenjak|since)\b[^.;]*$", before))
 
+        year = bool(ASKS_YEAR.search(q.text))
         m = min(
             near,
             key=lambda m: (
                 since and not after_since(m),
+                year and m.granularity != "year",  # "in what year": 2023, not "hari Kamis"
                 m.unresolved,
                 _GRAIN.get(m.granularity, 3),
                 near.index(m),
@@ -643,6 +709,10 @@ def short_answer(
     span = near[0]
     text = spans_mod.to_english(span.text, before=c.text[: span.start]) if lang == "en" else span.text
     return ShortAnswer(text=text, type=kind, cited=cited, quote=c.text)
+
+
+# "In what year …", "which year", "tahun berapa": the answer is a year, not the day of another clause.
+ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\btahun (?:ke)?berapa\b|\bpada tahun apa\b", re.IGNORECASE)
 
 
 def _iso_of(m: TimeMention) -> str | None:
@@ -828,7 +898,7 @@ def read(
         # Selatan?" is not answered by a sentence about China's president. Passages naming the
         # most of the question's names compete; none naming any is no answer.
         words_at = {id(s): s.candidate.facts.words | passage_words(s.candidate.n) for s in ranked}
-        counts = {id(s): sum(_present(c.forms, words_at[id(s)]) for c in names) for s in ranked}
+        counts = {id(s): sum(_names_it(c, words_at[id(s)]) for c in names) for s in ranked}
         most = max(counts.values())
         if most == 0:
             return Reading(found=False, reason=("not_found", {}))

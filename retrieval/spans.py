@@ -653,8 +653,8 @@ def numbers(sentence: str) -> list[Quantity]:
                 continue
         lw = unit_word.lower()
         end = m.end()
-        if lw in MONTHS or lw in WEEKDAYS:
-            continue  # "3 September"
+        if lw in MONTHS or (lw in WEEKDAYS and unit_word != "minggu"):
+            continue  # "3 September"; but "empat minggu" is four weeks (Sunday is "Minggu (28/9)")
         more = None
         if lw == "basis":  # "125 basis poin": the unit is two words
             more = re.match(r"\s+(?:poin|points?)\b", sentence[end:])
@@ -1048,6 +1048,9 @@ def unit_matches(unit: str | None, wanted: str | None) -> bool:
     words = unit.split()
     if unit in ids or (len(words) > 1 and (words[-1] in ids or " ".join(words[1:]) in ids)):
         return True
+    # A compound's head as the quantity's unit: "11 nota (kesepahaman)" counts "memorandums".
+    if any(" " in t and t.split()[0] == words[0] for t in ids):
+        return True
     return wanted.isalpha() and unit.isalpha() and stem(unit) == stem(wanted)
 
 
@@ -1077,12 +1080,45 @@ class Found:
 
 
 def find_all(sentence: str) -> Found:
+    found_places = places(sentence)
+    found_people, joined = _coordinated_places(sentence, people(sentence), found_places)
     return Found(
-        people=tuple(people(sentence)),
-        places=tuple(places(sentence)),
+        people=tuple(found_people),
+        places=tuple(sorted([*found_places, *joined], key=lambda x: x.start)),
         entities=tuple(entities(sentence)),
         quantities=tuple(numbers(sentence)),
     )
+
+
+# Administrative units whose lists name places ("Kecamatan Martapura dan Astambul").
+_ADMIN_UNITS = {
+    "kecamatan", "desa", "kabupaten", "kota", "provinsi", "kelurahan", "dusun", "kampung",
+    "distrik", "district", "village", "province", "regency",
+}  # fmt: skip
+_AND = re.compile(r"\s*(?:,|dan|atau|serta|and|or)\s*$")
+
+
+def _coordinated_places(
+    sentence: str, found_people: list[Span], found_places: list[Span]
+) -> tuple[list[Span], list[Span]]:
+    """A lone name joined to a place by "dan"/"," is a place too: "di Kecamatan Martapura dan
+    Astambul" names two districts, not a person called Astambul."""
+    keep: list[Span] = []
+    joined: list[Span] = []
+    for p in found_people:
+        before = [x for x in (*found_places, *joined) if x.end <= p.start]
+        prev = max(before, key=lambda x: x.end) if before else None
+        if (
+            prev is not None
+            and p.role is None
+            and " " not in p.text
+            and prev.text.split()[0].lower() in _ADMIN_UNITS
+            and _AND.fullmatch(sentence[prev.end : p.start])
+        ):
+            joined.append(Span(start=p.start, end=p.end, text=p.text, kind="place"))
+        else:
+            keep.append(p)
+    return keep, joined
 
 
 def answer_spans(sentence: str | Found, q: Question) -> list[Span | Quantity]:
