@@ -46,7 +46,9 @@ from .errors import ConfigError, IndexCorruptError, IndexMissingError
 
 # "4": facts hold counted-noun compounds and honorific names, undated articles' dates are read
 # against their inferred date, groups split by differing numbers (all read at index time).
-FORMAT_VERSION = "4"
+# "5": facts read places listed after an administrative place ("Kecamatan Martapura dan
+# Astambul"), "empat minggu" as weeks, and no day from a decimal ("September 2,31 persen").
+FORMAT_VERSION = "5"
 MANIFEST = "manifest.json"
 DB = "chunks.sqlite"
 
