@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -204,13 +205,18 @@ def name_parts(c: Concept, known: Callable[[str], bool]) -> list[tuple[str, ...]
 
 
 def _present(forms: Sequence[str], words: frozenset[str] | set[str]) -> bool:
-    for f in forms:
-        if " " in f:
-            if all(p in words for p in f.split()):
-                return True
-        elif f in words:
-            return True
-    return False
+    one, several = _form_parts(forms) if type(forms) is tuple else _form_parts.__wrapped__(forms)
+    if not one.isdisjoint(words):
+        return True
+    return any(all(p in words for p in parts) for parts in several)
+
+
+@lru_cache(maxsize=4096)
+def _form_parts(forms: Sequence[str]) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """A concept's one-word forms as a set, and its phrases' words: _present() runs for every
+    concept in every candidate sentence, and a set meets a set in C."""
+    one = frozenset(f for f in forms if " " not in f)
+    return one, tuple(tuple(f.split()) for f in forms if " " in f)
 
 
 # --- ranking ------------------------------------------------------------------------------
@@ -469,8 +475,11 @@ def closeness(
     one with another candidate (``others``, offsets) in between belongs to that one
     ("Deposit Facility tetap di 4,00 persen dan … Lending Facility di 5,50 persen")."""
     toks, where, content = _token_index(sentence)
-    lo = next((i for i, t in enumerate(toks) if t[1] > span_start), len(toks))
-    hi = max((i for i, t in enumerate(toks) if t[0] < span_end), default=lo)
+    starts, ends = _token_bounds(sentence)
+    lo = bisect_right(ends, span_start)  # the first token ending after the span starts
+    hi = bisect_left(starts, span_end) - 1  # the last token starting before it ends
+    if hi < 0:
+        hi = lo
     total = 0.0
     for i, c in enumerate(concepts_):
         w = weights.get(i, 0.0) if weights else 1.0
@@ -530,6 +539,14 @@ def _token_index(
         toks.append((m.start(), m.end(), frozenset(forms)))
         content.append(content[-1] + (t not in STOP_ID and t not in STOP_EN and t not in _LINKS))
     return toks, where, content
+
+
+@lru_cache(maxsize=8192)
+def _token_bounds(sentence: str) -> tuple[list[int], list[int]]:
+    """The start and end offsets of the sentence's tokens (both ascending), for bisecting a
+    span's tokens instead of scanning them: closeness() runs for every span of every candidate."""
+    toks = _token_index(sentence)[0]
+    return [t[0] for t in toks], [t[1] for t in toks]
 
 
 _LOCATIVE = re.compile(r"\b(?:di|ke|dari|menuju|in|at|to|near|dekat)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -822,8 +839,10 @@ def read(
         # The evidence's passage must name what the question names: "Siapa presiden Korea
         # Selatan?" is not answered by a sentence about China's president. Passages naming the
         # most of the question's names compete; none naming any is no answer.
-        words_at = {id(s): s.candidate.facts.words | passage_words(s.candidate.n) for s in ranked}
-        counts = {id(s): sum(_present(c.forms, words_at[id(s)]) for c in names) for s in ranked}
+        words_at = {
+            id(s): _with_passage(s.candidate.facts.words, passage_words(s.candidate.n)) for s in ranked
+        }
+        counts = _name_counts(names, ranked, words_at)
         most = max(counts.values())
         if most == 0:
             return Reading(found=False, reason=("not_found", {}))
@@ -833,7 +852,7 @@ def read(
         unnamed = [
             concepts_[i].text
             for i, parts in (name_words or {}).items()
-            if len(parts) > 1 and not any(all(_present(p, w) for p in parts) for w in words_at.values())
+            if len(parts) > 1 and not any(all(_present(p, w) for p in parts) for w in _distinct(words_at))
         ]
         if unnamed:
             return Reading(found=False, reason=("not_mentioned", {"what": ", ".join(unnamed)}))
@@ -841,7 +860,10 @@ def read(
         # is often written "China and North Korea" in the sentence that answers.
         ranked = sorted(
             (
-                replace(s, score=s.score - W_NAMES * (most - counts[id(s)]) / len(names))
+                # (a sentence naming the most names keeps its score: no copy)
+                s
+                if counts[id(s)] == most
+                else replace(s, score=s.score - W_NAMES * (most - counts[id(s)]) / len(names))
                 for s in ranked
                 if counts[id(s)] >= most - 1 and counts[id(s)] > 0
             ),
@@ -906,6 +928,32 @@ def read(
         )
     short = short_answer(q, lead, concepts_, lang, full_names or {}, today, weights) if lead.typed else None
     return Reading(found=True, evidence=(lead, *rest), short=short, confidence=conf, signals=sig)
+
+
+def _with_passage(sentence: frozenset[str], passage: frozenset[str]) -> frozenset[str]:
+    """A sentence's words with its passage's: usually the passage's own set (a sentence is part
+    of its passage), so no new set per candidate."""
+    return passage if sentence <= passage else sentence | passage
+
+
+def _distinct(words_at: dict[int, frozenset[str]]) -> list[frozenset[str]]:
+    """The word sets of ``words_at``, each once (candidates of one passage share one)."""
+    return list({id(w): w for w in words_at.values()}.values())
+
+
+def _name_counts(
+    names: Sequence[Concept], ranked: Sequence[Scored], words_at: dict[int, frozenset[str]]
+) -> dict[int, int]:
+    """How many of the question's names each candidate's words hold, counted once per word set."""
+    per_set: dict[int, int] = {}
+    out = {}
+    for s in ranked:
+        w = words_at[id(s)]
+        n = per_set.get(id(w))
+        if n is None:
+            n = per_set[id(w)] = sum(_present(c.forms, w) for c in names)
+        out[id(s)] = n
+    return out
 
 
 def reporting_answer(mode: str, reported: Sequence, total: int, lang: str) -> ShortAnswer:

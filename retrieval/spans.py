@@ -1027,9 +1027,26 @@ def _role_score(role: str | None, q: Question) -> int:
     "Menlu Tiongkok" to "Menlu Korea Utara" (the same country counts double)."""
     if not role:
         return 0
-    asked = set(q.terms) | {w for t in bridge_terms(q) for w in t.split()}
-    words = {w.lower().strip(",.") for w in role.split()}
-    return len(words & asked) + 2 * len(_places_in(role) & _places_in(re.sub(r"['’]s\b", "", q.text)))
+    asked, places = _role_context(q)
+    return len(_title_words(role) & asked) + 2 * len(_role_places(role) & places)
+
+
+@lru_cache(maxsize=256)
+def _role_context(q: Question) -> tuple[frozenset[str], frozenset[str]]:
+    """The question's words (with their Indonesian terms) and places a title is scored
+    against: worked out once per question, not per person of every candidate sentence."""
+    asked = frozenset(q.terms) | {w for t in bridge_terms(q) for w in t.split()}
+    return asked, frozenset(_places_in(re.sub(r"['’]s\b", "", q.text)))
+
+
+@lru_cache(maxsize=8192)
+def _title_words(role: str) -> frozenset[str]:
+    return frozenset(w.lower().strip(",.") for w in role.split())
+
+
+@lru_cache(maxsize=8192)
+def _role_places(role: str) -> frozenset[str]:
+    return frozenset(_places_in(role))
 
 
 def unit_matches(unit: str | None, wanted: str | None) -> bool:
