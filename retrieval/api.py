@@ -9,8 +9,10 @@ import math
 import re
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import EllipsisType
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -38,6 +40,7 @@ from .lexical import Lexical
 from .lexicon import STOP_EN, STOP_ID
 from .onnx_encoder import OnnxEncoder
 from .question import Question, analyze, bridge_terms, detect_language
+from .search import CANDIDATES as SEARCH_CANDIDATES
 from .search import Hit, search
 from .store import ChunkRow, Document, Generation, Problem, SentenceRow, current_generation, load
 from .timeline import Event, SentenceRecord, events, matches
@@ -195,6 +198,48 @@ class _Loaded:
                 self._facts.clear()
             f = self._facts[s.id] = Facts.from_json(s.facts) if s.facts else Facts(words=frozenset())
         return f
+
+
+def _question_dates(loaded: _Loaded, question: str) -> TimeMention | None:
+    today = loaded.terms.today
+    return question_dates(question, today) if today else None
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Prepared:
+    """What a question needs before its vector: its analysis, BM25's ranking, its date."""
+
+    question: Question
+    lexical_query: str  # the question and its Indonesian bridge terms
+    lexical_ids: list[int] | None  # None without BM25
+    asked: TimeMention | None
+    timings: dict[str, float]
+
+
+def _prepare(loaded: _Loaded, q: str) -> _Prepared:
+    qa = analyze(q, vocabulary=loaded.terms.names)
+    text = " ".join([q, *bridge_terms(qa)])
+    t = time.perf_counter()
+    ids = loaded.lexical.search(text, SEARCH_CANDIDATES) if loaded.lexical else None
+    timings = {"lexical": (time.perf_counter() - t) * 1000} if loaded.lexical else {}
+    return _Prepared(
+        question=qa, lexical_query=text, lexical_ids=ids, asked=_question_dates(loaded, q), timings=timings
+    )
+
+
+_POOL: ThreadPoolExecutor | None = None
+_POOL_LOCK = threading.Lock()
+
+
+def _prepare_pool() -> ThreadPoolExecutor:
+    """The threads that prepare questions while they are encoded, started once per process.
+    Two, so that a second question asked at the same time (the bot answers chats
+    concurrently) does not wait for the first one's preparation."""
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is None:
+            _POOL = ThreadPoolExecutor(2, thread_name_prefix="berita-prepare")
+        return _POOL
 
 
 class Berita:
@@ -387,22 +432,25 @@ class Berita:
         loaded = self._current()  # one generation for the whole answer
         embedder = self.embedder  # loaded outside the timings
         t0 = time.perf_counter()
+        # What needs no query vector is worked out on another thread while this one encodes
+        # the question (ONNX Runtime and numpy release the GIL).
+        pending = _prepare_pool().submit(_prepare, loaded, q)
         qvec = embedder.query(q)
         t1 = time.perf_counter()
-        timings: dict[str, float] = {"embed": (t1 - t0) * 1000}
-        qa = analyze(q, vocabulary=loaded.terms.names)
-        bridge = bridge_terms(qa)
+        prepared = pending.result()
+        timings: dict[str, float] = {"embed": (t1 - t0) * 1000, **prepared.timings}
         hits = search(
             loaded.index,
             qvec,
             CANDIDATES,
             loaded.lexical,
-            " ".join([q, *bridge]),
+            prepared.lexical_query,
             timings=timings,
+            lexical_ids=prepared.lexical_ids,
         )
         t2 = time.perf_counter()
         timings["search"] = (t2 - t1) * 1000
-        answer = self._read(loaded, qa, qvec, hits, k, lang, typed)
+        answer = self._read(loaded, prepared.question, qvec, hits, k, lang, typed, asked=prepared.asked)
         timings["answer"] = (time.perf_counter() - t2) * 1000
         answer.timings_ms = timings
         return answer
@@ -416,8 +464,11 @@ class Berita:
         k: int,
         lang: str,
         typed: str | None = None,
+        *,
+        asked: TimeMention | EllipsisType | None = ...,
     ) -> Answer:
-        """``typed``: a follow-up as the user typed it (``qa`` is it resolved)."""
+        """``typed``: a follow-up as the user typed it (``qa`` is it resolved); ``asked``: the
+        question's date constraint when already worked out (``_prepare``)."""
         index, terms = loaded.index, loaded.terms
         if reader.reporting(qa.text):  # the fact is what is looked for; its reporters answer
             qa = replace(qa, type="what", expected=None)
@@ -452,7 +503,8 @@ class Berita:
             for i, c in enumerate(concepts_):
                 if i in weights and not any(all(p in own for p in f.split()) for f in c.forms):
                     weights[i] *= REFERENT_WEIGHT
-        asked = question_dates(qa.text, terms.today) if terms.today else None
+        if asked is ...:
+            asked = _question_dates(loaded, qa.text)
         score_of = {h.chunk_id: h.score for h in hits}
         if asked and asked.first and asked.last and reader.is_event_question(qa, concepts_, weights, asked):
             # "What happened on 2 November?": the sentences dated that day are the candidates,
