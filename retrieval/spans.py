@@ -977,6 +977,7 @@ def _the(country: str) -> str:
 
 
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=8192)  # a span's or name's words, asked for every span of every candidate
 def _norm(text: str) -> frozenset[str]:
     return frozenset(w for w in re.split(r"[\s\-–'’]+", text.lower()) if w)
 
@@ -1083,6 +1084,17 @@ ORDINAL_QUESTION = re.compile(
 )
 
 
+# Per question, not per quantity of every candidate sentence.
+@lru_cache(maxsize=256)
+def _asks_ordinal(question: str) -> bool:
+    return bool(ORDINAL_QUESTION.search(question))
+
+
+@lru_cache(maxsize=256)
+def _asks_change(question: str) -> bool:
+    return bool(_CHANGE.search(question))
+
+
 @dataclass(frozen=True)
 class Found:
     """Every span kind of one sentence: found once (at index time), filtered per question."""
@@ -1123,7 +1135,7 @@ def answer_spans(sentence: str | Found, q: Question) -> list[Span | Quantity]:
     elif q.expected == "number":
         asked = {n.lower() for n in q.numbers}
         # "… yang keberapa?", "which anniversary": a rank (ke-80) answers, not a count.
-        ordinal = bool(ORDINAL_QUESTION.search(q.text))
+        ordinal = _asks_ordinal(q.text)
         wanted = canonical_unit(q.unit)
         found: list[Quantity] = []
         counted = q.type == "how_many" and wanted is not None and wanted not in MEASURES | DURATIONS | MONEY
@@ -1158,7 +1170,7 @@ def quantity_order(q: Question, quantity: Quantity) -> tuple[int, int, int]:
     → "ribuan tentara"), then money for how_much, then the rest; for a question not about a
     change, the level a figure ended at ("menjadi 6,41 persen"); a figure before "thousands of"."""
     wanted = canonical_unit(q.unit)
-    to = 0 if not _CHANGE.search(q.text) and quantity.qualifier == "to" else 1
+    to = 0 if not _asks_change(q.text) and quantity.qualifier == "to" else 1
     vague = int(any(w in _APPROX_PLURALS for w in quantity.text.lower().split()))
     if unit_matches(quantity.unit, wanted):
         return (0, to, vague)
