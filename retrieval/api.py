@@ -9,8 +9,10 @@ import math
 import re
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from types import EllipsisType
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -42,6 +44,7 @@ from .lexical import Lexical
 from .lexicon import STOP_EN, STOP_ID
 from .onnx_encoder import OnnxEncoder
 from .question import Question, analyze, bridge_terms, detect_language
+from .search import CANDIDATES as SEARCH_CANDIDATES
 from .search import Hit, search
 from .store import ChunkRow, Document, Generation, Problem, SentenceRow, current_generation, load
 from .timeline import Event, SentenceRecord, events, matches
@@ -230,6 +233,48 @@ class _Loaded:
                 self._facts.clear()
             f = self._facts[s.id] = Facts.from_json(s.facts) if s.facts else Facts(words=frozenset())
         return f
+
+
+def _question_dates(loaded: _Loaded, question: str, today: dt.date | None = None) -> TimeMention | None:
+    today = today or loaded.terms.today
+    return question_dates(question, today) if today else None
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Prepared:
+    """What a question needs before its vector: its analysis, BM25's ranking, its date."""
+
+    question: Question
+    lexical_query: str  # the question and its Indonesian bridge terms
+    lexical_ids: list[int] | None  # None without BM25
+    asked: TimeMention | None
+    timings: dict[str, float]
+
+
+def _prepare(loaded: _Loaded, q: str, today: dt.date | None = None) -> _Prepared:
+    qa = analyze(q, vocabulary=loaded.terms.names)
+    text = " ".join([q, *bridge_terms(qa)])
+    t = time.perf_counter()
+    ids = loaded.lexical.search(text, SEARCH_CANDIDATES) if loaded.lexical else None
+    timings = {"lexical": (time.perf_counter() - t) * 1000} if loaded.lexical else {}
+    return _Prepared(
+        question=qa, lexical_query=text, lexical_ids=ids, asked=_question_dates(loaded, q, today), timings=timings
+    )
+
+
+_POOL: ThreadPoolExecutor | None = None
+_POOL_LOCK = threading.Lock()
+
+
+def _prepare_pool() -> ThreadPoolExecutor:
+    """The threads that prepare questions while they are encoded, started once per process.
+    Two, so that a second question asked at the same time (the bot answers chats
+    concurrently) does not wait for the first one's preparation."""
+    global _POOL
+    with _POOL_LOCK:
+        if _POOL is None:
+            _POOL = ThreadPoolExecutor(2, thread_name_prefix="berita-prepare")
+        return _POOL
 
 
 class Berita:
@@ -451,22 +496,27 @@ class Berita:
         loaded = self._current()  # one generation for the whole answer
         embedder = self.embedder  # loaded outside the timings
         t0 = time.perf_counter()
+        # What needs no query vector is worked out on another thread while this one encodes
+        # the question (ONNX Runtime and numpy release the GIL).
+        pending = _prepare_pool().submit(_prepare, loaded, q, today)
         qvec = embedder.query(q)
         t1 = time.perf_counter()
-        timings: dict[str, float] = {"embed": (t1 - t0) * 1000}
-        qa = analyze(q, vocabulary=loaded.terms.names)
-        bridge = bridge_terms(qa)
+        prepared = pending.result()
+        timings: dict[str, float] = {"embed": (t1 - t0) * 1000, **prepared.timings}
         hits = search(
             loaded.index,
             qvec,
             CANDIDATES,
             loaded.lexical,
-            " ".join([q, *bridge]),
+            prepared.lexical_query,
             timings=timings,
+            lexical_ids=prepared.lexical_ids,
         )
         t2 = time.perf_counter()
         timings["search"] = (t2 - t1) * 1000
-        answer = self._read(loaded, qa, qvec, hits, k, lang, typed, today, context)
+        answer = self._read(
+            loaded, prepared.question, qvec, hits, k, lang, typed, today, context, asked=prepared.asked
+        )
         timings["answer"] = (time.perf_counter() - t2) * 1000
         answer.timings_ms = timings
         return answer
@@ -482,9 +532,12 @@ class Berita:
         typed: str | None = None,
         today: dt.date | None = None,
         context: tuple[int, int] | None = None,
+        *,
+        asked: TimeMention | EllipsisType | None = ...,
     ) -> Answer:
         """``typed``: a follow-up as the user typed it (``qa`` is it resolved); ``context``:
-        (passage id, sentence id) of the answer it follows up."""
+        (passage id, sentence id) of the answer it follows up; ``asked``: the question's date
+        constraint when already worked out (``_prepare``)."""
         index, terms = loaded.index, loaded.terms
         if reader.reporting(qa.text):  # the fact is what is looked for; its reporters answer
             qa = replace(qa, type="what", expected=None)
@@ -523,7 +576,8 @@ class Berita:
                 if i in weights and not any(all(p in own for p in f.split()) for f in c.forms):
                     weights[i] *= REFERENT_WEIGHT
         today = today or terms.today
-        asked = question_dates(qa.text, today) if today else None
+        if asked is ...:
+            asked = _question_dates(loaded, qa.text, today)
         score_of = {h.chunk_id: h.score for h in hits}
         if asked and asked.first and asked.last and reader.is_event_question(qa, concepts_, weights, asked):
             # "What happened on 2 November?": the sentences dated that day are the candidates,

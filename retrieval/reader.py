@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -206,13 +207,50 @@ def name_parts(c: Concept, known: Callable[[str], bool]) -> list[tuple[str, ...]
 
 
 def _present(forms: Sequence[str], words: frozenset[str] | set[str]) -> bool:
-    for f in forms:
-        if " " in f:
-            if all(p in words for p in f.split()):
-                return True
-        elif f in words:
-            return True
-    return False
+    one, several = _parts_of(forms)
+    if not one.isdisjoint(words):
+        return True
+    return any(all(p in words for p in parts) for parts in several)
+
+
+def _parts_of(forms: Sequence[str]) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    return _form_parts(forms) if type(forms) is tuple else _form_parts.__wrapped__(forms)
+
+
+@lru_cache(maxsize=4096)
+def _form_parts(forms: Sequence[str]) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """A concept's one-word forms as a set, and its phrases' words: _present() runs for every
+    concept in every candidate sentence, and a set meets a set in C."""
+    one = frozenset(f for f in forms if " " not in f)
+    return one, tuple(tuple(f.split()) for f in forms if " " in f)
+
+
+class _ConceptIndex:
+    """Which of the question's weighted concepts a sentence's words state, in concept order (as
+    ``_present`` over each concept would say): one set intersection per sentence instead of a
+    look-up per concept and form, built once per question."""
+
+    def __init__(self, concepts_: Sequence[Concept], weights: dict[int, float]):
+        self._by_form: dict[str, list[int]] = {}
+        self._phrases: list[tuple[int, tuple[tuple[str, ...], ...]]] = []
+        for i, c in enumerate(concepts_):
+            if not weights.get(i):
+                continue
+            one, several = _parts_of(c.forms)
+            for f in one:
+                self._by_form.setdefault(f, []).append(i)
+            if several:
+                self._phrases.append((i, several))
+        self._forms = frozenset(self._by_form)
+
+    def hits(self, words: frozenset[str]) -> list[int]:
+        found: set[int] = set()
+        for f in self._forms.intersection(words):
+            found.update(self._by_form[f])
+        for i, several in self._phrases:
+            if i not in found and any(all(p in words for p in parts) for parts in several):
+                found.add(i)
+        return sorted(found)
 
 
 def _names_it(c: Concept, words: frozenset[str] | set[str]) -> bool:
@@ -312,7 +350,12 @@ _FUTURE_WORDS = frozenset(
 
 def asks_future(q: Question) -> bool:
     """Does a when-question ask about something still to come?"""
-    return q.expected == "date" and bool(_FUTURE.search(q.text))
+    return q.expected == "date" and _future_words(q.text)
+
+
+@lru_cache(maxsize=256)  # asked for every candidate sentence of a when-question
+def _future_words(question: str) -> bool:
+    return bool(_FUTURE.search(question))
 
 
 def typed_answers(
@@ -431,10 +474,11 @@ def rank(
     total = sum(weights.values())
     name_idx = [i for i, c in enumerate(concepts_) if c.name]
     best_passage = max((c.passage_sim for c in cands), default=0.0)
+    stated = _ConceptIndex(concepts_, weights)
     out = []
     for c in cands:
         words = c.facts.words
-        hit = [i for i, con in enumerate(concepts_) if weights.get(i) and _present(con.forms, words)]
+        hit = stated.hits(words)
         coverage = sum(weights[i] for i in hit) / total if total else 0.0
         names = (sum(1 for i in name_idx if i in hit) / len(name_idx)) if name_idx else 1.0
         found = typed_answers(q, c.facts, concepts_, c.published or today, c.text) if q.expected else []
@@ -452,11 +496,7 @@ def rank(
         # The answer next to the question's words: "pertemuan pertama Xi dan Kim dalam enam
         # tahun terakhir" answers how long since they met; "peringatan 80 tahun" elsewhere in a
         # sentence about them does not.
-        near = (
-            max(closeness(c.text, x.start, x.end, concepts_, weights) for x in found) / total
-            if found and total
-            else 0.0
-        )
+        near = _nearest(c.text, found, concepts_, weights) / total if found and total else 0.0
         on_date = 0.0
         if asked_date and asked_date.first and asked_date.last:
             if any(overlaps(m, asked_date) for m in c.facts.dates):
@@ -537,37 +577,94 @@ def closeness(
     A mention inside the span itself (the unit of "76 tahun") says nothing about which span;
     one with another candidate (``others``, offsets) in between belongs to that one
     ("Deposit Facility tetap di 4,00 persen dan … Lending Facility di 5,50 persen")."""
-    toks, where, content = _token_index(sentence)
-    lo = next((i for i, t in enumerate(toks) if t[1] > span_start), len(toks))
-    hi = max((i for i, t in enumerate(toks) if t[0] < span_end), default=lo)
-    total = 0.0
+    toks, _, content = _token_index(sentence)
+    lo, hi = _span_tokens(sentence, span_start, span_end)
+    mentions = _mentions(sentence, concepts_, weights)
+    return _closeness_at(toks, content, mentions, lo, hi, span_start, span_end, others)
+
+
+def _nearest(
+    sentence: str, spans: Sequence, concepts_: Sequence[Concept], weights: dict[int, float]
+) -> float:
+    """The largest closeness() of ``spans`` (no others), the question's mentions found once."""
+    toks, _, content = _token_index(sentence)
+    mentions = _mentions(sentence, concepts_, weights)
+    return max(
+        _closeness_at(toks, content, mentions, *_span_tokens(sentence, x.start, x.end), x.start, x.end, ())
+        for x in spans
+    )
+
+
+def _span_tokens(sentence: str, span_start: int, span_end: int) -> tuple[int, int]:
+    """The first and last token of a span (offsets) in the sentence."""
+    starts, ends = _token_bounds(sentence)
+    lo = bisect_right(ends, span_start)  # the first token ending after the span starts
+    hi = bisect_left(starts, span_end) - 1  # the last token starting before it ends
+    return lo, (hi if hi >= 0 else lo)
+
+
+def _mentions(
+    sentence: str, concepts_: Sequence[Concept], weights: dict[int, float]
+) -> list[tuple[float, list[tuple[int, int]]]]:
+    """Each weighted concept's weight and its mentions in the sentence (first and last token),
+    whatever span is asked about."""
+    toks, where, _ = _token_index(sentence)
+    out = []
     for i, c in enumerate(concepts_):
         w = weights.get(i, 0.0) if weights else 1.0
         if not w:
             continue
-        best: int | None = None
-        for form in c.forms:
-            parts = form.split()
+        at = []
+        for parts in _split_forms(c.forms):
             for j in where.get(parts[0], ()):
                 b = j + len(parts) - 1
                 if b >= len(toks) or any(parts[k] not in toks[j + k][2] for k in range(1, len(parts))):
                     continue
-                if j >= lo and b <= hi:
-                    continue  # inside the span
-                a_end, b_start = (toks[b][1], span_start) if b < lo else (span_end, toks[j][0])
-                if any(a_end <= o_start and o_end <= b_start for o_start, o_end in others):
-                    continue  # another candidate stands between
-                # Function words don't separate ("bertarung di Kursk" is adjacent).
-                if b < lo:
-                    gap = content[lo] - content[b + 1]
-                elif j > hi:
-                    gap = content[j] - content[hi + 1]
-                else:
-                    gap = 0  # overlapping the span's edge
-                best = gap if best is None else min(best, gap)
+                at.append((j, b))
+        if at:
+            out.append((w, at))
+    return out
+
+
+def _closeness_at(
+    toks: list[tuple[int, int, frozenset[str]]],
+    content: list[int],
+    mentions: list[tuple[float, list[tuple[int, int]]]],
+    lo: int,
+    hi: int,
+    span_start: int,
+    span_end: int,
+    others: Sequence[tuple[int, int]],
+) -> float:
+    total = 0.0
+    for w, at in mentions:
+        best: int | None = None
+        for j, b in at:
+            if j >= lo and b <= hi:
+                continue  # inside the span
+            a_end, b_start = (toks[b][1], span_start) if b < lo else (span_end, toks[j][0])
+            if any(a_end <= o_start and o_end <= b_start for o_start, o_end in others):
+                continue  # another candidate stands between
+            # Function words don't separate ("bertarung di Kursk" is adjacent).
+            if b < lo:
+                gap = content[lo] - content[b + 1]
+            elif j > hi:
+                gap = content[j] - content[hi + 1]
+            else:
+                gap = 0  # overlapping the span's edge
+            best = gap if best is None else min(best, gap)
         if best is not None:
             total += w / (1 + best)
     return total
+
+
+def _split_forms(forms: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    return _split_cached(forms) if type(forms) is tuple else _split_cached.__wrapped__(forms)
+
+
+@lru_cache(maxsize=4096)
+def _split_cached(forms: Sequence[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(f.split()) for f in forms)
 
 
 # Words that link a subject to its figure or place without separating them ("Deposit Facility
@@ -599,6 +696,14 @@ def _token_index(
         toks.append((m.start(), m.end(), frozenset(forms)))
         content.append(content[-1] + (t not in STOP_ID and t not in STOP_EN and t not in _LINKS))
     return toks, where, content
+
+
+@lru_cache(maxsize=8192)
+def _token_bounds(sentence: str) -> tuple[list[int], list[int]]:
+    """The start and end offsets of the sentence's tokens (both ascending), for bisecting a
+    span's tokens instead of scanning them: closeness() runs for every span of every candidate."""
+    toks = _token_index(sentence)[0]
+    return [t[0] for t in toks], [t[1] for t in toks]
 
 
 _LOCATIVE = re.compile(r"\b(?:di|ke|dari|menuju|in|at|to|near|dekat)\s+(?:\w+\s+)?$", re.IGNORECASE)
@@ -897,8 +1002,10 @@ def read(
         # The evidence's passage must name what the question names: "Siapa presiden Korea
         # Selatan?" is not answered by a sentence about China's president. Passages naming the
         # most of the question's names compete; none naming any is no answer.
-        words_at = {id(s): s.candidate.facts.words | passage_words(s.candidate.n) for s in ranked}
-        counts = {id(s): sum(_names_it(c, words_at[id(s)]) for c in names) for s in ranked}
+        words_at = {
+            id(s): _with_passage(s.candidate.facts.words, passage_words(s.candidate.n)) for s in ranked
+        }
+        counts = _name_counts(names, ranked, words_at)
         most = max(counts.values())
         if most == 0:
             return Reading(found=False, reason=("not_found", {}))
@@ -908,7 +1015,7 @@ def read(
         unnamed = [
             concepts_[i].text
             for i, parts in (name_words or {}).items()
-            if len(parts) > 1 and not any(all(_present(p, w) for p in parts) for w in words_at.values())
+            if len(parts) > 1 and not any(all(_present(p, w) for p in parts) for w in _distinct(words_at))
         ]
         if unnamed:
             return Reading(found=False, reason=("not_mentioned", {"what": ", ".join(unnamed)}))
@@ -916,7 +1023,10 @@ def read(
         # is often written "China and North Korea" in the sentence that answers.
         ranked = sorted(
             (
-                replace(s, score=s.score - W_NAMES * (most - counts[id(s)]) / len(names))
+                # (a sentence naming the most names keeps its score: no copy)
+                s
+                if counts[id(s)] == most
+                else replace(s, score=s.score - W_NAMES * (most - counts[id(s)]) / len(names))
                 for s in ranked
                 if counts[id(s)] >= most - 1 and counts[id(s)] > 0
             ),
@@ -994,6 +1104,32 @@ def read(
         )
     short = short_answer(q, lead, concepts_, lang, full_names or {}, today, weights) if lead.typed else None
     return Reading(found=True, evidence=(lead, *rest), short=short, confidence=conf, signals=sig)
+
+
+def _with_passage(sentence: frozenset[str], passage: frozenset[str]) -> frozenset[str]:
+    """A sentence's words with its passage's: usually the passage's own set (a sentence is part
+    of its passage), so no new set per candidate."""
+    return passage if sentence <= passage else sentence | passage
+
+
+def _distinct(words_at: dict[int, frozenset[str]]) -> list[frozenset[str]]:
+    """The word sets of ``words_at``, each once (candidates of one passage share one)."""
+    return list({id(w): w for w in words_at.values()}.values())
+
+
+def _name_counts(
+    names: Sequence[Concept], ranked: Sequence[Scored], words_at: dict[int, frozenset[str]]
+) -> dict[int, int]:
+    """How many of the question's names each candidate's words hold, counted once per word set."""
+    per_set: dict[int, int] = {}
+    out = {}
+    for s in ranked:
+        w = words_at[id(s)]
+        n = per_set.get(id(w))
+        if n is None:
+            n = per_set[id(w)] = sum(_names_it(c, w) for c in names)
+        out[id(s)] = n
+    return out
 
 
 def reporting_answer(mode: str, reported: Sequence, total: int, lang: str) -> ShortAnswer:

@@ -13,6 +13,8 @@ from .store import Generation
 # Reciprocal-rank fusion constant, the value from Cormack et al. (2009) that
 # fusion papers and libraries default to; ranks past ~60 barely count.
 RRF_K = 60
+# Passages each ranking contributes to the fusion.
+CANDIDATES = 30
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -27,14 +29,18 @@ def search(
     k: int,
     lexical: Lexical | None = None,
     question: str = "",
-    candidates: int = 30,
+    candidates: int = CANDIDATES,
     timings: dict[str, float] | None = None,
+    lexical_ids: list[int] | None = None,
 ) -> list[Hit]:
     """Top-k chunks, best first.
 
     With ``lexical``, dense and BM25 rankings are fused by reciprocal rank;
     the reported score stays the dense cosine so thresholds mean one thing.
-    ``timings`` (ms) receives "vector" and "lexical" when given.
+    ``lexical_ids``: BM25's ranking of ``question`` (``lexical.search(question, candidates)``)
+    when the caller already has it (it needs no query vector, so it can be worked out while
+    the question is encoded). ``timings`` (ms) receives "vector", and "lexical" when BM25
+    runs here.
     """
     t0 = time.perf_counter()
     dense = index.search(query, max(k, candidates) if lexical else k)
@@ -43,9 +49,10 @@ def search(
         timings["vector"] = (t1 - t0) * 1000
     if not lexical:
         return [Hit(chunk_id=i, score=s) for i, s in dense]
-    lexical_ids = lexical.search(question, candidates)
-    if timings is not None:
-        timings["lexical"] = (time.perf_counter() - t1) * 1000
+    if lexical_ids is None:
+        lexical_ids = lexical.search(question, candidates)
+        if timings is not None:
+            timings["lexical"] = (time.perf_counter() - t1) * 1000
     cos = dict(dense)
     fused: dict[int, float] = {}
     for rank, (i, _) in enumerate(dense):

@@ -977,6 +977,7 @@ def _the(country: str) -> str:
 
 
 @lru_cache(maxsize=8192)
+@lru_cache(maxsize=8192)  # a span's or name's words, asked for every span of every candidate
 def _norm(text: str) -> frozenset[str]:
     return frozenset(w for w in re.split(r"[\s\-–'’]+", text.lower()) if w)
 
@@ -1027,9 +1028,26 @@ def _role_score(role: str | None, q: Question) -> int:
     "Menlu Tiongkok" to "Menlu Korea Utara" (the same country counts double)."""
     if not role:
         return 0
-    asked = set(q.terms) | {w for t in bridge_terms(q) for w in t.split()}
-    words = {w.lower().strip(",.") for w in role.split()}
-    return len(words & asked) + 2 * len(_places_in(role) & _places_in(re.sub(r"['’]s\b", "", q.text)))
+    asked, places = _role_context(q)
+    return len(_title_words(role) & asked) + 2 * len(_role_places(role) & places)
+
+
+@lru_cache(maxsize=256)
+def _role_context(q: Question) -> tuple[frozenset[str], frozenset[str]]:
+    """The question's words (with their Indonesian terms) and places a title is scored
+    against: worked out once per question, not per person of every candidate sentence."""
+    asked = frozenset(q.terms) | {w for t in bridge_terms(q) for w in t.split()}
+    return asked, frozenset(_places_in(re.sub(r"['’]s\b", "", q.text)))
+
+
+@lru_cache(maxsize=8192)
+def _title_words(role: str) -> frozenset[str]:
+    return frozenset(w.lower().strip(",.") for w in role.split())
+
+
+@lru_cache(maxsize=8192)
+def _role_places(role: str) -> frozenset[str]:
+    return frozenset(_places_in(role))
 
 
 def unit_matches(unit: str | None, wanted: str | None) -> bool:
@@ -1067,6 +1085,17 @@ ORDINAL_QUESTION = re.compile(
     r"\bke-?\s?berapa\b|\bwhich (?:anniversary|edition|round|place|rank)\b|\bwhat (?:anniversary|edition|rank)\b",
     re.IGNORECASE,
 )
+
+
+# Per question, not per quantity of every candidate sentence.
+@lru_cache(maxsize=256)
+def _asks_ordinal(question: str) -> bool:
+    return bool(ORDINAL_QUESTION.search(question))
+
+
+@lru_cache(maxsize=256)
+def _asks_change(question: str) -> bool:
+    return bool(_CHANGE.search(question))
 
 
 @dataclass(frozen=True)
@@ -1142,7 +1171,7 @@ def answer_spans(sentence: str | Found, q: Question) -> list[Span | Quantity]:
     elif q.expected == "number":
         asked = {n.lower() for n in q.numbers}
         # "… yang keberapa?", "which anniversary": a rank (ke-80) answers, not a count.
-        ordinal = bool(ORDINAL_QUESTION.search(q.text))
+        ordinal = _asks_ordinal(q.text)
         wanted = canonical_unit(q.unit)
         found: list[Quantity] = []
         counted = q.type == "how_many" and wanted is not None and wanted not in MEASURES | DURATIONS | MONEY
@@ -1177,7 +1206,7 @@ def quantity_order(q: Question, quantity: Quantity) -> tuple[int, int, int]:
     → "ribuan tentara"), then money for how_much, then the rest; for a question not about a
     change, the level a figure ended at ("menjadi 6,41 persen"); a figure before "thousands of"."""
     wanted = canonical_unit(q.unit)
-    to = 0 if not _CHANGE.search(q.text) and quantity.qualifier == "to" else 1
+    to = 0 if not _asks_change(q.text) and quantity.qualifier == "to" else 1
     vague = int(any(w in _APPROX_PLURALS for w in quantity.text.lower().split()))
     if unit_matches(quantity.unit, wanted):
         return (0, to, vague)
