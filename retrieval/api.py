@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from . import language, reader, verify
+from . import colloquial, language, reader, verify
 from .answer import Answer, Passage, clean, declined
 from .config import Config
 from .conversation import Conversation, Turn
@@ -258,7 +258,11 @@ def _prepare(loaded: _Loaded, q: str, today: dt.date | None = None) -> _Prepared
     ids = loaded.lexical.search(text, SEARCH_CANDIDATES) if loaded.lexical else None
     timings = {"lexical": (time.perf_counter() - t) * 1000} if loaded.lexical else {}
     return _Prepared(
-        question=qa, lexical_query=text, lexical_ids=ids, asked=_question_dates(loaded, q, today), timings=timings
+        question=qa,
+        lexical_query=text,
+        lexical_ids=ids,
+        asked=_question_dates(loaded, q, today),
+        timings=timings,
     )
 
 
@@ -421,9 +425,13 @@ class Berita:
         typed = self.check_question(question)
         lang = lang or detect_language(typed)
         today = today or self._today()
+        standard = self._standard(typed, lang)
         if conversation is None:
-            return self._ask(typed, k, lang, today=today)
-        resolved = conversation.resolve(typed)
+            answer = self._ask(standard, k, lang, today=today)
+            if standard != typed:
+                answer.question, answer.understood_as = typed, standard
+            return answer
+        resolved = conversation.resolve(standard)
         followup = resolved.understood_as is not None
         answer = self._ask(
             resolved.text,
@@ -434,7 +442,7 @@ class Berita:
             context=conversation.last_answer() if followup else None,
         )
         answer.question = typed
-        answer.understood_as = resolved.understood_as
+        answer.understood_as = resolved.understood_as or (standard if standard != typed else None)
         short = answer.short_answer
         lead = next((p for p in answer.passages if answer.cited and p.n == answer.cited[0]), None)
         conversation.remember(
@@ -449,6 +457,14 @@ class Berita:
             )
         )
         return answer
+
+    def _standard(self, typed: str, lang: str) -> str:
+        """An Indonesian question's colloquial words the articles don't use, in standard form
+        ("kapan Wang Yi ketemu Choe?" is asked as "… bertemu …")."""
+        if lang != "id":
+            return typed
+        df = self._current().terms.df
+        return colloquial.formal(typed, df.__contains__)
 
     def _today(self) -> dt.date | None:
         """The configured "today" (``answer.today``), if any."""
