@@ -554,16 +554,33 @@ def _short_date(iso: str, lang: str) -> str:
     return f"{d.day} {_MONTHS[lang][d.month - 1]} {d.year}"
 
 
+def short_title(title: str, limit: int = 60) -> str:
+    """An article without an outlet is named by its title, cut at a word."""
+    if len(title) <= limit:
+        return title
+    return title[:limit].rsplit(" ", 1)[0] + "…"
+
+
+# A reporter named by its title is cut shorter than elsewhere: four such names in the seeds'
+# "Reported by" line ran to four console lines at full length, two at 40 characters.
+REPORTER_TITLE = 40
+
+
+def reporter_name(r: Reporter, lang: str = "en") -> str:
+    """'Metrotvnews.com (29 Sep 2025) [1]': the outlet (or the title, cut), its date and, when
+    the answer cites its passage, the citation number."""
+    name = r.source or short_title(r.title, REPORTER_TITLE) or r.file
+    name += f" ({_short_date(r.date, lang)})" if r.date else ""
+    return name + (f" [{r.n}]" if r.n else "")
+
+
 def reported_line(group: Sequence[Reporter], total: int, lang: str = "en") -> str:
     """'Reported by 4 of 5 articles: Metrotvnews.com (29 Sep 2025), …' (or in Indonesian).
 
     An article without a known outlet is named by its title.
     """
     lang = "id" if lang == "id" else "en"
-    names = []
-    for r in reporters(group):
-        name = r.source or r.title or r.file
-        names.append(f"{name} ({_short_date(r.date, lang)})" if r.date else name)
+    names = [reporter_name(r, lang) for r in reporters(group)]
     n = len(names)
     if lang == "id":
         head = f"Diberitakan oleh {n} dari {total} artikel"
@@ -583,8 +600,6 @@ def disagreement_line(d: Disagreement, lang: str = "en") -> str:
             if not isinstance(r, Reporter):
                 names.append(str(r))
                 continue
-            name = r.source or r.title or r.file
-            name += f" ({_short_date(r.date, lang)})" if r.date else ""
-            names.append(name + (f" [{r.n}]" if r.n else ""))
+            names.append(reporter_name(r, lang))
         claims.append(f"{c.text} — {', '.join(names)}")
     return language.text(lang, "differ", claims="; ".join(claims))

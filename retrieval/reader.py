@@ -21,7 +21,7 @@ from functools import lru_cache
 from . import dates as dates_mod
 from . import spans as spans_mod
 from . import verify
-from .corroborate import asked_numbers, states
+from .corroborate import asked_numbers, short_title, states
 from .dates import TimeMention
 from .facts import Facts, words_of
 from .lexicon import (
@@ -1143,13 +1143,6 @@ def reporting_answer(mode: str, reported: Sequence, total: int, lang: str) -> Sh
     joiner = " and " if lang == "en" else " dan "
     text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + joiner + names[-1]
     return ShortAnswer(text=text, type="which", cited=cited)
-
-
-def short_title(title: str, limit: int = 60) -> str:
-    """An article without an outlet is named by its title, cut at a word."""
-    if len(title) <= limit:
-        return title
-    return title[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def readable(c: Concept) -> bool:

@@ -157,10 +157,17 @@ def test_reported_line_names_outlets_with_dates_in_either_language():
         C.Reporter(file="b.txt", title="Judul B", source="KABARIN", date="2025-09-29"),
         C.Reporter(file="a.txt", title="Judul A", source="Metrotvnews.com", date="2025-09-28"),
         C.Reporter(file="a.txt", title="Judul A", source="Metrotvnews.com", date="2025-09-28"),
-        C.Reporter(file="c.txt", title="Judul C", source=None, date=None),
+        C.Reporter(file="c.txt", title="Judul C", source=None, date=None, n=2),
+        C.Reporter(
+            file="d.txt",
+            title="Sebuah judul panjang tanpa nama media yang terus berlanjut",
+            source=None,
+            date=None,
+        ),
     ]
     assert C.reported_line(reps, 5) == (
-        "Reported by 3 of 5 articles: Metrotvnews.com (28 Sep 2025), KABARIN (29 Sep 2025), Judul C"
+        "Reported by 4 of 5 articles: Metrotvnews.com (28 Sep 2025), KABARIN (29 Sep 2025), Judul C [2], "
+        "Sebuah judul panjang tanpa nama media…"
     )
     assert C.reported_line(reps[:1], 1, "id") == "Diberitakan oleh 1 dari 1 artikel: KABARIN (29 Sep 2025)"
 
