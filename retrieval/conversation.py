@@ -55,6 +55,8 @@ class Turn:
     # Where the answer was (the quoted sentence's passage and id): a follow-up is read near it.
     chunk_id: int | None = None
     sentence_id: int | None = None
+    # Names the quote gives with their short form: ("Kantor Berita Pusat Korea", "KCNA").
+    acronyms: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def of(
@@ -88,7 +90,12 @@ class Turn:
             language=q.language,
             chunk_id=chunk_id,
             sentence_id=sentence_id,
+            acronyms=tuple((m.group(1), m.group(2)) for m in _ACRONYM.finditer(quote)),
         )
+
+
+# "Kantor Berita Pusat Korea (KCNA)": a name and the short form the articles also use.
+_ACRONYM = re.compile(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*)+)\s*\(([A-Z][A-Z0-9-]{1,9})\)")
 
 
 @dataclass(frozen=True)
@@ -682,6 +689,11 @@ def _answer_entity(turn: Turn) -> str | None:
         return None
     if turn.question.expected == "person" or (turn.question.expected is None and _is_person(first)):
         return None
+    for long, short in turn.acronyms:
+        # The articles' own short name ("KCNA"), which every report uses, whatever language
+        # the short answer was put in.
+        if _same(first, long) or _same(first, short):
+            return short
     return first
 
 

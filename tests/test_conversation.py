@@ -199,6 +199,12 @@ def test_it_is_an_answered_entity():
     assert last([*turns, ("What did it say?", None, None)]) == "What did KCNA say?"
 
 
+def test_it_is_the_short_name_the_quote_gives_an_answered_entity():
+    turns = [("Which news agency reported the meeting on Monday?", "Kantor Berita Pusat Korea", "which")]
+    quote = "Pertemuan ini dilaporkan langsung oleh Kantor Berita Pusat Korea (KCNA), Senin (29/9)."
+    assert last([*turns, ("What did it say?", None, None)], quote) == "What did KCNA say?"
+
+
 def test_it_is_the_previous_noun_phrase():
     turns = [
         ("Where did the flood hit in Central Java?", "Semarang", "where"),
