@@ -481,8 +481,13 @@ def _person(turn: Turn) -> list[str]:
         # about, before the one the question named (even with no short answer: then the
         # quote's people the question did not name).
         # Several people answered are "they"; "he"/"she" stays with the one the question named.
+        # The short answer's first person leads even when it named several: the question
+        # asked for them ("Who did Wang Yi hold talks with?" — "Choe Son Hui and Kim Jong Un":
+        # "she" is Choe); several people asked for ("siapa saja …") or only in the quote leave
+        # the one the question named.
         new = [n for n in answer or list(turn.people) if not any(_same(n, a) for a in asked)]
-        ordered = (new if len(new) == 1 or not asked else []) + asked + answer + list(turn.people)
+        lead = new if len(new) == 1 or not asked else new[:1] if answer and not _plural_who(turn.text) else []
+        ordered = lead + asked + answer + list(turn.people)
     else:
         ordered = (answer if len(answer) == 1 else []) + asked + answer + list(turn.people)
     out: list[str] = []
@@ -554,6 +559,12 @@ def _group(turn: Turn) -> list[str] | str | None:
 def _outlet_key(name: str) -> str:
     """ "Metrotvnews.com", "Metrotvnews" → "metrotvnews"."""
     return re.sub(r"\.(?:com|id|co|net|org)\b.*$", "", name.strip().lower()).replace(" ", "")
+
+
+def _plural_who(text: str) -> bool:
+    """ "Pejabat China siapa saja …", "Who were …", "Which officials …": several people asked."""
+    low = text.lower()
+    return _plural_which(text) or bool(re.search(r"\bsiapa\s+saja\b|\bwho\s+(?:are|were)\b", low))
 
 
 def _plural_which(text: str) -> bool:
@@ -705,6 +716,9 @@ class _Memory:
     turn: Turn
     topic: str | None  # a noun phrase "it" means, or None
     clause: str  # the fallback for "it" when there is no noun phrase
+    # The person a possessive of the question meant ("siapa pengacaranya?" → Agus): the
+    # answer (the lawyer) is someone of theirs, and the talk stays on them.
+    owner: str | None = None
 
 
 class Conversation:
@@ -716,6 +730,7 @@ class Conversation:
         self.outlets = frozenset(_outlet_key(o) for o in outlets if o)
         self._memory: list[_Memory] = []
         self._followup = self._carried = False  # how the last resolve() went, for remember()
+        self._owner: str | None = None
         self._genders: dict[str, str] = {}
 
     def reset(self) -> None:
@@ -750,9 +765,10 @@ class Conversation:
             topic, clause = previous.topic or _noun_phrase(turn), _clause(turn)
         else:
             topic, clause = _noun_phrase(turn), _clause(turn)
-        self._memory.append(_Memory(turn=turn, topic=topic, clause=clause))
+        self._memory.append(_Memory(turn=turn, topic=topic, clause=clause, owner=self._owner))
         del self._memory[:-MAX_TURNS]
         self._followup = self._carried = False
+        self._owner = None
 
     def resolve(self, question: str) -> Resolved:
         """What to retrieve with: ``question`` with its references to earlier turns filled in."""
@@ -766,6 +782,7 @@ class Conversation:
         self._genders = resolver.genders
         self._followup = bool(resolver.replaced)
         self._carried = resolver.carried
+        self._owner = resolver.owner
         if text == typed:
             return Resolved(text=typed, understood_as=None)
         if lang == "en":
@@ -792,6 +809,7 @@ class _Resolver:
         self.focus: str | None = None  # "What about China, …": who the rest is about
         self.unresolved = False  # a referring word nothing earlier could fill
         self.carried = False  # the previous topic was added to a short question
+        self.owner: str | None = None  # the person a possessive ("his", "-nya") was taken to mean
 
     # -- referents --
 
@@ -806,6 +824,11 @@ class _Resolver:
         if bound and self._free(bound):
             return bound
         other = self.genders.get({"m": "f", "f": "m"}.get(gender or "", ""), "")
+        owner = self.memory[0].owner if self.memory else None
+        if owner and self._free(owner) and not (other and _same(owner, other)):
+            # "siapa pengacaranya?" (Agus's) — "Robert Situmeang" — "apakah dia akan banding?":
+            # the one whose lawyer was asked for is still who the talk is about.
+            return self._bind(gender, owner)
         for m in self.memory:
             for name in _person(m.turn):
                 if _outlet_key(name) in self.outlets:
@@ -1026,6 +1049,8 @@ class _Resolver:
                     ref = self.group()
                 else:
                     ref = self.topic_np() if low == "its" else self.person(_GENDER.get(low))
+                    if ref and low != "its":
+                        self.owner = ref
                 return (self.note(word, _possessive(ref)), start, end) if ref else (None, start, end)
             if low in _GROUP_EN:
                 if len(own_people) >= 2:
@@ -1114,6 +1139,8 @@ class _Resolver:
                 if on_noun and own_people:
                     return None, start, end  # "Apakah Choe bertemu Xi selama kunjungannya?"
                 ref = (self.organisation() if base in _ORG_NOUNS else None) or self.salient()
+                if ref and on_noun and (_is_person(ref) or ref == self.person()):
+                    self.owner = ref
                 if ref and not on_noun and any(_same(ref, b) for _, b in self.replaced):
                     # "dia mencetaknya": a verb's object is not its subject again (the goal)
                     return None, start, end

@@ -874,3 +874,22 @@ def test_it_is_the_owned_thing_and_they_are_people_not_a_region():
         ]
     )
     assert "West Sumbawa and" not in r
+
+
+def test_she_after_who_did_x_meet_is_the_first_person_answered():
+    turns = [
+        ("Who did Wang Yi hold talks with in Beijing?", "Choe Son Hui and Kim Jong Un", "who"),
+        ("What did she say about the summit?", None, None),
+    ]
+    assert last(turns) == "What did Choe Son Hui say about the summit?"
+
+
+def test_dia_after_a_possessive_question_stays_with_its_owner():
+    turns = [
+        ("siapa yang divonis 8 tahun dalam kasus impor beras?", "Agus Salim Harahap", "who"),
+        ("siapa pengacaranya?", "Robert Situmeang", "who"),
+        ("apakah dia akan banding?", None, None),
+    ]
+    r = talk(turns)
+    assert r[1].text == "siapa pengacara Agus Salim Harahap?"
+    assert r[2].text == "apakah Agus Salim Harahap akan banding?"
