@@ -75,6 +75,8 @@ class Turn:
         q = analyze(text, vocabulary)
         quote = quote or ""
         answer_text = answer_text.strip() if isinstance(answer_text, str) else None
+        if answer_text and answer_type == "which":
+            answer_text = _fitting_answer(text, answer_text, quote)
         found = spans.people(quote)
         # Names with a title or of two words or more first: a lone capitalized word is more
         # often a noun at the start of a sentence ("Padi kami …") than a person.
@@ -92,6 +94,54 @@ class Turn:
             sentence_id=sentence_id,
             acronyms=tuple((m.group(1), m.group(2)) for m in _ACRONYM.finditer(quote)),
         )
+
+
+# "Which company …?", "gunung api mana …?": what kind of thing a which-question asks for.
+_ORG_ASKED = {
+    "company", "firm", "startup", "agency", "bank", "club", "team", "party", "organisation",
+    "organization", "outlet", "newspaper", "perusahaan", "klub", "tim", "partai", "lembaga",
+    "instansi", "organisasi", "kantor",
+}  # fmt: skip
+_PLACE_ASKED = {"volcano", "mountain", "gunung", "regency", "district", "station", "stasiun"}
+
+
+def _asked_kind(question: str) -> tuple[str, str] | None:
+    """("org" | "place", the noun) that "Which company …" / "gunung api mana …" asks for."""
+    low = question.lower()
+    m = re.search(r"\bwhich\s+([a-z]+)", low) or re.search(r"([a-z]+)(?:\s+[a-z]+)?\s+mana\b", low)
+    if not m:
+        return None
+    noun = m.group(1)
+    if noun in _ORG_ASKED:
+        return "org", noun
+    if noun in _PLACE_ASKED or noun in _PLACE_NOUNS or noun in _FEATURES:
+        return "place", noun
+    return None
+
+
+def _fitting_answer(question: str, answer: str, quote: str) -> str:
+    """The which-answer, or, when it is not the kind of thing asked for (a place for "Which
+    company …?", an agency for "gunung api mana …?"), the name of that kind the quote gives
+    after the noun ("Perusahaan e-commerce Belanjaku", "Gunung Ile Lewotolok"): what a
+    follow-up's "it" and "-nya" then mean."""
+    asked = _asked_kind(question)
+    if not asked:
+        return answer
+    kind, noun = asked
+    if kind == "org" and not (_is_place(answer) or _is_person(answer)):
+        return answer
+    if kind == "place" and not (answer.replace(" ", "").isupper() or _is_person(answer)):
+        return answer
+    forms = {noun, *(f for f in EN_TO_ID.get(noun, ()) if " " not in f)}
+    for form in sorted(forms, key=len, reverse=True):
+        m = re.search(
+            r"\b((?i:" + re.escape(form) + r"))\b(?:\s+[a-z][\w-]*){0,2}?\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)",
+            quote,
+        )
+        if m and m.group(2)[:1].isupper() and not _same(m.group(2), answer):
+            name = m.group(2)
+            return f"{m.group(1)} {name}" if kind == "place" and m.group(1)[:1].isupper() else name
+    return answer
 
 
 # "Kantor Berita Pusat Korea (KCNA)": a name and the short form the articles also use.
@@ -816,8 +866,9 @@ class _Resolver:
     def _free(self, name: str) -> bool:
         return not any(_same(name, own) for own in self.own)
 
-    def person(self, gender: str | None = None) -> str | None:
-        """The salient person; "she" after "he" meant X is not X again (and the other way)."""
+    def person(self, gender: str | None = None, *, named: bool = False) -> str | None:
+        """The salient person; "she" after "he" meant X is not X again (and the other way).
+        ``named``: only people a question or a short answer named, not those the quote did."""
         if self.focus and _is_person(self.focus):
             return self.focus
         bound = self.genders.get(gender or "")
@@ -831,6 +882,10 @@ class _Resolver:
             return self._bind(gender, owner)
         for m in self.memory:
             for name in _person(m.turn):
+                if named and not any(
+                    _same(name, n) for n in _question_people(m.turn) + _answer_people(m.turn)
+                ):
+                    continue
                 if _outlet_key(name) in self.outlets:
                     continue  # "Media asing mana yang ia kutip?": not the outlet the report was in
                 if self._free(name) and not (other and _same(name, other)):
@@ -886,17 +941,19 @@ class _Resolver:
                 and self._free(last.answer_text)
             ):
                 return _in_language(last.answer_text, self.lang)
-        who = self.person()
+        who = self.person(named=True)
         if who:
             return who
         t = self.topic()
-        if t and t[1]:
-            return t[0]
+        if t and t[1] and not (len(t[0].split()) == 1 and t[0].lower() in _PERSON_NOUNS | _GROUP_NOUNS):
+            return t[0]  # not a bare "orang" ("Berapa orang yang naik KRL …?")
         for m in self.memory:
             for name in m.turn.question.names:
                 if self._free(name):
                     return name
-        return None
+        # Someone only the quote named comes last: "keretanya" after "Berapa orang yang naik
+        # KRL …?" (quoted "… di kawasan Bundaran HI dan Monas") is the KRL's.
+        return self.person() or (t[0] if t and t[1] else None)
 
     # -- rewriting --
 

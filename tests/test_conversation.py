@@ -893,3 +893,27 @@ def test_dia_after_a_possessive_question_stays_with_its_owner():
     r = talk(turns)
     assert r[1].text == "siapa pengacara Agus Salim Harahap?"
     assert r[2].text == "apakah Agus Salim Harahap akan banding?"
+
+
+def test_a_which_answer_of_the_wrong_kind_gives_way_to_the_one_the_quote_names():
+    quote = "Jakarta: Perusahaan e-commerce Belanjaku memutuskan hubungan kerja (PHK) terhadap 480 karyawan."
+    turns = [
+        ("Which company is laying off 480 employees?", "Jakarta", "which"),
+        ("When was it founded?", None, None),
+    ]
+    assert last(turns, quote) == "When was Belanjaku founded?"
+    quote = "PVMBG menaikkan status Gunung Ile Lewotolok di Kabupaten Lembata menjadi Level III (Siaga)."
+    turns = [
+        ("gunung api mana yang statusnya naik jadi Siaga?", "PVMBG", "which"),
+        ("tingginya berapa?", None, None),
+    ]
+    assert last(turns, quote) == "Tinggi Gunung Ile Lewotolok berapa?"
+
+
+def test_nya_is_the_thing_asked_about_before_someone_only_the_quote_named():
+    quote = "Sekitar 310.000 orang menggunakan KRL pada Rabu (31/12), termasuk pengunjung di kawasan Monas."
+    turns = [
+        ("Berapa orang yang naik KRL pada malam tahun baru?", "Sekitar 310.000 orang", "number"),
+        ("sampai jam berapa keretanya beroperasi?", None, None),
+    ]
+    assert last(turns, quote) == "sampai jam berapa kereta KRL beroperasi?"
