@@ -77,6 +77,8 @@ class Turn:
         answer_text = answer_text.strip() if isinstance(answer_text, str) else None
         if answer_text and answer_type == "which":
             answer_text = _fitting_answer(text, answer_text, quote)
+            if _plural_which(text):
+                answer_text = _coordinated(answer_text, quote)
         found = spans.people(quote)
         # Names with a title or of two words or more first: a lone capitalized word is more
         # often a noun at the start of a sentence ("Padi kami …") than a person.
@@ -103,6 +105,20 @@ _ORG_ASKED = {
     "instansi", "organisasi", "kantor",
 }  # fmt: skip
 _PLACE_ASKED = {"volcano", "mountain", "gunung", "regency", "district", "station", "stasiun"}
+
+
+def _coordinated(answer: str, quote: str) -> str:
+    """ "Pasar Senen Station" for "Which stations …?" when the quote says "Stasiun Pasar Senen
+    dan Gambir": the several things asked for ("them"), as the quote joins them."""
+    core = [w for w in answer.split() if w.lower() not in _FEATURES and w[:1].isupper()]
+    if not core:
+        return answer
+    m = re.search(
+        re.escape(" ".join(core)) + r"\s*,?\s+(?:dan|and|serta)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", quote
+    )
+    if not m or _is_person(m.group(1)):
+        return answer
+    return f"{answer} and {m.group(1)}"
 
 
 def _asked_kind(question: str) -> tuple[str, str] | None:
@@ -1189,6 +1205,14 @@ class _Resolver:
             if k == 0 or prev_word in ("tentang", "soal", "terhadap", "dengan", "dari", "untuk", "atas"):
                 return self.it(word, start, end)
             return None, start, end
+        if low == "katanya" and (
+            prev_word in ("apa", "bagaimana", "gimana") or nxt in ("apa", "soal", "tentang")
+        ):
+            # "Apa katanya tentang Amerika Serikat?": what he/she said, not "reportedly".
+            if own_people:
+                return None, start, end
+            who = self.person()
+            return (self.note(word, f"kata {who}"), start, end) if who else (None, start, end)
         if low.endswith("nya") and low not in _NYA_FIXED and not word[:1].isupper() and len(low) > 5:
             base = low[:-3]
             if base in root_words() or stem(base) in root_words():

@@ -917,3 +917,22 @@ def test_nya_is_the_thing_asked_about_before_someone_only_the_quote_named():
         ("sampai jam berapa keretanya beroperasi?", None, None),
     ]
     assert last(turns, quote) == "sampai jam berapa kereta KRL beroperasi?"
+
+
+def test_them_after_a_plural_which_are_the_things_the_quote_joins():
+    quote = "Stasiun Pasar Senen dan Gambir di Jakarta menjadi stasiun tersibuk pada hari itu."
+    turns = [
+        ("Which stations were busiest during the Christmas rush?", "Pasar Senen Station", "which"),
+        ("how many people went through them on the peak day?", None, None),
+    ]
+    assert (
+        last(turns, quote) == "how many people went through Pasar Senen Station and Gambir on the peak day?"
+    )
+
+
+def test_apa_katanya_is_what_the_person_said():
+    turns = [("Siapa menteri luar negeri China?", "Wang Yi", "who")]
+    assert last([*turns, ("Apa katanya tentang Amerika Serikat?", None, None)]) == (
+        "Apa kata Wang Yi tentang Amerika Serikat?"
+    )
+    assert last([*turns, ("Katanya, Kim akan datang?", None, None)]) == "Katanya, Kim akan datang?"
