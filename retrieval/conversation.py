@@ -238,6 +238,12 @@ _GROUP_NOUNS = {
     "korban", "pengungsi", "delegasi", "troops", "soldiers", "forces", "leaders", "ministers",
     "officials", "residents", "victims", "delegations", "delegates", "people",
 }  # fmt: skip
+# Nouns for a person or a side of a story: "and the losing pair?", "kalau pelatih lawan?" ask
+# the previous question of them instead of its people.
+_SIDE_NOUNS = _PERSON_NOUNS | _GROUP_NOUNS | {
+    "pair", "couple", "team", "side", "rival", "rivals", "opponent", "opponents", "coach",
+    "pasangan", "tim", "pihak", "rival", "lawan", "pelatih", "kubu",
+}  # fmt: skip
 # Nouns whose "-nya" means an organisation ("perusahaannya" = the company's).
 _ORG_NOUNS = {"perusahaan", "kantor", "klub", "tim", "partai", "lembaga", "organisasi", "instansi", "bank"}
 # Nouns of time that "itu"/"that" turn into the date answered before ("hari itu", "that day").
@@ -1044,6 +1050,18 @@ class _Resolver:
                 text = base.replace(prev.question.date_text, xq.date_text, 1)
             else:
                 text = base.rstrip("?!. ") + " " + xq.date_text + "?"
+            self.note(typed, text)
+            return text
+        people = [n for n in _question_people(prev) if n in base]
+        if not xq.names and x == x.lower() and people and {w.lower() for w in _words(x)} & _SIDE_NOUNS:
+            # "and the losing pair?" after "What share of the vote did Arif Mahendra and Siti
+            # Rohana get?": the other people of the story, asked the same question.
+            joined = _join(people, prev.language)
+            target = joined if joined in base else people[0]
+            text = base.replace(target, x, 1)
+            t = self.topic()
+            if t and t[1] and not _content(t[0]) & _content(text):
+                text = f"{text.rstrip('?!. ')} ({t[0]})?"  # the story they are a side of
             self.note(typed, text)
             return text
         if not xq.names and x == x.lower() and len(_content(x)) >= 2:

@@ -256,7 +256,7 @@ election | pemilu; pemilihan
 vote | suara; pemungutan suara
 votes | suara
 win | menang; kemenangan
-won | menang
+won | menang; memenangkan; suara terbanyak
 lose | kalah
 lost | kalah
 victory | kemenangan

@@ -936,3 +936,14 @@ def test_apa_katanya_is_what_the_person_said():
         "Apa kata Wang Yi tentang Amerika Serikat?"
     )
     assert last([*turns, ("Katanya, Kim akan datang?", None, None)]) == "Katanya, Kim akan datang?"
+
+
+def test_and_the_other_side_is_asked_the_previous_question():
+    turns = [
+        ("Who won the West Sumbawa election re-run?", "Arif Mahendra and Siti Rohana", "who"),
+        ("What share of the vote did they get?", "52.4%", "number"),
+        ("and the losing pair?", None, None),
+    ]
+    r = talk(turns)
+    assert r[1].text == "What share of the vote did Arif Mahendra and Siti Rohana get?"
+    assert r[2].text.startswith("What share of the vote did the losing pair get")
