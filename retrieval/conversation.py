@@ -242,7 +242,7 @@ _GROUP_NOUNS = {
 # the previous question of them instead of its people.
 _SIDE_NOUNS = _PERSON_NOUNS | _GROUP_NOUNS | {
     "pair", "couple", "team", "side", "rival", "rivals", "opponent", "opponents", "coach",
-    "pasangan", "tim", "pihak", "rival", "lawan", "pelatih", "kubu",
+    "pasangan", "tim", "pihak", "lawan", "pelatih", "kubu",
 }  # fmt: skip
 # Nouns whose "-nya" means an organisation ("perusahaannya" = the company's).
 _ORG_NOUNS = {"perusahaan", "kantor", "klub", "tim", "partai", "lembaga", "organisasi", "instansi", "bank"}
