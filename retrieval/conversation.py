@@ -1057,8 +1057,8 @@ class _Resolver:
             # "and the losing pair?" after "What share of the vote did Arif Mahendra and Siti
             # Rohana get?": the other people of the story, asked the same question.
             joined = _join(people, prev.language)
-            target = joined if joined in base else people[0]
-            text = base.replace(target, x, 1)
+            swapped = joined if joined in base else people[0]
+            text = base.replace(swapped, x, 1)
             t = self.topic()
             if t and t[1] and not _content(t[0]) & _content(text):
                 text = f"{text.rstrip('?!. ')} ({t[0]})?"  # the story they are a side of
