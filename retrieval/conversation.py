@@ -55,6 +55,8 @@ class Turn:
     # Where the answer was (the quoted sentence's passage and id): a follow-up is read near it.
     chunk_id: int | None = None
     sentence_id: int | None = None
+    # Names the quote gives with their short form: ("Kantor Berita Pusat Korea", "KCNA").
+    acronyms: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def of(
@@ -73,6 +75,10 @@ class Turn:
         q = analyze(text, vocabulary)
         quote = quote or ""
         answer_text = answer_text.strip() if isinstance(answer_text, str) else None
+        if answer_text and answer_type == "which":
+            answer_text = _fitting_answer(text, answer_text, quote)
+            if _plural_which(text):
+                answer_text = _coordinated(answer_text, quote)
         found = spans.people(quote)
         # Names with a title or of two words or more first: a lone capitalized word is more
         # often a noun at the start of a sentence ("Padi kami …") than a person.
@@ -88,7 +94,74 @@ class Turn:
             language=q.language,
             chunk_id=chunk_id,
             sentence_id=sentence_id,
+            acronyms=tuple((m.group(1), m.group(2)) for m in _ACRONYM.finditer(quote)),
         )
+
+
+# "Which company …?", "gunung api mana …?": what kind of thing a which-question asks for.
+_ORG_ASKED = {
+    "company", "firm", "startup", "agency", "bank", "club", "team", "party", "organisation",
+    "organization", "outlet", "newspaper", "perusahaan", "klub", "tim", "partai", "lembaga",
+    "instansi", "organisasi", "kantor",
+}  # fmt: skip
+_PLACE_ASKED = {"volcano", "mountain", "gunung", "regency", "district", "station", "stasiun"}
+
+
+def _coordinated(answer: str, quote: str) -> str:
+    """ "Pasar Senen Station" for "Which stations …?" when the quote says "Stasiun Pasar Senen
+    dan Gambir": the several things asked for ("them"), as the quote joins them."""
+    core = [w for w in answer.split() if w.lower() not in _FEATURES and w[:1].isupper()]
+    if not core:
+        return answer
+    m = re.search(
+        re.escape(" ".join(core)) + r"\s*,?\s+(?:dan|and|serta)\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)", quote
+    )
+    if not m or _is_person(m.group(1)):
+        return answer
+    return f"{answer} and {m.group(1)}"
+
+
+def _asked_kind(question: str) -> tuple[str, str] | None:
+    """("org" | "place", the noun) that "Which company …" / "gunung api mana …" asks for."""
+    low = question.lower()
+    m = re.search(r"\bwhich\s+([a-z]+)", low) or re.search(r"([a-z]+)(?:\s+[a-z]+)?\s+mana\b", low)
+    if not m:
+        return None
+    noun = m.group(1)
+    if noun in _ORG_ASKED:
+        return "org", noun
+    if noun in _PLACE_ASKED or noun in _PLACE_NOUNS or noun in _FEATURES:
+        return "place", noun
+    return None
+
+
+def _fitting_answer(question: str, answer: str, quote: str) -> str:
+    """The which-answer, or, when it is not the kind of thing asked for (a place for "Which
+    company …?", an agency for "gunung api mana …?"), the name of that kind the quote gives
+    after the noun ("Perusahaan e-commerce Belanjaku", "Gunung Ile Lewotolok"): what a
+    follow-up's "it" and "-nya" then mean."""
+    asked = _asked_kind(question)
+    if not asked:
+        return answer
+    kind, noun = asked
+    if kind == "org" and not (_is_place(answer) or _is_person(answer)):
+        return answer
+    if kind == "place" and not (answer.replace(" ", "").isupper() or _is_person(answer)):
+        return answer
+    forms = {noun, *(f for f in EN_TO_ID.get(noun, ()) if " " not in f)}
+    for form in sorted(forms, key=len, reverse=True):
+        m = re.search(
+            r"\b((?i:" + re.escape(form) + r"))\b(?:\s+[a-z][\w-]*){0,2}?\s+([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)",
+            quote,
+        )
+        if m and m.group(2)[:1].isupper() and not _same(m.group(2), answer):
+            name = m.group(2)
+            return f"{m.group(1)} {name}" if kind == "place" and m.group(1)[:1].isupper() else name
+    return answer
+
+
+# "Kantor Berita Pusat Korea (KCNA)": a name and the short form the articles also use.
+_ACRONYM = re.compile(r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*)+)\s*\(([A-Z][A-Z0-9-]{1,9})\)")
 
 
 @dataclass(frozen=True)
@@ -164,6 +237,12 @@ _GROUP_NOUNS = {
     "tentara", "pasukan", "prajurit", "serdadu", "pemimpin", "menteri", "pejabat", "warga",
     "korban", "pengungsi", "delegasi", "troops", "soldiers", "forces", "leaders", "ministers",
     "officials", "residents", "victims", "delegations", "delegates", "people",
+}  # fmt: skip
+# Nouns for a person or a side of a story: "and the losing pair?", "kalau pelatih lawan?" ask
+# the previous question of them instead of its people.
+_SIDE_NOUNS = _PERSON_NOUNS | _GROUP_NOUNS | {
+    "pair", "couple", "team", "side", "rival", "rivals", "opponent", "opponents", "coach",
+    "pasangan", "tim", "pihak", "lawan", "pelatih", "kubu",
 }  # fmt: skip
 # Nouns whose "-nya" means an organisation ("perusahaannya" = the company's).
 _ORG_NOUNS = {"perusahaan", "kantor", "klub", "tim", "partai", "lembaga", "organisasi", "instansi", "bank"}
@@ -474,8 +553,13 @@ def _person(turn: Turn) -> list[str]:
         # about, before the one the question named (even with no short answer: then the
         # quote's people the question did not name).
         # Several people answered are "they"; "he"/"she" stays with the one the question named.
+        # The short answer's first person leads even when it named several: the question
+        # asked for them ("Who did Wang Yi hold talks with?" — "Choe Son Hui and Kim Jong Un":
+        # "she" is Choe); several people asked for ("siapa saja …") or only in the quote leave
+        # the one the question named.
         new = [n for n in answer or list(turn.people) if not any(_same(n, a) for a in asked)]
-        ordered = (new if len(new) == 1 or not asked else []) + asked + answer + list(turn.people)
+        lead = new if len(new) == 1 or not asked else new[:1] if answer and not _plural_who(turn.text) else []
+        ordered = lead + asked + answer + list(turn.people)
     else:
         ordered = (answer if len(answer) == 1 else []) + asked + answer + list(turn.people)
     out: list[str] = []
@@ -547,6 +631,12 @@ def _group(turn: Turn) -> list[str] | str | None:
 def _outlet_key(name: str) -> str:
     """ "Metrotvnews.com", "Metrotvnews" → "metrotvnews"."""
     return re.sub(r"\.(?:com|id|co|net|org)\b.*$", "", name.strip().lower()).replace(" ", "")
+
+
+def _plural_who(text: str) -> bool:
+    """ "Pejabat China siapa saja …", "Who were …", "Which officials …": several people asked."""
+    low = text.lower()
+    return _plural_which(text) or bool(re.search(r"\bsiapa\s+saja\b|\bwho\s+(?:are|were)\b", low))
 
 
 def _plural_which(text: str) -> bool:
@@ -682,6 +772,11 @@ def _answer_entity(turn: Turn) -> str | None:
         return None
     if turn.question.expected == "person" or (turn.question.expected is None and _is_person(first)):
         return None
+    for long, short in turn.acronyms:
+        # The articles' own short name ("KCNA"), which every report uses, whatever language
+        # the short answer was put in.
+        if _same(first, long) or _same(first, short):
+            return short
     return first
 
 
@@ -693,6 +788,9 @@ class _Memory:
     turn: Turn
     topic: str | None  # a noun phrase "it" means, or None
     clause: str  # the fallback for "it" when there is no noun phrase
+    # The person a possessive of the question meant ("siapa pengacaranya?" → Agus): the
+    # answer (the lawyer) is someone of theirs, and the talk stays on them.
+    owner: str | None = None
 
 
 class Conversation:
@@ -704,6 +802,7 @@ class Conversation:
         self.outlets = frozenset(_outlet_key(o) for o in outlets if o)
         self._memory: list[_Memory] = []
         self._followup = self._carried = False  # how the last resolve() went, for remember()
+        self._owner: str | None = None
         self._genders: dict[str, str] = {}
 
     def reset(self) -> None:
@@ -738,9 +837,10 @@ class Conversation:
             topic, clause = previous.topic or _noun_phrase(turn), _clause(turn)
         else:
             topic, clause = _noun_phrase(turn), _clause(turn)
-        self._memory.append(_Memory(turn=turn, topic=topic, clause=clause))
+        self._memory.append(_Memory(turn=turn, topic=topic, clause=clause, owner=self._owner))
         del self._memory[:-MAX_TURNS]
         self._followup = self._carried = False
+        self._owner = None
 
     def resolve(self, question: str) -> Resolved:
         """What to retrieve with: ``question`` with its references to earlier turns filled in."""
@@ -754,6 +854,7 @@ class Conversation:
         self._genders = resolver.genders
         self._followup = bool(resolver.replaced)
         self._carried = resolver.carried
+        self._owner = resolver.owner
         if text == typed:
             return Resolved(text=typed, understood_as=None)
         if lang == "en":
@@ -780,22 +881,33 @@ class _Resolver:
         self.focus: str | None = None  # "What about China, …": who the rest is about
         self.unresolved = False  # a referring word nothing earlier could fill
         self.carried = False  # the previous topic was added to a short question
+        self.owner: str | None = None  # the person a possessive ("his", "-nya") was taken to mean
 
     # -- referents --
 
     def _free(self, name: str) -> bool:
         return not any(_same(name, own) for own in self.own)
 
-    def person(self, gender: str | None = None) -> str | None:
-        """The salient person; "she" after "he" meant X is not X again (and the other way)."""
+    def person(self, gender: str | None = None, *, named: bool = False) -> str | None:
+        """The salient person; "she" after "he" meant X is not X again (and the other way).
+        ``named``: only people a question or a short answer named, not those the quote did."""
         if self.focus and _is_person(self.focus):
             return self.focus
         bound = self.genders.get(gender or "")
         if bound and self._free(bound):
             return bound
         other = self.genders.get({"m": "f", "f": "m"}.get(gender or "", ""), "")
+        owner = self.memory[0].owner if self.memory else None
+        if owner and self._free(owner) and not (other and _same(owner, other)):
+            # "siapa pengacaranya?" (Agus's) — "Robert Situmeang" — "apakah dia akan banding?":
+            # the one whose lawyer was asked for is still who the talk is about.
+            return self._bind(gender, owner)
         for m in self.memory:
             for name in _person(m.turn):
+                if named and not any(
+                    _same(name, n) for n in _question_people(m.turn) + _answer_people(m.turn)
+                ):
+                    continue
                 if _outlet_key(name) in self.outlets:
                     continue  # "Media asing mana yang ia kutip?": not the outlet the report was in
                 if self._free(name) and not (other and _same(name, other)):
@@ -851,17 +963,19 @@ class _Resolver:
                 and self._free(last.answer_text)
             ):
                 return _in_language(last.answer_text, self.lang)
-        who = self.person()
+        who = self.person(named=True)
         if who:
             return who
         t = self.topic()
-        if t and t[1]:
-            return t[0]
+        if t and t[1] and not (len(t[0].split()) == 1 and t[0].lower() in _PERSON_NOUNS | _GROUP_NOUNS):
+            return t[0]  # not a bare "orang" ("Berapa orang yang naik KRL …?")
         for m in self.memory:
             for name in m.turn.question.names:
                 if self._free(name):
                     return name
-        return None
+        # Someone only the quote named comes last: "keretanya" after "Berapa orang yang naik
+        # KRL …?" (quoted "… di kawasan Bundaran HI dan Monas") is the KRL's.
+        return self.person() or (t[0] if t and t[1] else None)
 
     # -- rewriting --
 
@@ -936,6 +1050,18 @@ class _Resolver:
                 text = base.replace(prev.question.date_text, xq.date_text, 1)
             else:
                 text = base.rstrip("?!. ") + " " + xq.date_text + "?"
+            self.note(typed, text)
+            return text
+        people = [n for n in _question_people(prev) if n in base]
+        if not xq.names and x == x.lower() and people and {w.lower() for w in _words(x)} & _SIDE_NOUNS:
+            # "and the losing pair?" after "What share of the vote did Arif Mahendra and Siti
+            # Rohana get?": the other people of the story, asked the same question.
+            joined = _join(people, prev.language)
+            swapped = joined if joined in base else people[0]
+            text = base.replace(swapped, x, 1)
+            t = self.topic()
+            if t and t[1] and not _content(t[0]) & _content(text):
+                text = f"{text.rstrip('?!. ')} ({t[0]})?"  # the story they are a side of
             self.note(typed, text)
             return text
         if not xq.names and x == x.lower() and len(_content(x)) >= 2:
@@ -1014,6 +1140,8 @@ class _Resolver:
                     ref = self.group()
                 else:
                     ref = self.topic_np() if low == "its" else self.person(_GENDER.get(low))
+                    if ref and low != "its":
+                        self.owner = ref
                 return (self.note(word, _possessive(ref)), start, end) if ref else (None, start, end)
             if low in _GROUP_EN:
                 if len(own_people) >= 2:
@@ -1095,6 +1223,14 @@ class _Resolver:
             if k == 0 or prev_word in ("tentang", "soal", "terhadap", "dengan", "dari", "untuk", "atas"):
                 return self.it(word, start, end)
             return None, start, end
+        if low == "katanya" and (
+            prev_word in ("apa", "bagaimana", "gimana") or nxt in ("apa", "soal", "tentang")
+        ):
+            # "Apa katanya tentang Amerika Serikat?": what he/she said, not "reportedly".
+            if own_people:
+                return None, start, end
+            who = self.person()
+            return (self.note(word, f"kata {who}"), start, end) if who else (None, start, end)
         if low.endswith("nya") and low not in _NYA_FIXED and not word[:1].isupper() and len(low) > 5:
             base = low[:-3]
             if base in root_words() or stem(base) in root_words():
@@ -1102,6 +1238,8 @@ class _Resolver:
                 if on_noun and own_people:
                     return None, start, end  # "Apakah Choe bertemu Xi selama kunjungannya?"
                 ref = (self.organisation() if base in _ORG_NOUNS else None) or self.salient()
+                if ref and on_noun and (_is_person(ref) or ref == self.person()):
+                    self.owner = ref
                 if ref and not on_noun and any(_same(ref, b) for _, b in self.replaced):
                     # "dia mencetaknya": a verb's object is not its subject again (the goal)
                     return None, start, end

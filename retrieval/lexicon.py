@@ -256,7 +256,7 @@ election | pemilu; pemilihan
 vote | suara; pemungutan suara
 votes | suara
 win | menang; kemenangan
-won | menang
+won | menang; memenangkan; suara terbanyak
 lose | kalah
 lost | kalah
 victory | kemenangan
@@ -298,6 +298,7 @@ province | provinsi
 district | kabupaten; distrik
 village | desa
 shelter | posko; pengungsian; titik pengungsian
+sheltered | ditampung; mengungsi
 economist | ekonom
 passenger | penumpang
 kid | anak; anak-anak
@@ -568,6 +569,10 @@ fall | turun; penurunan
 fell | turun
 reach | mencapai
 reached | mencapai
+achieve | mencapai; berhasil
+achieved | mencapai; berhasil
+occupy | menduduki; menempati; diduduki
+occupied | diduduki; ditempati; menduduki
 exceed | melebihi
 exceeded | melebihi
 contribution | kontribusi; sumbangan
@@ -620,7 +625,7 @@ occasion | peringatan; perayaan; momen
 congratulate | mengucapkan selamat; selamat
 congratulated | mengucapkan selamat; selamat
 congratulations | ucapan selamat; selamat
-stay | tinggal; bertahan; menginap
+stay | tinggal; menginap; kunjungan
 staying | tinggal; ditampung; menginap
 stayed | tinggal; ditampung; menginap
 housed | ditampung; menampung

@@ -182,7 +182,7 @@ def _heads(low: str) -> list[str]:
     "which Chinese officials attended" → chinese, officials) and "… mana/apa" (Indonesian:
     the first word, "pejabat Tiongkok mana" → pejabat)."""
     heads = []
-    for m in re.finditer(r"\b(?:which|what) ((?:[\w']+ ?){1,3})", low):
+    for m in re.finditer(r"\b(?:which|what) ((?:[\w']+ ?){1,4})", low):
         words = []
         for w in m.group(1).split():
             w = w.removesuffix("'s")

@@ -69,6 +69,13 @@ _CAP_SEQ = re.compile(
     + r"))*"
     + r"(?<! bin)(?<! van)"
 )
+# Words that make a capitalized sequence an organisation: "Kantor Berita Pusat Korea" is the
+# news agency, not a region "Kantor Berita Pusat" the way "Jakarta Pusat" is one.
+_ORGANISATION_WORDS = {
+    "kantor", "berita", "partai", "kementerian", "komite", "bank", "universitas", "dewan",
+    "majelis", "badan", "komisi", "pengadilan", "mahkamah", "organisasi", "asosiasi", "federasi",
+    "liga", "museum", "forum", "lembaga", "rumah", "sakit", "sekolah", "perusahaan",
+}  # fmt: skip
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;“\"'(\[–—-])\s*$")
 
 # Words that make a capitalized sequence an organisation, event or thing, not a person.
@@ -150,6 +157,8 @@ def _place_prefix(words: list[str]) -> int:
         if len(words) > n and all(w[:1].isupper() for w in words[: n + 1]):
             d = words[n].rstrip(".,")
             known = any(w.lower() in PLACE_WORDS for w in words[1:n])  # "Kim Korea Utara": Kim + a place
+            # "Kantor Berita Pusat Korea": an organisation's words before "Pusat", not a region
+            known = known or any(w.lower() in _ORGANISATION_WORDS for w in words[:n])
             if (
                 d.lower() in _DIRECTIONS | {"pusat"}
                 and d[:1].isupper()
@@ -928,7 +937,15 @@ def to_english(text: str, before: str = "") -> str:
         else:
             out.append(words[i])
             i += 1
+    if len(words) > 1 and all(w[:1].isupper() for w in words) and _half_translated(out):
+        # A name that comes out half translated stays as the articles write it ("Kantor
+        # Berita Pusat Korea", not "news agency Pusat Korea").
+        return text
     return " ".join(out)
+
+
+def _half_translated(parts: list[str]) -> bool:
+    return any(w.lower() in _ORGANISATION_WORDS | {"pusat", "sentral"} for p in parts for w in p.split())
 
 
 # A region named by a direction after it, as English names it before: "Nusa Tenggara Timur"

@@ -199,6 +199,12 @@ def test_it_is_an_answered_entity():
     assert last([*turns, ("What did it say?", None, None)]) == "What did KCNA say?"
 
 
+def test_it_is_the_short_name_the_quote_gives_an_answered_entity():
+    turns = [("Which news agency reported the meeting on Monday?", "Kantor Berita Pusat Korea", "which")]
+    quote = "Pertemuan ini dilaporkan langsung oleh Kantor Berita Pusat Korea (KCNA), Senin (29/9)."
+    assert last([*turns, ("What did it say?", None, None)], quote) == "What did KCNA say?"
+
+
 def test_it_is_the_previous_noun_phrase():
     turns = [
         ("Where did the flood hit in Central Java?", "Semarang", "where"),
@@ -868,3 +874,76 @@ def test_it_is_the_owned_thing_and_they_are_people_not_a_region():
         ]
     )
     assert "West Sumbawa and" not in r
+
+
+def test_she_after_who_did_x_meet_is_the_first_person_answered():
+    turns = [
+        ("Who did Wang Yi hold talks with in Beijing?", "Choe Son Hui and Kim Jong Un", "who"),
+        ("What did she say about the summit?", None, None),
+    ]
+    assert last(turns) == "What did Choe Son Hui say about the summit?"
+
+
+def test_dia_after_a_possessive_question_stays_with_its_owner():
+    turns = [
+        ("siapa yang divonis 8 tahun dalam kasus impor beras?", "Agus Salim Harahap", "who"),
+        ("siapa pengacaranya?", "Robert Situmeang", "who"),
+        ("apakah dia akan banding?", None, None),
+    ]
+    r = talk(turns)
+    assert r[1].text == "siapa pengacara Agus Salim Harahap?"
+    assert r[2].text == "apakah Agus Salim Harahap akan banding?"
+
+
+def test_a_which_answer_of_the_wrong_kind_gives_way_to_the_one_the_quote_names():
+    quote = "Jakarta: Perusahaan e-commerce Belanjaku memutuskan hubungan kerja (PHK) terhadap 480 karyawan."
+    turns = [
+        ("Which company is laying off 480 employees?", "Jakarta", "which"),
+        ("When was it founded?", None, None),
+    ]
+    assert last(turns, quote) == "When was Belanjaku founded?"
+    quote = "PVMBG menaikkan status Gunung Ile Lewotolok di Kabupaten Lembata menjadi Level III (Siaga)."
+    turns = [
+        ("gunung api mana yang statusnya naik jadi Siaga?", "PVMBG", "which"),
+        ("tingginya berapa?", None, None),
+    ]
+    assert last(turns, quote) == "Tinggi Gunung Ile Lewotolok berapa?"
+
+
+def test_nya_is_the_thing_asked_about_before_someone_only_the_quote_named():
+    quote = "Sekitar 310.000 orang menggunakan KRL pada Rabu (31/12), termasuk pengunjung di kawasan Monas."
+    turns = [
+        ("Berapa orang yang naik KRL pada malam tahun baru?", "Sekitar 310.000 orang", "number"),
+        ("sampai jam berapa keretanya beroperasi?", None, None),
+    ]
+    assert last(turns, quote) == "sampai jam berapa kereta KRL beroperasi?"
+
+
+def test_them_after_a_plural_which_are_the_things_the_quote_joins():
+    quote = "Stasiun Pasar Senen dan Gambir di Jakarta menjadi stasiun tersibuk pada hari itu."
+    turns = [
+        ("Which stations were busiest during the Christmas rush?", "Pasar Senen Station", "which"),
+        ("how many people went through them on the peak day?", None, None),
+    ]
+    assert (
+        last(turns, quote) == "how many people went through Pasar Senen Station and Gambir on the peak day?"
+    )
+
+
+def test_apa_katanya_is_what_the_person_said():
+    turns = [("Siapa menteri luar negeri China?", "Wang Yi", "who")]
+    assert last([*turns, ("Apa katanya tentang Amerika Serikat?", None, None)]) == (
+        "Apa kata Wang Yi tentang Amerika Serikat?"
+    )
+    assert last([*turns, ("Katanya, Kim akan datang?", None, None)]) == "Katanya, Kim akan datang?"
+
+
+def test_and_the_other_side_is_asked_the_previous_question():
+    turns = [
+        ("Who won the West Sumbawa election re-run?", "Arif Mahendra and Siti Rohana", "who"),
+        ("What share of the vote did they get?", "52.4%", "number"),
+        ("and the losing pair?", None, None),
+    ]
+    r = talk(turns)
+    assert r[1].text == "What share of the vote did Arif Mahendra and Siti Rohana get?"
+    assert r[2].text.startswith("What share of the vote did the losing pair get")

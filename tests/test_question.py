@@ -67,6 +67,7 @@ TYPE_CASES = [
     ("Which leaders attended the parade?", "which", "person"),
     ("Which Chinese officials attended the ceremony?", "which", "person"),
     ("Which country's leader spoke first?", "which", "person"),
+    ("Which Bank Indonesia deputy governor spoke after the decision?", "which", "person"),
     ("Pejabat Tiongkok mana yang hadir di upacara itu?", "which", "person"),
     ("What city hosted the parade?", "what", "place"),
     ("Kota apa yang dilanda banjir?", "what", "place"),

@@ -275,6 +275,9 @@ def test_quantity_is_frozen_and_keyword_built():
         ("Korea Utara dan China", "North Korea and China"),
         ("Wang Yi", "Wang Yi"),
         ("Partai Komunis China", "Communist Party China"),
+        # half translated it would be "Central Kantor Berita Korea": kept as the articles write it
+        ("Kantor Berita Pusat Korea", "Kantor Berita Pusat Korea"),
+        ("Komite Sentral Partai Komunis China", "Komite Sentral Partai Komunis China"),
         ("Jakarta", "Jakarta"),
     ],
 )
