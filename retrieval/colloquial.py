@@ -64,6 +64,18 @@ def _table() -> dict[str, str]:
     return {k: v for k, v in keep.items() if k not in roots or k in COLLOQUIAL_ROOTS}
 
 
+def _affixed(word: str, known: Callable[[str], bool]) -> str | None:
+    """Colloquial Jakarta affixes in their standard form, when the articles use that form:
+    the suffix -in for -kan ("ninggalin" → "meninggalkan", "dibatalin" → "dibatalkan") and
+    a bare nasal prefix for me- ("nulis" → "menulis", "ngadain" → "mengadakan"). Only a form
+    the articles use is taken, so no guess is ever a new word."""
+    stems = [word[:-2] + "kan"] if word.endswith("in") and len(word) > 5 else []
+    forms = [*stems, word]
+    candidates = [f for f in stems if f.startswith(("di", "me", "ber", "ter"))]
+    candidates += ["me" + f for f in forms if f.startswith(("n", "m"))]
+    return next((c for c in candidates if c != word and known(c)), None)
+
+
 def formal(question: str, known: Callable[[str], bool]) -> str:
     """``question`` with each colloquial word the articles don't use (``known`` says which
     they do) in its standard form; a word the articles use is kept, whatever the table says
@@ -75,7 +87,7 @@ def formal(question: str, known: Callable[[str], bool]) -> str:
         low = word.lower()
         if known(low) or (len(word) > 1 and word.isupper()):  # "MRT", "PHK" are acronyms as typed
             return word
-        standard = _table().get(low)
+        standard = _table().get(low) or _affixed(low, known)
         if not standard:
             return word
         return standard[:1].upper() + standard[1:] if word[:1].isupper() else standard

@@ -7,6 +7,7 @@ import pytest
 from retrieval.colloquial import formal
 
 ARTICLE_WORDS = {"bertemu", "yang", "membuat", "krl", "ulang", "tahun", "pekan", "lalu", "ia"}
+ARTICLE_WORDS |= {"meninggalkan", "mengadakan", "dibatalkan", "menulis"}
 
 
 @pytest.mark.parametrize(
@@ -24,6 +25,12 @@ ARTICLE_WORDS = {"bertemu", "yang", "membuat", "krl", "ulang", "tahun", "pekan",
         ("kapan ia jadi menteri", "kapan ia jadi menteri"),
         ("berapa penumpang MRT", "berapa penumpang MRT"),
         ("berita dr Metrotvnews", "berita dr Metrotvnews"),
+        # Jakarta affixes, when the articles use the standard form
+        ("kapan kim ninggalin beijing", "kapan kim meninggalkan beijing"),
+        ("siapa yg ngadain pembicaraan", "siapa yang mengadakan pembicaraan"),
+        ("kapan rapat dibatalin", "kapan rapat dibatalkan"),
+        ("siapa yang nulis", "siapa yang menulis"),
+        ("siapa yang mimpin", "siapa yang mimpin"),  # "memimpin" is not an article word here
     ],
 )
 def test_colloquial_words_the_articles_do_not_use_become_standard(typed, standard):
