@@ -35,6 +35,7 @@ from .corroborate import (
     reporters,
     share_held,
     states,
+    states_short,
 )
 from .dates import TimeMention, question_dates
 from .embed import Embedder, load_embedder, load_query_encoder, model_id_for
@@ -705,6 +706,8 @@ class Berita:
             reported = self._fact_reporters(
                 loaded, reading, concepts_, weights, rows, passages, reported, qa.text
             )
+        elif reading.short is not None and (reading.short.value is not None or reading.short.date):
+            reported = self._stating_short(loaded, lead, rows[lead.n], reading.short, reported)
         disputes = self._disputes(loaded, reading, lead, rows, passages)
         quote = f"{clean(lead.text)} [{number[lead.n]}]"
         if asked and reader.is_event_question(qa, concepts_, weights, asked):
@@ -917,6 +920,23 @@ class Berita:
             if s.chunk_id not in out and any(reader.overlaps(m, asked) for m in loaded.facts(s).dates):
                 out.append(s.chunk_id)
         return out
+
+    @staticmethod
+    def _stating_short(
+        loaded: _Loaded,
+        lead: reader.Candidate,
+        lead_chunk: ChunkRow,
+        short: reader.ShortAnswer,
+        reported: list[Reporter],
+    ) -> list[Reporter]:
+        """The reporters of the lead's fact that also state the short answer's number or date:
+        "four days" is reported by the one article that says how long Choe stayed, not by the
+        four that report her visit."""
+        keep = {lead_chunk.doc.file}
+        for s, chunk in loaded.index.group(lead.group):
+            if chunk.doc.file not in keep and states_short(loaded.facts(s), short.value, short.date):
+                keep.add(chunk.doc.file)
+        return [r for r in reported if r.file in keep]
 
     @staticmethod
     def _reporters(

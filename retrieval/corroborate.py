@@ -450,6 +450,46 @@ def asked_units(question: str) -> set[str]:
     return {k for q in numbers(question) if _measure(q.unit) and (k := unit_key(q.unit))}
 
 
+def states_short(f: Facts, value: float | None, iso: str | None) -> bool:
+    """Does a statement give this short answer: its number, or a date within the answer's
+    day, month or year (at most a week wide when the answer is a day: "akhir pekan lalu"
+    states the Sunday of that weekend, "September" does not)?"""
+    if value is not None:
+        return states(f, {value})
+    span = _iso_span(iso)
+    if span is None:
+        return False
+    first, last = span
+    widest = max(last - first, dt.timedelta(days=7))
+    return any(
+        m.first is not None
+        and m.last is not None
+        and m.first <= last
+        and m.last >= first
+        and m.last - m.first <= widest
+        for m in f.dates
+    )
+
+
+def _iso_span(iso: str | None) -> tuple[dt.date, dt.date] | None:
+    """YYYY-MM-DD, YYYY-MM or YYYY as the days it covers."""
+    try:
+        if not iso:
+            return None
+        if len(iso) == 10:
+            d = dt.date.fromisoformat(iso)
+            return d, d
+        if len(iso) == 7:
+            y, m = int(iso[:4]), int(iso[5:7])
+            nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
+            return dt.date(y, m, 1), nxt - dt.timedelta(days=1)
+        if len(iso) == 4:
+            return dt.date(int(iso), 1, 1), dt.date(int(iso), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
 def holds_all(required: Iterable[Sequence[str]], words: frozenset[str] | set[str]) -> bool:
     """Does ``words`` hold one form of every required concept? A form of several words
     ("korea utara") counts when all its words are there."""

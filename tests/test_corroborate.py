@@ -328,3 +328,16 @@ def test_a_denial_reports_nothing():
     assert C.denies("Hingga Senin siang belum ada laporan korban jiwa.")
     assert C.denies("There were no casualties, officials said.")
     assert not C.denies("Satu orang warga lanjut usia meninggal dunia setelah terseret arus.")
+
+
+def test_a_statement_states_a_short_answer_by_its_number_or_a_date_within_it():
+    four_days = facts("Choe melakukan kunjungan empat hari ke China.", PUB)
+    visit = facts("Choe berkunjung ke China dan bertemu Wang Yi.", PUB)
+    assert C.states_short(four_days, 4.0, None) and not C.states_short(visit, 4.0, None)
+    sunday = facts("Wang bertemu Choe pada hari Minggu.", PUB)  # 28 Sep 2025
+    weekend = facts("Kedua menteri bertemu pada akhir pekan lalu.", PUB)
+    month = facts("Kedua menteri bertemu pada bulan September.", PUB)
+    assert C.states_short(sunday, None, "2025-09-28") and C.states_short(weekend, None, "2025-09-28")
+    assert not C.states_short(month, None, "2025-09-28")  # a month does not state the day
+    assert C.states_short(sunday, None, "2025-09") and not C.states_short(sunday, None, "2024")
+    assert not C.states_short(sunday, None, None) and not C.states_short(sunday, None, "not a date")

@@ -110,3 +110,13 @@ def test_a_follow_up_is_read_by_its_own_words_not_the_ones_it_took_from_the_conv
 )
 def test_a_forecast_or_another_moment_is_no_disagreement(corpus_berita, question):
     assert corpus_berita.ask(question).disagreements == []
+
+
+def test_reported_by_a_short_answer_counts_only_the_articles_stating_its_value(seeded):
+    # Four articles report Choe's visit; one says it lasted four days.
+    a = seeded.ask("How long was Choe's visit to China?")
+    assert a.short_answer is not None and a.short_answer.value == 4
+    assert [r.file[:3] for r in a.reported_by] == ["002"]
+    met = seeded.ask("When did Wang Yi and Choe Son Hui meet?")
+    assert met.short_answer is not None and met.short_answer.date == "2025-09-28"
+    assert len(met.reported_by) >= 3
