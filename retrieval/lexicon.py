@@ -1121,13 +1121,14 @@ EN_TO_ID: dict[str, tuple[str, ...]] = _parse(_BRIDGE)
 def _synonyms() -> dict[str, frozenset[str]]:
     """Indonesian words that translate the same English word ("pasukan", "tentara" ← "troops";
     "bertempur", "bertarung" ← "fight"): an Indonesian question finds an article that words
-    it differently. Only one-word English keys with few translations (a key with many, such
-    as "hold", is too loose to call its words synonyms)."""
+    it differently; "menlu" finds "menteri luar negeri" ← "foreign minister"). Only English
+    keys with few translations (a key with many, such as "hold", is too loose to call its
+    words synonyms)."""
     out: dict[str, set[str]] = {}
     for key, values in EN_TO_ID.items():
-        if " " in key or len(values) > SYNONYM_MAX:
+        if len(values) > SYNONYM_MAX:
             continue
-        words = [v for v in values if " " not in v and len(v) > 3]
+        words = [v for v in values if len(v) > 3 and (" " not in v or " " in key)]
         for v in words:
             out.setdefault(v, set()).update(w for w in words if w != v)
     return {k: frozenset(v) for k, v in out.items() if v}
