@@ -854,6 +854,9 @@ TYPED_MARGIN = 0.04
 # For "which outlets reported X", statements this close to the best one compete on how many
 # articles make them.
 REPORTING_MARGIN = 0.05
+# A when- or how-many question's lead that states nothing the question says happened gives
+# way to a sentence scoring this close that does (retrieval/verify.unstated).
+PREDICATE_MARGIN = 0.1
 # Below this the best sentence is not evidence (calibrated on tests/eval, held-out folds).
 MIN_CONFIDENCE = 0.5
 # build.similarity_anchor of the default model (multilingual-e5-small) on the seeds; the
@@ -1068,6 +1071,46 @@ def read(
                 s.score,
             ),
         )
+    if q.expected in ("date", "number") and not reporting(q.text):
+        # A date or a figure is read out of the evidence: it must be of what the question says
+        # happened ("died", "travel", "gaji"), stated in its sentence or passage. A sentence
+        # close to the lead that states it leads instead; none: the articles don't say.
+        def unstated(s: Scored) -> list[str]:
+            words = s.candidate.facts.words | (passage_words(s.candidate.n) if passage_words else frozenset())
+            return verify.unstated(q.text, q.language, q.unit, concepts_, weights, absent, words)
+
+        gaps = unstated(lead)
+        if gaps:
+            alt = next(
+                (
+                    s
+                    for s in ranked
+                    if s is not lead
+                    and s.typed
+                    and s.score >= lead.score - PREDICATE_MARGIN
+                    and not unstated(s)
+                ),
+                None,
+            )
+            if alt is None:
+                return Reading(
+                    found=False,
+                    evidence=(lead, *[s for s in ranked if s is not lead]),
+                    reason=("not_stated", {"what": ", ".join(gaps)}),
+                )
+            lead = alt
+    if q.type == "how_many" and q.unit and lead.typed < 1.0:
+        # "How many tanks …?": the evidence counts people or years, not what was asked.
+        found = typed_answers(
+            q, lead.candidate.facts, concepts_, lead.candidate.published or today, lead.candidate.text
+        )
+        units = [x.unit for x in found if isinstance(x, Quantity)]
+        if verify.counts_other(q.unit, units):
+            return Reading(
+                found=False,
+                evidence=(lead, *[s for s in ranked if s is not lead]),
+                reason=("not_counted", {"what": q.unit}),
+            )
     # The evidence must support what the question asks, not only share its names.
     evidence_words = lead.candidate.facts.words | (
         passage_words(lead.candidate.n) if passage_words else frozenset()
