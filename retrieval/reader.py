@@ -392,10 +392,34 @@ def typed_answers(
         roles = [form for c in concepts_ if c.role for form in c.forms]
         if roles:
             asked_places = {c.place for c in concepts_ if c.place}
+            asked_ws = _asked_words(concepts_)
             found = [
-                p for p in found if isinstance(p, Span) and p.role and _role_fits(p.role, roles, asked_places)
+                p
+                for p in found
+                if isinstance(p, Span)
+                and p.role
+                and _role_fit(p.role, roles, asked_places, text, asked_ws) == "fits"
             ]
     return found
+
+
+def _asked_words(concepts_: Sequence[Concept]) -> frozenset[str]:
+    return frozenset(w for c in concepts_ for form in c.forms for w in form.split())
+
+
+def other_holders(q: Question, s: Scored, concepts_: Sequence[Concept]) -> bool:
+    """Does this sentence name someone with the asked title of another country, or a deputy
+    ("Deputi Gubernur BI" for "who is the governor"), and no one with the asked title itself?"""
+    roles = [form for c in concepts_ if c.role for form in c.forms]
+    if q.expected != "person" or not roles:
+        return False
+    asked_places = {c.place for c in concepts_ if c.place}
+    fits = [
+        _role_fit(p.role, roles, asked_places, s.candidate.text, _asked_words(concepts_))
+        for p in s.candidate.facts.people
+        if p.role
+    ]
+    return "misfit" in fits and "fits" not in fits
 
 
 # A span of years that is an age or an anniversary, not how long something lasted: "peringatan
@@ -449,16 +473,35 @@ def reason_fit(q: Question, words: frozenset[str]) -> float:
     return 1.0 if q.type == "why" and not words.isdisjoint(REASON_WORDS) else 0.0
 
 
-def _role_fits(role: str, roles: Sequence[str], asked_places: set[str]) -> bool:
+def _role_fit(
+    role: str,
+    roles: Sequence[str],
+    asked_places: set[str],
+    sentence: str = "",
+    asked: frozenset[str] = frozenset(),
+) -> str:
     """ "Presiden Cina Xi Jinping" answers "who is the president" but not "who is South Korea's
-    president": the title must be the asked one, and of the asked country when it names one."""
+    president": the title must be the asked one ("other" when not), and of the asked country
+    when it names one. A title that names no country is of the asked one unless its sentence
+    names only other countries ("Pejabat Partai Komunis Tiongkok … Menteri Luar Negeri Wang
+    Yi" is not Japan's foreign minister). A deputy or a former holder ("Deputi Gubernur BI")
+    is not the title itself, unless the question (``asked``: its words) asks for one. The
+    asked title of the wrong country or a deputy's is a "misfit"; the asked one "fits"."""
     low = role.lower()
     if not _present(roles, words_of(role)):
-        return False
+        return "other"
+    if not _DEPUTY.isdisjoint(words_of(low)) and _DEPUTY.isdisjoint(asked):
+        return "misfit"
     if not asked_places:
-        return True
+        return "fits"
     named = {canon for alias, canon in PLACES.items() if f" {alias} " in f" {low} "}
-    return not named or bool(named & asked_places)
+    if not named and sentence:
+        named = spans_mod.places_in(sentence)
+    return "fits" if not named or named & asked_places else "misfit"
+
+
+# Words that make a title someone else's: "Deputi Gubernur", "wakil ketua", "former minister".
+_DEPUTY = frozenset({"deputi", "deputy", "wakil", "vice", "mantan", "former", "eks", "plt"})
 
 
 def rank(
@@ -1054,6 +1097,34 @@ def read(
         better = [s for s in ranked if s.typed > lead.typed and s.score >= lead.score - TYPED_MARGIN]
         if better:
             lead = max(better, key=lambda s: (s.typed, s.score))
+    if asks_future(q):
+        # "When will Wang Yi travel to Pyongyang?": a date still to come is of the people the
+        # question names only in a sentence naming them (not the date of Pyongyang's parade in
+        # a sentence about Choe). A sentence as close that names them leads instead.
+        people = [c for c in names if not c.place and not c.text.isupper()]
+
+        def unsaid_of(s: Scored) -> list[str]:
+            return [c.text for c in people if not _names_it(c, s.candidate.facts.words)]
+
+        if people and lead.typed and unsaid_of(lead):
+            alt = next(
+                (
+                    s
+                    for s in ranked
+                    if s is not lead
+                    and s.typed
+                    and s.score >= lead.score - PREDICATE_MARGIN
+                    and not unsaid_of(s)
+                ),
+                None,
+            )
+            if alt is None:
+                return Reading(
+                    found=False,
+                    evidence=(lead, *[s for s in ranked if s is not lead]),
+                    reason=("no_future", {}),
+                )
+            lead = alt
     if asks_future(q) and not lead.typed:
         # "When will Wang Yi travel to Pyongyang?": no date still to come in the evidence.
         return Reading(found=False, evidence=(lead,), reason=("no_future", {}))
@@ -1077,7 +1148,9 @@ def read(
         # close to the lead that states it leads instead; none: the articles don't say.
         def unstated(s: Scored) -> list[str]:
             words = s.candidate.facts.words | (passage_words(s.candidate.n) if passage_words else frozenset())
-            return verify.unstated(q.text, q.language, q.unit, concepts_, weights, absent, words)
+            return verify.unstated_focus(
+                q.type, q.unit, concepts_, weights, absent, words
+            ) or verify.unstated(q.text, q.language, q.unit, concepts_, weights, absent, words)
 
         gaps = unstated(lead)
         if gaps:
@@ -1097,6 +1170,74 @@ def read(
                     found=False,
                     evidence=(lead, *[s for s in ranked if s is not lead]),
                     reason=("not_stated", {"what": ", ".join(gaps)}),
+                )
+            lead = alt
+    if verify.asks_said(q.text, q.type) and not verify.reports_speech(
+        lead.candidate.text, lead.candidate.facts.words
+    ):
+        # "What did Xi Jinping say about Ukraine?": the evidence must report something said; a
+        # sentence naming Xi and Ukraine that says nothing of anyone's words is not it. A
+        # sentence as close that reports speech, with a passage naming them all, leads instead.
+        alt = next(
+            (
+                s
+                for s in ranked
+                if s is not lead
+                and s.score >= lead.score - PREDICATE_MARGIN
+                and verify.reports_speech(s.candidate.text, s.candidate.facts.words)
+                and (
+                    passage_words is None
+                    or all(
+                        _names_it(c, _with_passage(s.candidate.facts.words, passage_words(s.candidate.n)))
+                        for c in names
+                    )
+                )
+            ),
+            None,
+        )
+        if alt is None:
+            return Reading(
+                found=False,
+                evidence=(lead, *[s for s in ranked if s is not lead]),
+                reason=("not_found", {}),
+            )
+        lead = alt
+    if (
+        not lead.typed
+        and not any(s.typed for s in ranked[:5])
+        and any(other_holders(q, s, concepts_) for s in ranked[:5])
+    ):
+        # "Siapa menteri luar negeri Jepang?": the evidence names China's foreign minister, or
+        # Bank Indonesia's deputy governor for its governor, and no one else holds the title.
+        what = " ".join([*(c.text for c in concepts_ if c.role), *(c.text for c in concepts_ if c.place)])
+        return Reading(
+            found=False,
+            evidence=(lead, *[s for s in ranked if s is not lead]),
+            reason=("not_mentioned", {"what": what}),
+        )
+    if q.type == "yesno" and names and passage_words is not None:
+        # "Did Choe Son Hui meet Putin in Moscow?" asks about everyone it names: evidence
+        # naming Putin and Moscow but not Choe says nothing of it. A sentence close to the
+        # lead that names them all leads instead.
+        def unnamed_in(s: Scored) -> list[str]:
+            words = _with_passage(s.candidate.facts.words, passage_words(s.candidate.n))
+            return [c.text for c in names if not _names_it(c, words)]
+
+        gone = unnamed_in(lead)
+        if gone:
+            alt = next(
+                (
+                    s
+                    for s in ranked
+                    if s is not lead and s.score >= lead.score - PREDICATE_MARGIN and not unnamed_in(s)
+                ),
+                None,
+            )
+            if alt is None:
+                return Reading(
+                    found=False,
+                    evidence=(lead, *[s for s in ranked if s is not lead]),
+                    reason=("not_stated", {"what": ", ".join(gone)}),
                 )
             lead = alt
     if q.type == "how_many" and q.unit and lead.typed < 1.0:

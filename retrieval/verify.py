@@ -300,3 +300,63 @@ def counts_other(asked: str | None, got: Sequence[str | None]) -> bool:
         return False  # measures and money are checked by the answer type itself
     people = wanted == "person" or wanted in PEOPLE or not PEOPLE.isdisjoint(EN_TO_ID.get(wanted, ()))
     return all((u == "person" and not people) or u in DURATIONS for u in got)
+
+
+# Nouns a how-much question asks the price, pay or value of by name ("berapa harga tiket",
+# "berapa gaji CEO", "how much does a ticket cost"): the figure is of that, or of something else.
+PRICE_WORDS = frozenset({
+    "harga", "biaya", "gaji", "tarif", "ongkos", "upah", "valuasi", "price", "prices", "cost",
+    "costs", "salary", "salaries", "fee", "fees", "fare", "fares", "wage", "wages", "valuation",
+    "earn", "earns", "earned",
+})  # fmt: skip
+
+
+def unstated_focus(
+    qtype: str,
+    unit: str | None,
+    concepts_: Sequence[_Concept],
+    weights: dict[int, float],
+    absent: Iterable[int],
+    evidence: frozenset[str] | set[str],
+) -> list[str]:
+    """The thing a how-many or how-much question asks the figure of, when the evidence (the
+    lead sentence and its passage) never states it: the counted noun ("berapa korban jiwa",
+    "how many tanks") or the price, pay or value asked ("berapa harga tiket", "gaji"). A
+    figure read from evidence that doesn't name it is a figure of something else."""
+    gone = set(absent)
+    out = []
+    for i, c in enumerate(concepts_):
+        t = c.text.lower()
+        if c.name or not (t in PRICE_WORDS or (qtype == "how_many" and unit and t == unit.lower())):
+            continue
+        if t in GENERIC or (not weights.get(i) and i not in gone):
+            continue
+        if _present(c.forms, evidence) or any(_present(co_translations(f), evidence) for f in c.forms):
+            continue
+        out.append(c.text)
+    return out
+
+
+# "What did X say about Y?", "X bilang apa soal Y?": the answer is something said.
+_ASKS_SAID = re.compile(
+    r"\b(?:what|how)\b.*\b(?:say|says|said|tell|told)\b|\b(?:bilang|berkata|mengatakan|kata)\b", re.IGNORECASE
+)
+# A sentence that reports speech: a verb of saying, or a quotation.
+SAYING = frozenset({
+    "kata", "katanya", "mengatakan", "dikatakan", "menyatakan", "dinyatakan", "berkata", "ujar",
+    "ujarnya", "tutur", "tuturnya", "menuturkan", "menegaskan", "menyebut", "menyebutkan",
+    "menjelaskan", "mengungkapkan", "menyampaikan", "disampaikan", "menulis", "bilang",
+    "menambahkan", "mengklaim", "memperingatkan", "mengimbau", "menilai", "berpendapat",
+    "said", "says", "say", "told", "tells", "wrote", "stated", "added", "warned",
+})  # fmt: skip
+_QUOTE = re.compile(r"[“”\"]")
+
+
+def asks_said(text: str, qtype: str) -> bool:
+    """Does the question ask what someone said ("What did Xi say about Ukraine?")?"""
+    return qtype in ("what", "how") and bool(_ASKS_SAID.search(text))
+
+
+def reports_speech(sentence: str, words: frozenset[str] | set[str]) -> bool:
+    """Does the sentence report what someone said (a verb of saying, or a quotation)?"""
+    return not SAYING.isdisjoint(words) or bool(_QUOTE.search(sentence))
