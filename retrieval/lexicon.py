@@ -1095,7 +1095,6 @@ fees | biaya; tarif
 fare | tarif; ongkos
 fares | tarif; ongkos
 daughter | putri; anak perempuan
-son | putra; anak laki-laki
 eat | makan; menyantap
 ate | makan; menyantap
 banquet | jamuan

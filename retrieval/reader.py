@@ -1142,6 +1142,32 @@ def read(
                 s.score,
             ),
         )
+    unheard = [c.text for i, c in enumerate(concepts_) if c.name and i not in weights and c.text.isupper()]
+    if q.type in ("how_many", "how_much") and unheard:
+        # "How many passengers did the MRT carry?": a figure is of one thing, and the articles
+        # never name it (an acronym, as written or spelled out, since it is in no word of theirs).
+        return Reading(
+            found=False,
+            evidence=(lead, *[s for s in ranked if s is not lead]),
+            reason=("not_mentioned", {"what": ", ".join(unheard)}),
+        )
+    if q.type == "what" and passage_words is not None:
+        # "What is Kevin Santoso's salary?": the price, pay or value asked for by name must be
+        # stated where the evidence is.
+        priced = verify.unstated_focus(
+            q.type,
+            None,
+            concepts_,
+            weights,
+            absent,
+            _with_passage(lead.candidate.facts.words, passage_words(lead.candidate.n)),
+        )
+        if priced:
+            return Reading(
+                found=False,
+                evidence=(lead, *[s for s in ranked if s is not lead]),
+                reason=("not_stated", {"what": ", ".join(priced)}),
+            )
     if q.expected in ("date", "number") and not reporting(q.text):
         # A date or a figure is read out of the evidence: it must be of what the question says
         # happened ("died", "travel", "gaji"), stated in its sentence or passage. A sentence

@@ -247,11 +247,11 @@ def unstated(
     articles never use count when we can read them (``absent``), since a sentence about the
     asked event would use them."""
     gone = set(absent)
-    asked = unit.lower() if unit else ""
+    asked = canonical_unit(unit) if unit else ""
     said = []
     for i, c in enumerate(concepts_):
         t = c.text.lower()
-        if c.name or t in GENERIC or t in LIGHT or t in _WHEN_WORDS or t == asked:
+        if c.name or t in GENERIC or t in LIGHT or t in _WHEN_WORDS or canonical_unit(t) == asked:
             continue
         if not weights.get(i) and i not in gone:
             continue  # a word we can't read says nothing either way
