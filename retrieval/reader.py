@@ -398,7 +398,7 @@ def typed_answers(
                 for p in found
                 if isinstance(p, Span)
                 and p.role
-                and _role_fit(p.role, roles, asked_places, text, asked_ws) == "fits"
+                and _role_fit(p.role, roles, asked_places, asked_ws) == "fits"
             ]
     return found
 
@@ -408,14 +408,14 @@ def _asked_words(concepts_: Sequence[Concept]) -> frozenset[str]:
 
 
 def other_holders(q: Question, s: Scored, concepts_: Sequence[Concept]) -> bool:
-    """Does this sentence name someone with the asked title of another country, or a deputy
-    ("Deputi Gubernur BI" for "who is the governor"), and no one with the asked title itself?"""
+    """Does this sentence name a deputy or a former holder of the asked title ("Deputi Gubernur
+    BI" for "who is the governor"), and no one with the title itself?"""
     roles = [form for c in concepts_ if c.role for form in c.forms]
     if q.expected != "person" or not roles:
         return False
     asked_places = {c.place for c in concepts_ if c.place}
     fits = [
-        _role_fit(p.role, roles, asked_places, s.candidate.text, _asked_words(concepts_))
+        _role_fit(p.role, roles, asked_places, _asked_words(concepts_))
         for p in s.candidate.facts.people
         if p.role
     ]
@@ -477,16 +477,14 @@ def _role_fit(
     role: str,
     roles: Sequence[str],
     asked_places: set[str],
-    sentence: str = "",
     asked: frozenset[str] = frozenset(),
 ) -> str:
     """ "Presiden Cina Xi Jinping" answers "who is the president" but not "who is South Korea's
     president": the title must be the asked one ("other" when not), and of the asked country
-    when it names one. A title that names no country is of the asked one unless its sentence
-    names only other countries ("Pejabat Partai Komunis Tiongkok … Menteri Luar Negeri Wang
-    Yi" is not Japan's foreign minister). A deputy or a former holder ("Deputi Gubernur BI")
-    is not the title itself, unless the question (``asked``: its words) asks for one. The
-    asked title of the wrong country or a deputy's is a "misfit"; the asked one "fits"."""
+    when it names one (a title naming none may be of any: the sentence's other places are
+    often where things happened, or other people's). A deputy or a former holder ("Deputi
+    Gubernur BI") is not the title itself, unless the question (``asked``: its words) asks
+    for one: a "misfit"; the asked one "fits"."""
     low = role.lower()
     if not _present(roles, words_of(role)):
         return "other"
@@ -495,9 +493,7 @@ def _role_fit(
     if not asked_places:
         return "fits"
     named = {canon for alias, canon in PLACES.items() if f" {alias} " in f" {low} "}
-    if not named and sentence:
-        named = spans_mod.places_in(sentence)
-    return "fits" if not named or named & asked_places else "misfit"
+    return "fits" if not named or named & asked_places else "other"
 
 
 # Words that make a title someone else's: "Deputi Gubernur", "wakil ketua", "former minister".
@@ -1233,8 +1229,8 @@ def read(
         and not any(s.typed for s in ranked[:5])
         and any(other_holders(q, s, concepts_) for s in ranked[:5])
     ):
-        # "Siapa menteri luar negeri Jepang?": the evidence names China's foreign minister, or
-        # Bank Indonesia's deputy governor for its governor, and no one else holds the title.
+        # "Who is the governor of Bank Indonesia?": the evidence names its deputy governor, and
+        # no one holds the title itself.
         what = " ".join([*(c.text for c in concepts_ if c.role), *(c.text for c in concepts_ if c.place)])
         return Reading(
             found=False,

@@ -1018,11 +1018,6 @@ def _places_in(text: str) -> set[str]:
     return {PLACES[w] for n in (3, 2, 1) for w in map(" ".join, _ngrams(words, n)) if w in PLACES}
 
 
-def places_in(text: str) -> set[str]:
-    """Canonical places a sentence names (its words, and runs of two or three of them)."""
-    return _places_in(text)
-
-
 def _ngrams(words: list[str], n: int) -> list[list[str]]:
     low = [w.lower().strip(",.?!") for w in words]
     return [low[i : i + n] for i in range(len(low) - n + 1)]

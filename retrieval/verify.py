@@ -284,22 +284,31 @@ PEOPLE = frozenset({
     "tourists", "travellers", "travelers", "volunteers", "officers", "officials", "personnel",
     "leaders", "evacuees", "refugees", "visitors", "guests", "members", "delegates", "suspects",
     "economists", "farmers", "fishermen", "men", "women", "doctors", "police",
+    # people counted as groups or by what they are to someone
+    "keluarga", "kk", "families", "households", "awak", "crew", "jemaah", "pilgrims", "penghuni",
+    "occupants", "nasabah", "pelanggan", "customers", "konsumen", "consumers", "pembeli", "buyers",
+    "penerima", "recipients", "pendaftar", "applicants", "lansia", "elderly", "bayi", "babies",
+    "wanita", "perempuan", "pria", "laki-laki", "atlet", "athletes", "pemain", "players", "penyintas",
+    "survivors", "tahanan", "narapidana", "prisoners", "inmates", "napi", "peziarah", "pendukung",
+    "pengikut", "followers", "demonstran", "protesters", "pengunjuk", "massa", "hakim", "judges",
+    "jaksa", "prosecutors", "saksi", "witnesses", "calon", "candidates", "kandidat", "perwakilan",
+    "representatives", "pasangan", "couples", "pemudik", "penyewa", "tenants", "pengemudi",
+    "drivers", "sopir", "pilot", "pilots", "dokter", "perawat", "nurses", "bidan", "midwives",
 })  # fmt: skip
 
 
 def counts_other(asked: str | None, got: Sequence[str | None]) -> bool:
-    """Does every figure the evidence gives count another kind of thing than the question
-    asks for ("How many tanks …?" answered by "ribuan orang"; "berapa pasukan" by "80 tahun")?
-    Only a count of people or a span of time is told apart from a count of things: a figure
-    with its own noun ("712 pos tarif", "11 nota") may be the asked thing in other words, and
-    a figure without one may count anything."""
+    """Does every figure the evidence gives count people when the question asks how many of
+    a thing ("How many tanks …?" answered by "ribuan orang")? Only a count of people is told
+    apart from a count of things: a figure with its own noun ("712 pos tarif", "11 nota") may
+    be the asked thing in other words, and a figure without one may count anything."""
     if not asked or not got:
         return False
     wanted = canonical_unit(asked) or ""
     if wanted in DURATIONS or wanted in MEASURES or wanted in MONEY or wanted in ("percent", "times"):
         return False  # measures and money are checked by the answer type itself
     people = wanted == "person" or wanted in PEOPLE or not PEOPLE.isdisjoint(EN_TO_ID.get(wanted, ()))
-    return all((u == "person" and not people) or u in DURATIONS for u in got)
+    return not people and all(u == "person" for u in got)
 
 
 # Nouns a how-much question asks the price, pay or value of by name ("berapa harga tiket",
