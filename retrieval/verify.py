@@ -292,7 +292,7 @@ PEOPLE = frozenset({
     "survivors", "tahanan", "narapidana", "prisoners", "inmates", "napi", "peziarah", "pendukung",
     "pengikut", "followers", "demonstran", "protesters", "pengunjuk", "massa", "hakim", "judges",
     "jaksa", "prosecutors", "saksi", "witnesses", "calon", "candidates", "kandidat", "perwakilan",
-    "representatives", "pasangan", "couples", "pemudik", "penyewa", "tenants", "pengemudi",
+    "representatives", "pasangan", "couples", "penyewa", "tenants", "pengemudi",
     "drivers", "sopir", "pilot", "pilots", "dokter", "perawat", "nurses", "bidan", "midwives",
 })  # fmt: skip
 
