@@ -308,7 +308,8 @@ def counts_other(asked: str | None, got: Sequence[str | None]) -> bool:
     if wanted in DURATIONS or wanted in MEASURES or wanted in MONEY or wanted in ("percent", "times"):
         return False  # measures and money are checked by the answer type itself
     people = wanted == "person" or wanted in PEOPLE or not PEOPLE.isdisjoint(EN_TO_ID.get(wanted, ()))
-    return not people and all(u == "person" for u in got)
+    counts = [u for u in got if u not in DURATIONS]  # "80 tahun" is an anniversary, a date: no count
+    return not people and bool(counts) and all(u == "person" for u in counts)
 
 
 # Nouns a how-much question asks the price, pay or value of by name ("berapa harga tiket",
