@@ -189,7 +189,7 @@ rice | beras
 food | makanan; pangan
 meet | bertemu; pertemuan
 met | bertemu; pertemuan
-meeting | pertemuan
+meeting | pertemuan; rapat
 summit | pertemuan puncak; ktt
 visit | kunjungan; mengunjungi; berkunjung
 visited | mengunjungi; berkunjung; kunjungan
@@ -1106,8 +1106,6 @@ referee | wasit
 refereed | wasit
 carry | mengangkut; membawa
 carried | mengangkut; membawa
-bring | membawa
-brought | membawa
 """
 
 

@@ -216,6 +216,8 @@ LIGHT = frozenset({
     "mendapatkan", "menjadi", "jadi", "terjadi", "dilakukan", "melakukan", "be", "been", "being", "get",
     "got", "gets", "have", "has", "had", "having", "do", "does", "did", "make", "made", "become",
     "became", "there",
+    # the particles of English phrasal verbs ("moved away", "bring along", "set up")
+    "away", "along", "off", "out", "up", "back", "over",
 })  # fmt: skip
 
 # Words that place the asked figure or date in time ("now", "next", "today", "sekarang",
@@ -345,28 +347,3 @@ def unstated_focus(
             continue
         out.append(c.text)
     return out
-
-
-# "What did X say about Y?", "X bilang apa soal Y?": the answer is something said.
-_ASKS_SAID = re.compile(
-    r"\b(?:what|how)\b.*\b(?:say|says|said|tell|told)\b|\b(?:bilang|berkata|mengatakan|kata)\b", re.IGNORECASE
-)
-# A sentence that reports speech: a verb of saying, or a quotation.
-SAYING = frozenset({
-    "kata", "katanya", "mengatakan", "dikatakan", "menyatakan", "dinyatakan", "berkata", "ujar",
-    "ujarnya", "tutur", "tuturnya", "menuturkan", "menegaskan", "menyebut", "menyebutkan",
-    "menjelaskan", "mengungkapkan", "menyampaikan", "disampaikan", "menulis", "bilang",
-    "menambahkan", "mengklaim", "memperingatkan", "mengimbau", "menilai", "berpendapat",
-    "said", "says", "say", "told", "tells", "wrote", "stated", "added", "warned",
-})  # fmt: skip
-_QUOTE = re.compile(r"[“”\"]")
-
-
-def asks_said(text: str, qtype: str) -> bool:
-    """Does the question ask what someone said ("What did Xi say about Ukraine?")?"""
-    return qtype in ("what", "how") and bool(_ASKS_SAID.search(text))
-
-
-def reports_speech(sentence: str, words: frozenset[str] | set[str]) -> bool:
-    """Does the sentence report what someone said (a verb of saying, or a quotation)?"""
-    return not SAYING.isdisjoint(words) or bool(_QUOTE.search(sentence))
