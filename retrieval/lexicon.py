@@ -172,7 +172,7 @@ debt | utang
 tax | pajak
 price | harga
 prices | harga
-cost | biaya
+cost | biaya; kerugian; merugikan
 inflation | inflasi
 growth | pertumbuhan
 value | nilai
@@ -189,7 +189,7 @@ rice | beras
 food | makanan; pangan
 meet | bertemu; pertemuan
 met | bertemu; pertemuan
-meeting | pertemuan
+meeting | pertemuan; rapat
 summit | pertemuan puncak; ktt
 visit | kunjungan; mengunjungi; berkunjung
 visited | mengunjungi; berkunjung; kunjungan
@@ -1088,6 +1088,29 @@ businesses | pengusaha; perusahaan
 investors | investor
 business | bisnis
 foreign investors | investor asing
+salary | gaji
+salaries | gaji
+earn | gaji; penghasilan; pendapatan
+earns | gaji; penghasilan; pendapatan
+earned | gaji; penghasilan; pendapatan
+wage | upah; gaji
+wages | upah; gaji
+fee | biaya; tarif
+fees | biaya; tarif
+fare | tarif; ongkos
+fares | tarif; ongkos
+daughter | putri; anak perempuan
+eat | makan; menyantap
+ate | makan; menyantap
+banquet | jamuan
+tank | tank
+tanks | tank
+dam | bendungan
+dams | bendungan
+referee | wasit
+refereed | wasit
+carry | mengangkut; membawa
+carried | mengangkut; membawa
 """
 
 

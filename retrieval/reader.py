@@ -392,10 +392,34 @@ def typed_answers(
         roles = [form for c in concepts_ if c.role for form in c.forms]
         if roles:
             asked_places = {c.place for c in concepts_ if c.place}
+            asked_ws = _asked_words(concepts_)
             found = [
-                p for p in found if isinstance(p, Span) and p.role and _role_fits(p.role, roles, asked_places)
+                p
+                for p in found
+                if isinstance(p, Span)
+                and p.role
+                and _role_fit(p.role, roles, asked_places, asked_ws) == "fits"
             ]
     return found
+
+
+def _asked_words(concepts_: Sequence[Concept]) -> frozenset[str]:
+    return frozenset(w for c in concepts_ for form in c.forms for w in form.split())
+
+
+def other_holders(q: Question, s: Scored, concepts_: Sequence[Concept]) -> bool:
+    """Does this sentence name a deputy or a former holder of the asked title ("Deputi Gubernur
+    BI" for "who is the governor"), and no one with the title itself?"""
+    roles = [form for c in concepts_ if c.role for form in c.forms]
+    if q.expected != "person" or not roles:
+        return False
+    asked_places = {c.place for c in concepts_ if c.place}
+    fits = [
+        _role_fit(p.role, roles, asked_places, _asked_words(concepts_))
+        for p in s.candidate.facts.people
+        if p.role
+    ]
+    return "misfit" in fits and "fits" not in fits
 
 
 # A span of years that is an age or an anniversary, not how long something lasted: "peringatan
@@ -449,16 +473,31 @@ def reason_fit(q: Question, words: frozenset[str]) -> float:
     return 1.0 if q.type == "why" and not words.isdisjoint(REASON_WORDS) else 0.0
 
 
-def _role_fits(role: str, roles: Sequence[str], asked_places: set[str]) -> bool:
+def _role_fit(
+    role: str,
+    roles: Sequence[str],
+    asked_places: set[str],
+    asked: frozenset[str] = frozenset(),
+) -> str:
     """ "Presiden Cina Xi Jinping" answers "who is the president" but not "who is South Korea's
-    president": the title must be the asked one, and of the asked country when it names one."""
+    president": the title must be the asked one ("other" when not), and of the asked country
+    when it names one (a title naming none may be of any: the sentence's other places are
+    often where things happened, or other people's). A deputy or a former holder ("Deputi
+    Gubernur BI") is not the title itself, unless the question (``asked``: its words) asks
+    for one: a "misfit"; the asked one "fits"."""
     low = role.lower()
     if not _present(roles, words_of(role)):
-        return False
+        return "other"
+    if not _DEPUTY.isdisjoint(words_of(low)) and _DEPUTY.isdisjoint(asked):
+        return "misfit"
     if not asked_places:
-        return True
+        return "fits"
     named = {canon for alias, canon in PLACES.items() if f" {alias} " in f" {low} "}
-    return not named or bool(named & asked_places)
+    return "fits" if not named or named & asked_places else "other"
+
+
+# Words that make a title someone else's: "Deputi Gubernur", "wakil ketua", "former minister".
+_DEPUTY = frozenset({"deputi", "deputy", "wakil", "vice", "mantan", "former", "eks", "plt"})
 
 
 def rank(
@@ -854,6 +893,9 @@ TYPED_MARGIN = 0.04
 # For "which outlets reported X", statements this close to the best one compete on how many
 # articles make them.
 REPORTING_MARGIN = 0.05
+# A when- or how-many question's lead that states nothing the question says happened gives
+# way to a sentence scoring this close that does (retrieval/verify.unstated).
+PREDICATE_MARGIN = 0.1
 # Below this the best sentence is not evidence (calibrated on tests/eval, held-out folds).
 MIN_CONFIDENCE = 0.5
 # build.similarity_anchor of the default model (multilingual-e5-small) on the seeds; the
@@ -1051,6 +1093,34 @@ def read(
         better = [s for s in ranked if s.typed > lead.typed and s.score >= lead.score - TYPED_MARGIN]
         if better:
             lead = max(better, key=lambda s: (s.typed, s.score))
+    if asks_future(q):
+        # "When will Wang Yi travel to Pyongyang?": a date still to come is of the people the
+        # question names only in a sentence naming them (not the date of Pyongyang's parade in
+        # a sentence about Choe). A sentence as close that names them leads instead.
+        people = [c for c in names if not c.place and not c.text.isupper()]
+
+        def unsaid_of(s: Scored) -> list[str]:
+            return [c.text for c in people if not _names_it(c, s.candidate.facts.words)]
+
+        if people and lead.typed and unsaid_of(lead):
+            alt = next(
+                (
+                    s
+                    for s in ranked
+                    if s is not lead
+                    and s.typed
+                    and s.score >= lead.score - PREDICATE_MARGIN
+                    and not unsaid_of(s)
+                ),
+                None,
+            )
+            if alt is None:
+                return Reading(
+                    found=False,
+                    evidence=(lead, *[s for s in ranked if s is not lead]),
+                    reason=("no_future", {}),
+                )
+            lead = alt
     if asks_future(q) and not lead.typed:
         # "When will Wang Yi travel to Pyongyang?": no date still to come in the evidence.
         return Reading(found=False, evidence=(lead,), reason=("no_future", {}))
@@ -1068,6 +1138,116 @@ def read(
                 s.score,
             ),
         )
+    unheard = [c.text for i, c in enumerate(concepts_) if c.name and i not in weights and c.text.isupper()]
+    if q.type in ("how_many", "how_much") and unheard:
+        # "How many passengers did the MRT carry?": a figure is of one thing, and the articles
+        # never name it (an acronym, as written or spelled out, since it is in no word of theirs).
+        return Reading(
+            found=False,
+            evidence=(lead, *[s for s in ranked if s is not lead]),
+            reason=("not_mentioned", {"what": ", ".join(unheard)}),
+        )
+    if q.type == "what" and passage_words is not None:
+        # "What is Kevin Santoso's salary?": the price, pay or value asked for by name must be
+        # stated where the evidence is.
+        priced = verify.unstated_focus(
+            q.type,
+            None,
+            concepts_,
+            weights,
+            absent,
+            _with_passage(lead.candidate.facts.words, passage_words(lead.candidate.n)),
+        )
+        if priced:
+            return Reading(
+                found=False,
+                evidence=(lead, *[s for s in ranked if s is not lead]),
+                reason=("not_stated", {"what": ", ".join(priced)}),
+            )
+    if q.expected in ("date", "number") and not reporting(q.text):
+        # A date or a figure is read out of the evidence: it must be of what the question says
+        # happened ("died", "travel", "gaji"), stated in its sentence or passage. A sentence
+        # close to the lead that states it leads instead; none: the articles don't say.
+        def unstated(s: Scored) -> list[str]:
+            words = s.candidate.facts.words | (passage_words(s.candidate.n) if passage_words else frozenset())
+            return verify.unstated_focus(
+                q.type, q.unit, concepts_, weights, absent, words
+            ) or verify.unstated(q.text, q.language, q.unit, concepts_, weights, absent, words)
+
+        gaps = unstated(lead)
+        if gaps:
+            alt = next(
+                (
+                    s
+                    for s in ranked
+                    if s is not lead
+                    and s.typed
+                    and s.score >= lead.score - PREDICATE_MARGIN
+                    and not unstated(s)
+                ),
+                None,
+            )
+            if alt is None:
+                # Words the articles never use at all: they don't mention it; otherwise they
+                # don't say it where they report on the rest.
+                never = {concepts_[i].text for i in absent}
+                key = "not_mentioned" if all(g in never for g in gaps) else "not_stated"
+                return Reading(
+                    found=False,
+                    evidence=(lead, *[s for s in ranked if s is not lead]),
+                    reason=(key, {"what": ", ".join(gaps)}),
+                )
+            lead = alt
+    if (
+        not lead.typed
+        and not any(s.typed for s in ranked[:5])
+        and any(other_holders(q, s, concepts_) for s in ranked[:5])
+    ):
+        # "Who is the governor of Bank Indonesia?": the evidence names its deputy governor, and
+        # no one holds the title itself.
+        what = " ".join([*(c.text for c in concepts_ if c.role), *(c.text for c in concepts_ if c.place)])
+        return Reading(
+            found=False,
+            evidence=(lead, *[s for s in ranked if s is not lead]),
+            reason=("not_mentioned", {"what": what}),
+        )
+    if q.type == "yesno" and names and passage_words is not None:
+        # "Did Choe Son Hui meet Putin in Moscow?" asks about everyone it names: evidence
+        # naming Putin and Moscow but not Choe says nothing of it. A sentence close to the
+        # lead that names them all leads instead.
+        def unnamed_in(s: Scored) -> list[str]:
+            words = _with_passage(s.candidate.facts.words, passage_words(s.candidate.n))
+            return [c.text for c in names if not _names_it(c, words)]
+
+        gone = unnamed_in(lead)
+        if gone:
+            alt = next(
+                (
+                    s
+                    for s in ranked
+                    if s is not lead and s.score >= lead.score - PREDICATE_MARGIN and not unnamed_in(s)
+                ),
+                None,
+            )
+            if alt is None:
+                return Reading(
+                    found=False,
+                    evidence=(lead, *[s for s in ranked if s is not lead]),
+                    reason=("not_stated", {"what": ", ".join(gone)}),
+                )
+            lead = alt
+    if q.type == "how_many" and q.unit and lead.typed < 1.0:
+        # "How many tanks …?": the evidence counts people or years, not what was asked.
+        found = typed_answers(
+            q, lead.candidate.facts, concepts_, lead.candidate.published or today, lead.candidate.text
+        )
+        units = [x.unit for x in found if isinstance(x, Quantity)]
+        if verify.counts_other(q.unit, units):
+            return Reading(
+                found=False,
+                evidence=(lead, *[s for s in ranked if s is not lead]),
+                reason=("not_counted", {"what": q.unit}),
+            )
     # The evidence must support what the question asks, not only share its names.
     evidence_words = lead.candidate.facts.words | (
         passage_words(lead.candidate.n) if passage_words else frozenset()

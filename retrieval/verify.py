@@ -19,6 +19,8 @@ from functools import lru_cache
 from typing import Protocol
 
 from .lexicon import EN_TO_ID, STOP_EN, STOP_ID
+from .question import MEASURES, canonical_unit
+from .spans import DURATIONS, MONEY
 
 _WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
 
@@ -203,3 +205,145 @@ def unknown_core(name: str, known: Callable[[str], bool]) -> bool:
         return False
     own = [t for t in toks if t not in FEATURES and not t.isdigit()]
     return bool(own) and not any(known(t) for t in own)
+
+
+# --- the question's own predicate, and what a number counts ---------------------------------
+
+# Verbs that only link a subject to where or what it is ("berada di China", "mengoleksi 19
+# poin", "have", "get"): a sentence giving the figure need not repeat them.
+LIGHT = frozenset({
+    "berada", "ada", "adalah", "punya", "memiliki", "mempunyai", "mengoleksi", "meraih", "mendapat",
+    "mendapatkan", "menjadi", "jadi", "terjadi", "dilakukan", "melakukan", "be", "been", "being", "get",
+    "got", "gets", "have", "has", "had", "having", "do", "does", "did", "make", "made", "become",
+    "became", "there",
+    # the particles of English phrasal verbs ("moved away", "bring along", "set up")
+    "away", "along", "off", "out", "up", "back", "over",
+})  # fmt: skip
+
+# Words that place the asked figure or date in time ("now", "next", "today", "sekarang",
+# "musim depan" keeps "musim"), not what it is about.
+_WHEN_WORDS = frozenset({
+    "now", "next", "today", "currently", "current", "latest", "still", "yet", "again", "ever",
+    "sekarang", "kini", "saat", "depan", "mendatang", "berikutnya", "terakhir", "terbaru", "lagi",
+    "masih", "akan", "will", "going",
+})  # fmt: skip
+
+
+def unstated(
+    text: str,
+    language: str,
+    unit: str | None,
+    concepts_: Sequence[_Concept],
+    weights: dict[int, float],
+    absent: Iterable[int],
+    evidence: frozenset[str] | set[str],
+) -> list[str]:
+    """What a when- or how-many question says beyond its names, its answer type and its time
+    frame ("died", "tewas", "travel", "gaji", "dibangun") when none of it is stated in the
+    evidence (the lead sentence and its passage); [] when some of it is, or there is none.
+
+    A date or a figure is read out of the evidence sentence: when nothing the question says
+    happened is stated there or around it, the date or figure is of something else ("How
+    many soldiers died in Kursk?" answered by "ribuan tentara untuk bertarung di Kursk";
+    "When will Wang Yi travel to Pyongyang?" by the date of Pyongyang's parade). Words the
+    articles never use count when we can read them (``absent``), since a sentence about the
+    asked event would use them."""
+    gone = set(absent)
+    asked = canonical_unit(unit) if unit else ""
+    said = []
+    for i, c in enumerate(concepts_):
+        t = c.text.lower()
+        if c.name or t in GENERIC or t in LIGHT or t in _WHEN_WORDS or canonical_unit(t) == asked:
+            continue
+        if not weights.get(i) and i not in gone:
+            continue  # a word we can't read says nothing either way
+        if t.isdigit():
+            continue
+        said.append(c)
+    if not said:
+        return []
+    for c in said:
+        if _present(c.forms, evidence) or any(_present(co_translations(f), evidence) for f in c.forms):
+            return []
+        if language == "en" and any(
+            _present(EN_TO_ID.get(w, ()), evidence) for w in _WORD.findall(c.text.lower())
+        ):
+            return []
+    return [c.text for c in said]
+
+
+# Nouns for people, in both languages: "how many evacuees" is answered by "1.350 jiwa", "berapa
+# pasukan" by a count of people; "how many tanks" or "berapa rumah" is not.
+PEOPLE = frozenset({
+    "orang", "warga", "penduduk", "pengungsi", "korban", "penumpang", "penonton", "tentara", "pasukan",
+    "prajurit", "personel", "karyawan", "pegawai", "pekerja", "buruh", "anak", "balita", "siswa",
+    "pelajar", "murid", "mahasiswa", "guru", "pasien", "pemilih", "suporter", "peserta", "wisatawan",
+    "turis", "pemudik", "relawan", "petugas", "polisi", "pemimpin", "pejabat", "tokoh", "delegasi",
+    "ekonom", "petani", "nelayan", "jiwa", "pengunjung", "tamu", "anggota", "tersangka", "terdakwa",
+    "people", "persons", "person", "residents", "villagers", "citizens", "soldiers", "troops",
+    "victims", "passengers", "spectators", "fans", "supporters", "employees", "staff", "workers",
+    "children", "kids", "students", "pupils", "teachers", "patients", "voters", "participants",
+    "tourists", "travellers", "travelers", "volunteers", "officers", "officials", "personnel",
+    "leaders", "evacuees", "refugees", "visitors", "guests", "members", "delegates", "suspects",
+    "economists", "farmers", "fishermen", "men", "women", "doctors", "police",
+    # people counted as groups or by what they are to someone
+    "keluarga", "kk", "families", "households", "awak", "crew", "jemaah", "pilgrims", "penghuni",
+    "occupants", "nasabah", "pelanggan", "customers", "konsumen", "consumers", "pembeli", "buyers",
+    "penerima", "recipients", "pendaftar", "applicants", "lansia", "elderly", "bayi", "babies",
+    "wanita", "perempuan", "pria", "laki-laki", "atlet", "athletes", "pemain", "players", "penyintas",
+    "survivors", "tahanan", "narapidana", "prisoners", "inmates", "napi", "peziarah", "pendukung",
+    "pengikut", "followers", "demonstran", "protesters", "pengunjuk", "massa", "hakim", "judges",
+    "jaksa", "prosecutors", "saksi", "witnesses", "calon", "candidates", "kandidat", "perwakilan",
+    "representatives", "pasangan", "couples", "penyewa", "tenants", "pengemudi",
+    "drivers", "sopir", "pilot", "pilots", "dokter", "perawat", "nurses", "bidan", "midwives",
+})  # fmt: skip
+
+
+def counts_other(asked: str | None, got: Sequence[str | None]) -> bool:
+    """Does every figure the evidence gives count people when the question asks how many of
+    a thing ("How many tanks …?" answered by "ribuan orang")? Only a count of people is told
+    apart from a count of things: a figure with its own noun ("712 pos tarif", "11 nota") may
+    be the asked thing in other words, and a figure without one may count anything."""
+    if not asked or not got:
+        return False
+    wanted = canonical_unit(asked) or ""
+    if wanted in DURATIONS or wanted in MEASURES or wanted in MONEY or wanted in ("percent", "times"):
+        return False  # measures and money are checked by the answer type itself
+    people = wanted == "person" or wanted in PEOPLE or not PEOPLE.isdisjoint(EN_TO_ID.get(wanted, ()))
+    counts = [u for u in got if u not in DURATIONS]  # "80 tahun" is an anniversary, a date: no count
+    return not people and bool(counts) and all(u == "person" for u in counts)
+
+
+# Nouns a how-much question asks the price, pay or value of by name ("berapa harga tiket",
+# "berapa gaji CEO", "how much does a ticket cost"): the figure is of that, or of something else.
+PRICE_WORDS = frozenset({
+    "harga", "biaya", "gaji", "tarif", "ongkos", "upah", "valuasi", "price", "prices", "cost",
+    "costs", "salary", "salaries", "fee", "fees", "fare", "fares", "wage", "wages", "valuation",
+    "earn", "earns", "earned",
+})  # fmt: skip
+
+
+def unstated_focus(
+    qtype: str,
+    unit: str | None,
+    concepts_: Sequence[_Concept],
+    weights: dict[int, float],
+    absent: Iterable[int],
+    evidence: frozenset[str] | set[str],
+) -> list[str]:
+    """The thing a how-many or how-much question asks the figure of, when the evidence (the
+    lead sentence and its passage) never states it: the counted noun ("berapa korban jiwa",
+    "how many tanks") or the price, pay or value asked ("berapa harga tiket", "gaji"). A
+    figure read from evidence that doesn't name it is a figure of something else."""
+    gone = set(absent)
+    out = []
+    for i, c in enumerate(concepts_):
+        t = c.text.lower()
+        if c.name or not (t in PRICE_WORDS or (qtype == "how_many" and unit and t == unit.lower())):
+            continue
+        if t in GENERIC or (not weights.get(i) and i not in gone):
+            continue
+        if _present(c.forms, evidence) or any(_present(co_translations(f), evidence) for f in c.forms):
+            continue
+        out.append(c.text)
+    return out

@@ -154,10 +154,19 @@ def test_the_signals_weigh_the_words_that_are_not_names():
     """ "How many soldiers died in Kursk?" against a sentence on soldiers sent to Kursk: the
     names are all there, the asked predicate is not."""
     sent = ["Korea Utara mengirim ribuan tentara untuk bertempur di Kursk."]
-    r = _read("Berapa tentara Korea Utara yang tewas di Kursk?", sent, absent_words=("tewas",))
+    r = _read("Apa yang terjadi pada tentara Korea Utara yang tewas di Kursk?", sent, absent_words=("tewas",))
     assert r.signals["names"] == 1.0
     assert r.signals["absent"] > 0
     assert r.signals["asked"] < 1.0
+
+
+def test_a_figure_is_of_what_the_question_says_happened():
+    """The same sentence gives a figure of soldiers sent, not of soldiers killed: declined, and
+    the reply says which of the question's words the articles never use."""
+    sent = ["Korea Utara mengirim ribuan tentara untuk bertempur di Kursk."]
+    r = _read("Berapa tentara Korea Utara yang tewas di Kursk?", sent, absent_words=("tewas",))
+    assert not r.found and r.reason == ("not_mentioned", {"what": "tewas"})
+    assert _read("Berapa tentara Korea Utara yang dikirim ke Kursk?", sent).found
 
 
 def test_the_real_seeds_decline_a_year_they_never_state(seeded):

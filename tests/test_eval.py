@@ -22,11 +22,15 @@ pytestmark = pytest.mark.slow
 # false refusals 0.0; corpus 0.84, 0.98, 0.80, 0.76, 0.83, 0.28, 0.009. Floors a few points under.
 # With answer verification (retrieval/verify.py) and decline2_questions.json: seeds near-miss
 # 0.50, off-topic 1.0, false refusals 0.010; corpus near-miss 0.328, off-topic 0.972, 0.016.
+# With the evidence checks of the nearmiss work (verify.unstated, unstated_focus, counts_other,
+# deputies, future dates of the named, reported speech) and nine more near misses and four more
+# answerable questions in decline2_questions.json: seeds near-miss 0.71, off-topic 1.0, false
+# refusals 0.009; corpus near-miss 0.591, off-topic 1.0, false refusals 0.012.
 FLOORS = {
     "seeds": {"R@1": 0.78, "R@5": 0.9, "short_answer_accuracy": 0.66, "answer_correct": 0.76,
-              "off_topic_declined": 0.97, "near_miss_declined": 0.46, "false_refusals_max": 0.03},
+              "off_topic_declined": 0.97, "near_miss_declined": 0.67, "false_refusals_max": 0.03},
     "corpus": {"R@1": 0.81, "R@5": 0.95, "short_answer_accuracy": 0.77, "answer_correct": 0.73,
-               "off_topic_declined": 0.93, "near_miss_declined": 0.29, "false_refusals_max": 0.03},
+               "off_topic_declined": 0.97, "near_miss_declined": 0.55, "false_refusals_max": 0.03},
 }  # fmt: skip
 
 
