@@ -258,7 +258,11 @@ def _prepare(loaded: _Loaded, q: str, today: dt.date | None = None) -> _Prepared
     ids = loaded.lexical.search(text, SEARCH_CANDIDATES) if loaded.lexical else None
     timings = {"lexical": (time.perf_counter() - t) * 1000} if loaded.lexical else {}
     return _Prepared(
-        question=qa, lexical_query=text, lexical_ids=ids, asked=_question_dates(loaded, q, today), timings=timings
+        question=qa,
+        lexical_query=text,
+        lexical_ids=ids,
+        asked=_question_dates(loaded, q, today),
+        timings=timings,
     )
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 
 from retrieval import language
 from retrieval.lexicon import EN_TO_ID, MONTHS, STOP_EN, STOP_ID, WEEKDAYS, is_common_word, root_words, stem
@@ -78,6 +79,18 @@ _PLACE_NOUNS = {
     "negara", "kota", "provinsi", "wilayah", "tempat", "lokasi", "daerah", "kabupaten", "desa",
     "pulau", "ibu", "country", "countries", "city", "cities", "place", "places", "location",
     "province", "region", "capital", "venue", "town", "village", "island",
+}  # fmt: skip
+
+# Head nouns of "which …"/"… mana" that ask for an organisation, an outlet or an account, not
+# a person or a place: "which state media outlet" is KCNA, not the Beijing of the same
+# sentence; "partai mana" a party, not its country.
+_ORG_NOUNS = {
+    "outlet", "outlets", "media", "newspaper", "newspapers", "paper", "agency", "agencies",
+    "broadcaster", "network", "channel", "party", "parties", "organisation", "organization",
+    "organisations", "organizations", "company", "companies", "firm", "firms", "club", "clubs",
+    "team", "teams", "institution", "body", "committee", "court", "platform", "account",
+    "handle", "publication", "koran", "harian", "partai", "organisasi", "lembaga", "perusahaan",
+    "badan", "klub", "tim", "komite", "pengadilan", "akun", "kantor", "surat",
 }  # fmt: skip
 
 # (pattern, type); the earliest match wins, then the longest. Lower-cased text.
@@ -175,6 +188,17 @@ def _expected(typ: str, low: str) -> str | None:
         if any(h in _PLACE_NOUNS for h in heads):
             return "place"
     return expected
+
+
+def asks_organisation(q: Question) -> bool:
+    """Does a which-question's head noun ask for an organisation, an outlet or an account
+    ("which newspaper", "partai mana", "akun mana") rather than any named thing?"""
+    return q.expected == "entity" and _asks_organisation(q.text.lower())
+
+
+@lru_cache(maxsize=256)
+def _asks_organisation(low: str) -> bool:
+    return any(h in _ORG_NOUNS for h in _heads(low))
 
 
 def _heads(low: str) -> list[str]:

@@ -165,6 +165,9 @@ _REPORTING = re.compile(
     r"|siapa(?: saja)? yang (?:memberitakan|melaporkan|menulis))\b",
     re.IGNORECASE,
 )
+_QUOTED = re.compile(
+    r"\b(?:quot(?:e|es|ed|ing)|cit(?:e|es|ed|ing)|(?:me|di)?ngutip|(?:me|di)?kutip(?:nya)?)\b", re.I
+)
 _REPORTING_WORDS = {
     "outlet", "outlets", "media", "source", "sources", "newspaper", "newspapers", "publication",
     "publications", "article", "articles", "report", "reports", "reported", "reporting", "covered",
@@ -177,7 +180,9 @@ _REPORTING_WORDS = {
 def reporting(text: str) -> str | None:
     """ "count" for how-many-sources questions, "which" for which-outlets ones, else None."""
     m = _REPORTING.search(text)
-    if not m:
+    if not m or _QUOTED.search(text):
+        # "Which newspaper did Metrotvnews quote …?": the source quoted inside an article,
+        # named in its text, not the articles that report it.
         return None
     return "count" if re.match(r"how many|berapa", m[0], re.I) else "which"
 
@@ -358,6 +363,12 @@ def _future_words(question: str) -> bool:
     return bool(_FUTURE.search(question))
 
 
+@lru_cache(maxsize=256)
+def _asks_since(question: str) -> bool:
+    """Does the question ask since when ("sejak kapan", "since when")?"""
+    return bool(SINCE.search(question))
+
+
 def typed_answers(
     q: Question, f: Facts, concepts_: Sequence[Concept], published: dt.date | None = None, text: str = ""
 ) -> list:
@@ -493,6 +504,15 @@ def rank(
             # articles (build.py): an estimate fits less than a date the article states ("10
             # Oktober" only took its year from the inferred date, and fits fully).
             typed = INFERRED_FIT
+        if (
+            typed
+            and q.expected == "date"
+            and _asks_since(q.text)
+            and not any(_after_since(c.text, m) for m in found)
+        ):
+            # "Sejak kapan Choe menjabat?": a date that is not when something began (the day
+            # of a meeting she attended) answers only loosely.
+            typed = min(typed, 0.5)
         # The answer next to the question's words: "pertemuan pertama Xi dan Kim dalam enam
         # tahun terakhir" answers how long since they met; "peringatan 80 tahun" elsewhere in a
         # sentence about them does not.
@@ -741,8 +761,7 @@ def short_answer(
         since = bool(SINCE.search(q.text))
 
         def after_since(m: TimeMention) -> bool:
-            before = c.text[max(0, m.start - 60) : m.start].lower()
-            return bool(re.search(r"\b(?:sejak|semenjak|since)\b[^.;]*$", before))
+            return _after_since(c.text, m)
 
         year = bool(ASKS_YEAR.search(q.text))
         m = min(
@@ -802,9 +821,10 @@ def short_answer(
         text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + joiner + names[-1]
         return ShortAnswer(text=text, type="who", cited=cited, quote=c.text)
     near = _near(c.text, found, concepts_, weights)
-    if q.expected == "place":
+    if q.type == "where":
         # Where something happened follows "di/ke/dari" ("di Beijing"); a country inside a
-        # title ("Menteri Luar Negeri Tiongkok") only says whose minister.
+        # title ("Menteri Luar Negeri Tiongkok") only says whose minister. A "which country"
+        # question asks for the one attached to its words ("kekalahan Jepang"): nearness.
         near.sort(key=lambda x: not _LOCATIVE.search(c.text[max(0, x.start - 12) : x.start]))
     elif q.expected == "entity":
         # Organisations, media and events before people and places (answer_spans' order),
@@ -813,8 +833,23 @@ def short_answer(
         near.sort(key=lambda x: (x.start, x.end) in named)
     span = near[0]
     text = spans_mod.to_english(span.text, before=c.text[: span.start]) if lang == "en" else span.text
+    acronym = _ACRONYM_AFTER.match(c.text, span.end)
+    if acronym and acronym.group(1) not in text:
+        # "Kantor Berita Pusat Korea (KCNA)": the name a reader knows it by goes with it.
+        text = f"{text} ({acronym.group(1)})"
     return ShortAnswer(text=text, type=kind, cited=cited, quote=c.text)
 
+
+_SINCE_BEFORE = re.compile(r"\b(?:sejak|semenjak|since)\b[^.;]*$", re.IGNORECASE)
+
+
+def _after_since(text: str, m: TimeMention) -> bool:
+    """Does the date follow "sejak/since" in its clause ("sejak ia menjadi menteri luar negeri
+    pada Juni 2022")? That date is when something began."""
+    return bool(_SINCE_BEFORE.search(text[max(0, m.start - 60) : m.start]))
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9&-]{1,9})\)")
 
 # "In what year …", "which year", "tahun berapa": the answer is a year, not the day of another clause.
 ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\btahun (?:ke)?berapa\b|\bpada tahun apa\b", re.IGNORECASE)

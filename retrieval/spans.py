@@ -27,7 +27,7 @@ from retrieval.lexicon import (
     root_words,
     stem,
 )
-from retrieval.question import MEASURES, Question, bridge_terms, canonical_unit
+from retrieval.question import MEASURES, Question, asks_organisation, bridge_terms, canonical_unit
 
 
 @dataclass(frozen=True)
@@ -1167,6 +1167,8 @@ def answer_spans(sentence: str | Found, q: Question) -> list[Span | Quantity]:
         # person or a place (those get expected person/place) rarely asks for one.
         named = {(p.start, p.end) for p in f.people} | {(p.start, p.end) for p in f.places}
         names = [s for s in f.entities if not in_question(s.text, q)]
+        if asks_organisation(q):  # "which newspaper": a person or a place does not answer
+            names = [s for s in names if (s.start, s.end) not in named]
         spans.extend(sorted(names, key=lambda s: ((s.start, s.end) in named, s.start)))
     elif q.expected == "number":
         asked = {n.lower() for n in q.numbers}
