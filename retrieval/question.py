@@ -90,7 +90,7 @@ _ORG_NOUNS = {
     "organisations", "organizations", "company", "companies", "firm", "firms", "club", "clubs",
     "team", "teams", "institution", "body", "committee", "court", "platform", "account",
     "handle", "publication", "koran", "harian", "partai", "organisasi", "lembaga", "perusahaan",
-    "badan", "klub", "tim", "komite", "pengadilan", "akun", "kantor", "surat",
+    "badan", "klub", "tim", "komite", "pengadilan", "akun", "kantor", "surat", "sumber", "source",
 }  # fmt: skip
 
 # (pattern, type); the earliest match wins, then the longest. Lower-cased text.
@@ -187,6 +187,9 @@ def _expected(typ: str, low: str) -> str | None:
             return "person"
         if any(h in _PLACE_NOUNS for h in heads):
             return "place"
+        if typ == "what" and any(h in _ORG_NOUNS for h in heads):
+            # "Apa sumber asli berita …?", "platform apa": a name is asked for, as by "which".
+            return "entity"
     return expected
 
 
@@ -214,6 +217,10 @@ def _heads(low: str) -> list[str]:
                 break
             words.append(w)
         heads.extend(words)
+    # "Apa sumber asli berita …?": the noun after a leading "apa" heads it.
+    m0 = re.match(r"(?:apa(?:kah)?) ([\w-]+)", low)
+    if m0 and m0.group(1) not in STOP_ID:
+        heads.append(m0.group(1))
     for m in re.finditer(r"((?:[\w-]+ ){1,3})(?:yang )?(?:mana|apa)\b", low):
         words = m.group(1).split()
         while words and words[0] in STOP_ID and words[0] not in ("nama",):

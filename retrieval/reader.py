@@ -23,7 +23,7 @@ from . import spans as spans_mod
 from . import verify
 from .corroborate import asked_numbers, states
 from .dates import TimeMention
-from .facts import Facts, words_of
+from .facts import META_WORDS, Facts, words_of
 from .lexicon import (
     CAPITAL_OF,
     EN_TO_ID,
@@ -316,6 +316,10 @@ W_NEAR = 0.1
 W_NAMES = 0.1
 # A why-question's sentence that gives a reason ("karena", "akibat", "sehingga") gains this much.
 W_REASON = 0.1
+# A line about the article of the kind the question asks about (its byline for "who wrote",
+# its "Sumber:" line for "the original source") gains this much: it states the asked fact,
+# and no more of the question than the article's headline and lead.
+W_META = 0.15
 
 
 def type_fit(q: Question, found: Sequence) -> float:
@@ -486,8 +490,11 @@ def rank(
     name_idx = [i for i, c in enumerate(concepts_) if c.name]
     best_passage = max((c.passage_sim for c in cands), default=0.0)
     stated = _ConceptIndex(concepts_, weights)
+    about = asked_meta(concepts_)
     out = []
     for c in cands:
+        if c.facts.meta and c.facts.meta not in about:
+            continue  # a byline or a credit answers only a question about the article
         words = c.facts.words
         hit = stated.hits(words)
         coverage = sum(weights[i] for i in hit) / total if total else 0.0
@@ -532,12 +539,20 @@ def rank(
             + W_PASSAGE * (c.passage_sim - best_passage)
             + c.prior
             + W_REASON * reason_fit(q, words)
+            + (W_META if c.facts.meta else 0.0)  # (only the asked kinds of line are here)
         )
         out.append(
             Scored(candidate=c, score=score, coverage=coverage, names=names, typed=typed, on_date=on_date)
         )
     out.sort(key=lambda s: -s.score)
     return out
+
+
+def asked_meta(concepts_: Sequence[Concept]) -> frozenset[str]:
+    """The kinds of line about an article (facts.META_WORDS) the question asks about: "who
+    wrote …", "sumber asli …", "foto … dari akun mana", "kapan … diterbitkan"."""
+    forms = {f for c in concepts_ for f in c.forms}
+    return frozenset(kind for kind, words in META_WORDS.items() if not words.isdisjoint(forms))
 
 
 def _datable(asked: TimeMention) -> bool:

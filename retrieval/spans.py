@@ -499,10 +499,18 @@ def places(sentence: str) -> list[Span]:
     return sorted(out, key=lambda sp: sp.start)
 
 
+_HANDLE = re.compile(r"(?<![\w@])@\w{2,30}")
+
+
 def entities(sentence: str) -> list[Span]:
     """Every capitalized name (people, places, organisations, media), for "which" questions."""
     out = []
+    # An account ("@SpoxCHN_LinJian") is one name; the capitals inside it are not others.
+    handles = [(m.start(), m.end()) for m in _HANDLE.finditer(sentence)]
+    out += [Span(start=a, end=b, text=sentence[a:b], kind="entity") for a, b in handles]
     for start, end, role in _capitalized(sentence):
+        if any(a <= start < b for a, b in handles):
+            continue
         words = sentence[start:end].split()
         if all(w.lower() in MONTHS or w.lower() in WEEKDAYS for w in words):
             continue
