@@ -1011,7 +1011,12 @@ def in_question(span_text: str, q: Question) -> bool:
 def _asked_places(q: Question) -> frozenset[str]:
     """The places a question names, canonical (asked once per question, not per span: the
     reader tries every sentence's spans)."""
-    return frozenset(PLACES[t] for t in _question_phrases(q) if t in PLACES)
+    # A short alias is an abbreviation only in capitals: "AS" is the United States, "as" a word.
+    return frozenset(
+        PLACES[t]
+        for t in _question_phrases(q)
+        if t in PLACES and (len(t) > 3 or re.search(rf"\b{re.escape(t.upper())}\b", q.text))
+    )
 
 
 def _question_phrases(q: Question) -> set[str]:
