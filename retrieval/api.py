@@ -630,6 +630,18 @@ class Berita:
         def passage_words(chunk_id: int) -> frozenset[str]:
             return loaded.passage_words(rows[chunk_id])
 
+        def article_words(chunk_id: int) -> frozenset[str]:
+            """The passage's words with its article's lead passage's (chunk ids run in order
+            within an article, so the lead's is the passage's id less its ordinal)."""
+            row = rows[chunk_id]
+            if row.ordinal == 0:
+                return loaded.passage_words(row)
+            lead_id = row.id - row.ordinal
+            lead = rows.get(lead_id) or index.chunk(lead_id)
+            if lead is None or lead.doc.file != row.doc.file:
+                return loaded.passage_words(row)
+            return loaded.passage_words(row) | loaded.passage_words(lead)
+
         reading = reader.read(
             qa,
             cands,
@@ -639,6 +651,7 @@ class Berita:
             lang,
             missing_names=missing,
             passage_words=passage_words,
+            article_words=article_words,
             group_size=index.group_sizes,
             unknown=unknown,
             weak_missing=weak_missing,

@@ -1009,6 +1009,7 @@ def read(
     full_names: dict[str, str] | None = None,
     sim_shift: float = 0.0,
     today: dt.date | None = None,
+    article_words: Callable[[int], frozenset[str]] | None = None,
 ) -> Reading:
     """The evidence and short answer, or why the articles don't answer. Declined at once,
     with the reason: a name they never use (``missing_names``); typed keywords with a word
@@ -1052,9 +1053,10 @@ def read(
         # The evidence's passage must name what the question names: "Siapa presiden Korea
         # Selatan?" is not answered by a sentence about China's president. Passages naming the
         # most of the question's names compete; none naming any is no answer.
-        words_at = {
-            id(s): _with_passage(s.candidate.facts.words, passage_words(s.candidate.n)) for s in ranked
-        }
+        # A passage names what its article's lead names ("Nataru", "Kabupaten Banjar"): the
+        # sentence that answers sits in a later passage of the article about it.
+        named_by = article_words or passage_words
+        words_at = {id(s): _with_passage(s.candidate.facts.words, named_by(s.candidate.n)) for s in ranked}
         counts = _name_counts(names, ranked, words_at)
         most = max(counts.values())
         if most == 0:

@@ -128,7 +128,9 @@ def _at_sentence_start(text: str, pos: int) -> bool:
     return bool(_SENTENCE_START.search(text[:pos]))
 
 
-_ABBREVIATION_DOT = re.compile(r"\b(?:dr|drg|ir|prof|hj?|st|no|mr|mrs|ms|jl|kol|let)\.\s*$", re.IGNORECASE)
+_ABBREVIATION_DOT = re.compile(
+    r"\b(?:dr|drg|ir|prof|hj?|st|no|mr|mrs|ms|jl|kol|let|moh|muh|moch)\.\s*$", re.IGNORECASE
+)
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -238,8 +240,14 @@ def _capitalized(sentence: str) -> list[tuple[int, int, str | None]]:
         while end > start and sentence[end - 1] in ".":
             end -= 1
         role = None
-        if role_end is not None:
+        if role_end is not None and sentence[s:role_end].strip().lower() not in _HONORIFICS:
             role = sentence[s:role_end]
+        elif role_end is not None:
+            # "Kepala PVMBG, Dr. Wiratno Susilo": the honorific is no office; the title in
+            # apposition before the comma is.
+            role = sentence[s:role_end]
+            if pending and re.fullmatch(r"\s*,\s*", sentence[pending[1] : s]):
+                role = sentence[pending[0] : pending[1]]
         elif (
             pending
             and re.fullmatch(r"\s*,\s*(?:(?:dr|drg|ir|prof|h|hj)\.?\s+)?", sentence[pending[1] : start], re.I)
