@@ -294,8 +294,8 @@ def parse_article(file: str, text: str, sha256: str, modified: dt.date | None = 
         source=source,
         url=meta.get("url"),
     )
-    meta = [Paragraph(number=line_number[s], start=s, end=e, kind=kind) for s, e, kind in meta_lines]
-    return Article(doc=doc, text=text, paragraphs=paragraphs, meta=meta)
+    about = [Paragraph(number=line_number[s], start=s, end=e, kind=kind) for s, e, kind in meta_lines]
+    return Article(doc=doc, text=text, paragraphs=paragraphs, meta=about)
 
 
 def check_folder(folder: Path) -> None:

@@ -90,7 +90,7 @@ _ORG_NOUNS = {
     "organisations", "organizations", "company", "companies", "firm", "firms", "club", "clubs",
     "team", "teams", "institution", "body", "committee", "court", "platform", "account",
     "handle", "publication", "koran", "harian", "partai", "organisasi", "lembaga", "perusahaan",
-    "badan", "klub", "tim", "komite", "pengadilan", "akun", "kantor", "surat", "sumber", "source",
+    "badan", "klub", "tim", "komite", "pengadilan", "akun", "surat", "sumber", "source",
 }  # fmt: skip
 
 # (pattern, type); the earliest match wins, then the longest. Lower-cased text.

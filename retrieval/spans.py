@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from retrieval.dates import MONTH_NAMES, WEEKDAY_NAMES
@@ -392,6 +392,31 @@ def people(sentence: str) -> list[Span]:
             start += len(role) + 1
             text = sentence[start:end]
         out.append(Span(start=start, end=end, text=text, kind="person", role=role))
+    return _office_place(sentence, out)
+
+
+def _office_place(sentence: str, found: list[Span]) -> list[Span]:
+    """ "Kepala Dinas Kesehatan Sumenep, Moh. Faisal Amin": the one word after an office of
+    several words is where the office is, and the full name after the comma holds it."""
+    out: list[Span] = []
+    i = 0
+    while i < len(found):
+        p = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (
+            nxt is not None
+            and p.role is not None
+            and len(p.role.split()) >= 2
+            and " " not in p.text
+            and nxt.role is None
+            and len(nxt.text.split()) >= 2
+            and re.fullmatch(r"\s*,\s*", sentence[p.end : nxt.start])
+        ):
+            out.append(replace(nxt, role=f"{p.role} {p.text}"))
+            i += 2
+            continue
+        out.append(p)
+        i += 1
     return out
 
 

@@ -661,3 +661,8 @@ def test_account_handle_is_one_entity():
 
     found = [e.text for e in entities("Menlu Wang Yi berjabat tangan dengan Choe. (@SpoxCHN_LinJian)")]
     assert "@SpoxCHN_LinJian" in found and "SpoxCHN" not in found
+
+
+def test_the_place_of_an_office_is_not_a_person():
+    found = people("Kepala Dinas Kesehatan Sumenep, Moh. Faisal Amin, mengatakan pada hari pertama.")
+    assert [(p.text, p.role) for p in found] == [("Moh. Faisal Amin", "Kepala Dinas Kesehatan Sumenep")]
