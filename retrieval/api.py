@@ -497,6 +497,7 @@ class Berita:
                 group=s.grp,
             )
             for s, d in loaded.index.all_sentences()
+            if not loaded.facts(s).meta  # a byline's date is not an event
         ]
         found = events(rows)
         if query and query.strip():
@@ -607,6 +608,14 @@ class Berita:
             floor = min(score_of.values(), default=0.0)
             for cid in self._dated_chunks(loaded, asked):
                 score_of.setdefault(cid, floor)
+        about = reader.asked_meta(concepts_)
+        if about:
+            # "Who wrote the piece on …?": the lines about each retrieved article (its byline,
+            # its credits) are read with it, whether or not the question's words found them.
+            floor = min(score_of.values(), default=0.0)
+            files = list(dict.fromkeys(r.doc.file for r in index.chunks(list(score_of))))
+            for cid in index.last_chunks(files):
+                score_of.setdefault(cid, floor)
         near_lead: dict[int, ChunkRow] = {}
         if context is not None:
             # A follow-up continues the last answer's story: its passage and the ones beside it
@@ -651,6 +660,18 @@ class Berita:
         def passage_words(chunk_id: int) -> frozenset[str]:
             return loaded.passage_words(rows[chunk_id])
 
+        def article_words(chunk_id: int) -> frozenset[str]:
+            """The passage's words with its article's lead passage's (chunk ids run in order
+            within an article, so the lead's is the passage's id less its ordinal)."""
+            row = rows[chunk_id]
+            if row.ordinal == 0:
+                return loaded.passage_words(row)
+            lead_id = row.id - row.ordinal
+            lead = rows.get(lead_id) or index.chunk(lead_id)
+            if lead is None or lead.doc.file != row.doc.file:
+                return loaded.passage_words(row)
+            return loaded.passage_words(row) | loaded.passage_words(lead)
+
         reading = reader.read(
             qa,
             cands,
@@ -660,6 +681,7 @@ class Berita:
             lang,
             missing_names=missing,
             passage_words=passage_words,
+            article_words=article_words,
             group_size=index.group_sizes,
             unknown=unknown,
             weak_missing=weak_missing,
@@ -688,7 +710,13 @@ class Berita:
             if cid not in best_sentence:
                 best_sentence[cid] = ev
                 order.append(cid)
-        order += [h.chunk_id for h in hits if h.chunk_id not in best_sentence and h.chunk_id in rows]
+        # The passages of lines about an article are shown only when the question asks of them.
+        unasked = {s.chunk_id for s in sents if (m := loaded.facts(s).meta) and m not in about}
+        order += [
+            h.chunk_id
+            for h in hits
+            if h.chunk_id not in best_sentence and h.chunk_id in rows and h.chunk_id not in unasked
+        ]
         passages = [
             Passage.from_chunk(n, rows[cid], score_of[cid]) for n, cid in enumerate(order[:k], start=1)
         ]

@@ -25,6 +25,9 @@ _ABBREVIATIONS = {
     "prof",
     "h",
     "hj",
+    "moh",
+    "muh",
+    "moch",
     "ir",
     "tn",
     "ny",
@@ -195,10 +198,18 @@ def chunk_article(article: Article, max_chars: int = 700, min_chars: int = 200) 
         current = current + unit
     if current:
         groups.append(current)
-    return [
+    chunks = [
         Chunk(file=article.doc.file, ordinal=i, text=_text(article, g), sentences=g)
         for i, g in enumerate(groups)
     ]
+    if article.meta:
+        # The lines about the article, one sentence each, in a passage of their own after the
+        # story's: "who wrote it", "its source" are answered there (reader.rank reads them
+        # only for such questions).
+        sents = [Sentence(start=p.start, end=p.end, paragraph=p.number) for p in article.meta]
+        text = "\n\n".join(article.text[p.start : p.end] for p in article.meta)
+        chunks.append(Chunk(file=article.doc.file, ordinal=len(chunks), text=text, sentences=sents))
+    return chunks
 
 
 def embedding_text(title: str, chunk_text: str) -> str:

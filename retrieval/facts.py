@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import dates as dates_mod
 from . import spans as spans_mod
@@ -42,6 +42,7 @@ class Facts:
     places: tuple[Span, ...] = ()
     entities: tuple[Span, ...] = ()
     quantities: tuple[Quantity, ...] = ()
+    meta: str = ""  # a line about the article (META_WORDS), not the story: "" for the story's
 
     def to_json(self) -> str:
         def span(s: Span) -> list:
@@ -70,6 +71,7 @@ class Facts:
                     [q.start, q.end, q.text, q.value, q.unit, q.approx, q.qualifier, q.ordinal]
                     for q in self.quantities
                 ],
+                **({"m": self.meta} if self.meta else {}),
             },
             ensure_ascii=False,
             separators=(",", ":"),
@@ -113,6 +115,7 @@ class Facts:
                 )
                 for r in d["q"]
             ),
+            meta=d.get("m", ""),
         )
 
 
@@ -124,11 +127,43 @@ def _date(s: str | None) -> dt.date | None:
     return dt.date.fromisoformat(s) if s else None
 
 
-def facts(sentence: str, published: dt.date | None) -> Facts:
-    """Everything a question may need from one sentence, resolved once at index time."""
+# What a line about the article states, in the words a question asks it with: the byline
+# names the writer (and the day), a "Sumber:" line the original source, a caption's credit
+# the account a photo is from. A question using one of these words may be answered by the
+# line (reader.rank reads such lines for no other question).
+META_WORDS = {
+    "byline": frozenset({
+        "penulis", "tulis", "menulis", "ditulis", "wartawan", "reporter", "jurnalis", "pewarta",
+        "byline", "author", "writer", "wrote", "written", "diterbitkan", "terbit", "published",
+        "dipublikasikan", "tayang",
+    }),
+    "published": frozenset({"diterbitkan", "terbit", "published", "dipublikasikan", "tayang"}),
+    "source": frozenset({"sumber", "source", "asli", "original"}),
+    "caption": frozenset({"foto", "akun", "photo", "account", "kredit"}),
+}  # fmt: skip
+
+
+_WRITER = re.compile(r"\s*([^\W\d_][^•|·\n]{1,60}?)\s+[•|·]\s")
+
+
+def facts(sentence: str, published: dt.date | None, meta: str = "", about: str = "") -> Facts:
+    """Everything a question may need from one sentence, resolved once at index time; ``meta``:
+    the kind of line about the article it is (META_WORDS), "" for the story's sentences;
+    ``about``: the article's title and outlet, which such a line is about ("the Metrotvnews
+    piece on China and North Korea")."""
     found = spans_mod.find_all(sentence)
+    words = words_of(sentence)
+    if meta:
+        words |= META_WORDS.get(meta, frozenset()) | words_of(about)
+    if meta == "source":  # "Sumber: Sputnik-OANA" names an outlet, not a person
+        found = replace(found, people=())
+    writer = _WRITER.match(sentence) if meta == "byline" else None
+    if writer:  # "Anisa Putri Larasati • 5 November 2025": the writer is all before the dot
+        span = Span(start=writer.start(1), end=writer.end(1), text=writer.group(1), kind="person")
+        found = replace(found, people=(span,), entities=(replace(span, kind="entity"),))
     return Facts(
-        words=frozenset(words_of(sentence)),
+        meta=meta,
+        words=frozenset(words),
         dates=tuple(dates_mod.find_dates(sentence, published)),
         people=found.people,
         places=found.places,

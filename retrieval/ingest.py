@@ -14,7 +14,7 @@ import os
 import re
 import stat
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dates import MONTHS, WEEKDAYS
@@ -29,6 +29,10 @@ class Paragraph:
     number: int  # 1-based: the n-th non-blank line of the file, title and boilerplate included
     start: int  # offsets into Article.text
     end: int
+    # A line about the article rather than the story (facts.META_KINDS): "byline" (the writer
+    # and date, "Willy Haryono • 29 September 2025 18:33"), "published" ("Diterbitkan pada
+    # …"), "source" ("Sumber: Sputnik-OANA"), "caption" (a photo credited to an account).
+    kind: str = ""
 
 
 @dataclass(kw_only=True)
@@ -36,6 +40,9 @@ class Article:
     doc: Document
     text: str  # the whole decoded file
     paragraphs: list[Paragraph]
+    # The lines about the article (bylines, credits, source lines): kept out of the story's
+    # passages, and answerable when a question asks who wrote it, its source, its photo.
+    meta: list[Paragraph] = field(default_factory=list)
 
     def paragraph_text(self, p: Paragraph) -> str:
         return self.text[p.start : p.end]
@@ -119,6 +126,7 @@ _BOILERPLATE = [
         r"(editor|penulis|reporter|pewarta)\s*:.*",
     )
 ]
+_CAPTION = re.compile(r".{10,300}\(@\w+\)")  # a photo's caption credited to an account
 _PUBLISHED = re.compile(r"^(diterbitkan|dipublikasikan|published|diperbarui|updated|tayang)\b", re.I)
 _BYLINE = re.compile(rf"^[^\n]{{2,80}}?\s[•|·]\s.*\b\d{{1,2}}\s+({_MONTH_RE})\b.*\d{{4}}", re.I)
 _SOURCE_LINE = re.compile(r"^(sumber|source)\s*:\s*(.+)$", re.I)
@@ -229,19 +237,24 @@ def parse_article(file: str, text: str, sha256: str, modified: dt.date | None = 
     source_credit = None
     boiler_text = []
     kept: list[tuple[int, int]] = []
+    meta_lines: list[tuple[int, int, str]] = []
     for s, e in lines:
         line = text[s:e]
         if _MD_HEADING.sub("", line).strip() == title:
             continue  # the headline repeated
         if _PUBLISHED.match(line) or _BYLINE.match(line):
             date = date or parse_date(line)
+            meta_lines.append((s, e, "published" if _PUBLISHED.match(line) else "byline"))
             continue
         m = _SOURCE_LINE.match(line)
         if m:
             source_credit = m.group(2).strip()
+            meta_lines.append((s, e, "source"))
             continue
         if is_boilerplate(line):
             boiler_text.append(line)
+            if _CAPTION.fullmatch(line.strip()):
+                meta_lines.append((s, e, "caption"))
             continue
         kept.append((s, e))
 
@@ -281,7 +294,8 @@ def parse_article(file: str, text: str, sha256: str, modified: dt.date | None = 
         source=source,
         url=meta.get("url"),
     )
-    return Article(doc=doc, text=text, paragraphs=paragraphs)
+    about = [Paragraph(number=line_number[s], start=s, end=e, kind=kind) for s, e, kind in meta_lines]
+    return Article(doc=doc, text=text, paragraphs=paragraphs, meta=about)
 
 
 def check_folder(folder: Path) -> None:

@@ -288,10 +288,15 @@ regional | regional; kawasan
 international | internasional
 global | global
 world | dunia
+main | utama
+geopolitical | geopolitik
+issue | isu; masalah
+issues | isu; masalah
+moment | saat; momen
 country | negara
 countries | negara
 nation | bangsa; negara
-state | negara
+state | negara; keadaan; situasi; kondisi
 city | kota
 capital | ibu kota
 province | provinsi
@@ -376,6 +381,11 @@ media | media
 news | berita
 agency | kantor berita; badan
 newspaper | surat kabar; koran
+source | sumber
+original | asli
+photo | foto
+account | akun
+published | diterbitkan; terbit
 statement | pernyataan
 speech | pidato
 message | pesan

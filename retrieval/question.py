@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from dataclasses import dataclass
+from functools import lru_cache
 
 from retrieval import language
 from retrieval.lexicon import EN_TO_ID, MONTHS, STOP_EN, STOP_ID, WEEKDAYS, is_common_word, root_words, stem
@@ -78,6 +79,18 @@ _PLACE_NOUNS = {
     "negara", "kota", "provinsi", "wilayah", "tempat", "lokasi", "daerah", "kabupaten", "desa",
     "pulau", "ibu", "country", "countries", "city", "cities", "place", "places", "location",
     "province", "region", "capital", "venue", "town", "village", "island",
+}  # fmt: skip
+
+# Head nouns of "which …"/"… mana" that ask for an organisation, an outlet or an account, not
+# a person or a place: "which state media outlet" is KCNA, not the Beijing of the same
+# sentence; "partai mana" a party, not its country.
+_ORG_NOUNS = {
+    "outlet", "outlets", "media", "newspaper", "newspapers", "paper", "agency", "agencies",
+    "broadcaster", "network", "channel", "party", "parties", "organisation", "organization",
+    "organisations", "organizations", "company", "companies", "firm", "firms", "club", "clubs",
+    "team", "teams", "institution", "body", "committee", "court", "platform", "account",
+    "handle", "publication", "koran", "harian", "partai", "organisasi", "lembaga", "perusahaan",
+    "badan", "klub", "tim", "komite", "pengadilan", "akun", "surat", "sumber", "source",
 }  # fmt: skip
 
 # (pattern, type); the earliest match wins, then the longest. Lower-cased text.
@@ -174,7 +187,21 @@ def _expected(typ: str, low: str) -> str | None:
             return "person"
         if any(h in _PLACE_NOUNS for h in heads):
             return "place"
+        if typ == "what" and any(h in _ORG_NOUNS for h in heads):
+            # "Apa sumber asli berita …?", "platform apa": a name is asked for, as by "which".
+            return "entity"
     return expected
+
+
+def asks_organisation(q: Question) -> bool:
+    """Does a which-question's head noun ask for an organisation, an outlet or an account
+    ("which newspaper", "partai mana", "akun mana") rather than any named thing?"""
+    return q.expected == "entity" and _asks_organisation(q.text.lower())
+
+
+@lru_cache(maxsize=256)
+def _asks_organisation(low: str) -> bool:
+    return any(h in _ORG_NOUNS for h in _heads(low))
 
 
 def _heads(low: str) -> list[str]:
@@ -190,6 +217,10 @@ def _heads(low: str) -> list[str]:
                 break
             words.append(w)
         heads.extend(words)
+    # "Apa sumber asli berita …?": the noun after a leading "apa" heads it.
+    m0 = re.match(r"(?:apa(?:kah)?) ([\w-]+)", low)
+    if m0 and m0.group(1) not in STOP_ID:
+        heads.append(m0.group(1))
     for m in re.finditer(r"((?:[\w-]+ ){1,3})(?:yang )?(?:mana|apa)\b", low):
         words = m.group(1).split()
         while words and words[0] in STOP_ID and words[0] not in ("nama",):

@@ -23,7 +23,7 @@ from . import spans as spans_mod
 from . import verify
 from .corroborate import asked_numbers, short_title, states
 from .dates import TimeMention
-from .facts import Facts, words_of
+from .facts import META_WORDS, Facts, words_of
 from .lexicon import (
     CAPITAL_OF,
     EN_TO_ID,
@@ -165,6 +165,9 @@ _REPORTING = re.compile(
     r"|siapa(?: saja)? yang (?:memberitakan|melaporkan|menulis))\b",
     re.IGNORECASE,
 )
+_QUOTED = re.compile(
+    r"\b(?:quot(?:e|es|ed|ing)|cit(?:e|es|ed|ing)|(?:me|di)?ngutip|(?:me|di)?kutip(?:nya)?)\b", re.I
+)
 _REPORTING_WORDS = {
     "outlet", "outlets", "media", "source", "sources", "newspaper", "newspapers", "publication",
     "publications", "article", "articles", "report", "reports", "reported", "reporting", "covered",
@@ -177,7 +180,9 @@ _REPORTING_WORDS = {
 def reporting(text: str) -> str | None:
     """ "count" for how-many-sources questions, "which" for which-outlets ones, else None."""
     m = _REPORTING.search(text)
-    if not m:
+    if not m or _QUOTED.search(text):
+        # "Which newspaper did Metrotvnews quote …?": the source quoted inside an article,
+        # named in its text, not the articles that report it.
         return None
     return "count" if re.match(r"how many|berapa", m[0], re.I) else "which"
 
@@ -311,6 +316,10 @@ W_NEAR = 0.1
 W_NAMES = 0.1
 # A why-question's sentence that gives a reason ("karena", "akibat", "sehingga") gains this much.
 W_REASON = 0.1
+# A line about the article of the kind the question asks about (its byline for "who wrote",
+# its "Sumber:" line for "the original source") gains this much: it states the asked fact,
+# and no more of the question than the article's headline and lead.
+W_META = 0.15
 
 
 def type_fit(q: Question, found: Sequence) -> float:
@@ -356,6 +365,12 @@ def asks_future(q: Question) -> bool:
 @lru_cache(maxsize=256)  # asked for every candidate sentence of a when-question
 def _future_words(question: str) -> bool:
     return bool(_FUTURE.search(question))
+
+
+@lru_cache(maxsize=256)
+def _asks_since(question: str) -> bool:
+    """Does the question ask since when ("sejak kapan", "since when")?"""
+    return bool(SINCE.search(question))
 
 
 def typed_answers(
@@ -514,8 +529,11 @@ def rank(
     name_idx = [i for i, c in enumerate(concepts_) if c.name]
     best_passage = max((c.passage_sim for c in cands), default=0.0)
     stated = _ConceptIndex(concepts_, weights)
+    about = asked_meta(concepts_)
     out = []
     for c in cands:
+        if c.facts.meta and c.facts.meta not in about:
+            continue  # a byline or a credit answers only a question about the article
         words = c.facts.words
         hit = stated.hits(words)
         coverage = sum(weights[i] for i in hit) / total if total else 0.0
@@ -532,6 +550,15 @@ def rank(
             # articles (build.py): an estimate fits less than a date the article states ("10
             # Oktober" only took its year from the inferred date, and fits fully).
             typed = INFERRED_FIT
+        if (
+            typed
+            and q.expected == "date"
+            and _asks_since(q.text)
+            and not any(_after_since(c.text, m) for m in found)
+        ):
+            # "Sejak kapan Choe menjabat?": a date that is not when something began (the day
+            # of a meeting she attended) answers only loosely.
+            typed = min(typed, 0.5)
         # The answer next to the question's words: "pertemuan pertama Xi dan Kim dalam enam
         # tahun terakhir" answers how long since they met; "peringatan 80 tahun" elsewhere in a
         # sentence about them does not.
@@ -551,12 +578,20 @@ def rank(
             + W_PASSAGE * (c.passage_sim - best_passage)
             + c.prior
             + W_REASON * reason_fit(q, words)
+            + (W_META if c.facts.meta else 0.0)  # (only the asked kinds of line are here)
         )
         out.append(
             Scored(candidate=c, score=score, coverage=coverage, names=names, typed=typed, on_date=on_date)
         )
     out.sort(key=lambda s: -s.score)
     return out
+
+
+def asked_meta(concepts_: Sequence[Concept]) -> frozenset[str]:
+    """The kinds of line about an article (facts.META_WORDS) the question asks about: "who
+    wrote …", "sumber asli …", "foto … dari akun mana", "kapan … diterbitkan"."""
+    forms = {f for c in concepts_ for f in c.forms}
+    return frozenset(kind for kind, words in META_WORDS.items() if not words.isdisjoint(forms))
 
 
 def _datable(asked: TimeMention) -> bool:
@@ -780,8 +815,7 @@ def short_answer(
         since = bool(SINCE.search(q.text))
 
         def after_since(m: TimeMention) -> bool:
-            before = c.text[max(0, m.start - 60) : m.start].lower()
-            return bool(re.search(r"\b(?:sejak|semenjak|since)\b[^.;]*$", before))
+            return _after_since(c.text, m)
 
         year = bool(ASKS_YEAR.search(q.text))
         m = min(
@@ -841,9 +875,10 @@ def short_answer(
         text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + joiner + names[-1]
         return ShortAnswer(text=text, type="who", cited=cited, quote=c.text)
     near = _near(c.text, found, concepts_, weights)
-    if q.expected == "place":
+    if q.type == "where":
         # Where something happened follows "di/ke/dari" ("di Beijing"); a country inside a
-        # title ("Menteri Luar Negeri Tiongkok") only says whose minister.
+        # title ("Menteri Luar Negeri Tiongkok") only says whose minister. A "which country"
+        # question asks for the one attached to its words ("kekalahan Jepang"): nearness.
         near.sort(key=lambda x: not _LOCATIVE.search(c.text[max(0, x.start - 12) : x.start]))
     elif q.expected == "entity":
         # Organisations, media and events before people and places (answer_spans' order),
@@ -852,8 +887,23 @@ def short_answer(
         near.sort(key=lambda x: (x.start, x.end) in named)
     span = near[0]
     text = spans_mod.to_english(span.text, before=c.text[: span.start]) if lang == "en" else span.text
+    acronym = _ACRONYM_AFTER.match(c.text, span.end)
+    if acronym and acronym.group(1) not in text:
+        # "Kantor Berita Pusat Korea (KCNA)": the name a reader knows it by goes with it.
+        text = f"{text} ({acronym.group(1)})"
     return ShortAnswer(text=text, type=kind, cited=cited, quote=c.text)
 
+
+_SINCE_BEFORE = re.compile(r"\b(?:sejak|semenjak|since)\b[^.;]*$", re.IGNORECASE)
+
+
+def _after_since(text: str, m: TimeMention) -> bool:
+    """Does the date follow "sejak/since" in its clause ("sejak ia menjadi menteri luar negeri
+    pada Juni 2022")? That date is when something began."""
+    return bool(_SINCE_BEFORE.search(text[max(0, m.start - 60) : m.start]))
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9&-]{1,9})\)")
 
 # "In what year …", "which year", "tahun berapa": the answer is a year, not the day of another clause.
 ASKS_YEAR = re.compile(r"\b(?:what|which) year\b|\btahun (?:ke)?berapa\b|\bpada tahun apa\b", re.IGNORECASE)
@@ -1001,6 +1051,7 @@ def read(
     full_names: dict[str, str] | None = None,
     sim_shift: float = 0.0,
     today: dt.date | None = None,
+    article_words: Callable[[int], frozenset[str]] | None = None,
 ) -> Reading:
     """The evidence and short answer, or why the articles don't answer. Declined at once,
     with the reason: a name they never use (``missing_names``); typed keywords with a word
@@ -1044,9 +1095,10 @@ def read(
         # The evidence's passage must name what the question names: "Siapa presiden Korea
         # Selatan?" is not answered by a sentence about China's president. Passages naming the
         # most of the question's names compete; none naming any is no answer.
-        words_at = {
-            id(s): _with_passage(s.candidate.facts.words, passage_words(s.candidate.n)) for s in ranked
-        }
+        # A passage names what its article's lead names ("Nataru", "Kabupaten Banjar"): the
+        # sentence that answers sits in a later passage of the article about it.
+        named_by = article_words or passage_words
+        words_at = {id(s): _with_passage(s.candidate.facts.words, named_by(s.candidate.n)) for s in ranked}
         counts = _name_counts(names, ranked, words_at)
         most = max(counts.values())
         if most == 0:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from retrieval.dates import MONTH_NAMES, WEEKDAY_NAMES
@@ -27,7 +27,7 @@ from retrieval.lexicon import (
     root_words,
     stem,
 )
-from retrieval.question import MEASURES, Question, bridge_terms, canonical_unit
+from retrieval.question import MEASURES, Question, asks_organisation, bridge_terms, canonical_unit
 
 
 @dataclass(frozen=True)
@@ -135,7 +135,9 @@ def _at_sentence_start(text: str, pos: int) -> bool:
     return bool(_SENTENCE_START.search(text[:pos]))
 
 
-_ABBREVIATION_DOT = re.compile(r"\b(?:dr|drg|ir|prof|hj?|st|no|mr|mrs|ms|jl|kol|let)\.\s*$", re.IGNORECASE)
+_ABBREVIATION_DOT = re.compile(
+    r"\b(?:dr|drg|ir|prof|hj?|st|no|mr|mrs|ms|jl|kol|let|moh|muh|moch)\.\s*$", re.IGNORECASE
+)
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -247,8 +249,14 @@ def _capitalized(sentence: str) -> list[tuple[int, int, str | None]]:
         while end > start and sentence[end - 1] in ".":
             end -= 1
         role = None
-        if role_end is not None:
+        if role_end is not None and sentence[s:role_end].strip().lower() not in _HONORIFICS:
             role = sentence[s:role_end]
+        elif role_end is not None:
+            # "Kepala PVMBG, Dr. Wiratno Susilo": the honorific is no office; the title in
+            # apposition before the comma is.
+            role = sentence[s:role_end]
+            if pending and re.fullmatch(r"\s*,\s*", sentence[pending[1] : s]):
+                role = sentence[pending[0] : pending[1]]
         elif (
             pending
             and re.fullmatch(r"\s*,\s*(?:(?:dr|drg|ir|prof|h|hj)\.?\s+)?", sentence[pending[1] : start], re.I)
@@ -393,6 +401,31 @@ def people(sentence: str) -> list[Span]:
             start += len(role) + 1
             text = sentence[start:end]
         out.append(Span(start=start, end=end, text=text, kind="person", role=role))
+    return _office_place(sentence, out)
+
+
+def _office_place(sentence: str, found: list[Span]) -> list[Span]:
+    """ "Kepala Dinas Kesehatan Sumenep, Moh. Faisal Amin": the one word after an office of
+    several words is where the office is, and the full name after the comma holds it."""
+    out: list[Span] = []
+    i = 0
+    while i < len(found):
+        p = found[i]
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        if (
+            nxt is not None
+            and p.role is not None
+            and len(p.role.split()) >= 2
+            and " " not in p.text
+            and nxt.role is None
+            and len(nxt.text.split()) >= 2
+            and re.fullmatch(r"\s*,\s*", sentence[p.end : nxt.start])
+        ):
+            out.append(replace(nxt, role=f"{p.role} {p.text}"))
+            i += 2
+            continue
+        out.append(p)
+        i += 1
     return out
 
 
@@ -508,10 +541,18 @@ def places(sentence: str) -> list[Span]:
     return sorted(out, key=lambda sp: sp.start)
 
 
+_HANDLE = re.compile(r"(?<![\w@])@\w{2,30}")
+
+
 def entities(sentence: str) -> list[Span]:
     """Every capitalized name (people, places, organisations, media), for "which" questions."""
     out = []
+    # An account ("@SpoxCHN_LinJian") is one name; the capitals inside it are not others.
+    handles = [(m.start(), m.end()) for m in _HANDLE.finditer(sentence)]
+    out += [Span(start=a, end=b, text=sentence[a:b], kind="entity") for a, b in handles]
     for start, end, role in _capitalized(sentence):
+        if any(a <= start < b for a, b in handles):
+            continue
         words = sentence[start:end].split()
         if all(w.lower() in MONTHS or w.lower() in WEEKDAYS for w in words):
             continue
@@ -1020,7 +1061,12 @@ def in_question(span_text: str, q: Question) -> bool:
 def _asked_places(q: Question) -> frozenset[str]:
     """The places a question names, canonical (asked once per question, not per span: the
     reader tries every sentence's spans)."""
-    return frozenset(PLACES[t] for t in _question_phrases(q) if t in PLACES)
+    # A short alias is an abbreviation only in capitals: "AS" is the United States, "as" a word.
+    return frozenset(
+        PLACES[t]
+        for t in _question_phrases(q)
+        if t in PLACES and (len(t) > 3 or re.search(rf"\b{re.escape(t.upper())}\b", q.text))
+    )
 
 
 def _question_phrases(q: Question) -> set[str]:
@@ -1184,6 +1230,8 @@ def answer_spans(sentence: str | Found, q: Question) -> list[Span | Quantity]:
         # person or a place (those get expected person/place) rarely asks for one.
         named = {(p.start, p.end) for p in f.people} | {(p.start, p.end) for p in f.places}
         names = [s for s in f.entities if not in_question(s.text, q)]
+        if asks_organisation(q):  # "which newspaper": a person or a place does not answer
+            names = [s for s in names if (s.start, s.end) not in named]
         spans.extend(sorted(names, key=lambda s: ((s.start, s.end) in named, s.start)))
     elif q.expected == "number":
         asked = {n.lower() for n in q.numbers}

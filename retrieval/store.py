@@ -48,7 +48,9 @@ from .errors import ConfigError, IndexCorruptError, IndexMissingError
 # against their inferred date, groups split by differing numbers (all read at index time).
 # "5": facts read places listed after an administrative place ("Kecamatan Martapura dan
 # Astambul"), "empat minggu" as weeks, and no day from a decimal ("September 2,31 persen").
-FORMAT_VERSION = "5"
+# "6": the lines about an article (byline, "Diterbitkan", "Sumber:", a photo's account credit)
+# are a passage of their own, their sentences' facts saying which kind of line they are.
+FORMAT_VERSION = "6"
 MANIFEST = "manifest.json"
 DB = "chunks.sqlite"
 
@@ -441,6 +443,19 @@ class Generation:
         out = [s for c in wanted for s in found[c]]
         out.sort(key=lambda s: s.id)
         return out
+
+    def last_chunks(self, files: Sequence[str]) -> list[int]:
+        """The last chunk of each of these documents (where the lines about an article are)."""
+        if not files:
+            return []
+        marks = ",".join("?" * len(files))
+        rows = self._query(
+            "SELECT c.id FROM chunks c JOIN documents d ON d.id = c.doc_id "
+            f"WHERE d.file IN ({marks}) AND c.ordinal = "
+            "(SELECT MAX(ordinal) FROM chunks WHERE doc_id = c.doc_id) ORDER BY c.id",
+            tuple(files),
+        )
+        return [r[0] for r in rows]
 
     def sentences_mentioning(self, keys: Sequence[str], limit: int) -> list[SentenceRow]:
         """Sentences whose stored facts contain one of ``keys`` as a quoted JSON string prefix

@@ -50,11 +50,29 @@ def test_seed_metadata(seeds):
     assert seeds["002"].doc.date is None  # the text states none
 
 
+# Lines about the article, not the story: kept apart (Article.meta), answerable when asked.
+META = {"(@SpoxCHN_LinJian)": "caption", "Sumber: Sputnik-OANA": "source", "Diterbitkan pada": "published",
+        "Willy Haryono •": "byline"}  # fmt: skip
+
+
 def test_no_boilerplate_reaches_a_chunk(seeds):
     for article in seeds.values():
-        for chunk in chunk_article(article):
+        chunks = chunk_article(article)
+        story = chunks[:-1] if article.meta else chunks
+        for chunk in story:
             for junk in BOILERPLATE:
                 assert junk not in chunk.text, (article.doc.file, junk)
+        if article.meta:  # the lines about the article: their own passage, after the story's
+            meta = chunks[-1].text
+            assert all(junk not in meta for junk in BOILERPLATE if junk not in META), meta
+
+
+def test_lines_about_the_article_are_kept_apart(seeds):
+    kinds = {
+        line: p.kind for a in seeds.values() for p in a.meta for line in META if line in a.paragraph_text(p)
+    }
+    assert kinds == META
+    assert not any(p.kind for a in seeds.values() for p in a.paragraphs)
 
 
 def test_story_text_is_kept(seeds):

@@ -364,3 +364,22 @@ def test_keyword_questions_without_function_words_get_their_language(text, lang)
     # Function words tie at zero in "cara daftar BPJS Kesehatan online": Indonesian dictionary
     # words decide, so the decline and its reason are Indonesian.
     assert detect_language(text) == lang and analyze(text).language == lang
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "organisation"),
+    [
+        ("Which state media outlet reported on the meeting?", "entity", True),
+        ("Foto itu diambil dari akun mana?", "entity", True),
+        ("Apa sumber asli berita itu?", "entity", True),
+        ("Which country is China's main rival?", "place", False),
+        ("Which party is Pyongyang celebrating?", "entity", True),
+        ("Which weapons were shown at the parade?", "entity", False),
+    ],
+)
+def test_answer_subtypes(text, expected, organisation):
+    from retrieval.question import asks_organisation
+
+    q = analyze(text)
+    assert q.expected == expected
+    assert asks_organisation(q) is organisation

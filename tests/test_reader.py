@@ -204,3 +204,21 @@ def test_the_words_of_the_asked_date_make_no_topic(text):
     assert not reader.is_event_question(
         q, reader.concepts(q), {}, question_dates(other, dt.date(2025, 9, 30))
     )
+
+
+def test_lines_about_the_article_answer_only_questions_about_it():
+    byline = facts("Willy Haryono • 29 September 2025 18:33", dt.date(2025, 9, 29), "byline", "Kerja sama")
+    assert [p.text for p in byline.people] == ["Willy Haryono"]
+    assert byline.meta == "byline" and "penulis" in byline.words and "kerja" in byline.words
+    assert type(byline).from_json(byline.to_json()) == byline
+    assert reader.asked_meta(reader.concepts(analyze("siapa penulis berita itu?"))) == {"byline"}
+    assert reader.asked_meta(reader.concepts(analyze("Who wrote the piece?"))) == {"byline"}
+    assert reader.asked_meta(reader.concepts(analyze("Siapa yang memimpin BPBD?"))) == frozenset()
+    source = facts("Sumber: Sputnik-OANA", None, "source")
+    assert not source.people and [e.text for e in source.entities] == ["Sputnik-OANA"]
+
+
+def test_since_question_wants_the_date_after_sejak():
+    text = "Kunjungan pertama Choe ke China sejak ia menjadi menteri luar negeri pada Juni 2022."
+    m = next(d for d in facts(text, dt.date(2025, 9, 29)).dates if "2022" in d.text)
+    assert reader._after_since(text, m)

@@ -652,3 +652,20 @@ def test_an_honorific_is_part_of_the_name_and_its_period_ends_no_sentence():
     s = "Direktur Imunisasi Kementerian Kesehatan, dr. Lestari Handayani, mengatakan cakupan turun."
     [p] = people(s)
     assert p.text == "Lestari Handayani" and p.role == "Direktur Imunisasi Kementerian Kesehatan"
+
+
+def test_honorific_after_a_title_in_apposition():
+    found = people("Kepala PVMBG, Dr. Wiratno Susilo, mengatakan keputusan itu diambil.")
+    assert [(p.text, p.role) for p in found] == [("Wiratno Susilo", "Kepala PVMBG")]
+
+
+def test_account_handle_is_one_entity():
+    from retrieval.spans import entities
+
+    found = [e.text for e in entities("Menlu Wang Yi berjabat tangan dengan Choe. (@SpoxCHN_LinJian)")]
+    assert "@SpoxCHN_LinJian" in found and "SpoxCHN" not in found
+
+
+def test_the_place_of_an_office_is_not_a_person():
+    found = people("Kepala Dinas Kesehatan Sumenep, Moh. Faisal Amin, mengatakan pada hari pertama.")
+    assert [(p.text, p.role) for p in found] == [("Moh. Faisal Amin", "Kepala Dinas Kesehatan Sumenep")]
