@@ -20,7 +20,7 @@ import numpy as np
 from . import colloquial, language, reader, verify
 from .answer import Answer, Passage, clean, declined
 from .config import Config
-from .conversation import Conversation, Turn
+from .conversation import Conversation, Turn, fitting_answer
 from .corroborate import (
     Disagreement,
     Reporter,
@@ -141,6 +141,7 @@ class Terms:
     max_idf: float
     full_names: dict[str, str] = field(default_factory=dict)
     anchor: float = reader.REFERENCE_ANCHOR  # the model's baseline similarity on this corpus
+    acronyms: dict[str, str] = field(default_factory=dict)  # "bpbd" → "badan penanggulangan …"
 
     @classmethod
     def load(cls, path: Path) -> Terms:
@@ -172,6 +173,7 @@ class Terms:
             max_idf=math.log(1 + (n + 0.5) / 0.5),
             full_names=full,
             anchor=float(raw.get("anchor", reader.REFERENCE_ANCHOR)),
+            acronyms=dict(raw.get("acronyms", {})),
         )
 
     def idf(self, forms: tuple[str, ...]) -> float | None:
@@ -565,6 +567,8 @@ class Berita:
         if reader.reporting(qa.text):  # the fact is what is looked for; its reporters answer
             qa = replace(qa, type="what", expected=None)
         concepts_ = reader.concepts(qa)
+        if terms.acronyms:
+            concepts_ = [reader.spelled_out(c, terms.acronyms) for c in concepts_]
         weights: dict[int, float] = {}
         missing: list[str] = []
         absent: list[int] = []  # words the articles never use that we can read …
@@ -688,7 +692,7 @@ class Berita:
             absent=absent,
             unread=unread,
             name_words={
-                i: reader.name_parts(c, lambda f: bool(terms.idf((f,))))
+                i: reader.name_parts(c, lambda f: bool(terms.idf((f,))), terms.acronyms)
                 for i, c in enumerate(concepts_)
                 if c.name and i in weights
             },
@@ -752,6 +756,12 @@ class Berita:
                 parts.append(f"{clean(cand.text)} [{number[cand.n]}]")
             quote = " ".join(parts)
         short = reading.short
+        if short is not None and short.type == "which":
+            # "Which company …?" answered with a place ("Jakarta: Perusahaan e-commerce
+            # Belanjaku …"): the name the quote gives after the asked noun.
+            fitted = fitting_answer(qa.text, short.text, lead.text)
+            if fitted != short.text:
+                short = replace(short, text=fitted)
         if short is None and qa.type == "yesno":
             short = yes_no(qa.text, qa.language, reading.evidence[0], concepts_, lang)
         mode = reader.reporting(qa.text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import re
 import shutil
 import sqlite3
 import time
@@ -177,6 +178,31 @@ def _previous_anchor(old: store.Generation) -> float | None:
         return None
 
 
+# "Badan Penanggulangan Bencana Daerah (BPBD)": a name, then its acronym in brackets.
+_DEFINED = re.compile(r"((?:[A-Z][\w-]*\s+(?:(?:dan|and|of|the|untuk|for)\s+)?){2,9})\(([A-Z]{2,8})\)")
+_JOINING = {"dan", "and", "of", "the", "untuk", "for"}
+
+
+def spelled_out(text: str) -> list[tuple[str, str]]:
+    """(acronym, its words), lower-cased, for each acronym an article defines: one article
+    writes "Badan Penanggulangan Bencana Daerah (BPBD)" and another only "Badan Penanggulangan
+    Bencana Daerah Lembata", so a question about "BPBD Lembata" finds the second. The words
+    taken are the last ones whose initials spell the acronym."""
+    out = []
+    for m in _DEFINED.finditer(text):
+        short = m.group(2)
+        words = m.group(1).split()
+        content = [w for w in words if w.lower() not in _JOINING]
+        if len(content) < len(short):
+            continue
+        tail = content[-len(short) :]
+        if "".join(w[0] for w in tail).upper() != short:
+            continue
+        first = len(words) - words[::-1].index(tail[0]) - 1
+        out.append((short.lower(), " ".join(words[first:]).lower()))
+    return out
+
+
 def write_terms(path: Path, docs: list[NewDocument], anchor: float = 0.0) -> None:
     """What the reader needs about the whole corpus, saved with the generation: in how many
     chunks each word (and stem) occurs, the names the articles use (so a question typed in
@@ -199,6 +225,10 @@ def write_terms(path: Path, docs: list[NewDocument], anchor: float = 0.0) -> Non
                 names.update(x.text for x in f.places)
             df.update(words)
     dates = [d.doc.date for d in docs if d.doc.date]
+    acronyms: dict[str, str] = {}
+    for d in docs:
+        for short, long in spelled_out(d.text):
+            acronyms.setdefault(short, long)
     path.write_text(
         json.dumps(
             {
@@ -207,6 +237,7 @@ def write_terms(path: Path, docs: list[NewDocument], anchor: float = 0.0) -> Non
                 "names": dict(sorted(names.items())),
                 "newest": max(dates, default=None),
                 "anchor": anchor,
+                "acronyms": dict(sorted(acronyms.items())),
             },
             ensure_ascii=False,
         )

@@ -76,7 +76,7 @@ class Turn:
         quote = quote or ""
         answer_text = answer_text.strip() if isinstance(answer_text, str) else None
         if answer_text and answer_type == "which":
-            answer_text = _fitting_answer(text, answer_text, quote)
+            answer_text = fitting_answer(text, answer_text, quote)
             if _plural_which(text):
                 answer_text = _coordinated(answer_text, quote)
         found = spans.people(quote)
@@ -135,7 +135,7 @@ def _asked_kind(question: str) -> tuple[str, str] | None:
     return None
 
 
-def _fitting_answer(question: str, answer: str, quote: str) -> str:
+def fitting_answer(question: str, answer: str, quote: str) -> str:
     """The which-answer, or, when it is not the kind of thing asked for (a place for "Which
     company …?", an agency for "gunung api mana …?"), the name of that kind the quote gives
     after the noun ("Perusahaan e-commerce Belanjaku", "Gunung Ile Lewotolok"): what a

@@ -324,8 +324,11 @@ earthquake | gempa; gempa bumi
 landslide | tanah longsor; longsor
 fire | kebakaran; api
 storm | badai
-volcano | gunung api; gunung berapi
+volcano | gunung api; gunung berapi; gunung
 eruption | erupsi; letusan
+erupt | meletus; erupsi
+erupting | meletus; erupsi
+erupted | meletus; erupsi
 tsunami | tsunami
 disaster | bencana
 evacuate | mengungsi; evakuasi

@@ -14,7 +14,7 @@ import datetime as dt
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
@@ -197,18 +197,33 @@ def _is_role(forms: set[str]) -> bool:
     )
 
 
-def name_parts(c: Concept, known: Callable[[str], bool]) -> list[tuple[str, ...]]:
+def name_parts(
+    c: Concept, known: Callable[[str], bool], acronyms: Mapping[str, str] | None = None
+) -> list[tuple[str, ...]]:
     """The words of a name of several words that the articles use, each with the forms that
-    count (an English word also in its Indonesian forms); [] for a place or a one-word name.
-    Words the articles never use ("Series" of "Series C") are left out: a name may be
-    written otherwise in the articles."""
+    count (an English word also in its Indonesian forms, an acronym also spelled out); [] for
+    a place or a one-word name. Words the articles never use ("Series" of "Series C") are
+    left out: a name may be written otherwise in the articles."""
     if c.place or not c.name:
         return []
     toks = [t for t in _WORD.findall(c.text.lower()) if t not in STOP_EN and t not in STOP_ID]
     if len(toks) < 2:
         return []
-    parts = [tuple(f for f in (t, *EN_TO_ID.get(t, ())) if known(f)) for t in toks]
+    acronyms = acronyms or {}
+    parts = [
+        tuple(f for f in (t, *EN_TO_ID.get(t, ()), *((acronyms[t],) if t in acronyms else ())) if known(f))
+        for t in toks
+    ]
     return [p for p in parts if p]
+
+
+def spelled_out(c: Concept, acronyms: Mapping[str, str]) -> Concept:
+    """A name with an acronym the articles define ("BPBD Lembata") also counts where they
+    write the acronym out ("Badan Penanggulangan Bencana Daerah Lembata")."""
+    if not c.name:
+        return c
+    extra = {acronyms[t] for t in _WORD.findall(c.text.lower()) if t in acronyms}
+    return replace(c, forms=tuple(sorted({*c.forms, *extra}))) if extra else c
 
 
 def _present(forms: Sequence[str], words: frozenset[str] | set[str]) -> bool:

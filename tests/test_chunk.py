@@ -1,5 +1,7 @@
 """Chunks never cut a sentence and know where they came from."""
 
+import pytest
+
 from retrieval.chunk import cap_spans, chunk_article, split_sentences
 from retrieval.ingest import parse_article
 
@@ -89,3 +91,25 @@ def test_chunks_and_sentences_are_capped_even_without_punctuation():
     one_word = "x" * 5000  # no space to break at either
     article = parse_article("y.txt", "Judul\n" + one_word + "\n", "h")
     assert max(len(c.text) for c in chunk_article(article, max_chars=700)) <= 700
+
+
+def test_acronyms_an_article_defines_are_learned_with_their_words():
+    from retrieval.build import spelled_out
+
+    text = (
+        "Badan Penanggulangan Bencana Daerah (BPBD) Kalimantan Selatan mencatat banjir. "
+        "Pusat Vulkanologi dan Mitigasi Bencana Geologi (PVMBG) menaikkan status. "
+        "Kantor Berita Pusat Korea (KCNA) melaporkan."  # initials that don't spell it: not taken
+    )
+    assert spelled_out(text) == [
+        ("bpbd", "badan penanggulangan bencana daerah"),
+        ("pvmbg", "pusat vulkanologi dan mitigasi bencana geologi"),
+    ]
+
+
+@pytest.mark.slow
+def test_a_question_with_an_acronym_finds_the_article_that_spells_it_out(corpus_berita):
+    # 101 defines BPBD; 107 only writes "Badan Penanggulangan Bencana Daerah Lembata".
+    a = corpus_berita.ask("BPBD Lembata menyiapkan berapa lembar masker untuk warga?")
+    assert a.found, a.reason
+    assert a.short_answer is not None and "15.000" in a.short_answer.text
