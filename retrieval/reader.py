@@ -882,6 +882,10 @@ def short_answer(
             quote=c.text,
         )
     if q.expected == "person":
+        if concepts_ and all(c.name for c in concepts_):
+            # "Siapa Cai Qi?" asks who the person is, not who else the sentence names: the
+            # quote that describes them answers alone.
+            return None
         full = full_names or {}
         names = list(dict.fromkeys(full.get(p.text, p.text) if " " not in p.text else p.text for p in found))[
             :3

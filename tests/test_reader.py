@@ -222,3 +222,13 @@ def test_since_question_wants_the_date_after_sejak():
     text = "Kunjungan pertama Choe ke China sejak ia menjadi menteri luar negeri pada Juni 2022."
     m = next(d for d in facts(text, dt.date(2025, 9, 29)).dates if "2022" in d.text)
     assert reader._after_since(text, m)
+
+
+@pytest.mark.slow
+def test_who_is_a_named_person_is_not_answered_with_the_others_the_sentence_names(seeded):
+    # The sentence naming Cai Qi also names Wang Yi and Kim Jong Un: neither is who he is.
+    a = seeded.ask("siapa cai qi")
+    assert a.found and "Cai Qi" in a.answer
+    assert a.short_answer is None
+    b = seeded.ask("Siapa menlu Korut?")  # a role asked: the person is the answer
+    assert b.short_answer is not None and "Choe" in b.short_answer.text
