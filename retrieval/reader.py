@@ -574,6 +574,15 @@ def rank(
             # "Sejak kapan Choe menjabat?": a date that is not when something began (the day
             # of a meeting she attended) answers only loosely.
             typed = min(typed, 0.5)
+        if (
+            typed
+            and q.expected == "date"
+            and not _asks_since(q.text)
+            and all(_of_other_start(c.text, m, concepts_, weights) for m in found)
+        ):
+            # "When did the two foreign ministers meet?": "sejak ia menjadi menteri luar negeri
+            # pada Juni 2022, sekaligus pertemuan …" dates her becoming minister, not the meeting.
+            typed = min(typed, 0.5)
         # The answer next to the question's words: "pertemuan pertama Xi dan Kim dalam enam
         # tahun terakhir" answers how long since they met; "peringatan 80 tahun" elsewhere in a
         # sentence about them does not.
@@ -837,6 +846,7 @@ def short_answer(
             near,
             key=lambda m: (
                 since and not after_since(m),
+                not since and bool(weights) and _of_other_start(c.text, m, concepts_, weights or {}),
                 year and m.granularity != "year",  # "in what year": 2023, not "hari Kamis"
                 m.unresolved,
                 _GRAIN.get(m.granularity, 3),
@@ -920,6 +930,39 @@ def _after_since(text: str, m: TimeMention) -> bool:
     """Does the date follow "sejak/since" in its clause ("sejak ia menjadi menteri luar negeri
     pada Juni 2022")? That date is when something began."""
     return bool(_SINCE_BEFORE.search(text[max(0, m.start - 60) : m.start]))
+
+
+# Words that frame a when-question rather than say what happened ("In what year did Kim last
+# meet Putin?": "last" is no event of its own, and its "akhir" is found in "mengakhiri").
+_TIME_FRAME = frozenset(
+    {"year", "years", "last", "first", "date", "day", "month", "time", "tahun", "terakhir", "pertama"}
+    | {"tanggal", "hari", "bulan", "kali", "lalu", "ago", "recently", "latest", "terbaru"}
+)
+
+
+def _of_other_start(
+    text: str, m: TimeMention, concepts_: Sequence[Concept], weights: dict[int, float]
+) -> bool:
+    """Is the date the start of a state ("sejak … pada Juni 2022") while one of the question's
+    own words (not its names) that the sentence states lies outside that clause? Then the date
+    is when something else began."""
+    lo = max(0, m.start - 60)
+    k = _SINCE_BEFORE.search(text[lo : m.start])
+    if not k:
+        return False
+    start = lo + k.start()
+    own = {
+        i: w
+        for i, w in weights.items()
+        if w and not concepts_[i].name and concepts_[i].text not in _TIME_FRAME
+    }
+    if not own:
+        return False
+    starts, ends = _token_bounds(text)
+    return any(
+        at and not any(start <= starts[a] and ends[b] <= m.end for a, b in at)
+        for _, at in _mentions(text, concepts_, own)
+    )
 
 
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z0-9&-]{1,9})\)")

@@ -232,3 +232,13 @@ def test_who_is_a_named_person_is_not_answered_with_the_others_the_sentence_name
     assert a.short_answer is None
     b = seeded.ask("Siapa menlu Korut?")  # a role asked: the person is the answer
     assert b.short_answer is not None and "Choe" in b.short_answer.text
+
+
+@pytest.mark.slow
+def test_a_date_after_sejak_dates_that_state_not_another_event_of_the_sentence(seeded):
+    # "… sejak ia menjadi menteri luar negeri pada Juni 2022, sekaligus pertemuan tatap muka
+    # pertamanya dengan Wang": June 2022 is when Choe became minister, not when they met.
+    met = seeded.ask("When did the two foreign ministers meet?")
+    assert met.short_answer is not None and met.short_answer.date == "2025-09-28"
+    became = seeded.ask("When did Choe become foreign minister?")
+    assert became.short_answer is not None and became.short_answer.date == "2022-06"
