@@ -1614,10 +1614,17 @@ def root_words() -> frozenset[str]:
     return frozenset(StemmerFactory().get_words())
 
 
+# Words whose Sastrawi stem is another word: "meninggal" (to die) is not "tinggal" (to stay),
+# the stem of "meninggalkan" (to leave), so "berapa orang meninggal" found the evacuees who
+# left the shelters.
+_OWN_STEM = {"meninggal": "meninggal", "meninggalnya": "meninggal"}
+
+
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """Indonesian stem of one lower-cased word (Sastrawi; cached — it is the slow part)."""
-    return _stemmer().stem(word)
+    own = _OWN_STEM.get(word)
+    return own if own is not None else _stemmer().stem(word)
 
 
 def is_common_word(word: str) -> bool:

@@ -50,7 +50,8 @@ from .errors import ConfigError, IndexCorruptError, IndexMissingError
 # Astambul"), "empat minggu" as weeks, and no day from a decimal ("September 2,31 persen").
 # "6": the lines about an article (byline, "Diterbitkan", "Sumber:", a photo's account credit)
 # are a passage of their own, their sentences' facts saying which kind of line they are.
-FORMAT_VERSION = "6"
+# "7": "meninggal" keeps its own stem (Sastrawi gives "tinggal", the stem of "meninggalkan").
+FORMAT_VERSION = "7"
 MANIFEST = "manifest.json"
 DB = "chunks.sqlite"
 

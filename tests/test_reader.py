@@ -242,3 +242,16 @@ def test_a_date_after_sejak_dates_that_state_not_another_event_of_the_sentence(s
     assert met.short_answer is not None and met.short_answer.date == "2025-09-28"
     became = seeded.ask("When did Choe become foreign minister?")
     assert became.short_answer is not None and became.short_answer.date == "2022-06"
+
+
+def test_meninggal_is_not_stemmed_to_tinggal():
+    from retrieval.lexicon import stem
+
+    assert stem("meninggal") == "meninggal" and stem("meninggalkan") == "tinggal"
+
+
+@pytest.mark.slow
+def test_how_many_died_is_not_answered_by_the_people_who_left(corpus_berita):
+    # "1.350 orang sudah meninggalkan tempat pengungsian" is about leaving, not dying.
+    a = corpus_berita.ask("berapa orang meninggal karena banjir kalsel")
+    assert a.short_answer is not None and a.short_answer.value == 1
