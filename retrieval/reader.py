@@ -362,6 +362,8 @@ def type_fit(q: Question, found: Sequence) -> float:
 # still to come when the article was written.
 _FUTURE = re.compile(
     r"\bwhen (?:will|would)\b|\bwhen (?:is|are|was)\b.{0,40}\bgoing to\b|\bnext\b|\bupcoming\b"
+    # "When is North Korea holding its parade?": the present progressive of a plan
+    r"|\bwhen (?:is|are)\b(?: \S+){1,4} (?:holding|hosting|staging)\b"
     r"|\bkapan(?:kah)?(?: \S+){0,4} akan\b|\bberikutnya\b|\bmendatang\b",
     re.IGNORECASE,
 )

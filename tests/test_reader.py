@@ -255,3 +255,9 @@ def test_how_many_died_is_not_answered_by_the_people_who_left(corpus_berita):
     # "1.350 orang sudah meninggalkan tempat pengungsian" is about leaving, not dying.
     a = corpus_berita.ask("berapa orang meninggal karena banjir kalsel")
     assert a.short_answer is not None and a.short_answer.value == 1
+
+
+@pytest.mark.slow
+def test_when_is_x_holding_asks_for_a_date_to_come(seeded):
+    a = seeded.ask("When is North Korea holding its big military parade?")
+    assert a.short_answer is not None and a.short_answer.date == "2025-10-10"
