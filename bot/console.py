@@ -26,7 +26,7 @@ from retrieval.conversation import Conversation
 from retrieval.language import format_date, text
 from retrieval.timeline import Event
 
-from .render import answer_parts, cut, event_date, event_extra, quoted_sentences, snippet
+from .render import answer_parts, cut, event_date, event_extra, event_where, quoted_sentences, snippet
 
 if TYPE_CHECKING:  # types only: importing them at run time would load the build pipeline
     from retrieval.build import IndexReport
@@ -136,7 +136,7 @@ def render_timeline(console: Console, events: list[Event], lang: str, query: str
         line = Text()
         line.append(event_date(e, lang), style="bold")
         line.append("  " + literal(cut(e.text)))
-        line.append(f" [{literal(e.file)}]", style="cyan")
+        line.append(f" [{literal(event_where(e))}]", style="cyan")
         extra = event_extra(e, lang)
         if extra:
             line.append(" " + extra, style="dim")

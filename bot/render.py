@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from retrieval import Answer
-from retrieval.corroborate import disagreement_line, reported_line
+from retrieval.corroborate import REPORTER_TITLE, disagreement_line, reported_line, short_title
 from retrieval.dates import MONTH_NAMES
 from retrieval.dates import format_date as format_day
 from retrieval.language import text
@@ -98,6 +98,14 @@ def cut(sentence: str, limit: int = EVENT_CHARS) -> str:
     if " " in head:
         head = head.rsplit(" ", 1)[0]
     return head.rstrip(" ,;:") + "…"
+
+
+def event_where(event: Event) -> str:
+    """The article an event's sentence is from: its outlet, else its title cut, else its file."""
+    r = next((r for r in event.reported_by if r.file == event.file), None)
+    if r is None:
+        return event.file
+    return r.source or short_title(r.title, REPORTER_TITLE) or event.file
 
 
 def event_extra(event: Event, lang: str) -> str:

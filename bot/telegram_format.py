@@ -11,7 +11,7 @@ from retrieval.language import format_date, text
 from retrieval.timeline import Event
 
 from . import callbacks
-from .render import answer_parts, cut, event_date, event_extra, quoted_sentences, snippet
+from .render import answer_parts, cut, event_date, event_extra, event_where, quoted_sentences, snippet
 
 LIMIT = 4096
 
@@ -61,8 +61,7 @@ def timeline_blocks(events: list[Event], lang: str, query: str | None = None) ->
     head = text(lang, "timeline_title") + (f": {query}" if query else "")
     blocks = [f"<b>{esc(head)}</b> ({len(events)})"]
     for e in events:
-        reporter = next((r for r in e.reported_by if r.file == e.file), None)
-        where = (reporter.source or reporter.title) if reporter else e.file
+        where = event_where(e)
         extra = event_extra(e, lang)
         blocks.append(
             f"<b>{esc(event_date(e, lang))}</b> — {esc(cut(e.text))} <i>({esc(where)})</i>"
