@@ -367,7 +367,7 @@ def test_timeline_lines_and_json(seeded_env):
     r = run(seeded_env, "timeline")
     assert r.exit_code == 0, r.output
     assert "Thursday, 4 September 2025" in r.output and "June 2022" in r.output
-    assert re.search(r"·\s+4 articles", r.output)  # the meeting on 28 Sep (rich may wrap the line)
+    assert re.search(r"·\s+4\s+articles", r.output)  # the meeting on 28 Sep (rich may wrap the line)
     first_lines = r.output.splitlines()
     assert first_lines[0].startswith("June 2022")  # oldest first
     r = run(seeded_env, "timeline", "--json")
