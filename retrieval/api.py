@@ -243,6 +243,12 @@ class _Loaded:
         return f
 
 
+def _standard(loaded: _Loaded, typed: str, lang: str) -> str:
+    """An Indonesian question's colloquial words the articles don't use, in standard form
+    ("kapan Wang Yi ketemu Choe?" is asked as "… bertemu …")."""
+    return colloquial.formal(typed, loaded.terms.df.__contains__) if lang == "id" else typed
+
+
 def _question_dates(loaded: _Loaded, question: str, today: dt.date | None = None) -> TimeMention | None:
     today = today or loaded.terms.today
     return question_dates(question, today) if today else None
@@ -433,15 +439,17 @@ class Berita:
         typed = self.check_question(question)
         lang = lang or detect_language(typed)
         today = today or self._today()
-        standard = self._standard(typed, lang)
+        loaded = self._current()  # one generation for the whole answer
+        standard = _standard(loaded, typed, lang)
         if conversation is None:
-            answer = self._ask(standard, k, lang, today=today)
+            answer = self._ask(loaded, standard, k, lang, today=today)
             if standard != typed:
                 answer.question, answer.understood_as = typed, standard
             return answer
         resolved = conversation.resolve(standard)
         followup = resolved.understood_as is not None
         answer = self._ask(
+            loaded,
             resolved.text,
             k,
             lang,
@@ -465,14 +473,6 @@ class Berita:
             )
         )
         return answer
-
-    def _standard(self, typed: str, lang: str) -> str:
-        """An Indonesian question's colloquial words the articles don't use, in standard form
-        ("kapan Wang Yi ketemu Choe?" is asked as "… bertemu …")."""
-        if lang != "id":
-            return typed
-        df = self._current().terms.df
-        return colloquial.formal(typed, df.__contains__)
 
     def _today(self) -> dt.date | None:
         """The configured "today" (``answer.today``), if any."""
@@ -509,6 +509,7 @@ class Berita:
 
     def _ask(
         self,
+        loaded: _Loaded,
         q: str,
         k: int | None,
         lang: str,
@@ -518,7 +519,6 @@ class Berita:
         context: tuple[int, int] | None = None,
     ) -> Answer:
         k = k or self.config["search.top_k"]
-        loaded = self._current()  # one generation for the whole answer
         embedder = self.embedder  # loaded outside the timings
         t0 = time.perf_counter()
         # What needs no query vector is worked out on another thread while this one encodes

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import language
-from .dates import TimeMention
+from .dates import TimeMention, month_end
 from .facts import Facts
 from .lexicon import STOP_EN, STOP_ID
 from .question import _UNIT_CANON, canonical_unit
@@ -481,8 +481,7 @@ def _iso_span(iso: str | None) -> tuple[dt.date, dt.date] | None:
             return d, d
         if len(iso) == 7:
             y, m = int(iso[:4]), int(iso[5:7])
-            nxt = dt.date(y + (m == 12), m % 12 + 1, 1)
-            return dt.date(y, m, 1), nxt - dt.timedelta(days=1)
+            return dt.date(y, m, 1), month_end(y, m)
         if len(iso) == 4:
             return dt.date(int(iso), 1, 1), dt.date(int(iso), 12, 31)
     except ValueError:

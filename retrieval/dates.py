@@ -260,7 +260,8 @@ def _date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def _month_end(y: int, m: int) -> dt.date:
+def month_end(y: int, m: int) -> dt.date:
+    """The last day of a month."""
     return dt.date(y, m, calendar.monthrange(y, m)[1])
 
 
@@ -286,7 +287,7 @@ def _part(
         return first, last
     if year_scale:
         m0 = 1 + 4 * idx
-        return dt.date(first.year, m0, 1), _month_end(first.year, m0 + 3)
+        return dt.date(first.year, m0, 1), month_end(first.year, m0 + 3)
     starts = (1, 11, 21)
     lo = first.replace(day=starts[idx])
     hi = first.replace(day=10 * (idx + 1)) if idx < 2 else last
@@ -447,7 +448,7 @@ def _month_year(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     if m[2] == "may":
         return None
     y, mo = int(m[3]), MONTHS[m[2].lower()]
-    first, last = _part(dt.date(y, mo, 1), _month_end(y, mo), m[1])
+    first, last = _part(dt.date(y, mo, 1), month_end(y, mo), m[1])
     return first, last, "range" if m[1] else "month"
 
 
@@ -469,7 +470,7 @@ def _month_only(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     mo = MONTHS[name.lower()]
     when = _when(m["mod"] or m["mod2"])
     y = pub.year if when == "this" else _nearest_month(pub, mo, when)
-    first, last = _part(dt.date(y, mo, 1), _month_end(y, mo), m["part"])
+    first, last = _part(dt.date(y, mo, 1), month_end(y, mo), m["part"])
     return first, last, "range" if m["part"] else "month"
 
 
@@ -533,7 +534,7 @@ def _shift(pub: dt.date, n: int, unit: str) -> tuple[dt.date, dt.date, Granulari
         return monday, sunday, "week"
     if u in ("bulan", "month"):
         y, mo = _add_months(pub.year, pub.month, n)
-        return dt.date(y, mo, 1), _month_end(y, mo), "month"
+        return dt.date(y, mo, 1), month_end(y, mo), "month"
     y = pub.year + n
     return dt.date(y, 1, 1), dt.date(y, 12, 31), "year"
 
@@ -845,7 +846,7 @@ def _question_span(question: str, today: dt.date) -> TimeMention | None:
         month = MONTHS[m["mon"].lower()]
         year = year_of(m, month, 1)
         nth = _ORDINAL_WEEK[(m["en"] or m["id"]).lower()]
-        end = _month_end(year, month)
+        end = month_end(year, month)
         first = end - dt.timedelta(days=6) if nth < 0 else dt.date(year, month, 1 + 7 * nth)
         return mention(m, first, min(first + dt.timedelta(days=6), end), "range")
     for pattern, month, day in _HOLIDAYS:
@@ -930,7 +931,7 @@ def format_mention(m: TimeMention, lang: str) -> str:
     a, b = m.first, m.last
     if a == b:
         return format_date(a, lg)
-    if a.day == 1 and b == _month_end(a.year, a.month):
+    if a.day == 1 and b == month_end(a.year, a.month):
         return f"{MONTH_NAMES[lg][a.month - 1]} {a.year}"
     if a == dt.date(a.year, 1, 1) and b == dt.date(a.year, 12, 31):
         return str(a.year)

@@ -1219,17 +1219,7 @@ def read(
             return [c.text for c in people if not _names_it(c, s.candidate.facts.words)]
 
         if people and lead.typed and unsaid_of(lead):
-            alt = next(
-                (
-                    s
-                    for s in ranked
-                    if s is not lead
-                    and s.typed
-                    and s.score >= lead.score - PREDICATE_MARGIN
-                    and not unsaid_of(s)
-                ),
-                None,
-            )
+            alt = _close_lead(lead, ranked, lambda s: bool(s.typed) and not unsaid_of(s))
             if alt is None:
                 return Reading(
                     found=False,
@@ -1292,17 +1282,7 @@ def read(
 
         gaps = unstated(lead)
         if gaps:
-            alt = next(
-                (
-                    s
-                    for s in ranked
-                    if s is not lead
-                    and s.typed
-                    and s.score >= lead.score - PREDICATE_MARGIN
-                    and not unstated(s)
-                ),
-                None,
-            )
+            alt = _close_lead(lead, ranked, lambda s: bool(s.typed) and not unstated(s))
             if alt is None:
                 # Words the articles never use at all: they don't mention it; otherwise they
                 # don't say it where they report on the rest.
@@ -1337,14 +1317,7 @@ def read(
 
         gone = unnamed_in(lead)
         if gone:
-            alt = next(
-                (
-                    s
-                    for s in ranked
-                    if s is not lead and s.score >= lead.score - PREDICATE_MARGIN and not unnamed_in(s)
-                ),
-                None,
-            )
+            alt = _close_lead(lead, ranked, lambda s: not unnamed_in(s))
             if alt is None:
                 return Reading(
                     found=False,
@@ -1400,6 +1373,14 @@ def read(
         )
     short = short_answer(q, lead, concepts_, lang, full_names or {}, today, weights) if lead.typed else None
     return Reading(found=True, evidence=(lead, *rest), short=short, confidence=conf, signals=sig)
+
+
+def _close_lead(lead: Scored, ranked: Sequence[Scored], fits: Callable[[Scored], bool]) -> Scored | None:
+    """The best other candidate within ``PREDICATE_MARGIN`` of the lead that ``fits``: the
+    sentence that leads instead when the lead fails a check a close one passes."""
+    return next(
+        (s for s in ranked if s is not lead and s.score >= lead.score - PREDICATE_MARGIN and fits(s)), None
+    )
 
 
 def _with_passage(sentence: frozenset[str], passage: frozenset[str]) -> frozenset[str]:
