@@ -37,7 +37,7 @@ from .lexicon import (
     root_words,
     stem,
 )
-from .question import BRIDGE_LONGEST, WH_WORDS, Question, canonical_unit, lookup
+from .question import BRIDGE_LONGEST, MEASURES, WH_WORDS, Question, canonical_unit, lookup
 from .spans import Quantity, Span
 
 _WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
@@ -337,10 +337,13 @@ W_REASON = 0.1
 W_META = 0.15
 
 
-def type_fit(q: Question, found: Sequence) -> float:
+def type_fit(q: Question, found: Sequence, of_question: Callable[[Quantity], bool] | None = None) -> float:
     """How well the best span fits: a resolved day for "when" and a number of the asked unit
     for "how many <unit>" fit fully; a week, a month, an unresolved date or a number of
-    another unit only loosely."""
+    another unit only loosely. ``of_question``: is a figure attached to one of the question's
+    words (``attached``)? Such a figure counts as of the asked unit; and "how much" without a
+    unit asks for an amount (money, a share, a measure), not a count of things ("590 pos
+    tarif" is no trade value), unless the count is of the question's words."""
     if not found:
         return 0.0
     if q.expected == "date":
@@ -352,10 +355,46 @@ def type_fit(q: Question, found: Sequence) -> float:
             else 0.5
             for m in found
         )
+    fits = of_question or (lambda x: False)
     if q.expected == "number" and q.unit:
         wanted = canonical_unit(q.unit) or q.unit
-        return 1.0 if any(spans_mod.unit_matches(x.unit, wanted) for x in found) else 0.5
+        return 1.0 if any(spans_mod.unit_matches(x.unit, wanted) or fits(x) for x in found) else 0.5
+    if q.expected == "number" and q.type == "how_much" and of_question is not None:
+        amounts = spans_mod.MONEY | MEASURES
+        return 1.0 if any(x.unit in amounts or fits(x) for x in found) else 0.5
     return 1.0
+
+
+_WHOLE_BEFORE = re.compile(r"\b(?:dari|of)\s+$", re.IGNORECASE)
+
+
+def attached(sentence: str, x: Quantity, concepts_: Sequence[Concept], weights: dict[int, float]) -> bool:
+    """Is the figure one of the question's things? A word of the question is its unit ("19
+    kematian" for "how many died", "8,2 juta anak" for "target anak"), or, for an amount
+    without a noun of its own (money, a share, a measure), stands right before it with only
+    function words between ("denda Rp 500 juta", "radius 4 kilometer"): a figure says what it
+    counts, or follows the noun it is of. "3.600 kasus" in the same sentence is of no word of
+    "how many died"; "sembilan pertandingan" is not of "poin" before it ("19 poin dari
+    sembilan pertandingan"). Names don't count: "salah satu gunung" is no figure of "Gunung
+    Ile Lewotolok", and a figure is of a thing, not of whom it concerns. A figure after "dari"
+    or "of" is the whole a part is counted of ("Dari 28 ekonom …, 24 orang …"), or where
+    something came from: not what was asked."""
+    if _WHOLE_BEFORE.search(sentence[max(0, x.start - 10) : x.start]):
+        return False
+    toks, _, content = _token_index(sentence)
+    lo, hi = _span_tokens(sentence, x.start, x.end)
+    # The unit's head word as written ("tempat" of "287 tempat pemungutan suara", which counts
+    # polling stations, not votes); a unit read as a canonical one ("person") may be any word.
+    head = next((k for k in range(lo, hi + 1) if x.unit and x.unit.split()[0] in toks[k][2]), None)
+    things = {i: w for i, w in weights.items() if w and not concepts_[i].name}
+    amount = x.unit is None or x.unit in spans_mod.MONEY or x.unit in MEASURES
+    for _, at in _mentions(sentence, concepts_, things):
+        for j, b in at:
+            if j >= lo and b <= hi and (head is None or j == head):
+                return True
+            if amount and b < lo and content[lo] - content[b + 1] == 0:
+                return True
+    return False
 
 
 # "When will …", "When is X going to …", "kapan X akan …", "the next …": the answer is a date
@@ -556,7 +595,10 @@ def rank(
         coverage = sum(weights[i] for i in hit) / total if total else 0.0
         names = (sum(1 for i in name_idx if i in hit) / len(name_idx)) if name_idx else 1.0
         found = typed_answers(q, c.facts, concepts_, c.published or today, c.text) if q.expected else []
-        typed = type_fit(q, found) if q.expected else 0.0
+        if q.expected == "number":
+            typed = type_fit(q, found, lambda x, t=c.text: attached(t, x, concepts_, weights))
+        else:
+            typed = type_fit(q, found) if q.expected else 0.0
         if (
             q.expected == "date"
             and c.published is None
@@ -876,10 +918,16 @@ def short_answer(
     if q.expected == "number":
         # The asked unit first, then the figure next to the question's words ("hubungan
         # diplomatik selama 76 tahun", not the "80 tahun" of another clause).
+        # The asked unit first, then a figure attached to the question's words (``attached``).
+        def fit(x: Quantity) -> int:
+            order = spans_mod.quantity_order(q, x)[0]
+            return 0 if order == 0 else 1 if attached(c.text, x, concepts_, weights or {}) else order + 1
+
         qty = min(
             found,
             key=lambda x: (
-                *spans_mod.quantity_order(q, x)[:2],
+                fit(x),
+                spans_mod.quantity_order(q, x)[1],
                 -closeness(
                     c.text, x.start, x.end, concepts_, weights or {}, [(y.start, y.end) for y in found]
                 ),

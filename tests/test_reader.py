@@ -261,3 +261,39 @@ def test_how_many_died_is_not_answered_by_the_people_who_left(corpus_berita):
 def test_when_is_x_holding_asks_for_a_date_to_come(seeded):
     a = seeded.ask("When is North Korea holding its big military parade?")
     assert a.short_answer is not None and a.short_answer.date == "2025-10-10"
+
+
+def _short_weighted(question: str, sentence: str) -> reader.ShortAnswer | None:
+    q = analyze(question)
+    concepts_ = reader.concepts(q)
+    weights = dict.fromkeys(range(len(concepts_)), 1.0)
+    return reader.short_answer(q, _scored(sentence), concepts_, q.language, {}, None, weights)
+
+
+def test_a_figure_is_of_the_question_word_that_is_its_unit():
+    # "kematian" is what "died" counts; "kasus" counts something else.
+    s = "Dinas Kesehatan mencatat 1.200 kasus demam berdarah dan 7 kematian sepanjang tahun ini."
+    short = _short_weighted("How many people died of dengue this year?", s)
+    assert short is not None and short.value == 7
+
+
+def test_an_amount_is_of_the_noun_right_before_it():
+    s = "Hakim menjatuhkan denda Rp 250 juta, sedangkan kerugian negara mencapai Rp 9 miliar."
+    short = _short_weighted("Berapa denda yang dijatuhkan hakim?", s)
+    assert short is not None and short.value == 250e6
+
+
+def test_the_whole_a_part_is_counted_of_is_not_the_answer():
+    s = "Dari 40 analis yang disurvei, 31 orang memperkirakan harga minyak naik."
+    short = _short_weighted("How many of the surveyed analysts expect oil prices to rise?", s)
+    assert short is not None and short.value == 31
+
+
+def test_how_much_without_a_unit_wants_an_amount_not_a_count():
+    q = analyze("Berapa nilai ekspor kopi tahun lalu?")
+    f = facts("Ekspor kopi tahun lalu mencakup 45 negara tujuan.", PUBLISHED)
+    concepts_ = reader.concepts(q)
+    found = reader.typed_answers(
+        q, f, concepts_, PUBLISHED, "Ekspor kopi tahun lalu mencakup 45 negara tujuan."
+    )
+    assert reader.type_fit(q, found, lambda x: False) == 0.5
