@@ -1122,6 +1122,17 @@ dam | bendungan
 dams | bendungan
 referee | wasit
 refereed | wasit
+yellow card | kartu kuning
+second yellow card | kartu kuning kedua
+red card | kartu merah
+booked | kartu kuning
+scored the winner | gol kemenangan; penentu kemenangan; gol
+winning goal | gol kemenangan; penentu kemenangan; gol
+got | menerima; mendapat; memperoleh
+watched | menonton; nonton; tonton
+watch | menonton; nonton; tonton
+spectators | penonton
+witnessed | disaksikan; menyaksikan
 carry | mengangkut; membawa
 carried | mengangkut; membawa
 """

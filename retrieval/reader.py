@@ -76,6 +76,9 @@ def concepts(q: Question) -> list[Concept]:
     """The question's content as concepts; English words bring their Indonesian forms."""
     text = q.text
     skip = _REPORTING_WORDS if reporting(text) else set()
+    # "… against Persija", "Persib kontra Persija": the word only pairs two sides; the
+    # articles' "lawan" ("di kubu lawan") is no answer to it.
+    skip = skip | {m.group(1).lower() for m in _SIDES.finditer(text)}
     if q.date_text:  # the date constraint is matched on resolved dates, not as words
         text = text.replace(q.date_text, " ")
     out: list[Concept] = []
@@ -140,6 +143,9 @@ def concepts(q: Question) -> list[Concept]:
 
 
 _WH = WH_WORDS | {"tell", "name"}
+
+# A word that sets one side against another named one ("against Persija", "kontra Persija").
+_SIDES = re.compile(r"\b(against|versus|vs|kontra|melawan)\.?\s+(?=[A-Z])")
 
 # "Since when …?", "Sejak kapan …?", "How long has … been …": the start of a state.
 SINCE = re.compile(r"\bsince when\b|\bsejak kapan\b|\bsejak (?:tanggal|tahun|bulan) berapa\b", re.I)
@@ -460,6 +466,11 @@ def typed_answers(
     if q.type == "how_long" and text:
         found = [x for x in found if not (isinstance(x, Quantity) and not_a_duration(q, text, x))]
     if q.expected == "person":
+        found = [
+            p
+            for p in found
+            if not (isinstance(p, Span) and p.role and _other_body(p.role, concepts_, q.text))
+        ]
         roles = [form for c in concepts_ if c.role for form in c.forms]
         if roles:
             asked_places = {c.place for c in concepts_ if c.place}
@@ -472,6 +483,62 @@ def typed_answers(
                 and _role_fit(p.role, roles, asked_places, asked_ws) == "fits"
             ]
     return found
+
+
+def _body_parts(c: Concept) -> list[tuple[str, ...]]:
+    """The words of a name of several words, each with the forms that count ("South" also
+    "selatan", an acronym also as the articles spell it out); [] for a one-word name."""
+    toks = [t for t in _WORD.findall(c.text) if t.lower() not in STOP_EN and t.lower() not in STOP_ID]
+    if len(toks) < 2:
+        return []
+    spelled = tuple(f for f in c.forms if " " in f)
+    return [(t.lower(), *EN_TO_ID.get(t.lower(), ()), *(spelled if t.isupper() else ())) for t in toks]
+
+
+@lru_cache(maxsize=1024)
+def _other_body_cached(role: str, concepts_: tuple[Concept, ...], question: str) -> bool:
+    words = words_of(role)
+    asked = {w.lower() for w in _WORD.findall(question)}
+    named: list[Concept] = []
+    unnamed = False
+    for c in concepts_:
+        if not c.name or c.role or c.place:
+            continue
+        parts = _body_parts(c)
+        if not parts:
+            if c.text.isupper() and _present(c.forms, words):
+                named.append(c)
+            continue
+        present = [_present(p, words) for p in parts]
+        if any(present) and not all(present) and any(t.isupper() for t in _WORD.findall(c.text)):
+            return True  # "BPBD Kalimantan Selatan" for "BPBD Lembata"
+        if all(present):
+            named.append(c)
+        elif not any(present):
+            unnamed = True
+    if not (named and unnamed):
+        return False
+    of_names = {w for c in named for f in c.forms for w in f.split()}
+    own = [
+        w
+        for w in _WORD.findall(role)
+        if w[:1].isupper()
+        and w.lower() not in asked
+        and w.lower() not in of_names
+        and w.lower() not in _TITLE_SET
+        and not is_common_word(w)
+    ]
+    return bool(own)  # "Kepala BPBD Lembata" for "the BPBD in South Kalimantan"
+
+
+def _other_body(role: str, concepts_: Sequence[Concept], question: str) -> bool:
+    """Is the title of another body than the one the question names? A title is of a body and
+    its place: "Kepala Pelaksana BPBD Kalimantan Selatan" heads a BPBD, but not the "BPBD
+    Lembata" asked about; "Kepala Badan Penanggulangan Bencana Daerah Lembata" names the asked
+    body with a place of its own where the question names another ("the BPBD in South
+    Kalimantan"). Only names with an acronym (an office, an agency) are read so: a person
+    named by one part of their name is still that person."""
+    return _other_body_cached(role, tuple(concepts_), question)
 
 
 def _asked_words(concepts_: Sequence[Concept]) -> frozenset[str]:

@@ -383,10 +383,11 @@ def people(sentence: str) -> list[Span]:
         text = sentence[start:end]
         core = text.split()
         # A name set off by commas after who the person is ("Analis … dari Mandala Sekuritas,
-        # Citra Anggraini, menilai …"): a person even when a first name is a dictionary word.
+        # Citra Anggraini, menilai …"): a person even when a first name is a dictionary word,
+        # or a last one ("Yohanes Bala Making").
         appositive = (
             len(core) in (2, 3)
-            and _name_like(core[-1])
+            and (_name_like(core[-1]) or _name_like(core[0]))
             and bool(re.search(r"\w,\s*$", sentence[:start]))
             and bool(re.match(r"\s*,", sentence[end:]))
         )

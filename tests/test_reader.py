@@ -297,3 +297,21 @@ def test_how_much_without_a_unit_wants_an_amount_not_a_count():
         q, f, concepts_, PUBLISHED, "Ekspor kopi tahun lalu mencakup 45 negara tujuan."
     )
     assert reader.type_fit(q, found, lambda x: False) == 0.5
+
+
+def test_a_title_of_the_same_body_elsewhere_does_not_answer():
+    q = analyze("Siapa yang memimpin BPBD Sikka?")
+    concepts_ = reader.concepts(q)
+    assert reader._other_body("Kepala Pelaksana BPBD Ende", concepts_, q.text)
+    assert not reader._other_body("Kepala Pelaksana BPBD Sikka", concepts_, q.text)
+    q = analyze("Who heads the BPBD in East Sumba?")
+    concepts_ = reader.concepts(q)
+    assert reader._other_body("Kepala BPBD Ende", concepts_, q.text)
+    assert not reader._other_body("Kepala BPBD Sumba Timur", concepts_, q.text)
+
+
+def test_against_a_named_side_is_no_topic():
+    words = {c.text for c in reader.concepts(analyze("Who scored for Arema against Persebaya?"))}
+    assert "against" not in words and "Persebaya" in words
+    words = {c.text for c in reader.concepts(analyze("What did the two countries pledge to work against?"))}
+    assert any("against" in w for w in words)

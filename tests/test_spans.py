@@ -669,3 +669,10 @@ def test_account_handle_is_one_entity():
 def test_the_place_of_an_office_is_not_a_person():
     found = people("Kepala Dinas Kesehatan Sumenep, Moh. Faisal Amin, mengatakan pada hari pertama.")
     assert [(p.text, p.role) for p in found] == [("Moh. Faisal Amin", "Kepala Dinas Kesehatan Sumenep")]
+
+
+def test_an_appositive_name_whose_last_word_is_a_dictionary_word():
+    # The office of several words before it takes the one-word place ("… Daerah Sikka").
+    s = "Kepala Dinas Pendidikan Sikka, Yosef Bala Making, mengatakan sekolah tetap buka."
+    found = [(p.text, p.role) for p in people(s)]
+    assert found == [("Yosef Bala Making", "Kepala Dinas Pendidikan Sikka")]
