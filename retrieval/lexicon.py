@@ -547,8 +547,8 @@ end | akhir; berakhir; mengakhiri
 ended | berakhir
 hold | menggelar; mengadakan
 held | digelar; diadakan
-host | tuan rumah
-hosted | menjadi tuan rumah
+host | tuan rumah; menjamu
+hosted | menjadi tuan rumah; menjamu
 invite | mengundang; undangan
 invited | diundang; mengundang
 invitation | undangan

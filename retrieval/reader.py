@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from . import dates as dates_mod
 from . import spans as spans_mod
@@ -38,6 +38,7 @@ from .lexicon import (
     stem,
 )
 from .question import BRIDGE_LONGEST, MEASURES, WH_WORDS, Question, canonical_unit, lookup
+from .question import _heads as question_heads
 from .spans import Quantity, Span
 
 _WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
@@ -361,6 +362,9 @@ def type_fit(q: Question, found: Sequence, of_question: Callable[[Quantity], boo
             else 0.5
             for m in found
         )
+    kinds = _asked_kind(q)
+    if kinds:
+        return 1.0 if any(_of_kind(x, kinds) for x in found) else 0.5
     fits = of_question or (lambda x: False)
     if q.expected == "number" and q.unit:
         wanted = canonical_unit(q.unit) or q.unit
@@ -369,6 +373,30 @@ def type_fit(q: Question, found: Sequence, of_question: Callable[[Quantity], boo
         amounts = spans_mod.MONEY | MEASURES
         return 1.0 if any(x.unit in amounts or fits(x) for x in found) else 0.5
     return 1.0
+
+
+# Kinds of place whose names carry the kind's word ("Stasiun Gambir", "Gunung Semeru",
+# "Bandara Juanda", "Stadion Gelora Bandung Lautan Api"): a question asking which one wants a
+# name with the word, not the island or city the sentence also names ("stasiun di Jawa").
+# Not "kota", "desa", "pulau": their names are often written bare ("di Jakarta", "Jawa").
+_NAMED_KINDS = frozenset({
+    "stasiun", "stadion", "bandara", "bandar udara", "pelabuhan", "gunung", "sungai", "danau",
+    "terminal", "rumah sakit",
+})  # fmt: skip
+
+
+@lru_cache(maxsize=256)
+def _asked_kind(q: Question) -> frozenset[str]:
+    """The named kinds of place a which-question asks for ("stasiun mana", "which airport")."""
+    if q.expected not in ("entity", "place") or q.type not in ("which", "what", "where"):
+        return frozenset()
+    heads = question_heads(q.text.lower())
+    return frozenset(f for h in heads for f in (h, *EN_TO_ID.get(h, ())) if f in _NAMED_KINDS)
+
+
+def _of_kind(x: object, kinds: frozenset[str]) -> bool:
+    low = getattr(x, "text", "").lower()
+    return any(low.startswith(k + " ") for k in kinds)
 
 
 _WHOLE_BEFORE = re.compile(r"\b(?:dari|of)\s+$", re.IGNORECASE)
@@ -663,7 +691,7 @@ def rank(
         names = (sum(1 for i in name_idx if i in hit) / len(name_idx)) if name_idx else 1.0
         found = typed_answers(q, c.facts, concepts_, c.published or today, c.text) if q.expected else []
         if q.expected == "number":
-            typed = type_fit(q, found, lambda x, t=c.text: attached(t, x, concepts_, weights))
+            typed = type_fit(q, found, partial(attached, c.text, concepts_=concepts_, weights=weights))
         else:
             typed = type_fit(q, found) if q.expected else 0.0
         if (
@@ -1031,6 +1059,9 @@ def short_answer(
         # then nearness: "which outlet" is KCNA, not the country it belongs to.
         named = {(p.start, p.end) for p in (*c.facts.people, *c.facts.places)}
         near.sort(key=lambda x: (x.start, x.end) in named)
+    kinds = _asked_kind(q)
+    if kinds:  # "stasiun mana": "Stasiun Pasar Senen", not "Jakarta"
+        near.sort(key=lambda x: not _of_kind(x, kinds))
     span = near[0]
     text = spans_mod.to_english(span.text, before=c.text[: span.start]) if lang == "en" else span.text
     acronym = _ACRONYM_AFTER.match(c.text, span.end)

@@ -315,3 +315,12 @@ def test_against_a_named_side_is_no_topic():
     assert "against" not in words and "Persebaya" in words
     words = {c.text for c in reader.concepts(analyze("What did the two countries pledge to work against?"))}
     assert any("against" in w for w in words)
+
+
+def test_which_station_wants_a_name_with_the_word_station():
+    s = "Stasiun Tugu di Yogyakarta menjadi stasiun paling padat selama libur panjang."
+    short = _short_weighted("Stasiun mana yang paling padat selama libur panjang?", s)
+    assert short is not None and short.text == "Stasiun Tugu"
+    q = analyze("Which airport handled the most passengers?")
+    found = reader.typed_answers(q, facts("Penumpang terbanyak tercatat di Jawa Timur.", PUBLISHED), [])
+    assert reader.type_fit(q, found) in (0.0, 0.5)
