@@ -175,6 +175,9 @@ _REPORTING = re.compile(
 _QUOTED = re.compile(
     r"\b(?:quot(?:e|es|ed|ing)|cit(?:e|es|ed|ing)|(?:me|di)?ngutip|(?:me|di)?kutip(?:nya)?)\b", re.I
 )
+# "reports of violations" (a bare noun: a kind of report, counted in the news), not "reports of
+# the flood" (the coverage of an event).
+_COUNTED_REPORTS = re.compile(r"(?<=reports)\s+of\s+(?!(?:the|this|that|these|those)\b)\w", re.IGNORECASE)
 _REPORTING_WORDS = {
     "outlet", "outlets", "media", "source", "sources", "newspaper", "newspapers", "publication",
     "publications", "article", "articles", "report", "reports", "reported", "reporting", "covered",
@@ -190,6 +193,10 @@ def reporting(text: str) -> str | None:
     if not m or _QUOTED.search(text):
         # "Which newspaper did Metrotvnews quote …?": the source quoted inside an article,
         # named in its text, not the articles that report it.
+        return None
+    if _COUNTED_REPORTS.match(text, m.end()):
+        # "How many reports of violations did the watchdog receive?": reports as things
+        # counted in the news (of something, filed, received), not the articles themselves.
         return None
     return "count" if re.match(r"how many|berapa", m[0], re.I) else "which"
 

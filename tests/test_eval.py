@@ -31,10 +31,13 @@ pytestmark = pytest.mark.slow
 # All merged, with acronyms the articles define and phrase synonyms ("menlu"): seeds R@1 0.85,
 # R@5 0.965, short 0.914, correct 0.867, near-miss 0.694, off-topic 1.0, false refusals 0.018;
 # corpus 0.86, 0.972, 0.802, 0.803, 0.561, 1.0, 0.017. Floors a few points under.
+# After issue 9's ranking work (figures of the question's noun, titles of the asked body and
+# place, named kinds of place; with reading4_questions.json): corpus R@1 0.898, R@5 0.974,
+# short 0.861, correct 0.842, near-miss 0.576, false refusals 0.02; seeds unchanged.
 FLOORS = {
     "seeds": {"R@1": 0.81, "R@5": 0.94, "short_answer_accuracy": 0.88, "answer_correct": 0.84,
               "off_topic_declined": 0.97, "near_miss_declined": 0.66, "false_refusals_max": 0.03},
-    "corpus": {"R@1": 0.83, "R@5": 0.95, "short_answer_accuracy": 0.77, "answer_correct": 0.77,
+    "corpus": {"R@1": 0.86, "R@5": 0.95, "short_answer_accuracy": 0.82, "answer_correct": 0.80,
                "off_topic_declined": 0.97, "near_miss_declined": 0.53, "false_refusals_max": 0.03},
 }  # fmt: skip
 

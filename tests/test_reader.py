@@ -324,3 +324,9 @@ def test_which_station_wants_a_name_with_the_word_station():
     q = analyze("Which airport handled the most passengers?")
     found = reader.typed_answers(q, facts("Penumpang terbanyak tercatat di Jawa Timur.", PUBLISHED), [])
     assert reader.type_fit(q, found) in (0.0, 0.5)
+
+
+def test_reports_of_a_bare_noun_are_counted_things_not_coverage():
+    assert reader.reporting("How many reports of fraud did the police receive?") is None
+    assert reader.reporting("How many reports of the earthquake are there?") == "count"
+    assert reader.reporting("Which outlets reported the earthquake?") == "which"
