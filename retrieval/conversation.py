@@ -337,6 +337,26 @@ _ELLIPSIS_ID = re.compile(
     r"(?:(?P<rest>,\s*.+)|\??)$|^(?:lalu |terus |dan |nah )?kalau\s+(?P<x2>[^,?]+?)\s*(?:(?P<rest2>,\s*.+)|\??)$",
     re.IGNORECASE,
 )
+# "And how many deaths?", "dan berapa persen?": a bare count asked like the previous one.
+_RECOUNT_EN = re.compile(
+    r"^(?:and|so|then|but)?[\s,]*how (?P<wh>many|much)\s+(?P<x>[a-z][\w\s-]*?)\s*\??$", re.I
+)
+_RECOUNT_ID = re.compile(r"^(?:dan|lalu|terus|kalau)?[\s,]*berapa\s+(?P<x>[a-z][\w\s-]*?)\s*\??$", re.I)
+_AUX_AFTER_COUNT = r"(?:does|did|do|has|have|had|is|are|was|were|will|would|can|could)\b"
+# "berapa lama", "berapa kali": how long, how often — not a count of another thing.
+_NOT_COUNTED_ID = {
+    "lama",
+    "kali",
+    "banyak",
+    "lagi",
+    "jauh",
+    "besar",
+    "tinggi",
+    "yang",
+    "usia",
+    "umur",
+    "hari",
+}
 _CONTINUES = re.compile(r"^(?:and|so|then|dan|lalu|terus|trus)\b[\s,]+\w", re.IGNORECASE)
 _AND_X = re.compile(r"^(?:and|dan|lalu|terus|or|atau)\s+(?P<x>[^?]+?)\s*\??$", re.IGNORECASE)
 
@@ -1105,6 +1125,8 @@ class _Resolver:
             # to X, so X is added to it.
             text = f"{text.rstrip('?!. ')} ({self.focus})?"
         if not self.replaced and not self.unresolved:
+            text = self.recount(text)
+        if not self.replaced and not self.unresolved:
             text = self.carry(text)
         if not self.replaced and not self.unresolved:
             text = self.continued(text)
@@ -1547,6 +1569,37 @@ class _Resolver:
         if self.lang == "id":
             return not (_is_verb_id(low) or low in _BARE_VERBS_ID)
         return not (low in _VERBS_EN or re.search(r"(?:ed|en|ing)$", low))
+
+    def recount(self, text: str) -> str:
+        """ "And how many deaths?" after "How many measles cases has the ministry confirmed?" (or
+        "dan berapa persen?" after "Berapa suara yang diraih …?"): the same question of another
+        count, its noun swapped in, as in "what about X?"."""
+        prev = self.memory[0].turn if self.memory else None
+        if prev is None:
+            return text
+        if self.lang == "en":
+            m = _RECOUNT_EN.match(text)
+            x = m.group("x") if m else ""
+            if not m or any(w.lower() in _VERBS_EN | _AUX_EN | _EXISTENTIAL for w in _words(x)):
+                return text
+            asked = re.search(
+                rf"\bhow {m.group('wh')}\s+(?P<y>[\w\s-]+?)\s+(?={_AUX_AFTER_COUNT})", prev.text, re.I
+            )
+        else:
+            m = _RECOUNT_ID.match(text)
+            x = m.group("x") if m else ""
+            if not m or any(
+                w.lower() in _NOT_COUNTED_ID | _BARE_VERBS_ID or _is_verb_id(w) for w in _words(x)
+            ):
+                return text
+            asked = re.search(
+                r"\bberapa\s+(?P<y>[\w-]+(?:\s+[\w-]+)??)(?=\s+yang\b|\s*[?!.]*$)", prev.text, re.I
+            )
+        if not asked or len(_words(x)) > 3 or _same(asked.group("y"), x):
+            return text
+        new = prev.text[: asked.start("y")] + x + prev.text[asked.end("y") :]
+        self.note(text, new)
+        return new
 
     def carry(self, text: str) -> str:
         """A very short question with no names keeps the previous topic."""

@@ -1026,3 +1026,31 @@ def test_its_after_the_questions_own_noun_is_that_nouns():
         ]
     )
     assert r[-1].text.endswith("the company had reported its plan?")
+
+
+# --- "and how many X?" -------------------------------------------------------------------------
+
+
+def test_and_how_many_x_asks_the_previous_count_of_x():
+    assert (
+        last(
+            [
+                ("How many flights has the airline cancelled this week?", "40", "number"),
+                ("And how many routes?", None, None),
+            ]
+        )
+        == "How many routes has the airline cancelled this week?"
+    )
+
+
+def test_dan_berapa_x_asks_the_previous_count_of_x():
+    assert (
+        last([("Berapa kursi yang diraih Partai Hijau?", "12", "number"), ("dan berapa persen?", None, None)])
+        == "Berapa persen yang diraih Partai Hijau?"
+    )
+
+
+def test_berapa_lama_is_not_a_count_to_swap_in():
+    assert not last(
+        [("Berapa pemimpin yang hadir di KTT Bali?", "20", "number"), ("dan berapa lama?", None, None)]
+    ).startswith("Berapa lama yang")
