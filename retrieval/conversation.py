@@ -723,6 +723,30 @@ def _someone(text: str, gender: str | None, lang: str) -> str | None:
     return " ".join(p for p in (noun, before, "who", _past(words[verb]), *words[verb + 1 :]) if p)
 
 
+_PEOPLE_WORDS = _PERSON_EN | _GROUP_EN | _PERSON_ID | _GROUP_ID | {"her", "his", "their", "keduanya"}
+
+
+def referred_people(replaced: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """The people a follow-up's pronouns were resolved to ("they" → "Arif Mahendra and Siti
+    Rohana" gives both), for reading the sentences near the last answer (api)."""
+    out: list[str] = []
+    for typed, became in replaced:
+        low = typed.lower()
+        if low in _PEOPLE_WORDS or (low.endswith("nya") and low not in _NYA_FIXED):
+            names = _split_names(became.removesuffix("'s").removesuffix("'"))
+            out += [n for n in names if n[:1].isupper() and not _is_place(n)]
+    return tuple(dict.fromkeys(out))
+
+
+def about_others(sentence: str, people: Sequence[str]) -> bool:
+    """Does the sentence name people, none of them ``people`` (by any word of their names)?"""
+    found = spans.people(sentence)
+    if not found:
+        return False
+    words = {w.lower() for p in people for w in _words(p) if len(w) > 2}
+    return not any(w.lower() in words for w in _words(sentence))
+
+
 def _outlet_key(name: str) -> str:
     """ "Metrotvnews.com", "Metrotvnews" → "metrotvnews"."""
     return re.sub(r"\.(?:com|id|co|net|org)\b.*$", "", name.strip().lower()).replace(" ", "")

@@ -1054,3 +1054,22 @@ def test_berapa_lama_is_not_a_count_to_swap_in():
     assert not last(
         [("Berapa pemimpin yang hadir di KTT Bali?", "20", "number"), ("dan berapa lama?", None, None)]
     ).startswith("Berapa lama yang")
+
+
+# --- the people a follow-up is about, for reading near the last answer ----------------------------
+
+
+def test_referred_people_are_those_a_pronoun_became():
+    from retrieval.conversation import referred_people
+
+    assert referred_people([("they", "Ani Lestari and Budi Santoso")]) == ("Ani Lestari", "Budi Santoso")
+    assert referred_people([("", "the flood in Kudus")]) == ()
+
+
+def test_a_sentence_naming_only_other_people_is_about_others():
+    from retrieval.conversation import about_others
+
+    pair = ["Ani Lestari", "Budi Santoso"]
+    assert about_others("Rivalnya, pasangan Joko Widodo dan Rina Sari, memperoleh 40 persen.", pair)
+    assert not about_others("Pasangan nomor urut 2 itu meraih 60 persen suara.", pair)
+    assert not about_others("Budi mengatakan Rina Sari sudah mengucapkan selamat.", pair)
