@@ -299,6 +299,8 @@ _REFERRING = {
     "beliau",
     "mereka",
 }
+# Words that open a question without being a name, though capitalized there.
+_OPENERS = {"since", "until", "till", "according", "besides", "sejak", "semenjak", "menurut", "selain"}
 _WH_EN = {"who", "whom", "whose", "what", "when", "where", "why", "how", "which"}
 _WH_ID = {"siapa", "siapakah", "kapan", "kapankah", "mana", "manakah", "dimana", "mengapa", "kenapa",
           "bagaimana", "bagaimanakah", "berapa", "berapakah", "apa", "apakah", "gimana"}  # fmt: skip
@@ -335,6 +337,26 @@ _ELLIPSIS_ID = re.compile(
     r"(?:(?P<rest>,\s*.+)|\??)$|^(?:lalu |terus |dan |nah )?kalau\s+(?P<x2>[^,?]+?)\s*(?:(?P<rest2>,\s*.+)|\??)$",
     re.IGNORECASE,
 )
+# "And how many deaths?", "dan berapa persen?": a bare count asked like the previous one.
+_RECOUNT_EN = re.compile(
+    r"^(?:and|so|then|but)?[\s,]*how (?P<wh>many|much)\s+(?P<x>[a-z][\w\s-]*?)\s*\??$", re.I
+)
+_RECOUNT_ID = re.compile(r"^(?:dan|lalu|terus|kalau)?[\s,]*berapa\s+(?P<x>[a-z][\w\s-]*?)\s*\??$", re.I)
+_AUX_AFTER_COUNT = r"(?:does|did|do|has|have|had|is|are|was|were|will|would|can|could)\b"
+# "berapa lama", "berapa kali": how long, how often — not a count of another thing.
+_NOT_COUNTED_ID = {
+    "lama",
+    "kali",
+    "banyak",
+    "lagi",
+    "jauh",
+    "besar",
+    "tinggi",
+    "yang",
+    "usia",
+    "umur",
+    "hari",
+}
 _CONTINUES = re.compile(r"^(?:and|so|then|dan|lalu|terus|trus)\b[\s,]+\w", re.IGNORECASE)
 _AND_X = re.compile(r"^(?:and|dan|lalu|terus|or|atau)\s+(?P<x>[^?]+?)\s*\??$", re.IGNORECASE)
 
@@ -628,6 +650,103 @@ def _group(turn: Turn) -> list[str] | str | None:
     return None
 
 
+# "Did anybody die in the Banjar flood?", "Apakah ada pejabat Kremlin yang menanggapi …?":
+# a yes/no question about someone it does not name.
+_SOMEONE_EN = re.compile(
+    r"^(?P<aux>did|was|were|is|are|has|have|had|will)\s+(?:anybody|anyone|someone|somebody)\s+"
+    r"(?P<rest>[^?]+?)\s*\??$",
+    re.IGNORECASE,
+)
+_SOMEONE_ID = re.compile(
+    r"^(?:apakah\s+|apa\s+)?ada(?:kah)?\s+(?:(?P<np>[^?]+?)\s+)?yang\s+(?P<vp>[^?]+?)\s*\??$", re.IGNORECASE
+)
+_PAST = {
+    "get": "got", "go": "went", "win": "won", "lose": "lost", "take": "took", "make": "made",
+    "give": "gave", "come": "came", "see": "saw", "leave": "left", "hold": "held", "say": "said",
+    "tell": "told", "fall": "fell", "run": "ran", "find": "found", "break": "broke", "hit": "hit",
+    "hurt": "hurt", "put": "put", "send": "sent", "speak": "spoke", "meet": "met", "lead": "led",
+    "pay": "paid", "buy": "bought", "bring": "brought", "think": "thought", "become": "became",
+    "begin": "began", "write": "wrote", "flee": "fled", "keep": "kept", "sell": "sold",
+    "know": "knew", "fight": "fought", "stand": "stood", "sit": "sat", "catch": "caught",
+}  # fmt: skip
+_SOMEONE_NOUN = {"m": "the man", "f": "the woman"}
+
+
+def _past(verb: str) -> str:
+    low = verb.lower()
+    if low in _PAST:
+        return _PAST[low]
+    if low.endswith("e"):
+        return verb + "d"
+    if len(low) > 2 and low.endswith("y") and low[-2] not in "aeiou":
+        return verb[:-1] + "ied"
+    return verb + "ed"
+
+
+def _someone(text: str, gender: str | None, lang: str) -> str | None:
+    """Whom "he"/"she"/"dia" means after a yes/no question about an unnamed someone: "Did
+    anybody die in the Banjar flood?" → "the man who died in the Banjar flood", "Apakah ada
+    pejabat Kremlin yang menanggapi …?" → "pejabat Kremlin yang menanggapi …". The articles
+    describe such a person instead of naming them ("Seorang pria berusia 67 tahun …"), and the
+    description finds them where the story's topic alone does not."""
+    if lang == "id":
+        m = _SOMEONE_ID.match(text)
+        if not m:
+            return None
+        return f"{(m.group('np') or 'orang').strip()} yang {m.group('vp').strip()}"
+    m = _SOMEONE_EN.match(text)
+    if not m:
+        return None
+    noun = _SOMEONE_NOUN.get(gender or "", "the person")
+    aux, words = m.group("aux").lower(), m.group("rest").split()
+    if aux != "did":  # "Was anyone hurt in …?" → "the man who was hurt in …"
+        return f"{noun} who {aux} {' '.join(words)}"
+    # "Did anyone at the labour ministry comment on …?": a prepositional phrase may come before
+    # the verb, which is then the first plain word followed by a preposition or an article.
+    verb = 0
+    if words[0].lower() in _PREPOSITIONS_EN:
+        verb = next(
+            (
+                j
+                for j in range(2, len(words))
+                if words[j].isalpha()
+                and words[j].islower()
+                and words[j - 1].lower() not in {"the", "a", "an"} | _PREPOSITIONS_EN
+                and j + 1 < len(words)
+                and words[j + 1].lower() in {"the", "a", "an"} | _PREPOSITIONS_EN
+            ),
+            0,
+        )
+        if not verb:
+            return None
+    before = " ".join(words[:verb])
+    return " ".join(p for p in (noun, before, "who", _past(words[verb]), *words[verb + 1 :]) if p)
+
+
+_PEOPLE_WORDS = _PERSON_EN | _GROUP_EN | _PERSON_ID | _GROUP_ID | {"her", "his", "their", "keduanya"}
+
+
+def referred_people(replaced: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """The people a follow-up's pronouns were resolved to ("they" → "Arif Mahendra and Siti
+    Rohana" gives both), for reading the sentences near the last answer (api)."""
+    out: list[str] = []
+    for typed, became in replaced:
+        low = typed.lower()
+        if low in _PEOPLE_WORDS or (low.endswith("nya") and low not in _NYA_FIXED):
+            names = _split_names(became.removesuffix("'s").removesuffix("'"))
+            out += [n for n in names if n[:1].isupper() and not _is_place(n)]
+    return tuple(dict.fromkeys(out))
+
+
+def about_others(sentence: str, people: Sequence[str]) -> bool:
+    """Does the sentence name people, none of them ``people`` (by any word of their names)?"""
+    found = spans.people(sentence)
+    if not found:
+        return False
+    words = {w.lower() for p in people for w in _words(p) if len(w) > 2}
+    return not any(w.lower() in words for w in _words(sentence))
+
+
 def _outlet_key(name: str) -> str:
     """ "Metrotvnews.com", "Metrotvnews" → "metrotvnews"."""
     return re.sub(r"\.(?:com|id|co|net|org)\b.*$", "", name.strip().lower()).replace(" ", "")
@@ -914,6 +1033,26 @@ class _Resolver:
                     return self._bind(gender, name)
         return None
 
+    def someone(self, gender: str | None) -> str | None:
+        """After "Did anybody die in …?": the one the quote named that the question did not,
+        else the question's description of them (``_someone``)."""
+        if not self.memory:
+            return None
+        turn = self.memory[0].turn
+        if turn.language != self.lang:
+            return None
+        desc = _someone(turn.text, gender, self.lang)
+        if not desc:
+            return None
+        for name in _answer_people(turn) or list(turn.people):
+            if (
+                not any(_same(name, a) for a in turn.question.names)
+                and _outlet_key(name) not in self.outlets
+                and self._free(name)
+            ):
+                return self._bind(gender, name)
+        return self._bind(gender, desc)
+
     def _bind(self, gender: str | None, name: str) -> str:
         if gender:
             self.genders[gender] = name
@@ -995,7 +1134,13 @@ class _Resolver:
             self.focus = x
             text = rest[:1].upper() + rest[1:]
             self.note(lead, x)
-        self.own = analyze(text, self.vocabulary).names
+        # A capitalized opener is not a name of the question's own ("Since when did he …?").
+        first = (_words(text) or [""])[0]
+        self.own = tuple(
+            n
+            for n in analyze(text, self.vocabulary).names
+            if not (n == first and n.lower() in _WH_EN | _WH_ID | _AUX_EN | _OPENERS | STOP_EN | STOP_ID)
+        )
         if self.focus:
             self.own = tuple(n for n in self.own if not _same(n, self.focus))
         text = self.pronouns(text)
@@ -1003,6 +1148,8 @@ class _Resolver:
             # "bagaimana dengan gol Persija, siapa yang mencetak?": nothing in the rest referred
             # to X, so X is added to it.
             text = f"{text.rstrip('?!. ')} ({self.focus})?"
+        if not self.replaced and not self.unresolved:
+            text = self.recount(text)
         if not self.replaced and not self.unresolved:
             text = self.carry(text)
         if not self.replaced and not self.unresolved:
@@ -1129,13 +1276,13 @@ class _Resolver:
             if low in ("he", "she") and own_people:
                 return None, start, end
             if low in _PERSON_EN or (low == "her" and not self._possessive_her(nxt, after)):
-                who = self.person(_GENDER.get(low))
+                who = self.someone(_GENDER.get(low)) or self.person(_GENDER.get(low))
                 return (self.note(word, who), start, end) if who else self.about_topic(word, start, end)
             if low in _POSSESSIVE_EN:
                 if (low == "their" and len(own_people) >= 2) or (low in ("his", "her") and own_people):
                     return None, start, end
-                if low == "its" and own_things:
-                    return None, start, end
+                if low == "its" and (own_things or re.search(r"\bthe\s+[a-z]", before)):
+                    return None, start, end  # "… had the company reported its plan?": the company's
                 if low == "their":
                     ref = self.group()
                 else:
@@ -1176,7 +1323,7 @@ class _Resolver:
         if low in _PERSON_ID:
             if own_people and not (_is_verb_id(prev_word) or prev_word in _PREPOSITIONS_ID):
                 return None, start, end  # "Kapan Xi bilang dia akan datang?"
-            who = self.person()
+            who = self.someone(None) or self.person()
             return (self.note(word, who), start, end) if who else self.about_topic(word, start, end)
         if low in _GROUP_ID or low == "keduanya":
             if len(own_people) >= 2:
@@ -1446,6 +1593,37 @@ class _Resolver:
         if self.lang == "id":
             return not (_is_verb_id(low) or low in _BARE_VERBS_ID)
         return not (low in _VERBS_EN or re.search(r"(?:ed|en|ing)$", low))
+
+    def recount(self, text: str) -> str:
+        """ "And how many deaths?" after "How many measles cases has the ministry confirmed?" (or
+        "dan berapa persen?" after "Berapa suara yang diraih …?"): the same question of another
+        count, its noun swapped in, as in "what about X?"."""
+        prev = self.memory[0].turn if self.memory else None
+        if prev is None:
+            return text
+        if self.lang == "en":
+            m = _RECOUNT_EN.match(text)
+            x = m.group("x") if m else ""
+            if not m or any(w.lower() in _VERBS_EN | _AUX_EN | _EXISTENTIAL for w in _words(x)):
+                return text
+            asked = re.search(
+                rf"\bhow {m.group('wh')}\s+(?P<y>[\w\s-]+?)\s+(?={_AUX_AFTER_COUNT})", prev.text, re.I
+            )
+        else:
+            m = _RECOUNT_ID.match(text)
+            x = m.group("x") if m else ""
+            if not m or any(
+                w.lower() in _NOT_COUNTED_ID | _BARE_VERBS_ID or _is_verb_id(w) for w in _words(x)
+            ):
+                return text
+            asked = re.search(
+                r"\bberapa\s+(?P<y>[\w-]+(?:\s+[\w-]+)??)(?=\s+yang\b|\s*[?!.]*$)", prev.text, re.I
+            )
+        if not asked or len(_words(x)) > 3 or _same(asked.group("y"), x):
+            return text
+        new = prev.text[: asked.start("y")] + x + prev.text[asked.end("y") :]
+        self.note(text, new)
+        return new
 
     def carry(self, text: str) -> str:
         """A very short question with no names keeps the previous topic."""

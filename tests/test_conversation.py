@@ -947,3 +947,129 @@ def test_and_the_other_side_is_asked_the_previous_question():
     r = talk(turns)
     assert r[1].text == "What share of the vote did Arif Mahendra and Siti Rohana get?"
     assert r[2].text.startswith("What share of the vote did the losing pair get")
+
+
+# --- someone the question did not name -------------------------------------------------------
+
+
+def test_he_after_did_anybody_is_the_one_described():
+    assert (
+        last([("Did anybody die in the flood in Kudus?", None, None), ("How old was he?", None, None)])
+        == "How old was the man who died in the flood in Kudus?"
+    )
+
+
+def test_she_after_was_anyone_keeps_the_participle():
+    r = talk(
+        [("Was anyone injured at the Solo concert?", None, None), ("Where is she being treated?", None, None)]
+    )
+    assert r[-1].text == "Where is the woman who was injured at the Solo concert being treated?"
+
+
+def test_he_after_anyone_with_a_phrase_before_the_verb():
+    r = talk(
+        [
+            ("Did anyone at the finance ministry comment on the budget?", None, None),
+            ("What did he warn about?", None, None),
+        ]
+    )
+    assert r[-1].text == "What did the man at the finance ministry who commented on the budget warn about?"
+
+
+def test_dia_after_apakah_ada_yang_is_the_one_described():
+    assert (
+        last(
+            [
+                ("Apakah ada pejabat bank yang ditangkap di Medan?", None, None),
+                ("Di mana dia ditahan?", None, None),
+            ]
+        )
+        == "Di mana pejabat bank yang ditangkap di Medan ditahan?"
+    )
+    assert (
+        last(
+            [
+                ("Apakah ada yang tewas dalam kebakaran pasar Cepu?", None, None),
+                ("Dia berusia berapa?", None, None),
+            ]
+        )
+        == "Orang yang tewas dalam kebakaran pasar Cepu berusia berapa?"
+    )
+
+
+def test_the_someone_the_quote_names_is_preferred_to_the_description():
+    r = talk(
+        [
+            ("Did anyone get jailed over the sugar import case?", None, None),
+            ("How long did he get?", None, None),
+        ],
+        quote="Hakim menjatuhkan vonis enam tahun penjara kepada mantan direktur Budi Santoso.",
+    )
+    assert "Budi Santoso" in r[-1].text
+
+
+def test_a_capitalized_opener_is_not_the_questions_own_person():
+    r = talk(
+        [
+            ("Who chairs the election commission in Bima?", "Ratna Dewi", "who"),
+            ("Since when has she led it?", None, None),
+        ]
+    )
+    assert "Ratna Dewi" in r[-1].text
+
+
+def test_its_after_the_questions_own_noun_is_that_nouns():
+    r = talk(
+        [
+            ("Did anyone at the labour ministry comment on the layoffs?", None, None),
+            ("Since when did he say the company had reported its plan?", None, None),
+        ]
+    )
+    assert r[-1].text.endswith("the company had reported its plan?")
+
+
+# --- "and how many X?" -------------------------------------------------------------------------
+
+
+def test_and_how_many_x_asks_the_previous_count_of_x():
+    assert (
+        last(
+            [
+                ("How many flights has the airline cancelled this week?", "40", "number"),
+                ("And how many routes?", None, None),
+            ]
+        )
+        == "How many routes has the airline cancelled this week?"
+    )
+
+
+def test_dan_berapa_x_asks_the_previous_count_of_x():
+    assert (
+        last([("Berapa kursi yang diraih Partai Hijau?", "12", "number"), ("dan berapa persen?", None, None)])
+        == "Berapa persen yang diraih Partai Hijau?"
+    )
+
+
+def test_berapa_lama_is_not_a_count_to_swap_in():
+    assert not last(
+        [("Berapa pemimpin yang hadir di KTT Bali?", "20", "number"), ("dan berapa lama?", None, None)]
+    ).startswith("Berapa lama yang")
+
+
+# --- the people a follow-up is about, for reading near the last answer ----------------------------
+
+
+def test_referred_people_are_those_a_pronoun_became():
+    from retrieval.conversation import referred_people
+
+    assert referred_people([("they", "Ani Lestari and Budi Santoso")]) == ("Ani Lestari", "Budi Santoso")
+    assert referred_people([("", "the flood in Kudus")]) == ()
+
+
+def test_a_sentence_naming_only_other_people_is_about_others():
+    from retrieval.conversation import about_others
+
+    pair = ["Ani Lestari", "Budi Santoso"]
+    assert about_others("Rivalnya, pasangan Joko Widodo dan Rina Sari, memperoleh 40 persen.", pair)
+    assert not about_others("Pasangan nomor urut 2 itu meraih 60 persen suara.", pair)
+    assert not about_others("Budi mengatakan Rina Sari sudah mengucapkan selamat.", pair)
