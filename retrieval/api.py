@@ -9,7 +9,7 @@ import math
 import re
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import EllipsisType
@@ -522,11 +522,22 @@ class Berita:
         embedder = self.embedder  # loaded outside the timings
         t0 = time.perf_counter()
         # What needs no query vector is worked out on another thread while this one encodes
-        # the question (ONNX Runtime and numpy release the GIL).
-        pending = _prepare_pool().submit(_prepare, loaded, q, today)
-        qvec = embedder.query(q)
+        # the question (ONNX Runtime and numpy release the GIL), handed over once the question
+        # is tokenized (OnnxEncoder.query's ``running``).
+        pending: list[Future[_Prepared]] = []
+
+        def start() -> None:
+            pending.append(_prepare_pool().submit(_prepare, loaded, q, today))
+
+        if isinstance(embedder, OnnxEncoder):
+            qvec = embedder.query(q, running=start)
+        else:
+            start()
+            qvec = embedder.query(q)
         t1 = time.perf_counter()
-        prepared = pending.result()
+        if not pending:  # an encoder that did not call it
+            start()
+        prepared = pending[0].result()
         timings: dict[str, float] = {"embed": (t1 - t0) * 1000, **prepared.timings}
         hits = search(
             loaded.index,
