@@ -9,7 +9,8 @@ import math
 import re
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from types import EllipsisType
@@ -224,6 +225,7 @@ class _Loaded:
     terms: Terms
     _facts: dict[int, Facts] = field(default_factory=dict)
     _words: dict[int, frozenset[str]] = field(default_factory=dict)
+    _article_words: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def passage_words(self, chunk: ChunkRow) -> frozenset[str]:
         """The words of a passage and its article's title (cached like ``facts``)."""
@@ -232,6 +234,23 @@ class _Loaded:
             if len(self._words) >= FACTS_CACHE:
                 self._words.clear()
             words = self._words[chunk.id] = frozenset(words_of(chunk.doc.title + " " + chunk.text))
+        return words
+
+    def article_words(self, row: ChunkRow, lead_of: Callable[[int], ChunkRow | None]) -> frozenset[str]:
+        """The passage's words with its article's lead passage's (chunk ids run in order within
+        an article, so the lead's is the passage's id less its ordinal; ``lead_of`` finds that
+        row). Cached like ``facts``: one set per passage, not a new union per candidate, which
+        also lets the reader count a passage's names once for all its sentences."""
+        words = self._article_words.get(row.id)
+        if words is None:
+            if len(self._article_words) >= FACTS_CACHE:
+                self._article_words.clear()
+            lead = lead_of(row.id - row.ordinal) if row.ordinal else None
+            if lead is None or lead.doc.file != row.doc.file:
+                words = self.passage_words(row)
+            else:
+                words = self.passage_words(row) | self.passage_words(lead)
+            self._article_words[row.id] = words
         return words
 
     def facts(self, s: SentenceRow) -> Facts:
@@ -524,11 +543,22 @@ class Berita:
         embedder = self.embedder  # loaded outside the timings
         t0 = time.perf_counter()
         # What needs no query vector is worked out on another thread while this one encodes
-        # the question (ONNX Runtime and numpy release the GIL).
-        pending = _prepare_pool().submit(_prepare, loaded, q, today)
-        qvec = embedder.query(q)
+        # the question (ONNX Runtime and numpy release the GIL), handed over once the question
+        # is tokenized (OnnxEncoder.query's ``running``).
+        pending: list[Future[_Prepared]] = []
+
+        def start() -> None:
+            pending.append(_prepare_pool().submit(_prepare, loaded, q, today))
+
+        if isinstance(embedder, OnnxEncoder):
+            qvec = embedder.query(q, running=start)
+        else:
+            start()
+            qvec = embedder.query(q)
         t1 = time.perf_counter()
-        prepared = pending.result()
+        if not pending:  # an encoder that did not call it
+            start()
+        prepared = pending[0].result()
         timings: dict[str, float] = {"embed": (t1 - t0) * 1000, **prepared.timings}
         hits = search(
             loaded.index,
@@ -686,17 +716,16 @@ class Berita:
         def passage_words(chunk_id: int) -> frozenset[str]:
             return loaded.passage_words(rows[chunk_id])
 
+        leads: dict[int, ChunkRow] = {}
+
+        def lead_of(lead_id: int) -> ChunkRow | None:
+            if lead_id not in rows and not leads:  # every candidate's lead in one query
+                wanted = sorted({r.id - r.ordinal for r in rows.values()} - rows.keys())
+                leads.update((r.id, r) for r in index.chunks(wanted))
+            return rows.get(lead_id) or leads.get(lead_id) or index.chunk(lead_id)
+
         def article_words(chunk_id: int) -> frozenset[str]:
-            """The passage's words with its article's lead passage's (chunk ids run in order
-            within an article, so the lead's is the passage's id less its ordinal)."""
-            row = rows[chunk_id]
-            if row.ordinal == 0:
-                return loaded.passage_words(row)
-            lead_id = row.id - row.ordinal
-            lead = rows.get(lead_id) or index.chunk(lead_id)
-            if lead is None or lead.doc.file != row.doc.file:
-                return loaded.passage_words(row)
-            return loaded.passage_words(row) | loaded.passage_words(lead)
+            return loaded.article_words(rows[chunk_id], lead_of)
 
         reading = reader.read(
             qa,

@@ -382,7 +382,7 @@ class OnnxEncoder:
                 out[i] = np.asarray(e.ids, np.int64)
         return out  # type: ignore[return-value]  # every row filled
 
-    def _forward(self, texts: list[str]) -> np.ndarray:
+    def _forward(self, texts: list[str], running: Callable[[], None] | None = None) -> np.ndarray:
         if self.spec.do_lower_case:
             texts = [t.lower() for t in texts]
         encs = self.token_ids(texts)
@@ -395,6 +395,8 @@ class OnnxEncoder:
         feeds = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)
+        if running is not None:
+            running()
         with self._lock:
             tokens = self.session.run(None, feeds)[0]
         return _normalize(_pool(tokens, mask, self.spec.pooling))
@@ -412,8 +414,12 @@ class OnnxEncoder:
                 progress(len(rows))
         return out
 
-    def query(self, text: str) -> np.ndarray:
-        return self._forward([self.spec.query_prompt + text])[0]
+    def query(self, text: str, running: Callable[[], None] | None = None) -> np.ndarray:
+        """``running`` is called once the question is tokenized, just before the forward pass,
+        which holds no GIL: work it hands to another thread runs during the pass. Handed over
+        before tokenizing (which releases the GIL too), that thread took the GIL for its Python
+        and this one waited for it (up to the 5 ms switch interval) to start the pass."""
+        return self._forward([self.spec.query_prompt + text], running)[0]
 
     def passages(self, texts: Sequence[str], progress: Callable[[int], None] | None = None) -> np.ndarray:
         return self._encode(texts, self.spec.passage_prompt, progress)

@@ -184,3 +184,18 @@ def test_a_generation_with_an_ivf_index_loads_and_searches(setup):
     assert loaded.faiss.nprobe == 3
     assert np.array_equal(loaded.vector(3), vectors[3])
     assert loaded.search(vectors[3], 3)[0][0] == 3
+
+
+def test_article_words_are_one_cached_set_per_passage(seeded):
+    """A passage's words with its article's lead passage's: the same set every time it is
+    asked for (the reader counts a passage's names once per set, by identity)."""
+    loaded = seeded._loaded_now()
+    rows = loaded.index.chunks(list(range(len(loaded.index))))
+    by_id = {r.id: r for r in rows}
+    assert any(r.ordinal for r in rows)
+    for row in rows:
+        words = loaded.article_words(row, by_id.get)
+        lead = by_id[row.id - row.ordinal]
+        assert lead.doc.file == row.doc.file
+        assert words == loaded.passage_words(row) | loaded.passage_words(lead)
+        assert loaded.article_words(row, by_id.get) is words

@@ -66,6 +66,33 @@ def test_same_answers_as_sentence_transformers(seeded):
         assert [p.chunk_id for p in a.passages] == [p.chunk_id for p in b.passages], q
 
 
+def test_running_is_called_once_between_tokenizing_and_the_forward_pass(seeded):
+    """``ask`` hands the question's preparation to its thread there: before tokenizing (which
+    releases the GIL), that thread took the GIL and delayed the forward pass."""
+    lean = seeded.embedder
+    events: list[str] = []
+    session, token_ids = lean.session, lean.token_ids
+
+    class Session:
+        def run(self, *args):
+            events.append("forward")
+            return session.run(*args)
+
+    def tokenize(texts):
+        events.append("tokenize")
+        return token_ids(texts)
+
+    lean.session, lean.token_ids = Session(), tokenize
+    try:
+        q = QUESTIONS[0]
+        vec = lean.query(q, running=lambda: events.append("running"))
+    finally:
+        lean.session = session
+        del lean.token_ids  # the method again
+    assert events == ["tokenize", "running", "forward"]
+    assert np.array_equal(vec, lean.query(q))
+
+
 def test_longer_than_the_model_window_is_truncated_like_sentence_transformers(seeded):
     text = " ".join(["Pertemuan Wang Yi dan Choe Son Hui di Beijing."] * 200)
     lean, st = seeded.embedder, load_embedder(seeded.config)
