@@ -13,7 +13,7 @@ import pytest
 
 from retrieval import Berita
 from retrieval.language import detect
-from tests.eval import harness
+from tests.eval import check_eval, harness
 
 pytestmark = pytest.mark.slow
 
@@ -59,6 +59,15 @@ def test_the_evaluation_is_big_enough():
     assert len(harness.load("corroboration")) >= 15
     assert len(harness.load("dates")) >= 15
     assert len(list(harness.CORPORA["corpus"].glob("*.txt"))) >= 8
+
+
+def test_the_evaluation_data_is_well_formed():
+    """Every gold passage is a substring of its article, ids are unique, types are known:
+    a typo would otherwise score silently as a retrieval miss."""
+    checker = check_eval.Checker()
+    for path in sorted(check_eval.EVAL_DIR.glob("*.json")):
+        checker.check_path(path)
+    assert checker.errors == []
 
 
 def test_question_language_is_detected():

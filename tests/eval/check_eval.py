@@ -69,8 +69,10 @@ class Checker:
             self.error(where, f"lang {item['lang']!r} not in {sorted(LANGS)}")
             return None
         ident = item["id"]
-        if not isinstance(ident, str) or not ident.startswith(f"{item['corpus']}-"):
-            self.error(where, f"id {ident!r} must start with {item['corpus']!r}-")
+        # The corpus is one of the id's dash-separated parts: 'seeds-en-001' or, for a set
+        # named first, 'fu2-seeds-en-01'.
+        if not isinstance(ident, str) or item["corpus"] not in ident.split("-"):
+            self.error(where, f"id {ident!r} must name its corpus {item['corpus']!r}")
         elif ident in self.ids:
             self.error(where, f"id {ident!r} already used in {self.ids[ident]}")
         else:
