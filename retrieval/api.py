@@ -706,6 +706,13 @@ class Berita:
             out = declined(qa.text, lang, reason=language.text(lang, key, **args), confidence=conf)
             out.signals = reading.signals
             return out
+        lead = reading.evidence[0].candidate
+        near = verify.near_miss(qa.text, qa.type, concepts_, weights, absent, lead.text, lead.facts.words)
+        if near:  # found, but what it asks is not what the evidence states (verify.near_miss)
+            key, args = near
+            out = declined(qa.text, lang, reason=language.text(lang, key, **args), confidence=conf)
+            out.signals = reading.signals
+            return out
         # Passages in the order of their best sentence: the one that answers is [1].
         order: list[int] = []
         best_sentence: dict[int, reader.Scored] = {}

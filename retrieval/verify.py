@@ -347,3 +347,116 @@ def unstated_focus(
             continue
         out.append(c.text)
     return out
+
+
+# --- near misses the reader lets through: what a yes/no, say- or pay-question asks unstated ---
+
+# Indonesian verbal prefixes: a form carrying one ("membunuh", "dianggap", "terbuka", "bertemu")
+# is a verb or state, which the articles may well state in other words; a bare form
+# ("hadiah", "kereta", "putri", "protes") names a thing, which they would name if they told it.
+_VERBAL = re.compile(r"^(?:me|di|ber|ter)[a-z]{3,}")
+
+
+def _thing(forms: Iterable[str]) -> bool:
+    """Is a concept a thing (a noun), not an action: none of its forms is verbal?"""
+    return not any(_VERBAL.match(f) for f in forms if " " not in f)
+
+
+def unasked_thing(qtype: str, concepts_: Sequence[_Concept], absent: Iterable[int]) -> list[str]:
+    """The things a yes/no question asks about that the articles never name ("Did Xi give Kim a
+    gift?", "Apakah Persija mengajukan protes?", "by train"): whatever the evidence says of
+    the rest, it doesn't say whether. Actions the articles never use ("kill", "dianggap",
+    "open to") are left to the reading: they are often stated in other words ("tewas",
+    "siap melanjutkan kontak")."""
+    if qtype != "yesno":
+        return []
+    return [
+        concepts_[i].text
+        for i in absent
+        if not concepts_[i].name and concepts_[i].text.lower() not in GENERIC and _thing(concepts_[i].forms)
+    ]
+
+
+# "What did X say about Y?": the asking verb.
+SAY = frozenset(
+    {"say", "said", "says", "tell", "told", "kata", "bilang", "berkata", "mengatakan", "menyatakan"}
+)
+# What marks a sentence as a report of speech: a verb of saying or a quotation.
+SPEECH = frozenset({
+    "kata", "katanya", "mengatakan", "berkata", "menyatakan", "pernyataan", "ujar", "ujarnya", "bilang",
+    "menyebut", "menyebutkan", "disebut", "menegaskan", "ditegaskan", "menilai", "mengaku", "berbicara",
+    "bicara", "menulis", "tulis", "ditulis", "mengungkapkan", "menekankan", "menggambarkan", "menjelaskan",
+    "menambahkan", "menuturkan", "tutur", "menyampaikan", "disampaikan", "mengingatkan", "menyerukan",
+    "mengklaim", "mendesak", "mengkritik", "menanggapi", "menuduh", "mengumumkan", "diumumkan",
+    "said", "says", "say", "told", "stated", "wrote",
+})  # fmt: skip
+_QUOTES = re.compile('["\u201c\u201d]')
+
+
+def unsaid(qtype: str, concepts_: Sequence[_Concept], sentence: str) -> bool:
+    """Does a "what did X say about Y" question lead with a sentence reporting no speech
+    ("What did Xi say about Ukraine?" answered by "Rusia juga memuji peran Korea Utara …
+    di Ukraina")? What someone said is reported with a verb of saying or a quotation."""
+    if qtype != "what" or not any(not c.name and c.text.lower() in SAY for c in concepts_):
+        return False
+    if _QUOTES.search(sentence):
+        return False
+    return not {w.lower() for w in _WORD.findall(sentence)} & SPEECH
+
+
+def _named_whole(c: _Concept, words: frozenset[str] | set[str]) -> bool:
+    """Are all a name's own words in ``words`` ("Belanjaku's CEO" needs "CEO" or its spelled-out
+    form, not only "Belanjaku")?"""
+    spelled = any(" " in f and _present((f,), words) for f in c.forms)
+    toks = [t for t in _WORD.findall(c.text.lower()) if len(t) > 1]
+    return all(t in words or spelled for t in toks) and _present(c.forms, words)
+
+
+def _owner(question: str, name: str, price: str) -> bool:
+    """Is ``name`` whose ``price`` the question asks: "gaji Kevin Santoso", "salary of the CEO",
+    "Belanjaku's CEO … earn", "does Kevin earn" (not "cost of the damage from the Banjar flood")."""
+    q, n, p = question.lower(), re.escape(name.lower()), re.escape(price.lower())
+    return bool(
+        re.search(rf"\b{p}(?: of)?(?: the| a| an)? {n}\b", q)
+        or re.search(rf"\b{n}(?:'s|’s)? (?:\w+ )?{p}\b", q)
+    )
+
+
+def unpriced(
+    question: str, concepts_: Sequence[_Concept], weights: dict[int, float], words: frozenset[str]
+) -> list[str]:
+    """Whose pay, price or value ("berapa gaji Kevin Santoso", "How much does Belanjaku's CEO
+    earn?") the lead sentence doesn't name: a figure of pay there is someone else's (the
+    laid-off staff's "dua kali gaji bulanan")."""
+    prices = [c.text for c in concepts_ if not c.name and c.text.lower() in PRICE_WORDS]
+    return [
+        c.text
+        for i, c in enumerate(concepts_)
+        if c.name
+        and weights.get(i)
+        and any(_owner(question, c.text, p) for p in prices)
+        and not _named_whole(c, words)
+    ]
+
+
+def near_miss(
+    question: str,
+    qtype: str,
+    concepts_: Sequence[_Concept],
+    weights: dict[int, float],
+    absent: Iterable[int],
+    sentence: str,
+    words: frozenset[str],
+) -> tuple[str, dict[str, str]] | None:
+    """Why the evidence the reader found (the lead ``sentence`` and its ``words``) does not
+    answer the question after all, as a reason key and its arguments; None when it may."""
+    things = unasked_thing(qtype, concepts_, absent)
+    if things:
+        return "not_whether", {"what": ", ".join(things)}
+    if unsaid(qtype, concepts_, sentence):
+        who = [c.text for i, c in enumerate(concepts_) if c.name and weights.get(i)]
+        return "not_said", {"who": ", ".join(who[:1]) or "—"}
+    whose = unpriced(question, concepts_, weights, words)
+    if whose:
+        return "not_stated", {"what": ", ".join(whose)}
+    return None
