@@ -770,7 +770,9 @@ class Berita:
             if fitted != short.text:
                 short = replace(short, text=fitted)
         if short is None and qa.type == "yesno":
-            short = yes_no(qa.text, qa.language, reading.evidence[0], concepts_, lang)
+            short = yes_no(
+                qa.text, qa.language, reading.evidence[0], concepts_, lang, loaded.passage_words(rows[lead.n])
+            )
         mode = reader.reporting(qa.text)
         if mode:
             short = reader.reporting_answer(mode, reported, index.document_count(), lang)
