@@ -92,3 +92,51 @@ def test_a_typed_question_saying_nothing_the_articles_use_of_its_names_declines(
     assert not r.found and r.reason == ("not_mentioned", {"what": "lahir"})
     # … but a word the articles use, or an untyped question, is left to the other rules.
     assert _read("kapan Wang Yi bertemu Choe", ["Wang Yi bertemu Choe pada 28 September 2025."]).found
+
+
+def _near(question: str, sentence: str, absent_words: tuple[str, ...] = ()):
+    q = analyze(question)
+    cs = concepts(q)
+    weights = {i: 1.0 for i, c in enumerate(cs) if c.text not in absent_words}
+    absent = [i for i, c in enumerate(cs) if c.text in absent_words]
+    words = frozenset(w.lower() for w in sentence.replace(",", " ").replace(".", " ").split())
+    return verify.near_miss(q.text, q.type, cs, weights, absent, sentence, words)
+
+
+def test_a_yes_no_question_about_a_thing_the_articles_never_name_is_not_answered():
+    lead = "Kim Jong Un bertemu Xi Jinping di Beijing pada hari Kamis."
+    assert _near("Did Xi Jinping give Kim Jong Un a gift?", lead, ("gift",)) == (
+        "not_whether",
+        {"what": "gift"},
+    )
+    assert _near("Apakah Xi memberi hadiah kepada Kim?", lead, ("hadiah",))[0] == "not_whether"
+    # An action they never use may be stated in other words ("kill": "tewas"): left to the reading.
+    assert _near("Did the flood kill anyone?", "Banjir itu menelan satu korban jiwa.", ("kill",)) is None
+    # Not a yes/no question: the other rules decide.
+    assert _near("Which gift did Xi give Kim?", lead, ("gift",)) is None
+
+
+def test_what_someone_said_needs_a_sentence_reporting_speech():
+    q = "What did Xi Jinping say about Ukraine?"
+    assert _near(q, "Rusia memuji peran Korea Utara di Ukraina saat Xi bertemu Kim.")[0] == "not_said"
+    assert _near(q, "Xi mengatakan perang di Ukraina harus diakhiri.") is None
+    assert _near(q, "“Perang di Ukraina harus berakhir,” ujar Xi.") is None
+    assert _near("Apa kata Choe tentang Jepang?", "Choe bertemu Wang Yi di Beijing.")[0] == "not_said"
+
+
+def test_whose_pay_is_asked_must_be_named_where_the_figure_is():
+    staff = "Karyawan menerima kompensasi dua kali gaji bulanan."
+    assert _near("berapa gaji Kevin Santoso?", staff) == ("not_stated", {"what": "Kevin Santoso"})
+    assert _near("berapa gaji Kevin Santoso?", "Gaji Kevin Santoso mencapai Rp 1 miliar.") is None
+    # A place beside the figure's subject is not whose price it is.
+    assert (
+        _near("What's the cost of the damage from the Banjar flood?", "Kerugian ditaksir Rp 50 miliar.")
+        is None
+    )
+
+
+def test_the_real_seeds_decline_a_yes_no_near_miss_at_every_k(seeded):
+    for k in (1, 3, 5):
+        a = seeded.ask("Did Xi Jinping give Kim Jong Un a gift?", k=k)
+        assert not a.found and a.reason and "gift" in a.reason
+    assert seeded.ask("Did Choe Son Hui hold talks with Wang Yi in Beijing?").found
