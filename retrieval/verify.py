@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Protocol
 
-from .lexicon import EN_TO_ID, STOP_EN, STOP_ID
+from .lexicon import EN_TO_ID, STOP_EN, STOP_ID, TITLES
 from .question import MEASURES, canonical_unit
 from .spans import DURATIONS, MONEY
 
@@ -405,11 +405,13 @@ def unsaid(qtype: str, concepts_: Sequence[_Concept], sentence: str) -> bool:
 
 
 def _named_whole(c: _Concept, words: frozenset[str] | set[str]) -> bool:
-    """Are all a name's own words in ``words`` ("Belanjaku's CEO" needs "CEO" or its spelled-out
-    form, not only "Belanjaku")?"""
-    spelled = any(" " in f and _present((f,), words) for f in c.forms)
+    """Are all a name's own words in ``words``, or another whole form of it ("Korut" for "Korea
+    Utara", "chief executive officer" for "CEO")? "Belanjaku's CEO" is not named by
+    "Belanjaku" alone, nor "Bupati Banjar" by "bupati"."""
     toks = [t for t in _WORD.findall(c.text.lower()) if len(t) > 1]
-    return all(t in words or spelled for t in toks) and _present(c.forms, words)
+    if all(t in words for t in toks):
+        return True
+    return any(f not in toks and _present((f,), words) for f in c.forms)
 
 
 def _owner(question: str, name: str, price: str) -> bool:
@@ -439,6 +441,40 @@ def unpriced(
     ]
 
 
+_TITLES = tuple(sorted({t.lower() for t in TITLES}, key=len, reverse=True))
+
+
+def _titled(question: str, name: str) -> bool:
+    """Does the question ask for the holder of a title of ``name``: "Bupati Banjar", "menteri
+    luar negeri Jepang", "the Banjar regent", "Japan's foreign minister", "mayor of Lembata"?"""
+    q = " ".join(_WORD.findall(question.lower().replace("'s", "").replace("’s", "")))
+    n = " ".join(_WORD.findall(name.lower()))
+    own = f" {n} "
+    return any(
+        f" {t} " in own
+        or f" {t} {n} " in f" {q} "
+        or f" {n} {t} " in f" {q} "
+        or f" {t} of {n} " in f" {q} "
+        or f" {t} of the {n} " in f" {q} "
+        for t in _TITLES
+    )
+
+
+def unheld(
+    question: str, qtype: str, concepts_: Sequence[_Concept], weights: dict[int, float], words: frozenset[str]
+) -> list[str]:
+    """Whose title-holder a who-question asks ("Siapa nama Bupati Banjar?", "Siapa menteri luar
+    negeri Jepang?") when the lead sentence doesn't name them: the person it names holds
+    that title elsewhere (the regent of West Sumbawa, China's foreign minister)."""
+    if qtype not in ("who", "what"):  # "What is the name of the Banjar regent?"
+        return []
+    return [
+        c.text
+        for i, c in enumerate(concepts_)
+        if c.name and weights.get(i) and _titled(question, c.text) and not _named_whole(c, words)
+    ]
+
+
 def near_miss(
     question: str,
     qtype: str,
@@ -456,6 +492,9 @@ def near_miss(
     if unsaid(qtype, concepts_, sentence):
         who = [c.text for i, c in enumerate(concepts_) if c.name and weights.get(i)]
         return "not_said", {"who": ", ".join(who[:1]) or "—"}
+    held = unheld(question, qtype, concepts_, weights, words)
+    if held:
+        return "not_stated", {"what": ", ".join(held)}
     whose = unpriced(question, concepts_, weights, words)
     if whose:
         return "not_stated", {"what": ", ".join(whose)}
