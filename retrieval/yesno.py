@@ -9,12 +9,14 @@ predicate the sentence does not name gives no short answer: the quote alone answ
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
-from .facts import words_of
+from .facts import facts, words_of
+from .question import canonical_unit
 from .reader import Concept, Scored, ShortAnswer
-from .spans import render_quantity
+from .spans import Quantity, render_quantity
 
 # Words that negate the clause they stand in. "Tidak hanya" ("not only"), "tak lama" ("soon
 # after") and "tidak kurang dari" ("no less than") negate nothing.
@@ -70,6 +72,9 @@ _MONTHS = frozenset({
 })  # fmt: skip
 # "Dibandingkan" ("compared with") states no "banding" (an appeal): words that only compare.
 _COMPARING = re.compile(r"\b(?:dibandingkan|dibanding|membandingkan|bandingkan|ketimbang)\b")
+# The day relative dates in a question are read against when its sentence has none (the
+# figures compared here are counts and durations, not dates).
+_DAY = dt.date(2000, 1, 1)
 _YES = {"en": "Yes", "id": "Ya"}
 _NO = {"en": "No", "id": "Tidak"}
 
@@ -117,6 +122,27 @@ def _moved_otherwise(q_words: set[str], asked: Sequence[Concept], sentence: str,
     return bool(stated) and not stated & wanted
 
 
+def _other_figure(question: str, asked: Sequence[Concept], lead: Scored) -> Quantity | None:
+    """The figure the sentence states when the question names another of the same unit ("Was
+    Agus sentenced to ten years?" against "vonis delapan tahun penjara"), everything else
+    the question says being stated there too; None otherwise."""
+    c = lead.candidate
+    wanted = [q for q in facts(question, c.published or _DAY).quantities if q.unit and not q.ordinal]
+    if len(wanted) != 1:
+        return None
+    w = wanted[0]
+    unit = canonical_unit(w.unit)
+    low = question.lower()
+    rest = [k for k in asked if k.text.lower() not in low[w.start : w.end]]
+    have = set(c.facts.words)
+    if not rest or not all(any(_present(f, have) for f in k.forms) for k in rest):
+        return None
+    same = [q for q in c.facts.quantities if not q.ordinal and q.unit and canonical_unit(q.unit) == unit]
+    if not same or any(abs(q.value - w.value) < 1e-9 for q in same):
+        return None
+    return same[0]
+
+
 def yes_no(
     question: str,
     language: str,
@@ -143,6 +169,10 @@ def yes_no(
     around = have | passage
     if _moved_otherwise(q_words, asked, sentence, around):
         return ShortAnswer(text=_NO.get(lang, "No"), type="yesno", cited=(c.n,), quote=sentence)
+    other = _other_figure(question, asked, lead)
+    if other is not None:
+        no = f"{_NO.get(lang, 'No')}, {render_quantity(other, lang)}"
+        return ShortAnswer(text=no, type="yesno", cited=(c.n,), quote=sentence)
     names = [k for k in asked if k not in content]
     if not all(any(_present(f, have) for f in k.forms) for k in names):
         return None  # "Apakah Choe bertemu Xi?" is not answered by "… ia juga bertemu Xi" (Kim)

@@ -140,3 +140,17 @@ def test_the_real_seeds_decline_a_yes_no_near_miss_at_every_k(seeded):
         a = seeded.ask("Did Xi Jinping give Kim Jong Un a gift?", k=k)
         assert not a.found and a.reason and "gift" in a.reason
     assert seeded.ask("Did Choe Son Hui hold talks with Wang Yi in Beijing?").found
+
+
+def test_a_title_holder_asked_of_someone_the_lead_sentence_doesnt_name_is_not_answered():
+    other = "Menteri Luar Negeri Wang Yi menghadiri upacara pelepasan Kim."
+    assert _near("Siapa menteri luar negeri Jepang?", other) == ("not_stated", {"what": "Jepang"})
+    assert _near("Who is Japan's foreign minister?", other)[0] == "not_stated"
+    assert (
+        _near("Siapa menteri luar negeri Jepang?", "Menteri Luar Negeri Jepang Takeshi Iwaya hadir.") is None
+    )
+    # A title not of the name ("pejabat China yang … melepas"), or another whole form of it.
+    assert (
+        _near("siapa menlu korea utara yang bertemu wang yi?", "Wang bertemu Menlu Korut Choe Son-hui.")
+        is None
+    )

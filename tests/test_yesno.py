@@ -123,3 +123,12 @@ def test_a_modifier_of_a_stated_noun_may_stand_in_the_passage():
     assert answer("Is the measles vaccine free?", sentence, passage) == "Yes"
     assert answer("Apakah vaksin campak gratis?", sentence, passage) == "Ya"
     assert answer("Is the measles vaccine free?", sentence) is None  # nowhere: can't tell
+
+
+def test_no_with_the_figure_stated_when_the_question_names_another():
+    sentence = "Majelis hakim menjatuhkan vonis delapan tahun penjara kepada Agus Salim Harahap."
+    assert answer("Was Agus Salim Harahap sentenced to ten years?", sentence) == "No, 8 years"
+    assert answer("Apakah Agus Salim Harahap divonis 10 tahun penjara?", sentence) == "Tidak, delapan tahun"
+    assert answer("Apakah Agus Salim Harahap divonis delapan tahun penjara?", sentence) == "Ya, delapan tahun"
+    # Another figure of another thing says nothing: the unit must be the asked one.
+    assert answer("Did the flood kill 3 people?", "Banjir merendam 14 desa selama tiga hari.") is None
