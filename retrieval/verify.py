@@ -122,6 +122,27 @@ def _present(forms: Iterable[str], words: frozenset[str] | set[str]) -> bool:
     return any(all(p in words for p in f.split()) if " " in f else f in words for f in forms)
 
 
+# Asked-for nouns a news sentence states without the word itself. A source ("which
+# newspaper …", "media apa") is credited by its own name ("seperti dikutip The Straits
+# Times"); a condition by a conditional clause ("siap … bila Washington …").
+_MEDIA_KINDS = frozenset({
+    "newspaper", "newspapers", "paper", "outlet", "outlets", "media", "publication", "daily", "koran",
+    "surat", "harian", "majalah", "magazine",
+})  # fmt: skip
+_CONDITION = frozenset({"syarat", "persyaratan", "condition", "conditions", "terms", "prasyarat"})
+_CONDITIONAL = frozenset({"bila", "jika", "apabila", "asalkan", "asal", "kalau", "if", "unless", "provided"})
+
+
+def _stated_otherwise(group: tuple[str, ...], evidence: frozenset[str]) -> bool:
+    """Is the asked-for noun ``group`` of a kind the evidence states in other words (above)?"""
+    head = group[0]
+    if head in _MEDIA_KINDS:
+        return True
+    if head in _CONDITION:
+        return bool(evidence & _CONDITIONAL)
+    return False
+
+
 # "How to …", "how do I …", "cara …", "tips …", "resep …": instructions, which a news passage
 # gives only if it states every word of them.
 _HOWTO = re.compile(
@@ -169,6 +190,8 @@ def unsupported(
             continue
         if any(_present(co_translations(f), evidence) for i in owners for f in concepts_[i].forms):
             continue  # "pengacara" is stated as "kuasa hukum" (both translate "lawyer")
+        if _stated_otherwise(group, evidence):
+            continue
         out.extend(concepts_[i].text for i in owners if concepts_[i].text not in out)
     said = [i for i, c in enumerate(concepts_) if not c.name and c.text.lower() not in GENERIC]
     readable = [i for i in said if language == "id" or len(concepts_[i].forms) > 1]
@@ -492,6 +515,17 @@ def near_miss(
     if unsaid(qtype, concepts_, sentence):
         who = [c.text for i, c in enumerate(concepts_) if c.name and weights.get(i)]
         return "not_said", {"who": ", ".join(who[:1]) or "—"}
+    priced = [
+        c.text
+        for c in concepts_
+        if qtype in ("how_much", "what")
+        and not c.name
+        and c.text.lower() in PRICE_WORDS
+        and not _present(c.forms, words)
+        and not any(_present(co_translations(f), words) for f in c.forms)
+    ]
+    if priced:  # "berapa nilai valuasi Belanjaku?" led by a sentence giving no valuation
+        return "not_stated", {"what": ", ".join(priced)}
     held = unheld(question, qtype, concepts_, weights, words)
     if held:
         return "not_stated", {"what": ", ".join(held)}

@@ -154,3 +154,31 @@ def test_a_title_holder_asked_of_someone_the_lead_sentence_doesnt_name_is_not_an
         _near("siapa menlu korea utara yang bertemu wang yi?", "Wang bertemu Menlu Korut Choe Son-hui.")
         is None
     )
+
+
+def test_a_source_or_a_condition_is_stated_without_its_kinds_word():
+    quoted = frozenset(["kata", "wang", "yi", "seperti", "dikutip", "the", "straits", "times"])
+    q = analyze("Which newspaper did Metrotvnews quote Wang Yi from?")
+    assert "newspaper" not in verify.unsupported(
+        q.text, q.language, q.type, concepts(q), {}, quoted, q.expected
+    )
+    q = analyze("Apa syarat Kim untuk kembali berunding dengan Amerika?")
+    cs = concepts(q)
+    conditional = frozenset(
+        [
+            "kim",
+            "siap",
+            "melanjutkan",
+            "kontak",
+            "dengan",
+            "as",
+            "bila",
+            "washington",
+            "menghentikan",
+            "tuntutan",
+        ]
+    )
+    assert "syarat" not in verify.unsupported(q.text, q.language, q.type, cs, {}, conditional, q.expected)
+    assert "syarat" in verify.unsupported(
+        q.text, q.language, q.type, cs, {}, conditional - {"bila"}, q.expected
+    )
