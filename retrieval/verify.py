@@ -489,7 +489,8 @@ def unheld(
     """Whose title-holder a who-question asks ("Siapa nama Bupati Banjar?", "Siapa menteri luar
     negeri Jepang?") when the lead sentence doesn't name them: the person it names holds
     that title elsewhere (the regent of West Sumbawa, China's foreign minister)."""
-    if qtype not in ("who", "what"):  # "What is the name of the Banjar regent?"
+    asks_name = qtype == "what" and bool(re.search(r"\b(?:name|nama|namanya)\b", question.lower()))
+    if qtype != "who" and not asks_name:  # "What is the name of the Banjar regent?" asks one too
         return []
     return [
         c.text
