@@ -396,7 +396,10 @@ def unasked_thing(qtype: str, concepts_: Sequence[_Concept], absent: Iterable[in
     return [
         concepts_[i].text
         for i in absent
-        if not concepts_[i].name and concepts_[i].text.lower() not in GENERIC and _thing(concepts_[i].forms)
+        if not concepts_[i].name
+        and concepts_[i].text.lower() not in GENERIC
+        and " " not in concepts_[i].text  # a phrase ("first time", "pertama kali") is no thing
+        and _thing(concepts_[i].forms)
     ]
 
 
@@ -413,15 +416,19 @@ SPEECH = frozenset({
     "mengklaim", "mendesak", "mengkritik", "menanggapi", "menuduh", "mengumumkan", "diumumkan",
     "said", "says", "say", "told", "stated", "wrote",
 })  # fmt: skip
+# "say about Ukraine", "kata … tentang Jepang": what was said on a topic.
+_ABOUT = re.compile(r"\b(?:about|on|regarding|tentang|soal|mengenai|terkait|atas)\b", re.I)
 _QUOTES = re.compile('["\u201c\u201d]')
 
 
-def unsaid(qtype: str, concepts_: Sequence[_Concept], sentence: str) -> bool:
+def unsaid(question: str, qtype: str, concepts_: Sequence[_Concept], sentence: str) -> bool:
     """Does a "what did X say about Y" question lead with a sentence reporting no speech
     ("What did Xi say about Ukraine?" answered by "Rusia juga memuji peran Korea Utara …
     di Ukraina")? What someone said is reported with a verb of saying or a quotation."""
     if qtype != "what" or not any(not c.name and c.text.lower() in SAY for c in concepts_):
         return False
+    if not _ABOUT.search(question):
+        return False  # "What did she say inflation was?" asks the figure, which is stated plainly
     if _QUOTES.search(sentence):
         return False
     return not {w.lower() for w in _WORD.findall(sentence)} & SPEECH
@@ -513,7 +520,7 @@ def near_miss(
     things = unasked_thing(qtype, concepts_, absent)
     if things:
         return "not_whether", {"what": ", ".join(things)}
-    if unsaid(qtype, concepts_, sentence):
+    if unsaid(question, qtype, concepts_, sentence):
         who = [c.text for i, c in enumerate(concepts_) if c.name and weights.get(i)]
         return "not_said", {"who": ", ".join(who[:1]) or "—"}
     priced = [

@@ -182,3 +182,10 @@ def test_a_source_or_a_condition_is_stated_without_its_kinds_word():
     assert "syarat" in verify.unsupported(
         q.text, q.language, q.type, cs, {}, conditional - {"bila"}, q.expected
     )
+
+
+def test_a_phrase_or_a_figure_said_is_not_held_against_the_evidence():
+    # "first time" is no thing asked about, and "what did she say inflation was" asks the figure.
+    lead = "Choe bertemu Wang Yi untuk pertama kalinya secara tatap muka."
+    assert _near("Was it the first time Choe met Wang Yi in person?", lead, ("first time",)) is None
+    assert _near("What did Ratna say annual inflation was?", "Inflasi tahunan tercatat 2,31 persen.") is None
