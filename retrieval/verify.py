@@ -380,9 +380,17 @@ def unstated_focus(
 _VERBAL = re.compile(r"^(?:me|di|ber|ter)[a-z]{3,}")
 
 
+# Modal and auxiliary verbs carry no prefix ("mau", "bisa", "harus", "want"): they are no thing.
+_MODALS = frozenset({
+    "mau", "ingin", "hendak", "bisa", "dapat", "boleh", "harus", "wajib", "perlu", "akan", "sudah",
+    "pernah", "sedang", "masih", "siap", "sempat", "want", "wants", "wanted", "willing", "able",
+    "can", "could", "must", "need", "needs", "should", "going", "ready", "allowed",
+})  # fmt: skip
+
+
 def _thing(forms: Iterable[str]) -> bool:
-    """Is a concept a thing (a noun), not an action: none of its forms is verbal?"""
-    return not any(_VERBAL.match(f) for f in forms if " " not in f)
+    """Is a concept a thing (a noun), not an action: none of its forms is verbal or modal?"""
+    return not any(_VERBAL.match(f) or f in _MODALS for f in forms if " " not in f)
 
 
 def unasked_thing(qtype: str, concepts_: Sequence[_Concept], absent: Iterable[int]) -> list[str]:

@@ -189,3 +189,9 @@ def test_a_phrase_or_a_figure_said_is_not_held_against_the_evidence():
     lead = "Choe bertemu Wang Yi untuk pertama kalinya secara tatap muka."
     assert _near("Was it the first time Choe met Wang Yi in person?", lead, ("first time",)) is None
     assert _near("What did Ratna say annual inflation was?", "Inflasi tahunan tercatat 2,31 persen.") is None
+
+
+def test_a_modal_the_articles_never_use_is_no_thing_a_yes_no_asks_about():
+    lead = "Kim siap melanjutkan kontak dengan AS bila Washington menghentikan tuntutannya."
+    assert _near("Apakah Kim mau berunding dengan AS?", lead, ("mau",)) is None
+    assert _near("Does Kim want talks with the US?", lead, ("want",)) is None
