@@ -757,6 +757,13 @@ class Berita:
             out = declined(qa.text, lang, reason=language.text(lang, key, **args), confidence=conf)
             out.signals = reading.signals
             return out
+        lead = reading.evidence[0].candidate
+        near = verify.near_miss(qa.text, qa.type, concepts_, weights, absent, lead.text, lead.facts.words)
+        if near:  # found, but what it asks is not what the evidence states (verify.near_miss)
+            key, args = near
+            out = declined(qa.text, lang, reason=language.text(lang, key, **args), confidence=conf)
+            out.signals = reading.signals
+            return out
         # Passages in the order of their best sentence: the one that answers is [1].
         order: list[int] = []
         best_sentence: dict[int, reader.Scored] = {}
@@ -814,7 +821,9 @@ class Berita:
             if fitted != short.text:
                 short = replace(short, text=fitted)
         if short is None and qa.type == "yesno":
-            short = yes_no(qa.text, qa.language, reading.evidence[0], concepts_, lang)
+            short = yes_no(
+                qa.text, qa.language, reading.evidence[0], concepts_, lang, loaded.passage_words(rows[lead.n])
+            )
         mode = reader.reporting(qa.text)
         if mode:
             short = reader.reporting_answer(mode, reported, index.document_count(), lang)

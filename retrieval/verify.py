@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Protocol
 
-from .lexicon import EN_TO_ID, STOP_EN, STOP_ID
+from .lexicon import EN_TO_ID, STOP_EN, STOP_ID, TITLES
 from .question import MEASURES, canonical_unit
 from .spans import DURATIONS, MONEY
 
@@ -122,6 +122,27 @@ def _present(forms: Iterable[str], words: frozenset[str] | set[str]) -> bool:
     return any(all(p in words for p in f.split()) if " " in f else f in words for f in forms)
 
 
+# Asked-for nouns a news sentence states without the word itself. A source ("which
+# newspaper …", "media apa") is credited by its own name ("seperti dikutip The Straits
+# Times"); a condition by a conditional clause ("siap … bila Washington …").
+_MEDIA_KINDS = frozenset({
+    "newspaper", "newspapers", "paper", "outlet", "outlets", "media", "publication", "daily", "koran",
+    "surat", "harian", "majalah", "magazine",
+})  # fmt: skip
+_CONDITION = frozenset({"syarat", "persyaratan", "condition", "conditions", "terms", "prasyarat"})
+_CONDITIONAL = frozenset({"bila", "jika", "apabila", "asalkan", "asal", "kalau", "if", "unless", "provided"})
+
+
+def _stated_otherwise(group: tuple[str, ...], evidence: frozenset[str]) -> bool:
+    """Is the asked-for noun ``group`` of a kind the evidence states in other words (above)?"""
+    head = group[0]
+    if head in _MEDIA_KINDS:
+        return True
+    if head in _CONDITION:
+        return bool(evidence & _CONDITIONAL)
+    return False
+
+
 # "How to …", "how do I …", "cara …", "tips …", "resep …": instructions, which a news passage
 # gives only if it states every word of them.
 _HOWTO = re.compile(
@@ -169,6 +190,8 @@ def unsupported(
             continue
         if any(_present(co_translations(f), evidence) for i in owners for f in concepts_[i].forms):
             continue  # "pengacara" is stated as "kuasa hukum" (both translate "lawyer")
+        if _stated_otherwise(group, evidence):
+            continue
         out.extend(concepts_[i].text for i in owners if concepts_[i].text not in out)
     said = [i for i, c in enumerate(concepts_) if not c.name and c.text.lower() not in GENERIC]
     readable = [i for i in said if language == "id" or len(concepts_[i].forms) > 1]
@@ -347,3 +370,182 @@ def unstated_focus(
             continue
         out.append(c.text)
     return out
+
+
+# --- near misses the reader lets through: what a yes/no, say- or pay-question asks unstated ---
+
+# Indonesian verbal prefixes: a form carrying one ("membunuh", "dianggap", "terbuka", "bertemu")
+# is a verb or state, which the articles may well state in other words; a bare form
+# ("hadiah", "kereta", "putri", "protes") names a thing, which they would name if they told it.
+_VERBAL = re.compile(r"^(?:me|di|ber|ter)[a-z]{3,}")
+
+
+# Modal and auxiliary verbs carry no prefix ("mau", "bisa", "harus", "want"): they are no thing.
+_MODALS = frozenset({
+    "mau", "ingin", "hendak", "bisa", "dapat", "boleh", "harus", "wajib", "perlu", "akan", "sudah",
+    "pernah", "sedang", "masih", "siap", "sempat", "want", "wants", "wanted", "willing", "able",
+    "can", "could", "must", "need", "needs", "should", "going", "ready", "allowed",
+})  # fmt: skip
+
+
+def _thing(forms: Iterable[str]) -> bool:
+    """Is a concept a thing (a noun), not an action: none of its forms is verbal or modal?"""
+    return not any(_VERBAL.match(f) or f in _MODALS for f in forms if " " not in f)
+
+
+def unasked_thing(qtype: str, concepts_: Sequence[_Concept], absent: Iterable[int]) -> list[str]:
+    """The things a yes/no question asks about that the articles never name ("Did Xi give Kim a
+    gift?", "Apakah Persija mengajukan protes?", "by train"): whatever the evidence says of
+    the rest, it doesn't say whether. Actions the articles never use ("kill", "dianggap",
+    "open to") are left to the reading: they are often stated in other words ("tewas",
+    "siap melanjutkan kontak")."""
+    if qtype != "yesno":
+        return []
+    return [
+        concepts_[i].text
+        for i in absent
+        if not concepts_[i].name
+        and concepts_[i].text.lower() not in GENERIC
+        and " " not in concepts_[i].text  # a phrase ("first time", "pertama kali") is no thing
+        and _thing(concepts_[i].forms)
+    ]
+
+
+# "What did X say about Y?": the asking verb.
+SAY = frozenset(
+    {"say", "said", "says", "tell", "told", "kata", "bilang", "berkata", "mengatakan", "menyatakan"}
+)
+# What marks a sentence as a report of speech: a verb of saying or a quotation.
+SPEECH = frozenset({
+    "kata", "katanya", "mengatakan", "berkata", "menyatakan", "pernyataan", "ujar", "ujarnya", "bilang",
+    "menyebut", "menyebutkan", "disebut", "menegaskan", "ditegaskan", "menilai", "mengaku", "berbicara",
+    "bicara", "menulis", "tulis", "ditulis", "mengungkapkan", "menekankan", "menggambarkan", "menjelaskan",
+    "menambahkan", "menuturkan", "tutur", "menyampaikan", "disampaikan", "mengingatkan", "menyerukan",
+    "mengklaim", "mendesak", "mengkritik", "menanggapi", "menuduh", "mengumumkan", "diumumkan",
+    "said", "says", "say", "told", "stated", "wrote",
+})  # fmt: skip
+# "say about Ukraine", "kata … tentang Jepang": what was said on a topic.
+_ABOUT = re.compile(r"\b(?:about|on|regarding|tentang|soal|mengenai|terkait|atas)\b", re.I)
+_QUOTES = re.compile('["\u201c\u201d]')
+
+
+def unsaid(question: str, qtype: str, concepts_: Sequence[_Concept], sentence: str) -> bool:
+    """Does a "what did X say about Y" question lead with a sentence reporting no speech
+    ("What did Xi say about Ukraine?" answered by "Rusia juga memuji peran Korea Utara …
+    di Ukraina")? What someone said is reported with a verb of saying or a quotation."""
+    if qtype != "what" or not any(not c.name and c.text.lower() in SAY for c in concepts_):
+        return False
+    if not _ABOUT.search(question):
+        return False  # "What did she say inflation was?" asks the figure, which is stated plainly
+    if _QUOTES.search(sentence):
+        return False
+    return not {w.lower() for w in _WORD.findall(sentence)} & SPEECH
+
+
+def _named_whole(c: _Concept, words: frozenset[str] | set[str]) -> bool:
+    """Are all a name's own words in ``words``, or another whole form of it ("Korut" for "Korea
+    Utara", "chief executive officer" for "CEO")? "Belanjaku's CEO" is not named by
+    "Belanjaku" alone, nor "Bupati Banjar" by "bupati"."""
+    toks = [t for t in _WORD.findall(c.text.lower()) if len(t) > 1]
+    if all(t in words for t in toks):
+        return True
+    return any(f not in toks and _present((f,), words) for f in c.forms)
+
+
+def _owner(question: str, name: str, price: str) -> bool:
+    """Is ``name`` whose ``price`` the question asks: "gaji Kevin Santoso", "salary of the CEO",
+    "Belanjaku's CEO … earn", "does Kevin earn" (not "cost of the damage from the Banjar flood")."""
+    q, n, p = question.lower(), re.escape(name.lower()), re.escape(price.lower())
+    return bool(
+        re.search(rf"\b{p}(?: of)?(?: the| a| an)? {n}\b", q)
+        or re.search(rf"\b{n}(?:'s|’s)? (?:\w+ )?{p}\b", q)
+    )
+
+
+def unpriced(
+    question: str, concepts_: Sequence[_Concept], weights: dict[int, float], words: frozenset[str]
+) -> list[str]:
+    """Whose pay, price or value ("berapa gaji Kevin Santoso", "How much does Belanjaku's CEO
+    earn?") the lead sentence doesn't name: a figure of pay there is someone else's (the
+    laid-off staff's "dua kali gaji bulanan")."""
+    prices = [c.text for c in concepts_ if not c.name and c.text.lower() in PRICE_WORDS]
+    return [
+        c.text
+        for i, c in enumerate(concepts_)
+        if c.name
+        and weights.get(i)
+        and any(_owner(question, c.text, p) for p in prices)
+        and not _named_whole(c, words)
+    ]
+
+
+_TITLES = tuple(sorted({t.lower() for t in TITLES}, key=len, reverse=True))
+
+
+def _titled(question: str, name: str) -> bool:
+    """Does the question ask for the holder of a title of ``name``: "Bupati Banjar", "menteri
+    luar negeri Jepang", "the Banjar regent", "Japan's foreign minister", "mayor of Lembata"?"""
+    q = " ".join(_WORD.findall(question.lower().replace("'s", "").replace("’s", "")))
+    n = " ".join(_WORD.findall(name.lower()))
+    own = f" {n} "
+    return any(
+        f" {t} " in own
+        or f" {t} {n} " in f" {q} "
+        or f" {n} {t} " in f" {q} "
+        or f" {t} of {n} " in f" {q} "
+        or f" {t} of the {n} " in f" {q} "
+        for t in _TITLES
+    )
+
+
+def unheld(
+    question: str, qtype: str, concepts_: Sequence[_Concept], weights: dict[int, float], words: frozenset[str]
+) -> list[str]:
+    """Whose title-holder a who-question asks ("Siapa nama Bupati Banjar?", "Siapa menteri luar
+    negeri Jepang?") when the lead sentence doesn't name them: the person it names holds
+    that title elsewhere (the regent of West Sumbawa, China's foreign minister)."""
+    asks_name = qtype == "what" and bool(re.search(r"\b(?:name|nama|namanya)\b", question.lower()))
+    if qtype != "who" and not asks_name:  # "What is the name of the Banjar regent?" asks one too
+        return []
+    return [
+        c.text
+        for i, c in enumerate(concepts_)
+        if c.name and weights.get(i) and _titled(question, c.text) and not _named_whole(c, words)
+    ]
+
+
+def near_miss(
+    question: str,
+    qtype: str,
+    concepts_: Sequence[_Concept],
+    weights: dict[int, float],
+    absent: Iterable[int],
+    sentence: str,
+    words: frozenset[str],
+) -> tuple[str, dict[str, str]] | None:
+    """Why the evidence the reader found (the lead ``sentence`` and its ``words``) does not
+    answer the question after all, as a reason key and its arguments; None when it may."""
+    things = unasked_thing(qtype, concepts_, absent)
+    if things:
+        return "not_whether", {"what": ", ".join(things)}
+    if unsaid(question, qtype, concepts_, sentence):
+        who = [c.text for i, c in enumerate(concepts_) if c.name and weights.get(i)]
+        return "not_said", {"who": ", ".join(who[:1]) or "—"}
+    priced = [
+        c.text
+        for c in concepts_
+        if qtype in ("how_much", "what")
+        and not c.name
+        and c.text.lower() in PRICE_WORDS
+        and not _present(c.forms, words)
+        and not any(_present(co_translations(f), words) for f in c.forms)
+    ]
+    if priced:  # "berapa nilai valuasi Belanjaku?" led by a sentence giving no valuation
+        return "not_stated", {"what": ", ".join(priced)}
+    held = unheld(question, qtype, concepts_, weights, words)
+    if held:
+        return "not_stated", {"what": ", ".join(held)}
+    whose = unpriced(question, concepts_, weights, words)
+    if whose:
+        return "not_stated", {"what": ", ".join(whose)}
+    return None

@@ -9,12 +9,14 @@ predicate the sentence does not name gives no short answer: the quote alone answ
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
-from .facts import words_of
+from .facts import facts, words_of
+from .question import canonical_unit
 from .reader import Concept, Scored, ShortAnswer
-from .spans import render_quantity
+from .spans import Quantity, render_quantity
 
 # Words that negate the clause they stand in. "Tidak hanya" ("not only"), "tak lama" ("soon
 # after") and "tidak kurang dari" ("no less than") negate nothing.
@@ -45,6 +47,34 @@ _NEGATED_QUESTION = {
     "didn", "doesn", "don", "isn", "wasn", "aren", "weren", "hasn", "haven", "hadn", "won", "couldn",
 }  # fmt: skip
 _WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
+# Which way a figure moved: a question asking one way ("Did BI cut rates?", "Apakah BI menaikkan
+# suku bunga?") is answered "No" by a sentence stating it moved another ("mempertahankan").
+DIRECTIONS = (
+    frozenset({
+        "naik", "menaikkan", "dinaikkan", "kenaikan", "meningkat", "meningkatkan", "raise", "raised",
+        "raises", "increase", "increased", "hike", "hiked", "rise", "rose",
+    }),
+    frozenset({
+        "turun", "menurunkan", "diturunkan", "penurunan", "memangkas", "dipangkas", "pangkas", "cut",
+        "cuts", "lower", "lowered", "reduce", "reduced", "decrease", "decreased",
+    }),
+    frozenset({
+        "mempertahankan", "dipertahankan", "menahan", "ditahan", "hold", "held", "kept", "unchanged",
+        "maintain", "maintained",
+    }),
+)  # fmt: skip
+# Months say when, not what: a sentence stating the move need not repeat the month (the
+# reader has already matched the question's date).
+_MONTHS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "januari", "februari", "maret", "mei", "juni", "juli", "agustus",
+    "oktober", "desember",
+})  # fmt: skip
+# "Dibandingkan" ("compared with") states no "banding" (an appeal): words that only compare.
+_COMPARING = re.compile(r"\b(?:dibandingkan|dibanding|membandingkan|bandingkan|ketimbang)\b")
+# The day relative dates in a question are read against when its sentence has none (the
+# figures compared here are counts and durations, not dates).
+_DAY = dt.date(2000, 1, 1)
 _YES = {"en": "Yes", "id": "Ya"}
 _NO = {"en": "No", "id": "Tidak"}
 
@@ -56,7 +86,7 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
 
 def _hits(sentence: str, forms: Iterable[str]) -> list[int]:
     """Where a concept's forms occur in the sentence (as words, or words of that stem)."""
-    low = sentence.lower()
+    low = _COMPARING.sub(lambda m: " " * len(m.group()), sentence.lower())
     out = []
     for f in forms:
         if " " in f:
@@ -73,15 +103,59 @@ def _bare_english(c: Concept, language: str) -> bool:
     return language == "en" and c.forms == (c.text,)
 
 
+def _direction(words: Iterable[str]) -> set[int]:
+    ws = set(words)
+    return {i for i, d in enumerate(DIRECTIONS) if ws & d}
+
+
+def _moved_otherwise(q_words: set[str], asked: Sequence[Concept], sentence: str, around: set[str]) -> bool:
+    """Does the sentence state the asked figure moved another way than the question says ("Did
+    BI cut rates?" against "BI … mempertahankan suku bunga")? Everything else the question
+    names (but its month) must be in the sentence or its passage."""
+    wanted = _direction(q_words)
+    if len(wanted) != 1:
+        return False
+    rest = [k for k in asked if not _direction(k.forms) and k.text.lower() not in _MONTHS]
+    if not rest or not all(any(_present(f, around) for f in k.forms) for k in rest):
+        return False
+    stated = _direction(w.lower() for w in _WORD.findall(sentence))
+    return bool(stated) and not stated & wanted
+
+
+def _other_figure(question: str, asked: Sequence[Concept], lead: Scored) -> Quantity | None:
+    """The figure the sentence states when the question names another of the same unit ("Was
+    Agus sentenced to ten years?" against "vonis delapan tahun penjara"), everything else
+    the question says being stated there too; None otherwise."""
+    c = lead.candidate
+    wanted = [q for q in facts(question, c.published or _DAY).quantities if q.unit and not q.ordinal]
+    if len(wanted) != 1:
+        return None
+    w = wanted[0]
+    unit = canonical_unit(w.unit)
+    low = question.lower()
+    rest = [k for k in asked if k.text.lower() not in low[w.start : w.end]]
+    have = set(c.facts.words)
+    if not rest or not all(any(_present(f, have) for f in k.forms) for k in rest):
+        return None
+    same = [q for q in c.facts.quantities if not q.ordinal and q.unit and canonical_unit(q.unit) == unit]
+    if not same or any(abs(q.value - w.value) < 1e-9 for q in same):
+        return None
+    return same[0]
+
+
 def yes_no(
     question: str,
     language: str,
     lead: Scored,
     concepts_: Sequence[Concept],
     lang: str,
+    passage: frozenset[str] = frozenset(),
 ) -> ShortAnswer | None:
     """ "Yes"/"Ya" (with the number the clause states, if one) or "No"/"Tidak" ("Belum" for
-    "belum"), read from the lead sentence; None when it cannot be said that precisely."""
+    "belum"), read from the lead sentence; None when it cannot be said that precisely.
+    ``passage``: the words of the lead's passage, where the question's names and one of its
+    other words may stand instead of in the sentence ("Is the measles vaccine free?":
+    "Vaksin diberikan gratis", in the passage on the measles campaign)."""
     q_words = {w.lower() for w in _WORD.findall(question)}
     if q_words & _NEGATED_QUESTION:
         return None  # a negated question: "yes" would be ambiguous
@@ -92,25 +166,52 @@ def yes_no(
     if not content:
         return None  # nothing but names: no predicate to confirm
     have = set(c.facts.words)
-    if not all(any(_present(f, have) for f in k.forms) for k in asked):
-        return None  # names too: "Apakah Choe bertemu Xi?" is not answered by a sentence on Choe alone
+    around = have | passage
+    if _moved_otherwise(q_words, asked, sentence, around):
+        return ShortAnswer(text=_NO.get(lang, "No"), type="yesno", cited=(c.n,), quote=sentence)
+    other = _other_figure(question, asked, lead)
+    if other is not None:
+        no = f"{_NO.get(lang, 'No')}, {render_quantity(other, lang)}"
+        return ShortAnswer(text=no, type="yesno", cited=(c.n,), quote=sentence)
+    names = [k for k in asked if k not in content]
+    if not all(any(_present(f, have) for f in k.forms) for k in names):
+        return None  # "Apakah Choe bertemu Xi?" is not answered by "… ia juga bertemu Xi" (Kim)
+    # The predicate is the sentence's: at most one of its words only in the passage, and that
+    # one a noun's modifier beside a word the sentence states ("measles" of "measles
+    # vaccine", "campak" of "vaksin campak"), never the verb ("Did Agus appeal his sentence?").
+    stated = [k for k in content if _hits(sentence, k.forms)]
+    elsewhere = [k for k in content if k not in stated]
+    if len(elsewhere) > 1 or not stated:
+        return None
+    low = " ".join(_WORD.findall(question.lower()))
+    for k in elsewhere:
+        if not any(_present(f, around) for f in k.forms):
+            return None
+        pairs = [f"{k.text} {h.text}" if language == "en" else f"{h.text} {k.text}" for h in stated]
+        if not any(f" {p.lower()} " in f" {low} " for p in pairs):
+            return None
     positions = [p for k in content for p in _hits(sentence, k.forms)]
     if not positions:
         return None
     clauses = [(a, b) for a, b in _clauses(sentence) if any(a <= p < b for p in positions)]
     text = " ".join(sentence[a:b] for a, b in clauses)
     forms = {f for k in concepts_ for f in k.forms}
+    # A negation negates what follows it: "Vaksin diberikan gratis dan tidak memerlukan
+    # pemeriksaan" does not deny "gratis".
+    masked = _NOT_NEGATING.sub(lambda m: " " * len(m.group()), sentence)
     negations = [
         m.group().lower()
-        for m in re.finditer(r"\b(?:" + "|".join(NEGATIONS) + r")\b", _NOT_NEGATING.sub(" ", text), re.I)
+        for a, b in clauses
+        for m in re.finditer(r"\b(?:" + "|".join(NEGATIONS) + r")\b", masked[a:b], re.I)
         if m.group().lower() not in forms  # "Did X deny …?": "membantah" is what was asked
+        and any(a + m.start() < p < b for p in positions)
     ]
     cited = (c.n,)
     if negations:
         word = "Belum" if lang == "id" and negations[0] == "belum" else _NO.get(lang, "No")
         return ShortAnswer(text=word, type="yesno", cited=cited, quote=sentence)
-    if _HEDGES.search(text):
-        return None
+    if any(m.group().lower() not in q_words for m in _HEDGES.finditer(text)):
+        return None  # (a hedge the question shares, "Apakah kantor … akan ditutup?", is asked)
     yes = _YES.get(lang, "Yes")
     facts = [q for q in c.facts.quantities if any(a <= q.start < b for a, b in clauses) and not q.ordinal]
     if facts:

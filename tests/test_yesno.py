@@ -12,7 +12,7 @@ from retrieval.question import analyze
 from retrieval.yesno import yes_no
 
 
-def answer(question: str, sentence: str) -> str | None:
+def answer(question: str, sentence: str, passage: str = "") -> str | None:
     q = analyze(question)
     cand = reader.Candidate(
         n=1,
@@ -24,7 +24,8 @@ def answer(question: str, sentence: str) -> str | None:
         facts=facts(sentence, dt.date(2025, 11, 4)),
     )
     lead = reader.Scored(candidate=cand, score=1.0, coverage=1.0, names=1.0, typed=0.0, on_date=0.0)
-    short = yes_no(q.text, q.language, lead, reader.concepts(q), q.language)
+    around = facts(passage, dt.date(2025, 11, 4)).words if passage else frozenset()
+    short = yes_no(q.text, q.language, lead, reader.concepts(q), q.language, around)
     assert short is None or (short.type == "yesno" and short.cited == (1,) and short.quote == sentence)
     return short.text if short else None
 
@@ -62,8 +63,12 @@ def test_yes_and_no_where_the_sentence_states_it(question, sentence, expected):
     [
         # A name of the question the sentence does not state: it is about something else.
         ("Apakah Choe bertemu Xi Jinping?", "Choe bertemu Wang Yi di Beijing pada hari Minggu."),
-        # The predicate is not there: holding rates is not cutting them, and we can't tell.
-        ("Did Bank Indonesia cut interest rates?", "Bank Indonesia mempertahankan suku bunga acuan."),
+        # The predicate is not there, nor another way the figure moved: we can't tell.
+        ("Did Bank Indonesia cut interest rates?", "Bank Indonesia membahas suku bunga acuan."),
+        # "dibandingkan" ("compared with") states no appeal ("banding").
+        ("Did Agus appeal his sentence?", "Vonis Agus lebih ringan dibandingkan tuntutan jaksa."),
+        # A word of the predicate only in the passage: the sentence doesn't state it.
+        ("Did Agus appeal his sentence?", "Agus divonis delapan tahun penjara."),
         # Hedged or conditional statements do not say yes.
         ("Apakah BI memangkas suku bunga?", "BI diperkirakan memangkas suku bunga bulan depan."),
         ("Apakah Kim siap berdialog dengan AS?", "Kim siap berdialog dengan AS bila sanksi dicabut."),
@@ -80,3 +85,50 @@ def test_no_short_answer_where_it_cannot_be_precise(question, sentence):
 def test_only_yes_no_questions_get_one():
     assert analyze("Apakah vaksin campak halal?").type == "yesno"
     assert analyze("Siapa yang menyatakan vaksin campak halal?").type != "yesno"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "expected"),
+    [
+        # The figure moved another way than asked: held, not cut nor raised.
+        ("Did Bank Indonesia cut interest rates?", "Bank Indonesia mempertahankan suku bunga acuan.", "No"),
+        ("Apakah BI menaikkan suku bunga?", "BI memutuskan menahan suku bunga di 4,75 persen.", "Tidak"),
+        ("Did the central bank raise rates?", "Bank sentral memangkas suku bunga 25 basis poin.", "No"),
+        # … and the way asked is a yes.
+        ("Apakah BI memangkas suku bunga?", "BI memangkas suku bunga 25 basis poin.", "Ya, 25 basis poin"),
+    ],
+)
+def test_no_where_the_sentence_states_the_figure_moved_another_way(question, sentence, expected):
+    assert answer(question, sentence) == expected
+
+
+def test_a_negation_negates_what_follows_it_not_what_came_before():
+    assert answer("Is the vaccine free?", "Vaksin diberikan gratis dan tidak memerlukan resep.") == "Yes"
+    assert answer("Is the vaccine free?", "Vaksin itu tidak diberikan gratis.") == "No"
+
+
+def test_a_hedge_the_question_shares_is_what_it_asks():
+    assert (
+        answer("Apakah kantor Surabaya akan ditutup?", "Kantor di Surabaya akan ditutup mulai Desember.")
+        == "Ya"
+    )
+    assert (
+        answer("Apakah kantor Surabaya ditutup?", "Kantor di Surabaya akan ditutup mulai Desember.") is None
+    )
+
+
+def test_a_modifier_of_a_stated_noun_may_stand_in_the_passage():
+    sentence = "Vaksin diberikan gratis kepada semua anak."
+    passage = "Kemenkes memulai kampanye imunisasi campak. " + sentence
+    assert answer("Is the measles vaccine free?", sentence, passage) == "Yes"
+    assert answer("Apakah vaksin campak gratis?", sentence, passage) == "Ya"
+    assert answer("Is the measles vaccine free?", sentence) is None  # nowhere: can't tell
+
+
+def test_no_with_the_figure_stated_when_the_question_names_another():
+    sentence = "Majelis hakim menjatuhkan vonis delapan tahun penjara kepada Agus Salim Harahap."
+    assert answer("Was Agus Salim Harahap sentenced to ten years?", sentence) == "No, 8 years"
+    assert answer("Apakah Agus Salim Harahap divonis 10 tahun penjara?", sentence) == "Tidak, delapan tahun"
+    assert answer("Apakah Agus Salim Harahap divonis delapan tahun penjara?", sentence) == "Ya, delapan tahun"
+    # Another figure of another thing says nothing: the unit must be the asked one.
+    assert answer("Did the flood kill 3 people?", "Banjir merendam 14 desa selama tiga hari.") is None

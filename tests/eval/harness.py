@@ -40,7 +40,9 @@ def norm(text: str) -> str:
 
 def contains(text: str, key: str) -> bool:
     """``key`` occurs in ``text`` as whole words ("ya" is not in "saya", "no" not in "north")."""
-    return bool(key) and f" {norm(key)} " in f" {norm(text)} "
+    # A comma before a space ends a word ("No, 8 years" says "no"); one between digits doesn't.
+    text, key = (re.sub(r",(?=\s)", "", norm(x)) for x in (text, key))
+    return bool(key) and f" {key} " in f" {text} "
 
 
 def first_sentence(answer_text: str) -> str:
