@@ -453,9 +453,11 @@ def _month_year(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
 
 
 # A month without a year needs a cue that it is a time: "pada/sejak Oktober", "awal September
-# lalu", "Oktober mendatang", "bulan Juni", "in June".
+# lalu", "Oktober mendatang", "bulan Juni", "in June"; "mulai/from Desember" (when something
+# starts: "akan ditutup mulai Desember" was no date, and its when-question had no answer).
 @_pattern(
     rf"\b(?:(?:(?P<part>{_PARTS})\s+(?:bulan\s+)?)|(?:(?<=\bpada\s)|(?<=\bsejak\s)|(?<=\bhingga\s)|(?<=\bsampai\s)"
+    rf"|(?<=\bmulai\s)|(?<=\bfrom\s)"
     rf"|(?<=\bbulan\s)|(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bduring\s)))(?P<mon>{_MON})\b"
     rf"(?:\s+(?P<mod>lalu|kemarin|mendatang|depan|ini|nanti))?"
     rf"|\b(?P<mon2>{_MON})\s+(?P<mod2>lalu|kemarin|mendatang|depan|nanti)\b",
@@ -474,18 +476,22 @@ def _month_only(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     return first, last, "range" if m["part"] else "month"
 
 
-# "pada tahun 2023", "sejak 2019", "in 2023": a bare four-digit number is no year.
+# "pada tahun 2023", "sejak 2019", "in 2023", "mulai/from 2026", "by 2028", and a part of a year
+# ("pertengahan 2026", "mid-2026": when a trade agreement takes effect): a bare four-digit
+# number is no year.
 @_pattern(
-    rf"\b(?:(?:(?P<part>{_PARTS})\s+)?tahun\s+|(?:(?<=\bpada\s)|(?<=\bsejak\s)|(?<=\bhingga\s)|(?<=\bsampai\s)"
-    r"|(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bduring\s)|(?<=\byear\s)))(?P<y>1[89]\d\d|20\d\d)\b(?![.,]\d|/|-\d)"
+    rf"\b(?:(?:(?P<part>{_PARTS})\s+)?tahun\s+|(?P<part2>{_PARTS})(?:\s+|-)"
+    rf"|(?:(?<=\bpada\s)|(?<=\bsejak\s)|(?<=\bhingga\s)|(?<=\bsampai\s)|(?<=\bmulai\s)|(?<=\bfrom\s)|(?<=\bby\s)"
+    r"|(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bduring\s)|(?<=\byear\s)))(?P<y>1[89]\d\d|20\d\d)\b(?![.,]\d|/|-\d|-an\b)"
     r"(?!\s*(?:orang|jiwa|warga|personel|tentara|unit|ton|kali|km|meter|dolar|rupiah|%|persen|people|troops)\b)",
     relative=False,
     needs=(("#y",),),
 )
 def _year(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     y = int(m["y"])
-    first, last = _part(dt.date(y, 1, 1), dt.date(y, 12, 31), m["part"], year_scale=True)
-    return first, last, "range" if m["part"] else "year"
+    part = m["part"] or m["part2"]
+    first, last = _part(dt.date(y, 1, 1), dt.date(y, 12, 31), part, year_scale=True)
+    return first, last, "range" if part else "year"
 
 
 _DAY_WORDS = {

@@ -261,6 +261,9 @@ lose | kalah
 lost | kalah
 victory | kemenangan
 defeat | kekalahan
+beat | mengalahkan; menang
+beats | mengalahkan; menang
+defeated | mengalahkan; dikalahkan; kalah
 war | perang
 world war | perang dunia
 attack | serangan; menyerang

@@ -454,6 +454,56 @@ _FUTURE_WORDS = frozenset(
 )
 
 
+# "What time", "pukul/jam berapa", "until what time": a time of day is asked. The answer is a
+# clock time ("hingga pukul 02.00 WIB"), not the day the same or another sentence names (the
+# KRL question was answered with "Rabu (31/12)", a sentence about passengers that day).
+_ASKS_CLOCK = re.compile(r"\bwhat time\b|\bat what hour\b|\b(?:pukul|jam) berapa\b", re.IGNORECASE)
+# A clock time: "pukul 16.00 WITA", "jam 9.30", "02.00 WIB" (a bare "16.00" is a number).
+_CLOCK = re.compile(
+    r"\b(?:(?P<lead>pukul|jam)\s+(?P<h>\d{1,2})[.:](?P<m>\d{2})(?:\s*(?P<z>WIB|WITA|WIT)\b)?"
+    r"|(?P<h2>\d{1,2})[.:](?P<m2>\d{2})\s*(?P<z2>WIB|WITA|WIT)\b)",
+    re.IGNORECASE,
+)
+# Parts of a day: a time of day stated without a clock.
+_DAY_PARTS = frozenset({
+    "pagi", "siang", "sore", "petang", "malam", "dini", "subuh", "tengah", "morning", "noon",
+    "afternoon", "evening", "night", "midnight",
+})  # fmt: skip
+_CLOCK_BEFORE = {"hingga": "until", "sampai": "until", "sekitar": "around", "sejak": "since", "mulai": "from"}
+
+
+def asks_clock(q: Question) -> bool:
+    """A when-question asking for a time of day."""
+    return q.expected == "date" and bool(_ASKS_CLOCK.search(q.text))
+
+
+def clock_times(text: str) -> list[re.Match[str]]:
+    """The clock times of a sentence that are real times of day (hour ≤ 24, minutes < 60)."""
+    out = []
+    for m in _CLOCK.finditer(text):
+        h, mi = int(m.group("h") or m.group("h2")), int(m.group("m") or m.group("m2"))
+        if h <= 24 and mi < 60:
+            out.append(m)
+    return out
+
+
+def clock_text(text: str, m: re.Match[str], lang: str) -> str:
+    """A clock time as the article writes it ("pukul 02.00 WIB"), in English with the hour on a
+    twelve-hour clock as well ("until 02.00 WIB (2 a.m.)"); the word before it ("hingga",
+    "sekitar") says whether it is a limit or an estimate."""
+    h, mi = int(m.group("h") or m.group("h2")), int(m.group("m") or m.group("m2"))
+    zone = m.group("z") or m.group("z2") or ""
+    before = re.search(r"(\w+)\s+$", text[: m.start()])
+    lead = before.group(1).lower() if before else ""
+    if lang != "en":
+        said = m.group().strip()
+        return f"{lead} {said}" if lead in _CLOCK_BEFORE else said
+    minutes = f":{mi:02d}" if mi else ""
+    twelve = f"{(h % 12) or 12}{minutes} {'a.m.' if h % 24 < 12 else 'p.m.'}"
+    clock = f"{h:02d}.{mi:02d}{' ' + zone.upper() if zone else ''} ({twelve})"
+    return f"{_CLOCK_BEFORE[lead]} {clock}" if lead in _CLOCK_BEFORE else clock
+
+
 def asks_future(q: Question) -> bool:
     """Does a when-question ask about something still to come?"""
     return q.expected == "date" and _future_words(q.text)
@@ -729,6 +779,14 @@ def rank(
             # "When did the two foreign ministers meet?": "sejak ia menjadi menteri luar negeri
             # pada Juni 2022, sekaligus pertemuan …" dates her becoming minister, not the meeting.
             typed = min(typed, 0.5)
+        if asks_clock(q):
+            # A clock time answers "what time" fully; a day with a part of it ("Selasa malam")
+            # loosely; a day alone not at all ("pada Rabu (31/12)" outranked the "hingga pukul
+            # 02.00 WIB" of the asked night when it still counted half).
+            if clock_times(c.text):
+                typed = 1.0
+            else:
+                typed = min(typed, 0.5) if not words.isdisjoint(_DAY_PARTS) else 0.0
         # The answer next to the question's words: "pertemuan pertama Xi dan Kim dalam enam
         # tahun terakhir" answers how long since they met; "peringatan 80 tahun" elsewhere in a
         # sentence about them does not.
@@ -974,6 +1032,9 @@ def short_answer(
 ) -> ShortAnswer | None:
     """The answer span of one sentence, said in the question's language where we can."""
     c = s.candidate
+    clocks = clock_times(c.text) if asks_clock(q) else []
+    if clocks:
+        return ShortAnswer(text=clock_text(c.text, clocks[0], lang), type="when", cited=(c.n,), quote=c.text)
     found = typed_answers(q, c.facts, concepts_, c.published or today, c.text)
     if not found:
         return None

@@ -255,6 +255,21 @@ CASES: list[tuple[str, D | None, list[tuple[str, D, D, str]]]] = [
     ("Kunjungan empat hari itu berlangsung beberapa minggu setelah parade.", SEP29, []),
     ("Pemimpin itu memperingati Hari Kemenangan dan Hari Yayasan.", SEP29, []),
     ("You may 5 times ask.", SEP29, []),
+    # A start ("mulai", "from"), a deadline ("by") and a part of a year are times; a decade is not a year.
+    (
+        "Kantor cabang akan ditutup mulai Desember.",
+        SEP29,
+        [("Desember", D(2025, 12, 1), D(2025, 12, 31), "month")],
+    ),
+    ("Tarif baru berlaku from January.", SEP29, [("January", D(2026, 1, 1), D(2026, 1, 31), "month")]),
+    (
+        "Perjanjian berlaku pada pertengahan 2026.",
+        SEP29,
+        [("pertengahan 2026", D(2026, 5, 1), D(2026, 8, 31), "range")],
+    ),
+    ("The deal takes effect in mid-2026.", SEP29, [("mid-2026", D(2026, 5, 1), D(2026, 8, 31), "range")]),
+    ("a target of $5 billion by 2030", SEP29, [("2030", D(2030, 1, 1), D(2030, 12, 31), "year")]),
+    ("Sejak awal 2000-an kota itu tumbuh pesat.", SEP29, []),
 ]
 
 

@@ -330,3 +330,50 @@ def test_reports_of_a_bare_noun_are_counted_things_not_coverage():
     assert reader.reporting("How many reports of fraud did the police receive?") is None
     assert reader.reporting("How many reports of the earthquake are there?") == "count"
     assert reader.reporting("Which outlets reported the earthquake?") == "which"
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "want"),
+    [
+        (
+            "Pukul berapa jalan tol dibuka?",
+            "Jalan tol dibuka kembali pada Senin pukul 06.30 WIB.",
+            "pukul 06.30 WIB",
+        ),
+        (
+            "What time did the toll road reopen?",
+            "Jalan tol dibuka kembali pada Senin pukul 06.30 WIB.",
+            "06.30 WIB",
+        ),
+        (
+            "Until what time is the market open?",
+            "Pasar buka hingga pukul 22.00 pada Sabtu (18/10).",
+            "until 22.00",
+        ),
+        (
+            "Sampai jam berapa pasar buka?",
+            "Pasar buka hingga pukul 22.00 pada Sabtu (18/10).",
+            "hingga pukul 22.00",
+        ),
+    ],
+)
+def test_what_time_is_answered_by_the_clock_not_the_day(question: str, sentence: str, want: str):
+    got = _short(question, sentence)
+    assert got is not None and got.type == "when" and want in got.text
+
+
+def test_a_day_alone_does_not_answer_what_time():
+    q = analyze("Until what time did the market stay open on Saturday?")
+    concepts_ = reader.concepts(q)
+    weights = dict.fromkeys(range(len(concepts_)), 1.0)
+    clock = "Pada malam itu pengelola memperpanjang jam buka pasar hingga pukul 23.00."
+    day = "Sekitar 5.000 orang mengunjungi pasar pada Sabtu (18/10)."
+    cands = [_scored(day, n=1).candidate, _scored(clock, n=2).candidate]
+    ranked = reader.rank(q, cands, concepts_, weights, None)
+    assert ranked[0].candidate.text == clock
+    assert ranked[1].typed == 0.0
+
+
+def test_a_bare_decimal_is_no_clock_time():
+    assert reader.clock_times("Skor 2.1 dan 12.30 WIB, inflasi 25.00 persen") != []
+    assert [m.group() for m in reader.clock_times("Inflasi 25.00 persen, skor 2.1")] == []
