@@ -205,3 +205,15 @@ def test_a_figure_must_be_of_the_questions_predicate_not_of_the_event_placing_it
     assert _read("Berapa orang mengungsi saat gunung itu erupsi?", erupted).found
     assert verify._qualifier("How many people died when it erupted?", "erupted")
     assert not verify._qualifier("How many people died when it erupted?", "died")
+
+
+def test_a_how_much_question_names_the_thing_whose_amount_it_asks():
+    assert verify.valued("Berapa nilai bantuan ekonomi China untuk Korea Utara?") == "bantuan"
+    assert verify.valued("How much aid did China give?") == "aid"
+    # … not the answer's kind, nor a verb's auxiliary.
+    assert verify.valued("How much money did China promise?") is None
+    assert verify.valued("How much did the ticket cost?") is None
+    trade = ["Perdagangan kedua negara melebihi $2 miliar pada 2023."]
+    r = _read("Berapa nilai bantuan China untuk Korea Utara?", trade)
+    assert not r.found
+    assert _read("Berapa nilai perdagangan kedua negara pada 2023?", trade).found
