@@ -1456,27 +1456,6 @@ def read(
                     reason=(key, {"what": ", ".join(gaps)}),
                 )
             lead = alt
-    if q.type == "how_long" and names:
-        # "Berapa lama Putin berada di Beijing?": a duration is of what its sentence tells of
-        # whom it names; one naming others ("pasangan itu bertemu … selama dua setengah jam",
-        # "kunjungan Choe … empat hari") is no stay of the asked person. A close sentence
-        # naming them all leads instead. Not an acronym ("KAI's holiday period"): an
-        # organisation an article is about goes unnamed in its sentences (that one refused).
-        def unnamed_here(s: Scored) -> list[str]:
-            return [
-                c.text for c in names if not c.text.isupper() and not _names_it(c, s.candidate.facts.words)
-            ]
-
-        gone = unnamed_here(lead)
-        if gone:
-            alt = _close_lead(lead, ranked, lambda s: bool(s.typed) and not unnamed_here(s))
-            if alt is None:
-                return Reading(
-                    found=False,
-                    evidence=(lead, *[s for s in ranked if s is not lead]),
-                    reason=("not_stated", {"what": ", ".join(gone)}),
-                )
-            lead = alt
     if (
         not lead.typed
         and not any(s.typed for s in ranked[:5])
