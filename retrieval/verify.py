@@ -285,41 +285,14 @@ def unstated(
         said.append(c)
     if not said:
         return []
-    # The question's own predicate ("died", "tewas") says what the figure or date is of; a
-    # clause or phrase placing it ("when Ile Lewotolok erupted", "in the 2020 eruption", "saat
-    # meletus") only says where. When the predicate says something we can read, it must be
-    # stated: an eruption's evacuee count stated beside "erupsi" is no count of the dead.
-    head = [c for c in said if not _qualifier(text, c.text)]
-    for c in head or said:
-        if _stated(c, language, evidence):
+    for c in said:
+        if _present(c.forms, evidence) or any(_present(co_translations(f), evidence) for f in c.forms):
             return []
-    return [c.text for c in head or said]
-
-
-# Words that open a clause or phrase placing the asked event in time, place or cause ("when
-# it erupted", "in the eruption", "saat meletus", "akibat banjir"): what follows is no
-# predicate of the asked figure or date.
-_QUALIFIERS = re.compile(
-    r"\b(?:when|while|after|before|during|in|at|since|because|saat|ketika|sewaktu|waktu|"
-    r"setelah|sesudah|sebelum|selama|dalam|pada|akibat|karena|sejak)\b"
-)
-
-
-def _qualifier(question: str, concept: str) -> bool:
-    """Does ``concept`` come after the first word opening a qualifying clause or phrase?"""
-    low = question.lower()
-    m = _QUALIFIERS.search(low)
-    at = low.find(concept.lower())
-    return m is not None and at >= m.end()
-
-
-def _stated(c: _Concept, language: str, evidence: frozenset[str] | set[str]) -> bool:
-    """Is ``c`` stated in the evidence, in any form or translation we know?"""
-    if _present(c.forms, evidence) or any(_present(co_translations(f), evidence) for f in c.forms):
-        return True
-    return language == "en" and any(
-        _present(EN_TO_ID.get(w, ()), evidence) for w in _WORD.findall(c.text.lower())
-    )
+        if language == "en" and any(
+            _present(EN_TO_ID.get(w, ()), evidence) for w in _WORD.findall(c.text.lower())
+        ):
+            return []
+    return [c.text for c in said]
 
 
 # Nouns for people, in both languages: "how many evacuees" is answered by "1.350 jiwa", "berapa
