@@ -1488,11 +1488,20 @@ def read(
         # A date or a figure is read out of the evidence: it must be of what the question says
         # happened ("died", "travel", "gaji"), stated in its sentence or passage. A sentence
         # close to the lead that states it leads instead; none: the articles don't say.
+        # "berapa nilai bantuan …": the thing whose amount is asked is named in the figure's own
+        # sentence; its passage naming it elsewhere ("bantuan timbal balik" two lines off) is
+        # no amount of it (seeds and corpus: no answerable how-much question refused for it).
+        worth = verify.valued(q.text) if q.type == "how_much" else None
+
         def unstated(s: Scored) -> list[str]:
             words = s.candidate.facts.words | (passage_words(s.candidate.n) if passage_words else frozenset())
-            return verify.unstated_focus(
-                q.type, q.unit, concepts_, weights, absent, words
-            ) or verify.unstated(q.text, q.language, q.unit, concepts_, weights, absent, words)
+            return (
+                verify.unstated_focus(q.type, q.unit, concepts_, weights, absent, words)
+                or verify.unstated_focus(
+                    q.type, worth, concepts_, weights, absent, s.candidate.facts.words, prices=False
+                )
+                or verify.unstated(q.text, q.language, q.unit, concepts_, weights, absent, words)
+            )
 
         gaps = unstated(lead)
         if gaps:

@@ -346,6 +346,25 @@ PRICE_WORDS = frozenset({
 })  # fmt: skip
 
 
+# "berapa nilai bantuan …", "how much aid …": the thing whose amount a how-much question asks
+# (Indonesian after its measure word, English after "how much"; "money" is the answer's kind).
+_VALUED = (
+    re.compile(r"\bberapa(?:kah)? (?:nilai|besar|total|besaran|jumlah) ([a-z][\w-]*)"),
+    re.compile(
+        r"\bhow much (?!(?:money|of|do|does|did|is|was|are|were|will|has|have|had|can|could|would)\b)([a-z][\w-]*)"
+    ),
+)
+
+
+def valued(text: str) -> str | None:
+    """The noun a how-much question asks the amount of ("bantuan", "aid"), if it names one."""
+    for pattern in _VALUED:
+        m = pattern.search(text.lower())
+        if m and m.group(1) not in GENERIC and m.group(1) not in STOP_ID and m.group(1) not in STOP_EN:
+            return m.group(1)
+    return None
+
+
 def unstated_focus(
     qtype: str,
     unit: str | None,
@@ -353,16 +372,22 @@ def unstated_focus(
     weights: dict[int, float],
     absent: Iterable[int],
     evidence: frozenset[str] | set[str],
+    *,
+    prices: bool = True,
 ) -> list[str]:
     """The thing a how-many or how-much question asks the figure of, when the evidence (the
     lead sentence and its passage) never states it: the counted noun ("berapa korban jiwa",
     "how many tanks") or the price, pay or value asked ("berapa harga tiket", "gaji"). A
-    figure read from evidence that doesn't name it is a figure of something else."""
+    figure read from evidence that doesn't name it is a figure of something else. ``prices``:
+    False to check the ``unit`` alone."""
     gone = set(absent)
     out = []
     for i, c in enumerate(concepts_):
         t = c.text.lower()
-        if c.name or not (t in PRICE_WORDS or (qtype == "how_many" and unit and t == unit.lower())):
+        if c.name or not (
+            (prices and t in PRICE_WORDS)
+            or (qtype in ("how_many", "how_much") and unit and t == unit.lower())
+        ):
             continue
         if t in GENERIC or (not weights.get(i) and i not in gone):
             continue

@@ -195,3 +195,15 @@ def test_a_modal_the_articles_never_use_is_no_thing_a_yes_no_asks_about():
     lead = "Kim siap melanjutkan kontak dengan AS bila Washington menghentikan tuntutannya."
     assert _near("Apakah Kim mau berunding dengan AS?", lead, ("mau",)) is None
     assert _near("Does Kim want talks with the US?", lead, ("want",)) is None
+
+
+def test_a_how_much_question_names_the_thing_whose_amount_it_asks():
+    assert verify.valued("Berapa nilai bantuan ekonomi China untuk Korea Utara?") == "bantuan"
+    assert verify.valued("How much aid did China give?") == "aid"
+    # … not the answer's kind, nor a verb's auxiliary.
+    assert verify.valued("How much money did China promise?") is None
+    assert verify.valued("How much did the ticket cost?") is None
+    trade = ["Perdagangan kedua negara melebihi $2 miliar pada 2023."]
+    r = _read("Berapa nilai bantuan China untuk Korea Utara?", trade)
+    assert not r.found
+    assert _read("Berapa nilai perdagangan kedua negara pada 2023?", trade).found
