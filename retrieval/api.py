@@ -556,8 +556,6 @@ class Berita:
             start()
             qvec = embedder.query(q)
         t1 = time.perf_counter()
-        if not pending:  # an encoder that did not call it
-            start()
         prepared = pending[0].result()
         timings: dict[str, float] = {"embed": (t1 - t0) * 1000, **prepared.timings}
         hits = search(
@@ -752,18 +750,18 @@ class Berita:
             today=today,
         )
         conf = reading.confidence
-        if not reading.found:
-            key, args = reading.reason or ("not_found", {})
+
+        def refused(key: str, args: dict[str, str]) -> Answer:
             out = declined(qa.text, lang, reason=language.text(lang, key, **args), confidence=conf)
             out.signals = reading.signals
             return out
+
+        if not reading.found:
+            return refused(*(reading.reason or ("not_found", {})))
         lead = reading.evidence[0].candidate
         near = verify.near_miss(qa.text, qa.type, concepts_, weights, absent, lead.text, lead.facts.words)
         if near:  # found, but what it asks is not what the evidence states (verify.near_miss)
-            key, args = near
-            out = declined(qa.text, lang, reason=language.text(lang, key, **args), confidence=conf)
-            out.signals = reading.signals
-            return out
+            return refused(*near)
         # Passages in the order of their best sentence: the one that answers is [1].
         order: list[int] = []
         best_sentence: dict[int, reader.Scored] = {}

@@ -477,21 +477,20 @@ def asks_clock(q: Question) -> bool:
     return q.expected == "date" and bool(_ASKS_CLOCK.search(q.text))
 
 
+def _hour_minute(m: re.Match[str]) -> tuple[int, int]:
+    return int(m.group("h") or m.group("h2")), int(m.group("m") or m.group("m2"))
+
+
 def clock_times(text: str) -> list[re.Match[str]]:
     """The clock times of a sentence that are real times of day (hour ≤ 24, minutes < 60)."""
-    out = []
-    for m in _CLOCK.finditer(text):
-        h, mi = int(m.group("h") or m.group("h2")), int(m.group("m") or m.group("m2"))
-        if h <= 24 and mi < 60:
-            out.append(m)
-    return out
+    return [m for m in _CLOCK.finditer(text) if (hm := _hour_minute(m))[0] <= 24 and hm[1] < 60]
 
 
 def clock_text(text: str, m: re.Match[str], lang: str) -> str:
     """A clock time as the article writes it ("pukul 02.00 WIB"), in English with the hour on a
     twelve-hour clock as well ("until 02.00 WIB (2 a.m.)"); the word before it ("hingga",
     "sekitar") says whether it is a limit or an estimate."""
-    h, mi = int(m.group("h") or m.group("h2")), int(m.group("m") or m.group("m2"))
+    h, mi = _hour_minute(m)
     zone = m.group("z") or m.group("z2") or ""
     before = re.search(r"(\w+)\s+$", text[: m.start()])
     lead = before.group(1).lower() if before else ""

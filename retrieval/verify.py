@@ -122,6 +122,12 @@ def _present(forms: Iterable[str], words: frozenset[str] | set[str]) -> bool:
     return any(all(p in words for p in f.split()) if " " in f else f in words for f in forms)
 
 
+def _stated(forms: Iterable[str], words: frozenset[str] | set[str]) -> bool:
+    """Are any of a concept's ``forms`` in ``words``, as written or in the other language?"""
+    forms = tuple(forms)
+    return _present(forms, words) or any(_present(co_translations(f), words) for f in forms)
+
+
 # Asked-for nouns a news sentence states without the word itself. A source ("which
 # newspaper …", "media apa") is credited by its own name ("seperti dikutip The Straits
 # Times"); a condition by a conditional clause ("siap … bila Washington …").
@@ -286,7 +292,7 @@ def unstated(
     if not said:
         return []
     for c in said:
-        if _present(c.forms, evidence) or any(_present(co_translations(f), evidence) for f in c.forms):
+        if _stated(c.forms, evidence):
             return []
         if language == "en" and any(
             _present(EN_TO_ID.get(w, ()), evidence) for w in _WORD.findall(c.text.lower())
@@ -391,7 +397,7 @@ def unstated_focus(
             continue
         if t in GENERIC or (not weights.get(i) and i not in gone):
             continue
-        if _present(c.forms, evidence) or any(_present(co_translations(f), evidence) for f in c.forms):
+        if _stated(c.forms, evidence):
             continue
         out.append(c.text)
     return out
@@ -562,8 +568,7 @@ def near_miss(
         if qtype in ("how_much", "what")
         and not c.name
         and c.text.lower() in PRICE_WORDS
-        and not _present(c.forms, words)
-        and not any(_present(co_translations(f), words) for f in c.forms)
+        and not _stated(c.forms, words)
     ]
     if priced:  # "berapa nilai valuasi Belanjaku?" led by a sentence giving no valuation
         return "not_stated", {"what": ", ".join(priced)}
