@@ -1750,3 +1750,62 @@ karung | sack; sacks
 """
 
 COUNTED_EN: dict[str, tuple[str, str]] = {k: (v[0], v[-1]) for k, v in _parse(_COUNTED).items() if v}
+
+
+# --- English words the table lacks: spelling variants and Latinate loans --------------------
+
+# British → American endings, longest first, so that a British spelling finds the table's
+# American entry ("criticised" → "criticized", "programme" → "program", "defence" →
+# "defense", "labour" → "labor", "centre" → "center").
+_BRITISH = (
+    ("isation", "ization"), ("ising", "izing"), ("ised", "ized"), ("ises", "izes"), ("ise", "ize"),
+    ("ogramme", "ogram"), ("ogrammes", "ograms"), ("ence", "ense"), ("our", "or"), ("ours", "ors"),
+    ("tre", "ter"), ("tres", "ters"), ("lled", "led"), ("lling", "ling"), ("yse", "yze"),
+)  # fmt: skip
+
+
+def american(word: str) -> list[str]:
+    """American spellings a British-spelled word may stand for ([] when it has none)."""
+    out = []
+    for end, repl in _BRITISH:
+        if word.endswith(end) and len(word) - len(end) >= 2:  # "pr|ogramme"
+            out.append(word[: -len(end)] + repl)
+    return out
+
+
+# English Latinate suffixes → their Indonesian loanword forms (KBBI's adaptation rules,
+# Pedoman Umum Pembentukan Istilah): "hegemonism" → "hegemonisme", "stability" → "stabilitas",
+# "coordination" → "koordinasi", "immunization" → "imunisasi", "strategic" → "strategis",
+# "socialist" → "sosialis", "productive" → "produktif", "military" → "militer". Applied only
+# to words the table lacks; a guess the articles never use weighs nothing.
+_LOAN_SUFFIXES = (
+    ("ization", ("isasi",)), ("isation", ("isasi",)), ("ations", ("asi",)), ("ation", ("asi",)),
+    ("itions", ("isi",)), ("ition", ("isi",)), ("ssions", ("si",)), ("ssion", ("si",)),
+    ("tions", ("si",)), ("tion", ("si",)), ("isms", ("isme",)), ("ism", ("isme",)),
+    ("ists", ("is",)), ("ist", ("is",)), ("ities", ("itas",)), ("ity", ("itas",)),
+    ("ically", ("is",)), ("ical", ("is",)), ("ics", ("ik", "ika", "i")), ("ic", ("is", "ik")),
+    ("ives", ("if",)), ("ive", ("if",)), ("ary", ("er",)), ("ency", ("ensi",)), ("ancy", ("ansi",)),
+    ("ence", ("ensi",)), ("ance", ("ansi",)), ("ize", ("isasi",)), ("ized", ("isasi",)),
+    ("ology", ("ologi",)), ("ography", ("ografi",)),
+)  # fmt: skip
+# Shortest stem left before a suffix: "nation" (na-) or "action" (ac-) are no loans.
+_LOAN_STEM_MIN = 4
+
+
+def _respell(stem_: str) -> str:
+    """English letters → Indonesian spelling: c before e/i/y → s, other c → k, ph → f, th → t,
+    qu → kw, x → ks, y → i; doubled consonants single ("commission" → "komisi")."""
+    s = stem_.replace("ph", "f").replace("th", "t").replace("qu", "kw").replace("x", "ks")
+    s = re.sub(r"c(?=[eiy])", "s", s).replace("c", "k").replace("y", "i")
+    return re.sub(r"([b-df-hj-np-tv-z])\1", r"\1", s)
+
+
+@lru_cache(maxsize=4096)
+def loan_forms(word: str) -> tuple[str, ...]:
+    """Indonesian loanword forms of an English Latinate word ("hegemonism" → "hegemonisme");
+    () when it has no such suffix. Guesses: only those the articles use mean anything."""
+    for end, repls in _LOAN_SUFFIXES:
+        if word.endswith(end) and len(word) - len(end) >= _LOAN_STEM_MIN and word.isalpha():
+            base = _respell(word[: -len(end)])
+            return tuple(dict.fromkeys(base + r for r in repls))
+    return ()

@@ -13,7 +13,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from retrieval import language
-from retrieval.lexicon import EN_TO_ID, MONTHS, STOP_EN, STOP_ID, WEEKDAYS, is_common_word, root_words, stem
+from retrieval.lexicon import (
+    EN_TO_ID,
+    MONTHS,
+    american,
+    loan_forms,
+    STOP_EN,
+    STOP_ID,
+    WEEKDAYS,
+    is_common_word,
+    root_words,
+    stem,
+)
 
 TYPES = (
     "who",
@@ -511,14 +522,31 @@ def lookup(key: str) -> tuple[str, ...]:
     if not last:
         return ()
     one = singular(last, head)
-    return EN_TO_ID.get(f"{head} {one}".strip(), ()) if one else ()
+    if one:
+        return EN_TO_ID.get(f"{head} {one}".strip(), ())
+    # A British spelling finds the table's American entry ("criticised", "programme").
+    for variant in american(last):
+        alts = EN_TO_ID.get(f"{head} {variant}".strip()) or ()
+        one = singular(variant, head)
+        alts = alts or (EN_TO_ID.get(f"{head} {one}".strip(), ()) if one else ())
+        if alts:
+            return alts
+    return ()
 
 
 def singular(word: str, head: str = "") -> str | None:
     """The table's singular of an English word ("ministers" → "minister"); with ``head``, of
     the phrase's last word."""
     pre = f"{head} " if head else ""
-    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", "")):
+    for suffix, repl in (
+        ("ies", "y"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", ""),
+        ("ed", "e"),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             cand = word[: -len(suffix)] + repl
             if pre + cand in EN_TO_ID:
@@ -552,5 +580,8 @@ def bridge_terms(q: Question) -> list[str]:
                 i += n
                 break
         else:
+            # A Latinate word the table lacks in its Indonesian loan form ("hegemonism" →
+            # "hegemonisme"): a guess the articles don't use finds nothing, so it costs nothing.
+            out.extend(loan_forms(words[i]) if words[i] not in STOP_EN else ())
             i += 1
     return list(dict.fromkeys(out))

@@ -34,6 +34,7 @@ from .lexicon import (
     STOP_ID,
     TITLES,
     is_common_word,
+    loan_forms,
     root_words,
     stem,
 )
@@ -55,6 +56,7 @@ class Concept:
     name: bool = False
     role: bool = False  # a title ("president", "menteri"): a who-answer should carry it
     place: str | None = None  # the canonical place a name concept is
+    guessed: bool = False  # its other forms are loanword guesses (lexicon.loan_forms)
 
 
 _ALIASES: dict[str, list[str]] = {}
@@ -133,7 +135,10 @@ def concepts(q: Question) -> list[Concept]:
                     i += n
                     break
             else:
-                out.append(Concept(text=w, forms=(w,)))
+                # A Latinate word the table lacks counts in its Indonesian loan form too
+                # ("hegemonism" → "hegemonisme", "stability" → "stabilitas").
+                loans = loan_forms(w)
+                out.append(Concept(text=w, forms=(w, *loans), guessed=bool(loans)))
                 i += 1
             continue
         forms = {w, stem(w)} if w.isalpha() else {w}
@@ -1652,7 +1657,8 @@ def readable(c: Concept) -> bool:
     from the lexicon ("measles"), and a brand or loanword ("online") from both."""
     if c.name:
         return False
-    return len(c.forms) > 1 or (c.text.isalpha() and stem(c.text) in root_words())
+    # A loanword guess the articles don't use says no more than the English word alone.
+    return (len(c.forms) > 1 and not c.guessed) or (c.text.isalpha() and stem(c.text) in root_words())
 
 
 def surely_a_name(c: Concept, language: str, first: str = "") -> bool:
