@@ -350,6 +350,9 @@ W_NEAR = 0.1
 W_NAMES = 0.1
 # A why-question's sentence that gives a reason ("karena", "akibat", "sehingga") gains this much.
 W_REASON = 0.1
+# Share of the coverage of the event a reason explains that its sentence takes (see
+# _explained_coverage).
+W_EXPLAINED = 1.0
 # A line about the article of the kind the question asks about (its byline for "who wrote",
 # its "Sumber:" line for "the original source") gains this much: it states the asked fact,
 # and no more of the question than the article's headline and lead.
@@ -691,13 +694,74 @@ def described_people(text: str) -> list[Span]:
 REASON_WORDS = frozenset({
     "karena", "sebab", "akibat", "lantaran", "sehingga", "alasan", "agar", "supaya", "mengingat",
     "dipicu", "memicu", "membuat", "menyebabkan", "penyebab", "gara", "berkat", "demi",
-    "mempertimbangkan", "because", "due", "caused", "reason",
+    "mempertimbangkan", "disebabkan", "seiring", "bertujuan", "tujuannya", "alasannya",
+    "dilatarbelakangi", "menyusul", "because", "due", "caused", "reason",
 })  # fmt: skip
+# A sentence opening on what the one before it said ("Keputusan ini diambil untuk …", "Langkah
+# tersebut …", "Hal itu …") with a purpose ("untuk", "guna") gives that sentence's reason.
+_ANAPHORS = frozenset({"ini", "itu", "tersebut"})
+_PURPOSE = frozenset({"untuk", "guna"})
+# How many sentences back a reason may explain: the event, then (often after a quote or the
+# speaker's name) why. Two found "Keputusan ini diambil untuk …" after BI's decision and the
+# CEO's "langkah tersebut … agar …" after the layoffs' lead.
+REASON_REACH = 2
 
 
 def reason_fit(q: Question, words: frozenset[str]) -> float:
     """1 when a why-question's candidate sentence gives a reason, else 0."""
     return 1.0 if q.type == "why" and not words.isdisjoint(REASON_WORDS) else 0.0
+
+
+# Openings that make a sentence the consequence of the one before ("Akibatnya, banyak anak
+# belum mendapat dua dosis …"): the one before is its cause.
+_CONSEQUENCE = re.compile(
+    r"^(?:akibatnya|alhasil|dampaknya|karenanya|makanya|(?:oleh )?(?:karena|sebab) (?:itu|ini)|"
+    r"as a result|consequently|therefore)\b"
+)
+
+
+def consequence(text: str) -> bool:
+    """Does a sentence open as the consequence of the one before it?"""
+    return bool(_CONSEQUENCE.match(text.lower()))
+
+
+def explains(text: str, words: frozenset[str]) -> bool:
+    """Does a sentence give a reason: a reason word, or an opening that points back ("Keputusan
+    ini …") with a purpose ("… diambil untuk menjaga …")? Not one that opens as a consequence
+    ("Akibatnya, …"): its reason is the sentence before."""
+    if consequence(text):
+        return False
+    if not words.isdisjoint(REASON_WORDS):
+        return True
+    opening = _WORD.findall(text.lower())[:4]
+    return not _ANAPHORS.isdisjoint(opening) and not _PURPOSE.isdisjoint(words)
+
+
+def _explained_coverage(cands: Sequence[Candidate], coverage: Sequence[float]) -> list[float]:
+    """For a why-question: each sentence's coverage, or, for one that gives a reason, the best
+    coverage of the sentences just before it in its article. News states the event and then
+    why ("BI mempertahankan suku bunga … . Keputusan ini diambil untuk menjaga stabilitas …"):
+    the restatement matches the question's words, the explanation hardly any of them. A
+    sentence opening as a consequence ("Akibatnya, …") lends its coverage to the one before."""
+    at = {(c.published, c.sentence_id): k for k, c in enumerate(cands)}
+    out = list(coverage)
+
+    def before(k: int, back: int) -> int | None:
+        c = cands[k]
+        j = at.get((c.published, c.sentence_id - back))
+        return j if j is not None and c.n - 1 <= cands[j].n <= c.n else None  # its passage or the one before
+
+    for k, c in enumerate(cands):
+        if consequence(c.text):
+            j = before(k, 1)
+            if j is not None:
+                out[j] = max(out[j], coverage[k])
+        elif explains(c.text, c.facts.words):
+            for back in range(1, REASON_REACH + 1):
+                j = before(k, back)
+                if j is not None:
+                    out[k] = max(out[k], coverage[j])
+    return out
 
 
 def _role_fit(
@@ -743,12 +807,13 @@ def rank(
     stated = _ConceptIndex(concepts_, weights)
     about = asked_meta(concepts_)
     out = []
-    for c in cands:
-        if c.facts.meta and c.facts.meta not in about:
-            continue  # a byline or a credit answers only a question about the article
+    cands = [c for c in cands if not c.facts.meta or c.facts.meta in about]
+    # (a byline or a credit answers only a question about the article)
+    coverages = [sum(weights[i] for i in stated.hits(c.facts.words)) / total if total else 0.0 for c in cands]
+    explained = _explained_coverage(cands, coverages) if q.type == "why" else coverages
+    for c, coverage, because in zip(cands, coverages, explained, strict=True):
         words = c.facts.words
         hit = stated.hits(words)
-        coverage = sum(weights[i] for i in hit) / total if total else 0.0
         names = (sum(1 for i in name_idx if i in hit) / len(name_idx)) if name_idx else 1.0
         found = typed_answers(q, c.facts, concepts_, c.published or today, c.text) if q.expected else []
         if q.expected == "number":
@@ -810,10 +875,18 @@ def rank(
             + W_PASSAGE * (c.passage_sim - best_passage)
             + c.prior
             + W_REASON * reason_fit(q, words)
+            + W_COVERAGE * W_EXPLAINED * (because - coverage)
             + (W_META if c.facts.meta else 0.0)  # (only the asked kinds of line are here)
         )
         out.append(
-            Scored(candidate=c, score=score, coverage=coverage, names=names, typed=typed, on_date=on_date)
+            Scored(
+                candidate=c,
+                score=score,
+                coverage=max(coverage, because),
+                names=names,
+                typed=typed,
+                on_date=on_date,
+            )
         )
     out.sort(key=lambda s: -s.score)
     return out
