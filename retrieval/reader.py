@@ -707,15 +707,15 @@ _PURPOSE = frozenset({"untuk", "guna"})
 REASON_REACH = 2
 
 
-def reason_fit(q: Question, words: frozenset[str]) -> float:
+def reason_fit(q: Question, text: str, words: frozenset[str]) -> float:
     """1 when a why-question's candidate sentence gives a reason, else 0."""
-    return 1.0 if q.type == "why" and not words.isdisjoint(REASON_WORDS) else 0.0
+    return 1.0 if q.type == "why" and explains(text, words) else 0.0
 
 
 # Openings that make a sentence the consequence of the one before ("Akibatnya, banyak anak
-# belum mendapat dua dosis …"): the one before is its cause.
+# belum mendapat dua dosis …", "Untuk itu, Kemenkes menggandeng …"): the one before is its cause.
 _CONSEQUENCE = re.compile(
-    r"^(?:akibatnya|alhasil|dampaknya|karenanya|makanya|(?:oleh )?(?:karena|sebab) (?:itu|ini)|"
+    r"^(?:akibatnya|alhasil|dampaknya|karenanya|makanya|maka|(?:oleh )?(?:karena|sebab) (?:itu|ini)|untuk itu|"
     r"as a result|consequently|therefore)\b"
 )
 
@@ -874,7 +874,7 @@ def rank(
             + W_DATE * on_date
             + W_PASSAGE * (c.passage_sim - best_passage)
             + c.prior
-            + W_REASON * reason_fit(q, words)
+            + W_REASON * reason_fit(q, c.text, words)
             + W_COVERAGE * W_EXPLAINED * (because - coverage)
             + (W_META if c.facts.meta else 0.0)  # (only the asked kinds of line are here)
         )
