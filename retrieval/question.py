@@ -16,12 +16,12 @@ from retrieval import language
 from retrieval.lexicon import (
     EN_TO_ID,
     MONTHS,
-    american,
-    loan_forms,
     STOP_EN,
     STOP_ID,
     WEEKDAYS,
+    american,
     is_common_word,
+    loan_forms,
     root_words,
     stem,
 )

@@ -707,11 +707,6 @@ _PURPOSE = frozenset({"untuk", "guna"})
 REASON_REACH = 2
 
 
-def reason_fit(q: Question, text: str, words: frozenset[str]) -> float:
-    """1 when a why-question's candidate sentence gives a reason, else 0."""
-    return 1.0 if q.type == "why" and explains(text, words) else 0.0
-
-
 # Openings that make a sentence the consequence of the one before ("Akibatnya, banyak anak
 # belum mendapat dua dosis …", "Untuk itu, Kemenkes menggandeng …"): the one before is its cause.
 _CONSEQUENCE = re.compile(
@@ -737,14 +732,18 @@ def explains(text: str, words: frozenset[str]) -> bool:
     return not _ANAPHORS.isdisjoint(opening) and not _PURPOSE.isdisjoint(words)
 
 
-def _explained_coverage(cands: Sequence[Candidate], coverage: Sequence[float]) -> list[float]:
+def _explained_coverage(
+    cands: Sequence[Candidate], coverage: Sequence[float]
+) -> tuple[list[float], set[int]]:
     """For a why-question: each sentence's coverage, or, for one that gives a reason, the best
     coverage of the sentences just before it in its article. News states the event and then
     why ("BI mempertahankan suku bunga … . Keputusan ini diambil untuk menjaga stabilitas …"):
     the restatement matches the question's words, the explanation hardly any of them. A
-    sentence opening as a consequence ("Akibatnya, …") lends its coverage to the one before."""
+    sentence opening as a consequence ("Akibatnya, …") lends its coverage to the one before,
+    which gives the reason. Also returns the sentences that give a reason."""
     at = {(c.published, c.sentence_id): k for k, c in enumerate(cands)}
     out = list(coverage)
+    reasons: set[int] = set()
 
     def before(k: int, back: int) -> int | None:
         c = cands[k]
@@ -756,12 +755,14 @@ def _explained_coverage(cands: Sequence[Candidate], coverage: Sequence[float]) -
             j = before(k, 1)
             if j is not None:
                 out[j] = max(out[j], coverage[k])
+                reasons.add(j)
         elif explains(c.text, c.facts.words):
+            reasons.add(k)
             for back in range(1, REASON_REACH + 1):
                 j = before(k, back)
                 if j is not None:
                     out[k] = max(out[k], coverage[j])
-    return out
+    return out, reasons
 
 
 def _role_fit(
@@ -810,8 +811,8 @@ def rank(
     cands = [c for c in cands if not c.facts.meta or c.facts.meta in about]
     # (a byline or a credit answers only a question about the article)
     coverages = [sum(weights[i] for i in stated.hits(c.facts.words)) / total if total else 0.0 for c in cands]
-    explained = _explained_coverage(cands, coverages) if q.type == "why" else coverages
-    for c, coverage, because in zip(cands, coverages, explained, strict=True):
+    explained, reasons = _explained_coverage(cands, coverages) if q.type == "why" else (coverages, set())
+    for k, (c, coverage, because) in enumerate(zip(cands, coverages, explained, strict=True)):
         words = c.facts.words
         hit = stated.hits(words)
         names = (sum(1 for i in name_idx if i in hit) / len(name_idx)) if name_idx else 1.0
@@ -874,7 +875,7 @@ def rank(
             + W_DATE * on_date
             + W_PASSAGE * (c.passage_sim - best_passage)
             + c.prior
-            + W_REASON * reason_fit(q, c.text, words)
+            + W_REASON * (k in reasons)
             + W_COVERAGE * W_EXPLAINED * (because - coverage)
             + (W_META if c.facts.meta else 0.0)  # (only the asked kinds of line are here)
         )
