@@ -1781,7 +1781,7 @@ def american(word: str) -> list[str]:
 _LOAN_SUFFIXES = (
     ("ization", ("isasi",)), ("isation", ("isasi",)), ("ations", ("asi",)), ("ation", ("asi",)),
     ("itions", ("isi",)), ("ition", ("isi",)), ("ssions", ("si",)), ("ssion", ("si",)),
-    ("tions", ("si",)), ("tion", ("si",)), ("isms", ("isme",)), ("ism", ("isme",)),
+    ("tions", ("si",)), ("tion", ("si",)), ("sions", ("si",)), ("sion", ("si",)), ("isms", ("isme",)), ("ism", ("isme",)),
     ("ists", ("is",)), ("ist", ("is",)), ("ities", ("itas",)), ("ity", ("itas",)),
     ("ically", ("is",)), ("ical", ("is",)), ("ics", ("ik", "ika", "i")), ("ic", ("is", "ik")),
     ("ives", ("if",)), ("ive", ("if",)), ("ary", ("er",)), ("ency", ("ensi",)), ("ancy", ("ansi",)),
