@@ -383,3 +383,18 @@ def test_answer_subtypes(text, expected, organisation):
     q = analyze(text)
     assert q.expected == expected
     assert asks_organisation(q) is organisation
+
+
+def test_british_spellings_and_latinate_words_bridge():
+    from retrieval.lexicon import american, loan_forms
+    from retrieval.question import lookup
+
+    assert "ized" in " ".join(american("criticised")) and lookup("criticised") == lookup("criticized")
+    assert lookup("programme") == lookup("program")
+    assert loan_forms("hegemonism") == ("hegemonisme",)
+    assert loan_forms("stability") == ("stabilitas",)
+    assert loan_forms("coordination") == ("koordinasi",)
+    assert loan_forms("immunization") == ("imunisasi",)
+    assert loan_forms("divisions") == ("divisi",)
+    assert loan_forms("nation") == ()  # too short a stem to be a loan
+    assert "hegemonisme" in bridge_terms(analyze("Who criticised hegemonism?"))

@@ -377,3 +377,64 @@ def test_a_day_alone_does_not_answer_what_time():
 def test_a_bare_decimal_is_no_clock_time():
     assert reader.clock_times("Skor 2.1 dan 12.30 WIB, inflasi 25.00 persen") != []
     assert [m.group() for m in reader.clock_times("Inflasi 25.00 persen, skor 2.1")] == []
+
+
+# --- why-questions: the reason next to the event; sentences that refer back ----------------
+
+
+def _cand(sentence: str, sentence_id: int, n: int = 1) -> reader.Candidate:
+    return reader.Candidate(
+        n=n,
+        sentence_id=sentence_id,
+        text=sentence,
+        sim=0.8,
+        passage_sim=0.8,
+        published=PUBLISHED,
+        facts=facts(sentence, PUBLISHED),
+    )
+
+
+def test_a_sentence_pointing_back_with_a_purpose_explains_and_a_consequence_does_not():
+    def says(s: str) -> bool:
+        return reader.explains(s, facts(s, PUBLISHED).words)
+
+    assert says("Keputusan ini diambil untuk menjaga stabilitas nilai tukar rupiah.")
+    assert says("Laga ditunda karena hujan deras.")
+    assert not says("Untuk itu, Kemenkes menggandeng tokoh agama dan organisasi masyarakat.")
+    assert not says("Rapat berlangsung di Jakarta untuk membahas anggaran.")  # purpose, no pointer
+    assert reader.consequence("Akibatnya, banyak anak belum mendapat dua dosis vaksin.")
+    assert not reader.consequence("Banyak anak belum mendapat dua dosis vaksin.")
+
+
+def test_the_reason_takes_the_coverage_of_the_event_before_it():
+    cands = [
+        _cand("Bank sentral mempertahankan suku bunga acuan di level 4,75 persen.", 10),
+        _cand("Keputusan ini diambil untuk menjaga stabilitas rupiah.", 11),
+        _cand("Banyak anak belum mendapat dua dosis vaksin.", 20, n=2),
+        _cand("Akibatnya, kasus campak melonjak di 12 provinsi.", 21, n=2),
+    ]
+    got, reasons = reader._explained_coverage(cands, [0.8, 0.1, 0.0, 0.6])
+    assert got == [0.8, 0.8, 0.6, 0.6]
+    assert reasons == {1, 2}  # the purpose, and the cause before "Akibatnya"
+
+
+def test_the_reason_of_another_article_explains_nothing():
+    cands = [
+        _cand("Bank sentral mempertahankan suku bunga.", 10),
+        _cand("Laga ditunda karena hujan.", 11, n=5),
+    ]
+    got, _ = reader._explained_coverage(cands, [0.8, 0.1])
+    assert got == [0.8, 0.1]
+
+
+def test_sentences_that_refer_back():
+    assert reader.refers_back("Mereka ditampung di gedung-gedung sekolah.")
+    assert reader.refers_back("Menurut dia, ruang penurunan suku bunga masih terbuka.")
+    assert reader.refers_back("Kemenangan ini membawa Persib naik ke peringkat kedua.")
+    assert not reader.refers_back("Persib naik ke peringkat kedua.")
+
+
+def test_an_english_loanword_counts_in_its_indonesian_form_but_stays_unreadable():
+    (c,) = [c for c in reader.concepts(analyze("Who criticised hegemonism?")) if c.text == "hegemonism"]
+    assert "hegemonisme" in c.forms and c.guessed
+    assert not reader.readable(c)  # absent from the articles, it says no more than the English word
