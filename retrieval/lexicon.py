@@ -203,6 +203,16 @@ arrived | tiba
 leave | meninggalkan; berangkat; pulang
 left | meninggalkan; berangkat
 return | kembali
+depart | berangkat; meninggalkan
+departed | berangkat; meninggalkan
+go home | pulang; meninggalkan
+went home | pulang; meninggalkan
+fly home | pulang; meninggalkan
+flew home | pulang; meninggalkan
+head home | pulang; meninggalkan
+headed home | pulang; meninggalkan
+return home | pulang
+returned home | pulang
 say | mengatakan; kata; menyatakan
 said | mengatakan; kata; menyatakan
 says | mengatakan; kata
@@ -867,6 +877,8 @@ catch-up | kejar
 drive | kampanye; program; gerakan
 free | gratis; bebas
 free of charge | gratis; tanpa biaya
+pay attention | memperhatikan; perhatian; perhatikan
+attention | perhatian; memperhatikan
 pay | membayar; bayar; biaya
 paid | dibayar; membayar; berbayar
 parents | orang tua
