@@ -529,8 +529,16 @@ def _possessive(name: str) -> str:
     return name + ("'" if name.endswith("s") else "'s")
 
 
+# People named by what was done to them: ter- nouns, not verbs ("terdakwa itu" = the defendant).
+_ROLES_TER = {"terdakwa", "tersangka", "terpidana", "tergugat", "terlapor", "terperiksa"}
+
+
 def _is_verb_id(word: str) -> bool:
+    """A prefixed Indonesian verb ("menuntut", "diduduki"); per-…-an is a noun ("perusahaan",
+    "pertemuan"), and so are the ter- roles ("terdakwa")."""
     w = word.lower()
+    if w in _ROLES_TER or (w.startswith("per") and w.endswith("an") and not w.endswith("kan")):
+        return False
     return bool(_VERB_PREFIX.match(w)) and stem(w) != w
 
 
@@ -1409,6 +1417,25 @@ class _Resolver:
                     return _in_language(name, self.lang)
         return None
 
+    def role_person(self, noun: str) -> str | None:
+        """Whom "<role> itu" means: after a who-question that asked for someone by another
+        role ("Siapa hakim ketua dalam sidang vonis Agus …?" — "terdakwa itu"), the person the
+        question named, not the answer; otherwise the salient person."""
+        if self.memory:
+            last = self.memory[0].turn
+            # (a name the people tagger misses, "Agus Salim Harahap", still names someone)
+            asked = _question_people(last) or [n for n in last.question.names if _kind(n) == "other"]
+            if (
+                last.question.expected == "person"
+                and noun not in _content(last.text)
+                and noun not in _PERSON_NOUNS
+                and asked
+                and self._free(asked[0])
+            ):
+                self.owner = asked[0]  # the talk is on them now ("hukumannya" next)
+                return asked[0]
+        return self.person()
+
     def organisation(self) -> str | None:
         """The organisation the last turns named ("perusahaannya" after "siapa CEO Belanjaku?")."""
         for m in self.memory:
@@ -1499,9 +1526,11 @@ class _Resolver:
         if noun.lower() in _PLACE_NOUNS:
             found = self.place()
             phrase = f"{noun} {found[0]}" if found else None
-        elif noun.lower() in _PERSON_NOUNS:
-            who = self.person()
+        elif noun.lower() in _PERSON_NOUNS or noun.lower() in _ROLES_TER:
+            who = self.role_person(noun.lower())
             phrase = f"{noun} {who}" if who else None
+        elif noun.lower() in _ORG_NOUNS and (org := self.organisation()):
+            phrase = f"{noun} {org}"  # "perusahaan itu" after "… yang dihimpun Belanjaku?"
         else:
             phrase = self.expand(noun) or self.event(noun)
             if (

@@ -1073,3 +1073,29 @@ def test_a_sentence_naming_only_other_people_is_about_others():
     assert about_others("Rivalnya, pasangan Joko Widodo dan Rina Sari, memperoleh 40 persen.", pair)
     assert not about_others("Pasangan nomor urut 2 itu meraih 60 persen suara.", pair)
     assert not about_others("Budi mengatakan Rina Sari sudah mengucapkan selamat.", pair)
+
+
+# --- "<role/organisation noun> itu" (convo2) -------------------------------------------------
+
+
+def test_role_itu_is_the_person_the_question_named_not_the_answer():
+    # The judge was asked for; "terdakwa itu" is the defendant the question named, and the
+    # talk stays on him ("hukumannya").
+    turns = [
+        ("Siapa hakim yang mengadili Budi Santoso Lubis?", "Rina Marlina", "who"),
+        ("Berapa tahun tuntutan jaksa untuk terdakwa itu?", "9 tahun", "number"),
+        ("Apa yang meringankan hukumannya?", None, None),
+    ]
+    got = [r.text for r in talk(turns)]
+    assert "Budi Santoso Lubis" in got[1] and "itu" not in got[1]
+    assert "Budi Santoso Lubis" in got[2]
+
+
+def test_perusahaan_itu_is_the_organisation_named_before():
+    got = last(
+        [
+            ("Berapa karyawan yang dipecat Belanjaku?", "300", "number"),
+            ("Kantor mana yang ditutup perusahaan itu?", None, None),
+        ]
+    )
+    assert "perusahaan Belanjaku" in got
