@@ -755,6 +755,19 @@ def about_others(sentence: str, people: Sequence[str]) -> bool:
     return not any(w.lower() in words for w in _words(sentence))
 
 
+_OPENING_PRONOUN = re.compile(r"^\W*(?:ia|dia|beliau|he|she)\b", re.IGNORECASE)
+
+
+def continues_about(sentence: str, before: str, people: Sequence[str]) -> bool:
+    """Does the sentence open with "Ia/Dia/He/She" right after one naming ``people`` ("Menurut
+    Wang, …" — "Ia bahkan menyebut …")? Its subject is then the follow-up's referent, though
+    it never names them."""
+    if not people or not _OPENING_PRONOUN.match(sentence):
+        return False
+    words = {w.lower() for p in people for w in _words(p) if len(w) > 2}
+    return any(w.lower() in words for w in _words(before))
+
+
 def _outlet_key(name: str) -> str:
     """ "Metrotvnews.com", "Metrotvnews" → "metrotvnews"."""
     return re.sub(r"\.(?:com|id|co|net|org)\b.*$", "", name.strip().lower()).replace(" ", "")

@@ -1099,3 +1099,15 @@ def test_perusahaan_itu_is_the_organisation_named_before():
         ]
     )
     assert "perusahaan Belanjaku" in got
+
+
+def test_continues_about_an_opening_pronoun_after_the_referent():
+    from retrieval.conversation import continues_about
+
+    before = "Menurut Wang, penting untuk menjaga perdamaian."
+    assert continues_about("Ia bahkan menyebut persahabatan itu aset.", before, ["Wang Yi"])
+    assert continues_about(
+        "He called it a gift.", "Coach Hendrik spoke after the match.", ["Hendrik van Dijk"]
+    )
+    assert not continues_about("Ia bahkan menyebut persahabatan itu aset.", before, ["Choe Son Hui"])
+    assert not continues_about("Wang menyebut momen itu spesial.", before, ["Wang Yi"])
