@@ -1188,6 +1188,11 @@ class _Resolver:
         if not ref:
             t = self.topic()
             ref = t[0] if t and t[1] else None
+        if not ref and self.memory:
+            # "And how much trade in 2023?" after "How many years have China and North Korea
+            # had diplomatic relations?": with no person or topic, the names it was about.
+            names = [_in_language(n, self.lang) for n in self.memory[0].turn.question.names if self._free(n)]
+            ref = _join(names, self.lang) if names else None
         if not ref or _content(ref) & _content(text):
             return text
         self.note("", ref)
@@ -1687,6 +1692,22 @@ class _Resolver:
                 if new != text:
                     self.note(w, expanded)
                     return new
+        words = [w.lower() for w in _words(text)]
+        if (
+            words[0] in (_PREPOSITIONS_ID if self.lang == "id" else _PREPOSITIONS_EN)
+            and words[1:2] != ["mana"]  # "Di mana …?" asks where
+            and len(content) <= SHORT_QUESTION
+            and not any(_is_verb_id(w) or w in _BARE_VERBS_ID or w in _VERBS_EN for w in words)
+            and self.memory
+            and self.memory[0].clause
+        ):
+            # "Atas undangan siapa?", "With whom?": a phrase with no clause of its own, even
+            # on a new noun, completes the previous question's ("Choe Son-hui berkunjung ke
+            # China"), not a new topic.
+            clause = self.memory[0].clause
+            self.carried = True
+            self.note("", clause)
+            return f"{text.rstrip('?!. ')} ({clause})?"
         if len(content) > SHORT_QUESTION or any(self._new_word(w) for w in content):
             return text  # "Resep rendang?": a noun the conversation never had is a new topic
         t = self.topic()

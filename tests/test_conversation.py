@@ -1111,3 +1111,25 @@ def test_continues_about_an_opening_pronoun_after_the_referent():
     )
     assert not continues_about("Ia bahkan menyebut persahabatan itu aset.", before, ["Choe Son Hui"])
     assert not continues_about("Wang menyebut momen itu spesial.", before, ["Wang Yi"])
+
+
+def test_a_phrase_opening_with_a_preposition_completes_the_previous_question():
+    got = last(
+        [
+            ("Berapa lama Budi berkunjung ke Jepang?", "tiga hari", "number"),
+            ("Atas undangan siapa?", None, None),
+        ]
+    )
+    assert "Budi berkunjung ke Jepang" in got
+    got = last([("Who did Wang Yi meet in Beijing?", "Choe Son Hui", "who"), ("For how long?", None, None)])
+    assert "Wang Yi" in got
+
+
+def test_a_fragment_after_and_keeps_the_names_it_was_about():
+    got = last(
+        [
+            ("How many years have Laos and Vietnam had diplomatic relations?", "60 years", "number"),
+            ("And how much trade in 2023?", None, None),
+        ]
+    )
+    assert "Laos and Vietnam" in got
