@@ -246,6 +246,8 @@ _SIDE_NOUNS = _PERSON_NOUNS | _GROUP_NOUNS | {
 }  # fmt: skip
 # Nouns whose "-nya" means an organisation ("perusahaannya" = the company's).
 _ORG_NOUNS = {"perusahaan", "kantor", "klub", "tim", "partai", "lembaga", "organisasi", "instansi", "bank"}
+# Nouns for any event: "acara itu"/"that event" is the event held where the talk was.
+_EVENT_NOUNS = {"acara", "kegiatan", "event", "occasion", "ceremony", "upacara"}
 # Nouns of time that "itu"/"that" turn into the date answered before ("hari itu", "that day").
 _WHEN_NOUNS = {"hari", "tanggal", "saat", "waktu", "day", "date", "time"}
 # Words that ask about people without naming them.
@@ -342,6 +344,9 @@ _RECOUNT_EN = re.compile(
     r"^(?:and|so|then|but)?[\s,]*how (?P<wh>many|much)\s+(?P<x>[a-z][\w\s-]*?)\s*\??$", re.I
 )
 _RECOUNT_ID = re.compile(r"^(?:dan|lalu|terus|kalau)?[\s,]*berapa\s+(?P<x>[a-z][\w\s-]*?)\s*\??$", re.I)
+_NOUN_BERAPA_ID = re.compile(
+    r"^(?:dan|lalu|terus|kalau)[\s,]+(?P<n>[a-z][\w-]*?)(?:nya)?\s+berapa(?:\s+(?P<u>[a-z]+))?\s*\??$", re.I
+)
 _AUX_AFTER_COUNT = r"(?:does|did|do|has|have|had|is|are|was|were|will|would|can|could)\b"
 # "berapa lama", "berapa kali": how long, how often — not a count of another thing.
 _NOT_COUNTED_ID = {
@@ -371,6 +376,13 @@ _TIME_NOUNS = {
     "year", "month", "week", "weekend", "day", "morning", "evening", "time", "tahun", "bulan",
     "minggu", "pekan", "hari", "pagi", "siang", "sore", "malam", "kali", "waktu",
 }  # fmt: skip
+
+
+# "And in the first vote?", "dan untuk sektor perumahan?": an ellipsis that is a phrase of
+# time or circumstance, which takes the place of the previous question's last such phrase.
+_PP_WORDS = r"(?:in|for|at|during|on|pada|dalam|untuk|saat|selama)"
+_PP = re.compile(rf"^{_PP_WORDS}\s+\S", re.IGNORECASE)
+_PP_IN = re.compile(rf"\s{_PP_WORDS}\s", re.IGNORECASE)
 
 
 def _ellipsis(text: str, lang: str) -> tuple[str, str | None, str] | None:
@@ -1144,6 +1156,10 @@ class _Resolver:
         return became
 
     def run(self, typed: str) -> str:
+        if self.lang == "id" and _NOUN_BERAPA_ID.match(typed):
+            recounted = self.recount(typed)  # "Kalau selimutnya berapa lembar?": a count, not "kalau X"
+            if recounted != typed:
+                return recounted
         found = _ellipsis(typed, self.lang)
         if found and found[1] is None:
             return self.ellipsis(typed, found[0])
@@ -1235,6 +1251,14 @@ class _Resolver:
             t = self.topic()
             if t and t[1] and not _content(t[0]) & _content(text):
                 text = f"{text.rstrip('?!. ')} ({t[0]})?"  # the story they are a side of
+            self.note(typed, text)
+            return text
+        pp = _PP.match(x)
+        if pp and not xq.names and prev.language == self.lang:
+            # "And in the first vote?" after "What turnout did Nurhasanah report for the
+            # re-run?": the previous question with its last phrase of that kind swapped.
+            last_pp = list(_PP_IN.finditer(base.rstrip("?!. ")))
+            text = (base[: last_pp[-1].start()].rstrip() if last_pp else base.rstrip("?!. ")) + f" {x}?"
             self.note(typed, text)
             return text
         if not xq.names and x == x.lower() and len(_content(x)) >= 2:
@@ -1529,6 +1553,8 @@ class _Resolver:
         elif noun.lower() in _PERSON_NOUNS:
             who = self.person()
             phrase = f"the {noun} {who}" if who else None
+        elif noun.lower() in _EVENT_NOUNS and (held := self.held()):
+            phrase = held  # "that event" after "… at the parade in Beijing?" → that parade
         else:
             phrase = self.expand(noun) or self.event(noun)
         if not phrase:
@@ -1549,6 +1575,8 @@ class _Resolver:
             phrase = f"{noun} {who}" if who else None
         elif noun.lower() in _ORG_NOUNS and (org := self.organisation()):
             phrase = f"{noun} {org}"  # "perusahaan itu" after "… yang dihimpun Belanjaku?"
+        elif noun.lower() in _EVENT_NOUNS and (held := self.held()):
+            phrase = held  # "acara itu" after "… dalam parade di Beijing?" → that parade
         else:
             phrase = self.expand(noun) or self.event(noun)
             if (
@@ -1598,6 +1626,15 @@ class _Resolver:
                     phrase = " ".join(words[i:j]).rstrip(",")
                     return phrase if m.turn.language == "id" else "the " + phrase
         return None
+
+    def held(self) -> str | None:
+        """The event the last turns held somewhere ("parade militer di Beijing"), which a
+        generic "acara itu"/"that event" means."""
+        found = self.place()
+        if not found or not found[1]:
+            return None
+        place, event = found
+        return f"{event} in {place}" if self.lang == "en" else f"{event} di {place}"
 
     def event(self, noun: str) -> str | None:
         """ "pertemuan itu" / "that meeting" after "Siapa yang bertemu Wang Yi di Beijing?":
@@ -1659,6 +1696,10 @@ class _Resolver:
         else:
             m = _RECOUNT_ID.match(text)
             x = m.group("x") if m else ""
+            inverted = _NOUN_BERAPA_ID.match(text) if not m else None
+            if inverted and inverted.group("n").lower() not in STOP_ID:
+                # "Kalau selimutnya berapa lembar?" = "berapa lembar selimut?"
+                m, x = inverted, " ".join(filter(None, (inverted.group("u"), inverted.group("n"))))
             if not m or any(
                 w.lower() in _NOT_COUNTED_ID | _BARE_VERBS_ID or _is_verb_id(w) for w in _words(x)
             ):

@@ -1133,3 +1133,40 @@ def test_a_fragment_after_and_keeps_the_names_it_was_about():
         ]
     )
     assert "Laos and Vietnam" in got
+
+
+def test_acara_itu_is_the_event_held_where_the_talk_was():
+    got = last(
+        [
+            ("Apa yang dipamerkan tentara dalam parade di Hanoi?", None, None),
+            ("Siapa yang berpidato dalam acara itu?", None, None),
+        ]
+    )
+    assert "parade di Hanoi" in got
+    got = last(
+        [
+            ("What did the army show at the parade in Hanoi?", None, None),
+            ("Who spoke at that event?", None, None),
+        ]
+    )
+    assert "parade in Hanoi" in got
+
+
+def test_and_a_phrase_swaps_the_previous_questions_last_phrase():
+    got = last(
+        [
+            ("What turnout did the commission report for the re-run?", "78 percent", "number"),
+            ("And in the first vote?", None, None),
+        ]
+    )
+    assert got == "What turnout did the commission report in the first vote?"
+
+
+def test_kalau_x_nya_berapa_counts_x_as_the_previous_question_did():
+    got = last(
+        [
+            ("Berapa ton beras yang dikirim pemerintah?", "8 ton", "number"),
+            ("Kalau selimutnya berapa lembar?", None, None),
+        ]
+    )
+    assert got == "Berapa lembar selimut yang dikirim pemerintah?"
