@@ -709,9 +709,13 @@ class Berita:
             row_of = {s.id: s for s in sents}
             names = {w.lower() for p in referents for w in re.findall(r"\w+", p)}
             for i, cand in enumerate(cands):
-                before = row_of.get(cand.sentence_id - 1)
-                if before and continues_about(cand.text, before.text, referents):
-                    theirs = frozenset(w for w in loaded.facts(before).words if w in names)
+                # The two sentences before it in its passage: a quote runs over sentences
+                # ("Kami tahu …" — "… hadiah untuk suporter," katanya).
+                before = [
+                    b for d in (2, 1) if (b := row_of.get(cand.sentence_id - d)) and b.chunk_id == cand.n
+                ]
+                if before and continues_about(cand.text, " ".join(b.text for b in before), referents):
+                    theirs = frozenset(w for b in before for w in loaded.facts(b).words if w in names)
                     facts = replace(cand.facts, words=cand.facts.words | theirs)
                     cands[i] = replace(cand, facts=facts, prior=cand.prior + W_CONTEXT_PRONOUN)
         if context is not None and qa.expected:

@@ -767,16 +767,31 @@ def about_others(sentence: str, people: Sequence[str]) -> bool:
     return not any(w.lower() in words for w in _words(sentence))
 
 
-_OPENING_PRONOUN = re.compile(r"^\W*(?:ia|dia|beliau|he|she)\b", re.IGNORECASE)
+# A sentence whose subject is the previous sentence's: it opens with a pronoun ("Ia bahkan
+# menyebut …"), or a noun phrase pointing back ("Pasangan nomor urut 2 itu meraih …"), or it
+# is said by them ("…," katanya / ujarnya).
+_OPENING_PRONOUN = re.compile(r"^\W*(?:ia|dia|beliau|he|she|they|mereka)\b", re.IGNORECASE)
+_OPENING_BACK = re.compile(r"^\W*(?:[\w-]+\s+){1,4}(?:itu|tersebut)\b", re.IGNORECASE)
+_SAID_BY_THEM = re.compile(
+    r"\b(?:katanya|ujarnya|tuturnya|imbuhnya|tambahnya|jelasnya|ucapnya|tegasnya)\b", re.I
+)
 
 
 def continues_about(sentence: str, before: str, people: Sequence[str]) -> bool:
-    """Does the sentence open with "Ia/Dia/He/She" right after one naming ``people`` ("Menurut
-    Wang, …" — "Ia bahkan menyebut …")? Its subject is then the follow-up's referent, though
-    it never names them."""
-    if not people or not _OPENING_PRONOUN.match(sentence):
+    """Does the sentence go on about someone the one before named (``people``, the follow-up's
+    referents), without naming them ("Menurut Wang, …" — "Ia bahkan menyebut …")?"""
+    if not people:
+        return False
+    back = _OPENING_BACK.match(sentence)
+    if back and any(_is_verb_id(w) for w in _words(back.group())):
+        back = None  # "Wang menyebut momen itu …": "itu" ends the object, not the subject
+    if back and len(people) < 2 and _words(back.group())[0].lower() not in _PERSON_NOUNS | {"pria", "wanita"}:
+        back = None  # "Pasangan nomor urut 2 itu" is a pair, not "he" ("Pria itu" is)
+    if not (_OPENING_PRONOUN.match(sentence) or back or _SAID_BY_THEM.search(sentence)):
         return False
     words = {w.lower() for p in people for w in _words(p) if len(w) > 2}
+    if any(w.lower() in words for w in _words(sentence)):
+        return False  # it names them itself
     return any(w.lower() in words for w in _words(before))
 
 

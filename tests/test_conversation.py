@@ -1170,3 +1170,19 @@ def test_kalau_x_nya_berapa_counts_x_as_the_previous_question_did():
         ]
     )
     assert got == "Berapa lembar selimut yang dikirim pemerintah?"
+
+
+def test_continues_about_a_pointing_noun_phrase_or_their_words():
+    from retrieval.conversation import continues_about
+
+    before = "KPU menetapkan pasangan Arif Mahendra dan Siti Rohana sebagai pemenang."
+    pair = ["Arif Mahendra", "Siti Rohana"]
+    assert continues_about("Pasangan nomor urut 2 itu meraih 41.876 suara.", before, pair)
+    assert continues_about(
+        '"Gol itu hadiah untuk suporter," katanya.',
+        "Pelatih Persib, Hendrik van Dijk, memuji pemainnya.",
+        ["Hendrik van Dijk"],
+    )
+    assert not continues_about(
+        "Rivalnya, pasangan Jamaluddin dan Bayu, memperoleh 38.039 suara.", before, pair
+    )
