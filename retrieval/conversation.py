@@ -771,7 +771,7 @@ def about_others(sentence: str, people: Sequence[str]) -> bool:
 # menyebut …"), or a noun phrase pointing back ("Pasangan nomor urut 2 itu meraih …"), or it
 # is said by them ("…," katanya / ujarnya).
 _OPENING_PRONOUN = re.compile(r"^\W*(?:ia|dia|beliau|he|she|they|mereka)\b", re.IGNORECASE)
-_OPENING_BACK = re.compile(r"^\W*(?:[\w-]+\s+){1,4}(?:itu|tersebut)\b", re.IGNORECASE)
+_OPENING_BACK = re.compile(r"^\W*(?:[\w-]+\s+){1,4}(?:itu|tersebut|ini)\b", re.IGNORECASE)
 _SAID_BY_THEM = re.compile(
     r"\b(?:katanya|ujarnya|tuturnya|imbuhnya|tambahnya|jelasnya|ucapnya|tegasnya)\b", re.I
 )
