@@ -1268,6 +1268,30 @@ class _Resolver:
                 text = f"{text.rstrip('?!. ')} ({t[0]})?"  # the story they are a side of
             self.note(typed, text)
             return text
+        head = _words(x)[-1].lower() if _words(x) else ""
+        if (
+            self.lang == "en" == prev.language
+            and not xq.names
+            and len(_words(x)) >= 2
+            and head not in STOP_EN
+        ):
+            # "And the lending facility rate?" after "… keep the BI-Rate in October?": another
+            # thing of the same head noun, swapped for the previous question's.
+            found = re.search(rf"\b{re.escape(head)}s?\b", base, re.IGNORECASE)
+            if found:
+                # the noun phrase it heads: back over its modifiers to "the"/"a"
+                start = found.start()
+                for w in reversed(list(_TOKEN.finditer(base[: found.start()]))):
+                    if w.group().lower() in ("the", "a", "an"):
+                        start = w.start()
+                        break
+                    if w.group().lower() in STOP_EN | _VERBS_EN | _AUX_EN or w.group().lower() in _WH_EN:
+                        break
+                    start = w.start()
+                if base[start : found.end()].lower() != x.lower():
+                    text = base[:start] + x + base[found.end() :]
+                    self.note(typed, text)
+                    return text
         pp = _PP.match(x)
         if pp and not xq.names and prev.language == self.lang:
             # "And in the first vote?" after "What turnout did Nurhasanah report for the

@@ -1186,3 +1186,13 @@ def test_continues_about_a_pointing_noun_phrase_or_their_words():
     assert not continues_about(
         "Rivalnya, pasangan Jamaluddin dan Bayu, memperoleh 38.039 suara.", before, pair
     )
+
+
+def test_and_the_x_of_the_same_head_noun_swaps_it():
+    got = last(
+        [
+            ("At what level did the central bank keep the policy rate in May?", "5 percent", "number"),
+            ("And the deposit facility rate?", None, None),
+        ]
+    )
+    assert got == "At what level did the central bank keep the deposit facility rate in May?"
