@@ -21,7 +21,7 @@ import numpy as np
 from . import colloquial, language, reader, verify
 from .answer import Answer, Passage, clean, declined
 from .config import Config
-from .conversation import Conversation, Turn, about_others, fitting_answer, referred_people
+from .conversation import Conversation, Turn, about_others, continues_about, fitting_answer, referred_people
 from .corroborate import (
     Disagreement,
     Reporter,
@@ -93,6 +93,9 @@ W_CONTEXT_NEAR = 0.1
 # 0.03 and 0.05 22/31, 0.07 22/32, 0.1 21/32 (the full near bonus makes "When did she become
 # foreign minister?" the quoted sentence's "Minggu (28/9)" again).
 W_CONTEXT_QUOTED = 0.07
+# A sentence whose opening "Ia/Dia" means the follow-up's referent (``continues_about``) gets
+# this much: as much as the near bonus, since it is about them as a sentence naming them is.
+W_CONTEXT_PRONOUN = 0.1
 # A date question looks up the sentences dated within the asked span: by day up to two
 # months ("last week", "weekend of 1-2 November"), by month beyond ("in 2023").
 DAY_KEYS = 62
@@ -698,6 +701,23 @@ class Berita:
             for i, cand in enumerate(cands):
                 if cand.prior > W_CONTEXT_ARTICLE and about_others(cand.text, referents):
                     cands[i] = replace(cand, prior=cand.prior - W_CONTEXT_NEAR)
+        if referents:
+            # "Dia menyebut persahabatan kedua negara sebagai apa?" (dia: Wang Yi): a sentence
+            # opening with "Ia" after one naming Wang ("Ia bahkan menyebut persahabatan …") is
+            # his, in whatever article, though it never names him.
+            # Its words take the referent's from the sentence before.
+            row_of = {s.id: s for s in sents}
+            names = {w.lower() for p in referents for w in re.findall(r"\w+", p)}
+            for i, cand in enumerate(cands):
+                # The two sentences before it in its passage: a quote runs over sentences
+                # ("Kami tahu …" — "… hadiah untuk suporter," katanya).
+                before = [
+                    b for d in (2, 1) if (b := row_of.get(cand.sentence_id - d)) and b.chunk_id == cand.n
+                ]
+                if before and continues_about(cand.text, " ".join(b.text for b in before), referents):
+                    theirs = frozenset(w for b in before for w in loaded.facts(b).words if w in names)
+                    facts = replace(cand.facts, words=cand.facts.words | theirs)
+                    cands[i] = replace(cand, facts=facts, prior=cand.prior + W_CONTEXT_PRONOUN)
         if context is not None and qa.expected:
             # The quoted sentence itself answers a follow-up that asks for another fact of it
             # ("how long did he get?" after "Who got jailed …?" quoted "… menjatuhkan vonis

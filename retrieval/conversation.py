@@ -246,6 +246,8 @@ _SIDE_NOUNS = _PERSON_NOUNS | _GROUP_NOUNS | {
 }  # fmt: skip
 # Nouns whose "-nya" means an organisation ("perusahaannya" = the company's).
 _ORG_NOUNS = {"perusahaan", "kantor", "klub", "tim", "partai", "lembaga", "organisasi", "instansi", "bank"}
+# Nouns for any event: "acara itu"/"that event" is the event held where the talk was.
+_EVENT_NOUNS = {"acara", "kegiatan", "event", "occasion", "ceremony", "upacara"}
 # Nouns of time that "itu"/"that" turn into the date answered before ("hari itu", "that day").
 _WHEN_NOUNS = {"hari", "tanggal", "saat", "waktu", "day", "date", "time"}
 # Words that ask about people without naming them.
@@ -342,6 +344,9 @@ _RECOUNT_EN = re.compile(
     r"^(?:and|so|then|but)?[\s,]*how (?P<wh>many|much)\s+(?P<x>[a-z][\w\s-]*?)\s*\??$", re.I
 )
 _RECOUNT_ID = re.compile(r"^(?:dan|lalu|terus|kalau)?[\s,]*berapa\s+(?P<x>[a-z][\w\s-]*?)\s*\??$", re.I)
+_NOUN_BERAPA_ID = re.compile(
+    r"^(?:dan|lalu|terus|kalau)[\s,]+(?P<n>[a-z][\w-]*?)(?:nya)?\s+berapa(?:\s+(?P<u>[a-z]+))?\s*\??$", re.I
+)
 _AUX_AFTER_COUNT = r"(?:does|did|do|has|have|had|is|are|was|were|will|would|can|could)\b"
 # "berapa lama", "berapa kali": how long, how often — not a count of another thing.
 _NOT_COUNTED_ID = {
@@ -371,6 +376,13 @@ _TIME_NOUNS = {
     "year", "month", "week", "weekend", "day", "morning", "evening", "time", "tahun", "bulan",
     "minggu", "pekan", "hari", "pagi", "siang", "sore", "malam", "kali", "waktu",
 }  # fmt: skip
+
+
+# "And in the first vote?", "dan untuk sektor perumahan?": an ellipsis that is a phrase of
+# time or circumstance, which takes the place of the previous question's last such phrase.
+_PP_WORDS = r"(?:in|for|at|during|on|pada|dalam|untuk|saat|selama)"
+_PP = re.compile(rf"^{_PP_WORDS}\s+\S", re.IGNORECASE)
+_PP_IN = re.compile(rf"\s{_PP_WORDS}\s", re.IGNORECASE)
 
 
 def _ellipsis(text: str, lang: str) -> tuple[str, str | None, str] | None:
@@ -529,8 +541,16 @@ def _possessive(name: str) -> str:
     return name + ("'" if name.endswith("s") else "'s")
 
 
+# People named by what was done to them: ter- nouns, not verbs ("terdakwa itu" = the defendant).
+_ROLES_TER = {"terdakwa", "tersangka", "terpidana", "tergugat", "terlapor", "terperiksa"}
+
+
 def _is_verb_id(word: str) -> bool:
+    """A prefixed Indonesian verb ("menuntut", "diduduki"); per-…-an is a noun ("perusahaan",
+    "pertemuan"), and so are the ter- roles ("terdakwa")."""
     w = word.lower()
+    if w in _ROLES_TER or (w.startswith("per") and w.endswith("an") and not w.endswith("kan")):
+        return False
     return bool(_VERB_PREFIX.match(w)) and stem(w) != w
 
 
@@ -745,6 +765,34 @@ def about_others(sentence: str, people: Sequence[str]) -> bool:
         return False
     words = {w.lower() for p in people for w in _words(p) if len(w) > 2}
     return not any(w.lower() in words for w in _words(sentence))
+
+
+# A sentence whose subject is the previous sentence's: it opens with a pronoun ("Ia bahkan
+# menyebut …"), or a noun phrase pointing back ("Pasangan nomor urut 2 itu meraih …"), or it
+# is said by them ("…," katanya / ujarnya).
+_OPENING_PRONOUN = re.compile(r"^\W*(?:ia|dia|beliau|he|she|they|mereka)\b", re.IGNORECASE)
+_OPENING_BACK = re.compile(r"^\W*(?:[\w-]+\s+){1,4}(?:itu|tersebut|ini)\b", re.IGNORECASE)
+_SAID_BY_THEM = re.compile(
+    r"\b(?:katanya|ujarnya|tuturnya|imbuhnya|tambahnya|jelasnya|ucapnya|tegasnya)\b", re.I
+)
+
+
+def continues_about(sentence: str, before: str, people: Sequence[str]) -> bool:
+    """Does the sentence go on about someone the one before named (``people``, the follow-up's
+    referents), without naming them ("Menurut Wang, …" — "Ia bahkan menyebut …")?"""
+    if not people:
+        return False
+    back = _OPENING_BACK.match(sentence)
+    if back and any(_is_verb_id(w) for w in _words(back.group())):
+        back = None  # "Wang menyebut momen itu …": "itu" ends the object, not the subject
+    if back and len(people) < 2 and _words(back.group())[0].lower() not in _PERSON_NOUNS | {"pria", "wanita"}:
+        back = None  # "Pasangan nomor urut 2 itu" is a pair, not "he" ("Pria itu" is)
+    if not (_OPENING_PRONOUN.match(sentence) or back or _SAID_BY_THEM.search(sentence)):
+        return False
+    words = {w.lower() for p in people for w in _words(p) if len(w) > 2}
+    if any(w.lower() in words for w in _words(sentence)):
+        return False  # it names them itself
+    return any(w.lower() in words for w in _words(before))
 
 
 def _outlet_key(name: str) -> str:
@@ -1123,6 +1171,10 @@ class _Resolver:
         return became
 
     def run(self, typed: str) -> str:
+        if self.lang == "id" and _NOUN_BERAPA_ID.match(typed):
+            recounted = self.recount(typed)  # "Kalau selimutnya berapa lembar?": a count, not "kalau X"
+            if recounted != typed:
+                return recounted
         found = _ellipsis(typed, self.lang)
         if found and found[1] is None:
             return self.ellipsis(typed, found[0])
@@ -1167,6 +1219,11 @@ class _Resolver:
         if not ref:
             t = self.topic()
             ref = t[0] if t and t[1] else None
+        if not ref and self.memory:
+            # "And how much trade in 2023?" after "How many years have China and North Korea
+            # had diplomatic relations?": with no person or topic, the names it was about.
+            names = [_in_language(n, self.lang) for n in self.memory[0].turn.question.names if self._free(n)]
+            ref = _join(names, self.lang) if names else None
         if not ref or _content(ref) & _content(text):
             return text
         self.note("", ref)
@@ -1209,6 +1266,38 @@ class _Resolver:
             t = self.topic()
             if t and t[1] and not _content(t[0]) & _content(text):
                 text = f"{text.rstrip('?!. ')} ({t[0]})?"  # the story they are a side of
+            self.note(typed, text)
+            return text
+        head = _words(x)[-1].lower() if _words(x) else ""
+        if (
+            self.lang == "en" == prev.language
+            and not xq.names
+            and len(_words(x)) >= 2
+            and head not in STOP_EN
+        ):
+            # "And the lending facility rate?" after "… keep the BI-Rate in October?": another
+            # thing of the same head noun, swapped for the previous question's.
+            found = re.search(rf"\b{re.escape(head)}s?\b", base, re.IGNORECASE)
+            if found:
+                # the noun phrase it heads: back over its modifiers to "the"/"a"
+                start = found.start()
+                for w in reversed(list(_TOKEN.finditer(base[: found.start()]))):
+                    if w.group().lower() in ("the", "a", "an"):
+                        start = w.start()
+                        break
+                    if w.group().lower() in STOP_EN | _VERBS_EN | _AUX_EN or w.group().lower() in _WH_EN:
+                        break
+                    start = w.start()
+                if base[start : found.end()].lower() != x.lower():
+                    text = base[:start] + x + base[found.end() :]
+                    self.note(typed, text)
+                    return text
+        pp = _PP.match(x)
+        if pp and not xq.names and prev.language == self.lang:
+            # "And in the first vote?" after "What turnout did Nurhasanah report for the
+            # re-run?": the previous question with its last phrase of that kind swapped.
+            last_pp = list(_PP_IN.finditer(base.rstrip("?!. ")))
+            text = (base[: last_pp[-1].start()].rstrip() if last_pp else base.rstrip("?!. ")) + f" {x}?"
             self.note(typed, text)
             return text
         if not xq.names and x == x.lower() and len(_content(x)) >= 2:
@@ -1409,6 +1498,25 @@ class _Resolver:
                     return _in_language(name, self.lang)
         return None
 
+    def role_person(self, noun: str) -> str | None:
+        """Whom "<role> itu" means: after a who-question that asked for someone by another
+        role ("Siapa hakim ketua dalam sidang vonis Agus …?" — "terdakwa itu"), the person the
+        question named, not the answer; otherwise the salient person."""
+        if self.memory:
+            last = self.memory[0].turn
+            # (a name the people tagger misses, "Agus Salim Harahap", still names someone)
+            asked = _question_people(last) or [n for n in last.question.names if _kind(n) == "other"]
+            if (
+                last.question.expected == "person"
+                and noun not in _content(last.text)
+                and noun not in _PERSON_NOUNS
+                and asked
+                and self._free(asked[0])
+            ):
+                self.owner = asked[0]  # the talk is on them now ("hukumannya" next)
+                return asked[0]
+        return self.person()
+
     def organisation(self) -> str | None:
         """The organisation the last turns named ("perusahaannya" after "siapa CEO Belanjaku?")."""
         for m in self.memory:
@@ -1484,6 +1592,8 @@ class _Resolver:
         elif noun.lower() in _PERSON_NOUNS:
             who = self.person()
             phrase = f"the {noun} {who}" if who else None
+        elif noun.lower() in _EVENT_NOUNS and (held := self.held()):
+            phrase = held  # "that event" after "… at the parade in Beijing?" → that parade
         else:
             phrase = self.expand(noun) or self.event(noun)
         if not phrase:
@@ -1499,9 +1609,13 @@ class _Resolver:
         if noun.lower() in _PLACE_NOUNS:
             found = self.place()
             phrase = f"{noun} {found[0]}" if found else None
-        elif noun.lower() in _PERSON_NOUNS:
-            who = self.person()
+        elif noun.lower() in _PERSON_NOUNS or noun.lower() in _ROLES_TER:
+            who = self.role_person(noun.lower())
             phrase = f"{noun} {who}" if who else None
+        elif noun.lower() in _ORG_NOUNS and (org := self.organisation()):
+            phrase = f"{noun} {org}"  # "perusahaan itu" after "… yang dihimpun Belanjaku?"
+        elif noun.lower() in _EVENT_NOUNS and (held := self.held()):
+            phrase = held  # "acara itu" after "… dalam parade di Beijing?" → that parade
         else:
             phrase = self.expand(noun) or self.event(noun)
             if (
@@ -1551,6 +1665,15 @@ class _Resolver:
                     phrase = " ".join(words[i:j]).rstrip(",")
                     return phrase if m.turn.language == "id" else "the " + phrase
         return None
+
+    def held(self) -> str | None:
+        """The event the last turns held somewhere ("parade militer di Beijing"), which a
+        generic "acara itu"/"that event" means."""
+        found = self.place()
+        if not found or not found[1]:
+            return None
+        place, event = found
+        return f"{event} in {place}" if self.lang == "en" else f"{event} di {place}"
 
     def event(self, noun: str) -> str | None:
         """ "pertemuan itu" / "that meeting" after "Siapa yang bertemu Wang Yi di Beijing?":
@@ -1612,6 +1735,10 @@ class _Resolver:
         else:
             m = _RECOUNT_ID.match(text)
             x = m.group("x") if m else ""
+            inverted = _NOUN_BERAPA_ID.match(text) if not m else None
+            if inverted and inverted.group("n").lower() not in STOP_ID:
+                # "Kalau selimutnya berapa lembar?" = "berapa lembar selimut?"
+                m, x = inverted, " ".join(filter(None, (inverted.group("u"), inverted.group("n"))))
             if not m or any(
                 w.lower() in _NOT_COUNTED_ID | _BARE_VERBS_ID or _is_verb_id(w) for w in _words(x)
             ):
@@ -1645,6 +1772,22 @@ class _Resolver:
                 if new != text:
                     self.note(w, expanded)
                     return new
+        words = [w.lower() for w in _words(text)]
+        if (
+            words[0] in (_PREPOSITIONS_ID if self.lang == "id" else _PREPOSITIONS_EN)
+            and words[1:2] != ["mana"]  # "Di mana …?" asks where
+            and len(content) <= SHORT_QUESTION
+            and not any(_is_verb_id(w) or w in _BARE_VERBS_ID or w in _VERBS_EN for w in words)
+            and self.memory
+            and self.memory[0].clause
+        ):
+            # "Atas undangan siapa?", "With whom?": a phrase with no clause of its own, even
+            # on a new noun, completes the previous question's ("Choe Son-hui berkunjung ke
+            # China"), not a new topic.
+            clause = self.memory[0].clause
+            self.carried = True
+            self.note("", clause)
+            return f"{text.rstrip('?!. ')} ({clause})?"
         if len(content) > SHORT_QUESTION or any(self._new_word(w) for w in content):
             return text  # "Resep rendang?": a noun the conversation never had is a new topic
         t = self.topic()

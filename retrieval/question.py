@@ -216,11 +216,16 @@ def _asks_organisation(low: str) -> bool:
     return any(h in _ORG_NOUNS for h in _heads(low))
 
 
+_TAKE_PLACE = re.compile(r"\b(?:take|takes|took|taken|taking) place\b")
+
+
 def _heads(low: str) -> list[str]:
     """Candidate head nouns of "which/what …" (English: the noun phrase up to its verb,
     "which Chinese officials attended" → chinese, officials) and "… mana/apa" (Indonesian:
     the first word, "pejabat Tiongkok mana" → pejabat)."""
     heads = []
+    # "What took place on 29 September?" asks what happened: "place" is no head noun there.
+    low = _TAKE_PLACE.sub("happened", low)
     for m in re.finditer(r"\b(?:which|what) ((?:[\w']+ ?){1,4})", low):
         words = []
         for w in m.group(1).split():

@@ -1786,6 +1786,9 @@ def surely_a_name(c: Concept, language: str, first: str = "") -> bool:
 _EVENT_WORDS = {
     "happen", "happened", "happening", "occur", "occurred", "event", "events", "news", "reported",
     "terjadi", "peristiwa", "kejadian", "berita", "diberitakan", "dilaporkan", "ada",
+    # "What took place / went on on 29 September?": the same question in other verbs.
+    "take", "takes", "took", "taken", "taking", "place", "go", "goes", "went", "going",
+    "berlangsung", "terjadinya",
 }  # fmt: skip
 
 

@@ -1073,3 +1073,126 @@ def test_a_sentence_naming_only_other_people_is_about_others():
     assert about_others("Rivalnya, pasangan Joko Widodo dan Rina Sari, memperoleh 40 persen.", pair)
     assert not about_others("Pasangan nomor urut 2 itu meraih 60 persen suara.", pair)
     assert not about_others("Budi mengatakan Rina Sari sudah mengucapkan selamat.", pair)
+
+
+# --- "<role/organisation noun> itu" (convo2) -------------------------------------------------
+
+
+def test_role_itu_is_the_person_the_question_named_not_the_answer():
+    # The judge was asked for; "terdakwa itu" is the defendant the question named, and the
+    # talk stays on him ("hukumannya").
+    turns = [
+        ("Siapa hakim yang mengadili Budi Santoso Lubis?", "Rina Marlina", "who"),
+        ("Berapa tahun tuntutan jaksa untuk terdakwa itu?", "9 tahun", "number"),
+        ("Apa yang meringankan hukumannya?", None, None),
+    ]
+    got = [r.text for r in talk(turns)]
+    assert "Budi Santoso Lubis" in got[1] and "itu" not in got[1]
+    assert "Budi Santoso Lubis" in got[2]
+
+
+def test_perusahaan_itu_is_the_organisation_named_before():
+    got = last(
+        [
+            ("Berapa karyawan yang dipecat Belanjaku?", "300", "number"),
+            ("Kantor mana yang ditutup perusahaan itu?", None, None),
+        ]
+    )
+    assert "perusahaan Belanjaku" in got
+
+
+def test_continues_about_an_opening_pronoun_after_the_referent():
+    from retrieval.conversation import continues_about
+
+    before = "Menurut Wang, penting untuk menjaga perdamaian."
+    assert continues_about("Ia bahkan menyebut persahabatan itu aset.", before, ["Wang Yi"])
+    assert continues_about(
+        "He called it a gift.", "Coach Hendrik spoke after the match.", ["Hendrik van Dijk"]
+    )
+    assert not continues_about("Ia bahkan menyebut persahabatan itu aset.", before, ["Choe Son Hui"])
+    assert not continues_about("Wang menyebut momen itu spesial.", before, ["Wang Yi"])
+
+
+def test_a_phrase_opening_with_a_preposition_completes_the_previous_question():
+    got = last(
+        [
+            ("Berapa lama Budi berkunjung ke Jepang?", "tiga hari", "number"),
+            ("Atas undangan siapa?", None, None),
+        ]
+    )
+    assert "Budi berkunjung ke Jepang" in got
+    got = last([("Who did Wang Yi meet in Beijing?", "Choe Son Hui", "who"), ("For how long?", None, None)])
+    assert "Wang Yi" in got
+
+
+def test_a_fragment_after_and_keeps_the_names_it_was_about():
+    got = last(
+        [
+            ("How many years have Laos and Vietnam had diplomatic relations?", "60 years", "number"),
+            ("And how much trade in 2023?", None, None),
+        ]
+    )
+    assert "Laos and Vietnam" in got
+
+
+def test_acara_itu_is_the_event_held_where_the_talk_was():
+    got = last(
+        [
+            ("Apa yang dipamerkan tentara dalam parade di Hanoi?", None, None),
+            ("Siapa yang berpidato dalam acara itu?", None, None),
+        ]
+    )
+    assert "parade di Hanoi" in got
+    got = last(
+        [
+            ("What did the army show at the parade in Hanoi?", None, None),
+            ("Who spoke at that event?", None, None),
+        ]
+    )
+    assert "parade in Hanoi" in got
+
+
+def test_and_a_phrase_swaps_the_previous_questions_last_phrase():
+    got = last(
+        [
+            ("What turnout did the commission report for the re-run?", "78 percent", "number"),
+            ("And in the first vote?", None, None),
+        ]
+    )
+    assert got == "What turnout did the commission report in the first vote?"
+
+
+def test_kalau_x_nya_berapa_counts_x_as_the_previous_question_did():
+    got = last(
+        [
+            ("Berapa ton beras yang dikirim pemerintah?", "8 ton", "number"),
+            ("Kalau selimutnya berapa lembar?", None, None),
+        ]
+    )
+    assert got == "Berapa lembar selimut yang dikirim pemerintah?"
+
+
+def test_continues_about_a_pointing_noun_phrase_or_their_words():
+    from retrieval.conversation import continues_about
+
+    before = "KPU menetapkan pasangan Arif Mahendra dan Siti Rohana sebagai pemenang."
+    pair = ["Arif Mahendra", "Siti Rohana"]
+    assert continues_about("Pasangan nomor urut 2 itu meraih 41.876 suara.", before, pair)
+    assert continues_about(
+        '"Gol itu hadiah untuk suporter," katanya.',
+        "Pelatih Persib, Hendrik van Dijk, memuji pemainnya.",
+        ["Hendrik van Dijk"],
+    )
+    assert not continues_about(
+        "Rivalnya, pasangan Jamaluddin dan Bayu, memperoleh 38.039 suara.", before, pair
+    )
+
+
+def test_and_the_x_of_the_same_head_noun_swaps_it():
+    got = last(
+        [
+            ("At what level did the central bank keep the policy rate in May?", "5 percent", "number"),
+            ("And the deposit facility rate?", None, None),
+        ]
+    )
+    assert got == "At what level did the central bank keep the deposit facility rate in May?"
