@@ -233,7 +233,8 @@ class _Loaded:
         if words is None:
             if len(self._words) >= FACTS_CACHE:
                 self._words.clear()
-            words = self._words[chunk.id] = frozenset(words_of(chunk.doc.title + " " + chunk.text))
+            stored = chunk.words.split() if chunk.words else words_of(chunk.doc.title + " " + chunk.text)
+            words = self._words[chunk.id] = frozenset(stored)
         return words
 
     def article_words(self, row: ChunkRow, lead_of: Callable[[int], ChunkRow | None]) -> frozenset[str]:

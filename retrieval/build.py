@@ -62,6 +62,11 @@ class IndexReport:
         return bool(self.added or self.changed or self.removed or self.rebuilt)
 
 
+def passage_words(title: str, text: str) -> str:
+    """A chunk's stored words (store.NewChunk.words)."""
+    return " ".join(sorted(words_of(title + " " + text)))
+
+
 def new_document(article: Article, chunks: list[Chunk]) -> NewDocument:
     """The document as the generation stores it; every sentence with its facts (dates resolved
     against the article's own publication date)."""
@@ -83,6 +88,7 @@ def new_document(article: Article, chunks: list[Chunk]) -> NewDocument:
                 para_last=c.paragraphs[1],
                 char_start=c.char_start,
                 char_end=c.char_end,
+                words=passage_words(article.doc.title, c.text),
                 sentences=[
                     NewSentence(
                         paragraph=s.paragraph,
