@@ -39,7 +39,7 @@ from .store import NewChunk, NewDocument, NewSentence, Problem
 
 log = logging.getLogger(__name__)
 
-TERMS_FILE = "terms.json"
+TERMS_FILE = store.TERMS_FILE
 
 ProgressFn = Callable[[int, int], None]  # (done, total) texts embedded
 

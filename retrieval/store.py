@@ -56,6 +56,7 @@ from .errors import ConfigError, IndexCorruptError, IndexMissingError
 FORMAT_VERSION = "8"
 MANIFEST = "manifest.json"
 DB = "chunks.sqlite"
+TERMS_FILE = "terms.json"  # corpus statistics the reader needs (build.write_terms)
 
 _SCHEMA = """
 CREATE TABLE files (file TEXT PRIMARY KEY, sha256 TEXT NOT NULL, status TEXT NOT NULL);
