@@ -144,6 +144,11 @@ class Postings:
             raise ValueError("the term score arrays do not match")
         return cls(vocab, arrays, params["num_docs"], params.get("dtype", "float32"))
 
+    def df(self, term: str) -> int:
+        """In how many chunks ``term`` occurs (its postings)."""
+        i = self.vocab[term]
+        return int(self.indptr[i + 1] - self.indptr[i])
+
     def top(self, terms: list[str], k: int) -> tuple[np.ndarray, np.ndarray]:
         """(chunk rows, scores) of the ``k`` best-scoring chunks for ``terms`` (a term given
         twice counts twice), best first, as bm25s's retrieve gives them."""
@@ -158,6 +163,17 @@ class Postings:
         part_scores = np.take(scores, part)
         order = np.flip(np.argsort(part_scores))
         return part[order], part_scores[order]
+
+
+# From this many chunks, BM25 leaves out a question's words that occur in more than COMMON_SHARE
+# of them (all but the rarest, if all do), as Lucene's common-terms cutoff does. Scoring costs one
+# add per posting, and on the 1M-chunk bench generation a question's words had 1.64M postings
+# (median; 10 ms of CPU, run beside the query encode on a 2-core machine, which it slowed from
+# ~10 to 21 ms); without those in over a quarter of the chunks, 0.46M, keeping 64% of the words.
+# Below COMMON_FROM chunks a share of them is a few passages, and a word in a quarter of them
+# names what they are about ("Beijing" in the seeds): rankings there are as bm25s gives them.
+COMMON_FROM = 100_000
+COMMON_SHARE = 0.25
 
 
 class Lexical:
@@ -213,5 +229,10 @@ class Lexical:
         tokens = [t for t in tokenize(question) if vocab.get(t, terms) < terms]
         if not tokens or len(self.ids) == 0:
             return []
+        if postings.num_docs >= COMMON_FROM:
+            # A word in a large share of a large corpus's chunks is a word of the genre ("kata",
+            # "tahun"): it ranks little (idf <= log 4 at a quarter) and costs the most.
+            rare = [t for t in tokens if postings.df(t) <= COMMON_SHARE * postings.num_docs]
+            tokens = rare or [min(tokens, key=postings.df)]
         docs, scores = postings.top(tokens, min(k, len(self.ids)))
         return [int(self.ids[d]) for d, s in zip(docs, scores, strict=True) if s > 0]

@@ -262,3 +262,18 @@ def test_article_words_are_one_cached_set_per_passage(seeded):
         assert lead.doc.file == row.doc.file
         assert words == loaded.passage_words(row) | loaded.passage_words(lead)
         assert loaded.article_words(row, by_id.get) is words
+
+
+def test_bm25_leaves_out_the_commonest_words_only_in_a_large_index(monkeypatch):
+    """From lexical.COMMON_FROM chunks, a question's words in more than COMMON_SHARE of them are
+    not scored (the rarest is kept if all are); below it every word counts."""
+    from retrieval import lexical
+
+    texts = [f"laporan banjir hari ke {i}" for i in range(6)] + ["laporan gempa bumi", "gempa susulan"]
+    index = lexical.Lexical.build(texts)
+    # "laporan" is in 7 of 8 chunks, "gempa" in 2: both count below COMMON_FROM
+    assert set(index.search("laporan gempa", 2)) == {6, 7}
+    assert set(index.search("laporan gempa", 8)) == set(range(8))
+    monkeypatch.setattr(lexical, "COMMON_FROM", 8)
+    assert sorted(index.search("laporan gempa", 8)) == [6, 7]  # only "gempa" scored
+    assert len(index.search("laporan", 8)) == 7  # all common: the rarest is kept
