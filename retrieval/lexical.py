@@ -209,9 +209,8 @@ class Lexical:
         if n and folder.is_dir():
             try:
                 postings = Postings.load(folder)
-                if postings is None:
-                    retriever = _bm25s().BM25.load(str(folder), mmap=True)
-                    postings = Postings.of(retriever)
+                if postings is None:  # not what Lexical.build saves
+                    raise ValueError("a BM25 variant that also scores absent words")
                 if postings.num_docs == n:
                     return cls(postings, np.arange(n, dtype=np.int64))
                 log.warning("saved BM25 index does not match the chunks; rebuilding it in memory")
