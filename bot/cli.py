@@ -280,12 +280,20 @@ def timeline(state: State, query: str | None, as_json: bool, lang: str | None) -
 @pass_state
 def watch(state: State) -> None:
     """Keep the index up to date as article files are added, changed or removed."""
+    import signal
     import threading
 
     from retrieval.watch import watch as watch_folder
 
     from . import console as ui
 
+    # Ctrl-C (SIGINT) is how watching ends. Python turns SIGINT into KeyboardInterrupt only if
+    # it was not ignored when the process started, and a shell without job control starts its
+    # background jobs (`berita watch &` in a script, a test suite run with `&`) with SIGINT
+    # ignored: such a `berita watch` never stopped on SIGINT (test_ctrl_c_ends_watch_quietly
+    # timed out under a test run started in the background).
+    if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     console, berita, config = state.console, state.berita, state.config
     ui.render_report(console, ui.build_with_progress(console, berita, rebuild=False))
     console.print(f"Watching {ui.literal(str(config.articles_dir))} (Ctrl-C to stop)…", markup=False)

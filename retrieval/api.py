@@ -48,7 +48,16 @@ from .onnx_encoder import OnnxEncoder
 from .question import Question, analyze, bridge_terms, detect_language
 from .search import CANDIDATES as SEARCH_CANDIDATES
 from .search import Hit, search
-from .store import ChunkRow, Document, Generation, Problem, SentenceRow, current_generation, load
+from .store import (
+    TERMS_FILE,
+    ChunkRow,
+    Document,
+    Generation,
+    Problem,
+    SentenceRow,
+    current_generation,
+    load,
+)
 from .timeline import Event, SentenceRecord, events, matches
 from .yesno import yes_no
 
@@ -236,7 +245,8 @@ class _Loaded:
         if words is None:
             if len(self._words) >= FACTS_CACHE:
                 self._words.clear()
-            words = self._words[chunk.id] = frozenset(words_of(chunk.doc.title + " " + chunk.text))
+            stored = chunk.words.split() if chunk.words else words_of(chunk.doc.title + " " + chunk.text)
+            words = self._words[chunk.id] = frozenset(stored)
         return words
 
     def article_words(self, row: ChunkRow, lead_of: Callable[[int], ChunkRow | None]) -> frozenset[str]:
@@ -363,8 +373,6 @@ class Berita:
             _ = self._loaded_now()
 
     def _load(self) -> _Loaded:
-        from .build import TERMS_FILE  # the build stage itself is imported only to build
-
         index = load(self.config.data_dir)
         lexical = (
             Lexical.load(index.path / "bm25", len(index), index.chunk_texts)

@@ -39,7 +39,7 @@ from .store import NewChunk, NewDocument, NewSentence, Problem
 
 log = logging.getLogger(__name__)
 
-TERMS_FILE = "terms.json"
+TERMS_FILE = store.TERMS_FILE
 
 ProgressFn = Callable[[int, int], None]  # (done, total) texts embedded
 
@@ -60,6 +60,11 @@ class IndexReport:
     @property
     def changed_anything(self) -> bool:
         return bool(self.added or self.changed or self.removed or self.rebuilt)
+
+
+def passage_words(title: str, text: str) -> str:
+    """A chunk's stored words (store.NewChunk.words)."""
+    return " ".join(sorted(words_of(title + " " + text)))
 
 
 def new_document(article: Article, chunks: list[Chunk]) -> NewDocument:
@@ -83,6 +88,7 @@ def new_document(article: Article, chunks: list[Chunk]) -> NewDocument:
                 para_last=c.paragraphs[1],
                 char_start=c.char_start,
                 char_end=c.char_end,
+                words=passage_words(article.doc.title, c.text),
                 sentences=[
                     NewSentence(
                         paragraph=s.paragraph,

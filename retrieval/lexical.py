@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
-import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -96,13 +96,93 @@ def _bm25s() -> Any:
     return bm25s
 
 
+# Read from a saved bm25s index (its save()'s file names and params).
+_PARAMS = "params.index.json"
+_VOCAB = "vocab.index.json"
+_ARRAYS = ("data", "indices", "indptr")  # <name>.csc.index.npy: the CSC matrix of BM25 term scores
+
+
+class Postings:
+    """A bm25s index's term scores (CSC: one column of per-chunk scores per term), scored
+    without bm25s.
+
+    Importing bm25s imports scipy.sparse, ~0.8 s of CPU of a cold `berita ask` (cProfile),
+    although answering needs only numpy. Scores are summed and the top k chosen as bm25s
+    does it, so rankings are the same, ties included (tests/test_index.py). (A fancy-index
+    add instead of np.add.at gives the same sums, a term's postings naming each chunk once,
+    but at 1M chunks it took 16.9 ms of CPU a question against 11.0 for np.add.at.)
+    """
+
+    def __init__(self, vocab: dict[str, int], arrays: dict[str, Any], num_docs: int, dtype: str):
+        self.vocab = vocab
+        self.data, self.indices, self.indptr = (arrays[a] for a in _ARRAYS)
+        self.terms = len(self.indptr) - 1  # the vocabulary's "" (bm25s adds it) has no column
+        self.num_docs = int(num_docs)
+        self.dtype = np.dtype(dtype)
+
+    @classmethod
+    def of(cls, retriever: Any) -> Postings:
+        """Those of an index bm25s built in memory."""
+        sc = retriever.scores
+        return cls(retriever.vocab_dict, sc, sc["num_docs"], retriever.dtype)
+
+    @classmethod
+    def load(cls, folder: Path) -> Postings | None:
+        """Those saved in ``folder`` (memory-mapped), or None for a scoring method that also
+        scores absent terms (bm25l, bm25+), which this class does not do."""
+        params = json.loads((folder / _PARAMS).read_text(encoding="utf-8"))
+        if params.get("method", "lucene") in ("bm25l", "bm25+"):
+            return None
+        vocab = json.loads((folder / _VOCAB).read_text(encoding="utf-8"))
+        if not isinstance(vocab, dict):
+            raise ValueError(f"{_VOCAB} is not a vocabulary")
+        arrays = {
+            a: np.load(folder / f"{a}.csc.index.npy", mmap_mode="r", allow_pickle=False) for a in _ARRAYS
+        }
+        ends = {len(arrays["data"]), len(arrays["indices"]), int(arrays["indptr"][-1])}
+        if len(ends) != 1:
+            raise ValueError("the term score arrays do not match")
+        return cls(vocab, arrays, params["num_docs"], params.get("dtype", "float32"))
+
+    def df(self, term: str) -> int:
+        """In how many chunks ``term`` occurs (its postings)."""
+        i = self.vocab[term]
+        return int(self.indptr[i + 1] - self.indptr[i])
+
+    def top(self, terms: list[str], k: int) -> tuple[np.ndarray, np.ndarray]:
+        """(chunk rows, scores) of the ``k`` best-scoring chunks for ``terms`` (a term given
+        twice counts twice), best first, as bm25s's retrieve gives them."""
+        scores = np.zeros(self.num_docs, dtype=self.dtype)
+        indptr, indices, data = self.indptr, self.indices, self.data
+        for t in terms:
+            tid = self.vocab[t]
+            start, end = int(indptr[tid]), int(indptr[tid + 1])
+            np.add.at(scores, indices[start:end], data[start:end])
+        # bm25s.selection._topk_numpy, sorted
+        part = np.argpartition(scores, -k)[len(scores) - k :]
+        part_scores = np.take(scores, part)
+        order = np.flip(np.argsort(part_scores))
+        return part[order], part_scores[order]
+
+
+# From this many chunks, BM25 leaves out a question's words that occur in more than COMMON_SHARE
+# of them (all but the rarest, if all do), as Lucene's common-terms cutoff does. Scoring costs one
+# add per posting, and on the 1M-chunk bench generation a question's words had 1.64M postings
+# (median; 10 ms of CPU, run beside the query encode on a 2-core machine, which it slowed from
+# ~10 to 21 ms); without those in over a quarter of the chunks, 0.46M, keeping 64% of the words.
+# Below COMMON_FROM chunks a share of them is a few passages, and a word in a quarter of them
+# names what they are about ("Beijing" in the seeds): rankings there are as bm25s gives them.
+COMMON_FROM = 100_000
+COMMON_SHARE = 0.25
+
+
 class Lexical:
     """BM25 over chunk texts; ``ids[i]`` is the chunk id of the i-th indexed text."""
 
-    def __init__(self, retriever: Any, ids: np.ndarray):
-        self.retriever = retriever  # None when there is nothing to index
+    def __init__(self, postings: Postings | None, ids: np.ndarray, retriever: Any = None):
+        self.postings = postings  # None when there is nothing to index
         self.ids = ids
-        self._lock = threading.Lock()
+        self.retriever = retriever  # bm25s's, when built here: what save() writes
 
     @classmethod
     def build(cls, texts: list[str], ids: Iterable[int] | None = None) -> Lexical:
@@ -112,7 +192,7 @@ class Lexical:
             return cls(None, ids_arr)
         retriever = _bm25s().BM25()
         retriever.index([tokenize(t) or ["∅"] for t in texts], show_progress=False)
-        return cls(retriever, ids_arr)
+        return cls(Postings.of(retriever), ids_arr, retriever)
 
     def save(self, folder: Path) -> None:
         """Save next to the vectors, so loading is not a rebuild (nothing for an empty corpus)."""
@@ -126,12 +206,13 @@ class Lexical:
 
         Rebuilding 100k chunks takes ~5 s; loading takes a fraction of that.
         """
-        bm25s = _bm25s()
         if n and folder.is_dir():
             try:
-                retriever = bm25s.BM25.load(str(folder), mmap=True)
-                if retriever.scores["num_docs"] == n:
-                    return cls(retriever, np.arange(n, dtype=np.int64))
+                postings = Postings.load(folder)
+                if postings is None:  # not what Lexical.build saves
+                    raise ValueError("a BM25 variant that also scores absent words")
+                if postings.num_docs == n:
+                    return cls(postings, np.arange(n, dtype=np.int64))
                 log.warning("saved BM25 index does not match the chunks; rebuilding it in memory")
             except Exception as exc:  # noqa: BLE001 - damaged or foreign files: answers must not depend on them
                 log.warning("cannot load the saved BM25 index (%s); rebuilding it in memory", exc)
@@ -140,12 +221,17 @@ class Lexical:
 
     def search(self, question: str, k: int) -> list[int]:
         """Chunk ids by BM25 score, best first; only chunks sharing a word with ``question``."""
-        if self.retriever is None:
+        postings = self.postings
+        if postings is None:
             return []
-        vocab = self.retriever.vocab_dict
-        tokens = [t for t in tokenize(question) if t in vocab]
+        vocab, terms = postings.vocab, postings.terms
+        tokens = [t for t in tokenize(question) if vocab.get(t, terms) < terms]
         if not tokens or len(self.ids) == 0:
             return []
-        with self._lock:
-            docs, scores = self.retriever.retrieve([tokens], k=min(k, len(self.ids)), show_progress=False)
-        return [int(self.ids[d]) for d, s in zip(docs[0], scores[0], strict=True) if s > 0]
+        if postings.num_docs >= COMMON_FROM:
+            # A word in a large share of a large corpus's chunks is a word of the genre ("kata",
+            # "tahun"): it ranks little (idf <= log 4 at a quarter) and costs the most.
+            rare = [t for t in tokens if postings.df(t) <= COMMON_SHARE * postings.num_docs]
+            tokens = rare or [min(tokens, key=postings.df)]
+        docs, scores = postings.top(tokens, min(k, len(self.ids)))
+        return [int(self.ids[d]) for d, s in zip(docs, scores, strict=True) if s > 0]

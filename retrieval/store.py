@@ -51,9 +51,12 @@ from .errors import ConfigError, IndexCorruptError, IndexMissingError
 # "6": the lines about an article (byline, "Diterbitkan", "Sumber:", a photo's account credit)
 # are a passage of their own, their sentences' facts saying which kind of line they are.
 # "7": "meninggal" keeps its own stem (Sastrawi gives "tinggal", the stem of "meninggalkan").
-FORMAT_VERSION = "7"
+# "8": each chunk stores its words (facts.words_of of its title and text): read, not worked out,
+# when a question first reads the passage (most of them at 1M chunks).
+FORMAT_VERSION = "8"
 MANIFEST = "manifest.json"
 DB = "chunks.sqlite"
+TERMS_FILE = "terms.json"  # corpus statistics the reader needs (build.write_terms)
 
 _SCHEMA = """
 CREATE TABLE files (file TEXT PRIMARY KEY, sha256 TEXT NOT NULL, status TEXT NOT NULL);
@@ -65,7 +68,7 @@ CREATE TABLE chunks (
     id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id), ordinal INTEGER NOT NULL,
     text TEXT NOT NULL, para_first INTEGER NOT NULL, para_last INTEGER NOT NULL,
     char_start INTEGER NOT NULL, char_end INTEGER NOT NULL,
-    sent_first INTEGER NOT NULL, sent_last INTEGER NOT NULL
+    sent_first INTEGER NOT NULL, sent_last INTEGER NOT NULL, words TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE sentences (
     id INTEGER PRIMARY KEY, chunk_id INTEGER NOT NULL, paragraph INTEGER NOT NULL,
@@ -128,6 +131,7 @@ class ChunkRow:
     char_end: int
     sent_first: int  # sentence ids, inclusive
     sent_last: int
+    words: str = ""  # the passage's words with its title's, space-separated (NewChunk.words)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -162,6 +166,9 @@ class NewChunk:
     char_start: int
     char_end: int
     sentences: list[NewSentence]
+    # facts.words_of(title + " " + text), sorted and space-separated: what the reader matches a
+    # question's words against, worked out once here (Sastrawi stems every word).
+    words: str = ""
 
 
 @dataclass(kw_only=True)

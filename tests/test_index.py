@@ -164,6 +164,69 @@ def test_bm25_is_saved_with_the_generation_and_rebuilt_if_damaged(setup, caplog)
     assert rebuilt.search("Kursk", 5) == saved.search("Kursk", 5)
 
 
+def test_bm25_postings_rank_as_bm25s_does(setup):
+    """The saved BM25 index is scored without bm25s (lexical.Postings): the same chunks, in the
+    same order (ties too), with the same float32 scores as bm25s's own retrieve."""
+    import numpy as np
+
+    from retrieval.lexical import Postings, _bm25s, tokenize
+
+    config, _, build = setup
+    build()
+    folder = load_index(config.data_dir).path / "bm25"
+    ours = Postings.load(folder)
+    theirs = _bm25s().BM25.load(str(folder), mmap=True)
+    assert ours is not None and ours.num_docs == theirs.scores["num_docs"]
+    questions = (
+        "Siapa yang bertemu di Beijing pada 28 September?",
+        "When did Kim Jong Un leave Beijing?",
+        "perdagangan perdagangan 2023 Korea",  # a word twice counts twice
+        "parade militer",
+        "Kursk",
+    )
+    for q in questions:
+        tokens = [t for t in tokenize(q) if t in theirs.vocab_dict]
+        for k in (1, 5, ours.num_docs):  # all of them: every tie in order
+            docs, scores = theirs.retrieve([tokens], k=k, show_progress=False)
+            got_docs, got_scores = ours.top(tokens, k)
+            assert np.array_equal(got_docs, docs[0]) and np.array_equal(got_scores, scores[0])
+
+
+def test_passage_words_are_stored_at_index_time(setup):
+    """Each chunk keeps its words (facts.words_of of its title and text), so reading a passage
+    for the first time does not stem its words; an incremental build carries them over."""
+    from retrieval.facts import words_of
+
+    config, _, build = setup
+    build()
+    rows = load_index(config.data_dir).chunks(list(range(len(load_index(config.data_dir)))))
+    assert rows
+    for row in rows:
+        assert set(row.words.split()) == words_of(row.doc.title + " " + row.text)
+    build()
+    again = load_index(config.data_dir)
+    assert [r.words for r in again.chunks([r.id for r in rows])] == [r.words for r in rows]
+
+
+def test_an_older_index_format_is_reported_then_rebuilt(setup):
+    """A generation written by an older berita (store.FORMAT_VERSION) is not read: loading it
+    names the fix in one line, and the next build rebuilds it in full."""
+    import json
+
+    from retrieval.store import FORMAT_VERSION
+
+    config, _, build = setup
+    build()
+    gen = current_generation(config.data_dir)
+    manifest = json.loads((gen / "manifest.json").read_text())
+    manifest["format"] = str(int(FORMAT_VERSION) - 1)
+    (gen / "manifest.json").write_text(json.dumps(manifest))
+    with pytest.raises(IndexCorruptError, match=r"format.*berita index --rebuild"):
+        load_index(config.data_dir)
+    report = build()
+    assert report.rebuilt and load_index(config.data_dir).manifest.format == FORMAT_VERSION
+
+
 def test_a_generation_with_an_ivf_index_loads_and_searches(setup):
     """Past store.IVF_FROM chunks a generation gets an IVF index: loaded, it probes at least
     ivf_probes(lists) of them, and exact chunk vectors come from vectors.npy."""
@@ -199,3 +262,18 @@ def test_article_words_are_one_cached_set_per_passage(seeded):
         assert lead.doc.file == row.doc.file
         assert words == loaded.passage_words(row) | loaded.passage_words(lead)
         assert loaded.article_words(row, by_id.get) is words
+
+
+def test_bm25_leaves_out_the_commonest_words_only_in_a_large_index(monkeypatch):
+    """From lexical.COMMON_FROM chunks, a question's words in more than COMMON_SHARE of them are
+    not scored (the rarest is kept if all are); below it every word counts."""
+    from retrieval import lexical
+
+    texts = [f"laporan banjir hari ke {i}" for i in range(6)] + ["laporan gempa bumi", "gempa susulan"]
+    index = lexical.Lexical.build(texts)
+    # "laporan" is in 7 of 8 chunks, "gempa" in 2: both count below COMMON_FROM
+    assert set(index.search("laporan gempa", 2)) == {6, 7}
+    assert set(index.search("laporan gempa", 8)) == set(range(8))
+    monkeypatch.setattr(lexical, "COMMON_FROM", 8)
+    assert sorted(index.search("laporan gempa", 8)) == [6, 7]  # only "gempa" scored
+    assert len(index.search("laporan", 8)) == 7  # all common: the rarest is kept

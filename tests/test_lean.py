@@ -106,11 +106,14 @@ from retrieval import Berita, load_config
 berita = Berita(load_config())
 answer = berita.ask(sys.argv[1])
 print(json.dumps({"found": answer.found, "encoder": type(berita.embedder).__name__,
-                  "heavy": sorted(m for m in ("torch", "transformers", "sentence_transformers") if m in sys.modules)}))
+                  "heavy": sorted(m for m in ("torch", "transformers", "sentence_transformers", "bm25s", "scipy",
+                                      "retrieval.build") if m in sys.modules)}))
 """
 
 
 def test_answering_imports_neither_torch_nor_transformers(seeded, model_cache):
+    """Nor bm25s (it imports scipy.sparse) nor the build stage: a cold `berita ask` pays for
+    every module it imports."""
     env = {
         **os.environ,
         "PYTHONPATH": str(ROOT),
