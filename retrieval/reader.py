@@ -540,7 +540,8 @@ def typed_answers(
                 or (m.last is not None and published is not None and m.last > published)
             ]
         return dates
-    if not q.expected:
+    if not q.expected or (text and spans_mod.rival_side(q.text, text) < 0):
+        # A sentence about the rival side does not answer a question about the winner.
         return []
     found = spans_mod.answer_spans(
         spans_mod.Found(people=f.people, places=f.places, entities=f.entities, quantities=f.quantities), q
@@ -1089,6 +1090,7 @@ def short_answer(
             found,
             key=lambda x: (
                 fit(x),
+                -spans_mod.modifier_marked(q.text, c.text, x, found),
                 spans_mod.quantity_order(q, x)[1],
                 -closeness(
                     c.text, x.start, x.end, concepts_, weights or {}, [(y.start, y.end) for y in found]

@@ -1299,3 +1299,79 @@ __all__ = [
     "render_quantity",
     "to_english",
 ]
+
+
+# --- which of several figures of one kind: the question's modifiers ---------------------------
+
+# Modifiers that tell one figure of a kind from another in the same sentence ("pemungutan suara
+# pertama pada November tahun lalu yang tercatat 74,5 persen" against "PSU mencapai 78,1
+# persen"): an English or Indonesian form in the question, and the Indonesian forms a figure's
+# own words may carry.
+_MODIFIERS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), forms)
+    for p, forms in (
+        (r"\b(?:tahun lalu|last year|a year earlier|previous year|tahun sebelumnya)\b",
+         ("tahun lalu", "tahun sebelumnya")),
+        (r"\b(?:bulan lalu|last month|previous month|bulan sebelumnya)\b", ("bulan lalu", "bulan sebelumnya")),
+        (r"\b(?:pekan lalu|minggu lalu|last week)\b", ("pekan lalu", "minggu lalu")),
+        (r"\b(?:pertama|first)\b", ("pertama",)),
+        (r"\b(?:terakhir|latest|last)\b(?! (?:year|month|week)\b)", ("terakhir",)),
+        (r"\b(?:target\w*|sasaran|aim\w*|goal)\b", ("target", "menargetkan", "sasaran", "menyasar")),
+        (r"\b(?:total|in all|altogether)\b", ("total",)),
+        (r"\b(?:puncak|peak)\b", ("puncak",)),
+        (r"\b(?:per hari|setiap hari|sehari|a day|per day|each day|every day|daily)\b",
+         ("per hari", "setiap hari", "sehari")),
+    )
+)  # fmt: skip
+
+
+@lru_cache(maxsize=256)
+def question_modifiers(question: str) -> tuple[tuple[str, ...], ...]:
+    """The Indonesian forms of each modifier the question uses, and the months it names."""
+    found = [forms for pattern, forms in _MODIFIERS if pattern.search(question)]
+    low = question.lower()
+    for month, number in MONTHS.items():
+        if re.search(rf"\b{re.escape(month)}\b", low) and len(month) > 3:
+            found.append(tuple(m for m, n in MONTHS.items() if n == number and len(m) > 3))
+    return tuple(found)
+
+
+_CLAUSE_END = re.compile(r"[,;:()]|\s(?:sedangkan|sementara|dibanding|dibandingkan|than|while)\s")
+
+
+def own_words(sentence: str, x: Quantity, others: list[Quantity]) -> str:
+    """The words that belong to one figure: back to the figure before it (at most 60
+    characters), and on to the end of its clause or the next figure."""
+    start = max([o.end for o in others if o.end <= x.start] + [x.start - 60, 0])
+    after = [o.start for o in others if o.start >= x.end]
+    end = min([*after, len(sentence)])
+    stop = _CLAUSE_END.search(sentence, x.end, end)
+    return (sentence[start : x.start] + " " + sentence[x.end : stop.start() if stop else end]).lower()
+
+
+def modifier_marked(question: str, sentence: str, x: Quantity, others: list[Quantity]) -> int:
+    """How many of the question's modifiers (first/last, target, total, last year, a month) a
+    figure's own words carry: among figures of one kind, the one the question describes."""
+    words = own_words(sentence, x, others)
+    return sum(any(re.search(rf"\b{re.escape(f)}\b", words) for f in forms) for forms in question_modifiers(question))
+
+
+# The other side of a contest: "Rivalnya, pasangan nomor urut 1 …, memperoleh 38.039 suara".
+_RIVAL_LEAD = re.compile(r"^\W*(?:sementara(?: itu)?,? )?(?:rival|lawan|pesaing|penantang)(?:nya)?\b", re.IGNORECASE)
+_ASKS_WINNER = re.compile(
+    r"\b(?:winning|winner|won|win|victorious|menang|pemenang|memenangi|memenangkan|terpilih|elected)\b",
+    re.IGNORECASE,
+)
+_ASKS_LOSER = re.compile(
+    r"\b(?:losing|loser|lost|rival|runner-up|kalah|yang kalah|rival\w*|lawan\w*|pesaing\w*)\b", re.IGNORECASE
+)
+
+
+def rival_side(question: str, sentence: str) -> int:
+    """+1 when a sentence speaks of the rival side ("Rivalnya, …") and the question asks about
+    the loser, -1 when it asks about the winner, 0 otherwise."""
+    if not _RIVAL_LEAD.search(sentence):
+        return 0
+    if _ASKS_LOSER.search(question):
+        return 1
+    return -1 if _ASKS_WINNER.search(question) else 0
