@@ -1092,6 +1092,7 @@ def short_answer(
                 fit(x),
                 -spans_mod.modifier_marked(q.text, c.text, x, found),
                 spans_mod.quantity_order(q, x)[1],
+                -spans_mod.own_concepts(c.text, x, found, [k.forms for k in concepts_ if not k.name]),
                 -closeness(
                     c.text, x.start, x.end, concepts_, weights or {}, [(y.start, y.end) for y in found]
                 ),

@@ -1336,15 +1336,16 @@ def question_modifiers(question: str) -> tuple[tuple[str, ...], ...]:
     return tuple(found)
 
 
-_CLAUSE_END = re.compile(r"[,;:()]|\s(?:sedangkan|sementara|dibanding|dibandingkan|than|while)\s")
+_CLAUSE_END = re.compile(r"[,;:()]|\s(?:dan|serta|sedangkan|sementara|dibanding|dibandingkan|and|than|while)\s")
 
 
 def own_words(sentence: str, x: Quantity, others: list[Quantity]) -> str:
     """The words that belong to one figure: back to the figure before it (at most 60
-    characters), and on to the end of its clause or the next figure."""
+    characters), and on to the end of its clause, the next figure or 30 characters ("25 basis
+    poin pada bulan lalu")."""
     start = max([o.end for o in others if o.end <= x.start] + [x.start - 60, 0])
     after = [o.start for o in others if o.start >= x.end]
-    end = min([*after, len(sentence)])
+    end = min([*after, len(sentence), x.end + 30])
     stop = _CLAUSE_END.search(sentence, x.end, end)
     return (sentence[start : x.start] + " " + sentence[x.end : stop.start() if stop else end]).lower()
 
@@ -1375,3 +1376,13 @@ def rival_side(question: str, sentence: str) -> int:
     if _ASKS_LOSER.search(question):
         return 1
     return -1 if _ASKS_WINNER.search(question) else 0
+
+
+def own_concepts(sentence: str, x: Quantity, others: list[Quantity], concept_forms: list[tuple[str, ...]]) -> int:
+    """How many of the question's things (each a tuple of its forms) a figure's own words
+    name: "suku bunga Lending Facility di 5,50 persen" is the lending rate, not "Deposit
+    Facility … 4,00 persen" earlier in the sentence."""
+    words = own_words(sentence, x, others)
+    return sum(
+        any(len(f) > 2 and re.search(rf"\b{re.escape(f.lower())}\b", words) for f in forms) for forms in concept_forms
+    )
