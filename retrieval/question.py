@@ -126,7 +126,10 @@ _CUES: list[tuple[re.Pattern[str], str]] = [
         # "How big a fine", "how low could the rate go", "seberapa tinggi": a figure is asked for.
         (r"\bhow (?:big|large|small|low|weak|strong|expensive|severe|full)\b", "how_much"),
         # "How fast did lending grow?" asks a rate of growth, not how long it took.
-        (r"\bhow (?:fast|quickly) (?:\w+ ){1,5}(?:grow|grew|grown|rise|rose|risen|increase|increased|fall|fell|shrink|shrank)\b", "how_much"),
+        (
+            r"\bhow (?:fast|quickly) (?:\w+ ){1,5}(?:grow|grew|grown|rise|rose|risen|increase|increased|fall|fell|shrink|shrank)\b",
+            "how_much",
+        ),
         (r"\bseberapa lama\b", "how_long"),
         (r"\bseberapa(?:kah)?\b", "how_much"),
         (r"\bhow (?:fast|quickly|soon)\b", "how_long"),

@@ -1133,12 +1133,26 @@ def short_answer(
     if kinds:  # "stasiun mana": "Stasiun Pasar Senen", not "Jakarta"
         near.sort(key=lambda x: not _of_kind(x, kinds))
     span = near[0]
+    if spans_mod.asks_list(q.text):
+        return _list_answer(q, c, span, found, lang, kind)
     text = spans_mod.to_english(span.text, before=c.text[: span.start]) if lang == "en" else span.text
     acronym = _ACRONYM_AFTER.match(c.text, span.end)
     if acronym and acronym.group(1) not in text:
         # "Kantor Berita Pusat Korea (KCNA)": the name a reader knows it by goes with it.
         text = f"{text} ({acronym.group(1)})"
     return ShortAnswer(text=text, type=kind, cited=cited, quote=c.text)
+
+
+def _list_answer(q: Question, c: Candidate, span: Span, found: Sequence, lang: str, kind: str) -> ShortAnswer:
+    """ "Provinsi mana saja …?": every span joined to the chosen one ("Jawa Timur, Jawa Barat,
+    Banten, dan Aceh"), each said in the question's language."""
+    members = spans_mod.coordinated(c.text, span, [x for x in found if isinstance(x, Span)])
+    if lang == "en":
+        parts = [spans_mod.to_english(m.text, before=c.text[: m.start]) for m in members]
+        text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    else:  # the article's own words
+        text = c.text[members[0].start : members[-1].end]
+    return ShortAnswer(text=text, type=kind, cited=(c.n,), quote=c.text)
 
 
 _SINCE_BEFORE = re.compile(r"\b(?:sejak|semenjak|since)\b[^.;]*$", re.IGNORECASE)

@@ -1336,29 +1336,45 @@ def question_modifiers(question: str) -> tuple[tuple[str, ...], ...]:
     return tuple(found)
 
 
-_CLAUSE_END = re.compile(r"[,;:()]|\s(?:dan|serta|sedangkan|sementara|dibanding|dibandingkan|and|than|while)\s")
+_CLAUSE_END = re.compile(
+    r"[,;:()]|\s(?:dan|serta|sedangkan|sementara|dibanding|dibandingkan|and|than|while)\s"
+)
 
 
 def own_words(sentence: str, x: Quantity, others: list[Quantity]) -> str:
     """The words that belong to one figure: back to the figure before it (at most 60
-    characters), and on to the end of its clause, the next figure or 30 characters ("25 basis
-    poin pada bulan lalu")."""
+    characters, not past its clause's start), and on to the end of its clause, the next figure
+    or 40 characters ("25 basis poin pada bulan lalu")."""
     start = max([o.end for o in others if o.end <= x.start] + [x.start - 60, 0])
+    cuts = [m.end() for m in _CLAUSE_END.finditer(sentence, start, x.start)]
+    start = max([start, *cuts])  # "…setiap hari, sehingga total … 420": the comma ends 64's words
     after = [o.start for o in others if o.start >= x.end]
-    end = min([*after, len(sentence), x.end + 30])
-    stop = _CLAUSE_END.search(sentence, x.end, end)
-    return (sentence[start : x.start] + " " + sentence[x.end : stop.start() if stop else end]).lower()
+    end = min([*after, len(sentence), x.end + 40])
+    stop = _CLAUSE_END.search(sentence, x.end, end) or _LINK.search(sentence, x.end, end)
+    unit = re.sub(r"[\d.,$]+", " ", x.text)  # "64 perjalanan kereta": its own noun
+    return (
+        sentence[start : x.start] + " " + unit + " " + sentence[x.end : stop.start() if stop else end]
+    ).lower()
+
+
+# Words that start what follows a figure rather than describe it: "11 nota kesepahaman dengan
+# total nilai komitmen sekitar $340 juta" - "total" is the next figure's.
+_LINK = re.compile(r"\s(?:dengan|yang|sehingga|untuk|with|which|that|so)\s", re.IGNORECASE)
 
 
 def modifier_marked(question: str, sentence: str, x: Quantity, others: list[Quantity]) -> int:
     """How many of the question's modifiers (first/last, target, total, last year, a month) a
     figure's own words carry: among figures of one kind, the one the question describes."""
     words = own_words(sentence, x, others)
-    return sum(any(re.search(rf"\b{re.escape(f)}\b", words) for f in forms) for forms in question_modifiers(question))
+    return sum(
+        any(re.search(rf"\b{re.escape(f)}\b", words) for f in forms) for forms in question_modifiers(question)
+    )
 
 
 # The other side of a contest: "Rivalnya, pasangan nomor urut 1 …, memperoleh 38.039 suara".
-_RIVAL_LEAD = re.compile(r"^\W*(?:sementara(?: itu)?,? )?(?:rival|lawan|pesaing|penantang)(?:nya)?\b", re.IGNORECASE)
+_RIVAL_LEAD = re.compile(
+    r"^\W*(?:sementara(?: itu)?,? )?(?:rival|lawan|pesaing|penantang)(?:nya)?\b", re.IGNORECASE
+)
 _ASKS_WINNER = re.compile(
     r"\b(?:winning|winner|won|win|victorious|menang|pemenang|memenangi|memenangkan|terpilih|elected)\b",
     re.IGNORECASE,
@@ -1378,11 +1394,70 @@ def rival_side(question: str, sentence: str) -> int:
     return -1 if _ASKS_WINNER.search(question) else 0
 
 
-def own_concepts(sentence: str, x: Quantity, others: list[Quantity], concept_forms: list[tuple[str, ...]]) -> int:
+def own_concepts(
+    sentence: str, x: Quantity, others: list[Quantity], concept_forms: list[tuple[str, ...]]
+) -> int:
     """How many of the question's things (each a tuple of its forms) a figure's own words
     name: "suku bunga Lending Facility di 5,50 persen" is the lending rate, not "Deposit
     Facility … 4,00 persen" earlier in the sentence."""
-    words = own_words(sentence, x, others)
-    return sum(
-        any(len(f) > 2 and re.search(rf"\b{re.escape(f.lower())}\b", words) for f in forms) for forms in concept_forms
-    )
+
+    def names(words: str) -> set[int]:
+        return {
+            i
+            for i, forms in enumerate(concept_forms)
+            if any(len(f) > 2 and re.search(rf"\b{re.escape(f.lower())}\b", words) for f in forms)
+        }
+
+    mine = names(own_words(sentence, x, others))
+    # Only what tells it apart: a thing every figure's words name picks none of them.
+    shared = set.intersection(*(names(own_words(sentence, o, others)) for o in others)) if others else set()
+    return len(mine - shared)
+
+
+# --- lists: "apa saja", "mana saja", "which districts" --------------------------------------
+
+_LIST_ID = re.compile(r"\b(?:apa|mana|siapa) saja\b", re.IGNORECASE)
+_LIST_EN = re.compile(r"\b(?:which|what) (?:[a-z-]+ ){0,2}([a-z]{3,}s)\b(?!')", re.IGNORECASE)
+# Plural-looking English words that are not plural nouns.
+_NOT_PLURAL = {
+    "was",
+    "has",
+    "does",
+    "is",
+    "this",
+    "its",
+    "his",
+    "hers",
+    "ours",
+    "theirs",
+    "news",
+    "always",
+    "press",
+}
+
+
+@lru_cache(maxsize=256)
+def asks_list(question: str) -> bool:
+    """Does the question ask for all of several things ("provinsi mana saja", "which
+    districts", "what products")? Then a coordination answers, not its nearest member."""
+    if _LIST_ID.search(question):
+        return True
+    m = _LIST_EN.search(question)
+    return bool(m) and m.group(1).lower() not in _NOT_PLURAL and not m.group(1).lower().endswith("ss")
+
+
+_JOIN = re.compile(r"\s*(?:,\s*(?:dan|serta|and)?|dan|serta|and)\s*", re.IGNORECASE)
+
+
+def coordinated(sentence: str, chosen: Span, spans: list[Span]) -> list[Span]:
+    """The spans joined to ``chosen`` by commas and "dan"/"serta"/"and", in order: "Jawa Timur,
+    Jawa Barat, Banten, dan Aceh" from any one of them."""
+    ordered = sorted({(s.start, s.end): s for s in spans}.values(), key=lambda s: s.start)
+    if chosen not in ordered:
+        return [chosen]
+    i = j = ordered.index(chosen)
+    while i > 0 and _JOIN.fullmatch(sentence[ordered[i - 1].end : ordered[i].start]):
+        i -= 1
+    while j + 1 < len(ordered) and _JOIN.fullmatch(sentence[ordered[j].end : ordered[j + 1].start]):
+        j += 1
+    return ordered[i : j + 1]
