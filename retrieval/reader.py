@@ -444,13 +444,29 @@ _FUTURE = re.compile(
     r"\bwhen (?:will|would)\b|\bwhen (?:is|are|was)\b.{0,40}\bgoing to\b|\bnext\b|\bupcoming\b"
     # "When is North Korea holding its parade?": the present progressive of a plan
     r"|\bwhen (?:is|are)\b(?: \S+){1,4} (?:holding|hosting|staging)\b"
-    r"|\bkapan(?:kah)?(?: \S+){0,4} akan\b|\bberikutnya\b|\bmendatang\b",
+    r"|\bkapan(?:kah)?(?: \S+){0,4} akan\b|\bberikutnya\b|\bmendatang\b"
+    # A target or a plan is still to come: "by when is it supposed to take effect", "target
+    # pemerintah, … berlaku kapan?" (not the day the article reports the plan).
+    r"|\bby when\b|\b(?:supposed|expected|scheduled|due|set|planned) to\b|\btarget\w*|\bditargetkan\b"
+    r"|\bdijadwalkan\b|\bdirencanakan\b",
     re.IGNORECASE,
 )
 
 
 _FUTURE_WORDS = frozenset(
-    {"akan", "dijadwalkan", "mendatang", "berikutnya", "depan", "direncanakan", "rencananya", "will"}
+    {
+        "akan",
+        "dijadwalkan",
+        "mendatang",
+        "berikutnya",
+        "depan",
+        "direncanakan",
+        "rencananya",
+        "will",
+        "menargetkan",
+        "ditargetkan",
+        "target",
+    }
 )
 
 
@@ -548,6 +564,8 @@ def typed_answers(
     )
     if q.expected == "person" and not found and text:
         found = [*described_people(text)]
+    if q.expected == "person" and not found and text:
+        found = actors(text, f, q, concepts_)
     if q.type == "how_long" and text:
         found = [x for x in found if not (isinstance(x, Quantity) and not_a_duration(q, text, x))]
     if q.expected == "person":
@@ -673,6 +691,41 @@ _DESCRIBED = re.compile(
     r"petani|nelayan|pengendara|lansia|ibu|bapak|korban|pekerja|buruh|sopir|penumpang|balita|"
     r"nenek|kakek|guru|pedagang)\b[^,.;]{0,40}(?:, (?:warga|penduduk)\b[^,.;]{0,40})?"
 )
+
+
+_AUX_AFTER = re.compile(r"\s+(?:(?:telah|sudah|akan|berhasil|pun|juga|kembali|has|have|had)\s+)?([\w-]+)")
+_VERB_BEFORE = re.compile(r"([\w-]+)\s+(?:oleh\s+|by\s+)?$")
+
+
+def actors(text: str, f: Facts, q: Question, concepts_: Sequence[Concept]) -> list[Span]:
+    """A who-question answered by a club, an organisation or a country: "Who defeated Persija?"
+    → "Persib Bandung mengalahkan Persija Jakarta"; "berkonspirasi melawan siapa?" →
+    "berkonspirasi melawan Amerika Serikat". The name stands right before the question's verb
+    (its subject) or right after it (its object, or the agent after "oleh"), and no person
+    in the sentence does."""
+    verbs = {
+        form.lower() for c in concepts_ if not c.name and not c.role for form in c.forms if " " not in form
+    }
+    if not verbs:
+        return []
+    people = {(p.start, p.end) for p in f.people}
+    names = [
+        x
+        for x in (*f.entities, *f.places)
+        if (x.start, x.end) not in people
+        and spans_mod.actor_like(x.text)
+        and not spans_mod.in_question(x.text, q)
+    ]
+    found: list[Span] = []
+    for x in names:
+        if any(y is not x and y.start <= x.start and x.end <= y.end and y.text != x.text for y in names):
+            continue  # "Bandung" inside "Persib Bandung"
+        after = _AUX_AFTER.match(text, x.end)
+        before = _VERB_BEFORE.search(text, 0, x.start)
+        fits = (after and after.group(1).lower() in verbs) or (before and before.group(1).lower() in verbs)
+        if fits and all((y.start, y.end) != (x.start, x.end) for y in found):
+            found.append(Span(start=x.start, end=x.end, text=x.text, kind="entity"))
+    return found
 
 
 def described_people(text: str) -> list[Span]:
@@ -1112,9 +1165,17 @@ def short_answer(
             # quote that describes them answers alone.
             return None
         full = full_names or {}
-        names = list(dict.fromkeys(full.get(p.text, p.text) if " " not in p.text else p.text for p in found))[
-            :3
-        ]
+        names = list(
+            dict.fromkeys(
+                # A country or club that answers "who" (``actors``) in the question's language.
+                spans_mod.to_english(p.text, before=c.text[: p.start])
+                if lang == "en" and p.kind == "entity"
+                else full.get(p.text, p.text)
+                if " " not in p.text
+                else p.text
+                for p in found
+            )
+        )[:3]
         joiner = " and " if lang == "en" else " dan "
         text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + joiner + names[-1]
         return ShortAnswer(text=text, type="who", cited=cited, quote=c.text)

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from retrieval.dates import MONTH_NAMES, WEEKDAY_NAMES
 from retrieval.lexicon import (
+    CAPITAL_OF,
     COUNTED_EN,
     EN_TO_ID,
     ID_TO_EN,
@@ -1461,3 +1462,26 @@ def coordinated(sentence: str, chosen: Span, spans: list[Span]) -> list[Span]:
     while j + 1 < len(ordered) and _JOIN.fullmatch(sentence[ordered[j].end : ordered[j + 1].start]):
         j += 1
     return ordered[i : j + 1]
+
+
+# Words that make a name a team or a body that acts: a who-question may be answered by it.
+_ACTOR_WORDS = {
+    "fc", "united", "city", "sc", "club", "klub", "tim", "timnas", "partai", "party", "kementerian",
+    "ministry", "pemerintah", "government", "bank", "komisi", "badan", "dewan", "pengadilan",
+    "mahkamah", "perusahaan", "pt",
+}  # fmt: skip
+
+
+def actor_like(text: str) -> bool:
+    """A club, an organisation or a country: "Persib Bandung", "Borneo FC", "Amerika Serikat";
+    not a thing ("Perjanjian Perdagangan Preferensial") a verb also takes."""
+    words = text.split()
+    if not words:
+        return False
+    if _org_shaped(words[0]) or any(w.lower() in _ACTOR_WORDS for w in words):
+        return True
+    return PLACES.get(text.lower()) in _COUNTRIES
+
+
+# Countries (canonical), as the capitals table names them: "Amerika Serikat" acts, "Bandung" not.
+_COUNTRIES = frozenset(PLACES.get(a, a) for names in CAPITAL_OF.values() for a in names)
