@@ -832,6 +832,8 @@ def rank(
             # "When did the two foreign ministers meet?": "sejak ia menjadi menteri luar negeri
             # pada Juni 2022, sekaligus pertemuan …" dates her becoming minister, not the meeting.
             typed = min(typed, 0.5)
+        if typed and q.expected == "number":
+            typed = modifier_fit(q, c.text, found, typed)
         if asks_clock(q):
             # A clock time answers "what time" fully; a day with a part of it ("Selasa malam")
             # loosely; a day alone not at all ("pada Rabu (31/12)" outranked the "hingga pukul
@@ -866,6 +868,23 @@ def rank(
         )
     out.sort(key=lambda s: -s.score)
     return out
+
+
+def modifier_fit(q: Question, text: str, found: Sequence, typed: float) -> float:
+    """A figure the question qualifies ("last month", "tahun lalu", "first", "target") fits
+    only loosely where none of the sentence's figures carries the qualifier: "memangkas
+    BI-Rate sebesar 25 basis poin pada bulan lalu" answers "by how much did BI cut its rate
+    last month", "empat kali dengan total 125 basis poin" does not."""
+    if not spans_mod.question_modifiers(q.text, months=False):
+        return typed
+    qty = [x for x in found if isinstance(x, Quantity)]
+    if any(spans_mod.modifier_marked(q.text, text, x, qty, months=False) for x in qty):
+        return typed
+    return min(typed, MODIFIER_FIT)
+
+
+# What a sentence without the asked qualifier fits (``modifier_fit``); the "loosely" of type_fit.
+MODIFIER_FIT = 0.5
 
 
 def asked_meta(concepts_: Sequence[Concept]) -> frozenset[str]:

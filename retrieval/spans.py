@@ -389,7 +389,8 @@ def people(sentence: str) -> list[Span]:
         appositive = (
             len(core) in (2, 3)
             and (_name_like(core[-1]) or _name_like(core[0]))
-            and bool(re.search(r"\w,\s*$", sentence[:start]))
+            # "Ekonom … (Indef), Rizal Hakim Pohan, menilai": the body's short name may close it
+            and bool(re.search(r"[\w)],\s*$", sentence[:start]))
             and bool(re.match(r"\s*,", sentence[end:]))
         )
         if role is None and len(core) > 1 and any(_ordinary(w) for w in core) and not appositive:
@@ -1316,7 +1317,7 @@ _MODIFIERS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
         (r"\b(?:bulan lalu|last month|previous month|bulan sebelumnya)\b", ("bulan lalu", "bulan sebelumnya")),
         (r"\b(?:pekan lalu|minggu lalu|last week)\b", ("pekan lalu", "minggu lalu")),
         (r"\b(?:pertama|first)\b", ("pertama",)),
-        (r"\b(?:terakhir|latest|last)\b(?! (?:year|month|week)\b)", ("terakhir",)),
+        (r"\b(?:terakhir|latest)\b|\bthe last\b(?! (?:year|month|week)\b)", ("terakhir",)),
         (r"\b(?:target\w*|sasaran|aim\w*|goal)\b", ("target", "menargetkan", "sasaran", "menyasar")),
         (r"\b(?:total|in all|altogether)\b", ("total",)),
         (r"\b(?:puncak|peak)\b", ("puncak",)),
@@ -1327,9 +1328,13 @@ _MODIFIERS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
 
 
 @lru_cache(maxsize=256)
-def question_modifiers(question: str) -> tuple[tuple[str, ...], ...]:
-    """The Indonesian forms of each modifier the question uses, and the months it names."""
+def question_modifiers(question: str, months: bool = True) -> tuple[tuple[str, ...], ...]:
+    """The Indonesian forms of each modifier the question uses, and (``months``) the months it
+    names: a month tells two figures of one sentence apart, but often dates the event rather
+    than the figure ("sebelum KTT awal September")."""
     found = [forms for pattern, forms in _MODIFIERS if pattern.search(question)]
+    if not months:
+        return tuple(found)
     low = question.lower()
     for month, number in MONTHS.items():
         if re.search(rf"\b{re.escape(month)}\b", low) and len(month) > 3:
@@ -1353,9 +1358,8 @@ def own_words(sentence: str, x: Quantity, others: list[Quantity]) -> str:
     end = min([*after, len(sentence), x.end + 40])
     stop = _CLAUSE_END.search(sentence, x.end, end) or _LINK.search(sentence, x.end, end)
     unit = re.sub(r"[\d.,$]+", " ", x.text)  # "64 perjalanan kereta": its own noun
-    return (
-        sentence[start : x.start] + " " + unit + " " + sentence[x.end : stop.start() if stop else end]
-    ).lower()
+    words = sentence[start : x.start] + " " + unit + " " + sentence[x.end : stop.start() if stop else end]
+    return " ".join(words.lower().split())  # "$1,3 miliar tahun" + "lalu": "tahun lalu"
 
 
 # Words that start what follows a figure rather than describe it: "11 nota kesepahaman dengan
@@ -1363,12 +1367,15 @@ def own_words(sentence: str, x: Quantity, others: list[Quantity]) -> str:
 _LINK = re.compile(r"\s(?:dengan|yang|sehingga|untuk|with|which|that|so)\s", re.IGNORECASE)
 
 
-def modifier_marked(question: str, sentence: str, x: Quantity, others: list[Quantity]) -> int:
+def modifier_marked(
+    question: str, sentence: str, x: Quantity, others: list[Quantity], months: bool = True
+) -> int:
     """How many of the question's modifiers (first/last, target, total, last year, a month) a
     figure's own words carry: among figures of one kind, the one the question describes."""
     words = own_words(sentence, x, others)
     return sum(
-        any(re.search(rf"\b{re.escape(f)}\b", words) for f in forms) for forms in question_modifiers(question)
+        any(re.search(rf"\b{re.escape(f)}\b", words) for f in forms)
+        for forms in question_modifiers(question, months)
     )
 
 
