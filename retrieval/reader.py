@@ -562,10 +562,14 @@ def typed_answers(
     found = spans_mod.answer_spans(
         spans_mod.Found(people=f.people, places=f.places, entities=f.entities, quantities=f.quantities), q
     )
+    if q.expected == "entity" and text:
+        phrase = asked_phrase(q, text)
+        if phrase is not None and not any(isinstance(x, Span) and _opens_with(x.text, phrase) for x in found):
+            found = [phrase, *found]  # "PHK paling banyak menyasar divisi pemasaran, …"
     if q.expected == "person" and not found and text:
         found = [*described_people(text)]
     if q.expected == "person" and not found and text:
-        found = actors(text, f, q, concepts_)
+        found = [*actors(text, f, q, concepts_)]
     if q.type == "how_long" and text:
         found = [x for x in found if not (isinstance(x, Quantity) and not_a_duration(q, text, x))]
     if q.expected == "person":
@@ -1213,6 +1217,10 @@ def short_answer(
     if kinds:  # "stasiun mana": "Stasiun Pasar Senen", not "Jakarta"
         near.sort(key=lambda x: not _of_kind(x, kinds))
     span = near[0]
+    phrase = asked_phrase(q, c.text) if q.expected == "entity" else None
+    if phrase is not None and not _opens_with(span.text, phrase):
+        # "Which divisions …": "divisi pemasaran, …", not the city the sentence also names.
+        return ShortAnswer(text=phrase.text, type=kind, cited=cited, quote=c.text)
     if spans_mod.asks_list(q.text):
         return _list_answer(q, c, span, found, lang, kind)
     text = spans_mod.to_english(span.text, before=c.text[: span.start]) if lang == "en" else span.text
@@ -1221,6 +1229,32 @@ def short_answer(
         # "Kantor Berita Pusat Korea (KCNA)": the name a reader knows it by goes with it.
         text = f"{text} ({acronym.group(1)})"
     return ShortAnswer(text=text, type=kind, cited=cited, quote=c.text)
+
+
+def asked_phrase(q: Question, text: str) -> Span | None:
+    """The phrase the question's head noun opens in the sentence (``spans.head_phrase``): "which
+    Belanjaku divisions" → "divisi pemasaran, …"; not a name the question gives."""
+    heads = [
+        h
+        for h in question_heads(q.text.lower())
+        if h not in spans_mod.PAST_VERBS and not any(h in n.lower().split() for n in q.names)
+    ]
+    # English: the last word of "which …" heads it; Indonesian: the first word of "… mana/apa"
+    # or the one right before "mana/apa" ("pesannya di platform apa").
+    listing = spans_mod.asks_list(q.text)
+    for head in heads[-1:] if q.language == "en" else heads:
+        if head in _NAMED_KINDS:
+            return None  # "stasiun mana": its names carry the word ("Stasiun Pasar Senen")
+        found = spans_mod.head_phrase(text, spans_mod.head_forms((head,)), listing)
+        if found is not None:
+            return found
+    return None
+
+
+def _opens_with(span_text: str, phrase: Span) -> bool:
+    """Does a named span already start the way the phrase does ("Stasiun Pasar Senen")?"""
+    first = phrase.text.split()[0].lower() if phrase.text.split() else ""
+    return span_text.lower().startswith(first)
 
 
 def _list_answer(q: Question, c: Candidate, span: Span, found: Sequence, lang: str, kind: str) -> ShortAnswer:

@@ -1451,7 +1451,10 @@ def asks_list(question: str) -> bool:
     if _LIST_ID.search(question):
         return True
     m = _LIST_EN.search(question)
-    return bool(m) and m.group(1).lower() not in _NOT_PLURAL and not m.group(1).lower().endswith("ss")
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word not in _NOT_PLURAL and not word.endswith("ss")
 
 
 _JOIN = re.compile(r"\s*(?:,\s*(?:dan|serta|and)?|dan|serta|and)\s*", re.IGNORECASE)
@@ -1492,3 +1495,85 @@ def actor_like(text: str) -> bool:
 
 # Countries (canonical), as the capitals table names them: "Amerika Serikat" acts, "Bandung" not.
 _COUNTRIES = frozenset(PLACES.get(a, a) for names in CAPITAL_OF.values() for a in names)
+
+
+# --- the noun phrase a which-question's head noun names ---------------------------------------
+
+_PHRASE_STOP = (
+    r"[.;:()“”\"]|\s(?:yang|di|pada|sejak|dengan|ke|dari|oleh|bahwa|karena|saat|ketika|sebagai|"
+    r"menjadi|tetapi|namun|sementara|sedangkan|juga|akan|telah|sudah|adalah|merupakan)\b"
+)
+_PHRASE_END = re.compile(_PHRASE_STOP + r"|,|\s(?:untuk|dalam|dan|serta)\b", re.IGNORECASE)
+_LIST_END = re.compile(_PHRASE_STOP, re.IGNORECASE)
+# Words that open an enumeration of what a noun covers: "produk Indonesia, antara lain …".
+_ENUMERATION = re.compile(
+    r",?\s*(?:antara lain|termasuk|yaitu|yakni|seperti|meliputi|mencakup|berupa)\s+", re.IGNORECASE
+)
+
+
+@lru_cache(maxsize=256)
+def head_forms(heads: tuple[str, ...]) -> frozenset[str]:
+    """Indonesian forms of a question's head nouns: the word itself ("platform", "produk"), its
+    singular, its dictionary forms, and the loanword shape of "-ion"/"-ty" ("divisions" →
+    "divisi", "university" → "universitas")."""
+    out: set[str] = set()
+    for h in heads:
+        h = h.lower()
+        if h in STOP_EN or h in STOP_ID or len(h) < 4:
+            continue
+        for w in {h, h.removesuffix("s"), h.removesuffix("es")}:
+            out.add(w)
+            out.update(EN_TO_ID.get(w, ()))
+            if w.endswith("ion"):
+                out.add(w[:-3] + "i")
+            if w.endswith("ty"):
+                out.add(w[:-2] + "tas")
+    return frozenset(out)
+
+
+_NAMED_AFTER = re.compile(r"\s(?:di|in|at)\s+[A-Z]")
+# Irregular past forms an English "which …" group runs into ("which divisions lost …").
+PAST_VERBS = {
+    "lost", "won", "made", "took", "gave", "got", "saw", "said", "met", "held", "led", "left", "sent",
+    "paid", "put", "ran", "set", "told", "wrote", "became", "began", "came", "went", "knew", "thought",
+    "brought", "bought", "built", "found", "kept", "sold", "spent", "stood", "hit", "cut", "beat",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=256)
+def _forms_pattern(forms: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r")\b", re.I
+    )
+
+
+def head_phrase(sentence: str, forms: frozenset[str], listing: bool) -> Span | None:
+    """The phrase a head noun opens in the sentence ("divisi pemasaran, layanan pelanggan, dan
+    tim produk …", "Bandara Wunopito"), or, for a list, the enumeration after it ("produk
+    Indonesia, antara lain minyak sawit olahan, kertas, …"). None without a word after it."""
+    if not forms:
+        return None
+    pattern = _forms_pattern(forms)
+    if listing:
+        # An enumeration of the asked things: the noun just before its opening word ("produk
+        # Indonesia, antara lain …") or among its members ("termasuk buah apel, …, dan produk
+        # kimia").
+        for enum in _ENUMERATION.finditer(sentence):
+            tail = _LIST_END.search(sentence, enum.end())
+            end = tail.start() if tail else len(sentence)
+            members = sentence[enum.end() : end]
+            if (
+                pattern.search(sentence, max(0, enum.start() - 40), enum.start()) or pattern.search(members)
+            ) and ("," in members or re.search(r"\b(?:dan|serta)\b", members)):
+                return Span(start=enum.end(), end=end, text=members.strip(), kind="entity")
+    for m in pattern.finditer(sentence):
+        stop = (_LIST_END if listing else _PHRASE_END).search(sentence, m.end())
+        end = stop.start() if stop else len(sentence)
+        if stop and _NAMED_AFTER.match(sentence, stop.start()):
+            # "Kantor perwakilan di Surabaya dan Makassar": the names say which ones.
+            again = _LIST_END.search(sentence, stop.end())
+            end = again.start() if again else len(sentence)
+        words = sentence[m.end() : end].split()
+        if 1 <= len(words) <= 12:
+            return Span(start=m.start(), end=end, text=sentence[m.start() : end].strip(" ,"), kind="entity")
+    return None
