@@ -1501,7 +1501,8 @@ _COUNTRIES = frozenset(PLACES.get(a, a) for names in CAPITAL_OF.values() for a i
 
 _PHRASE_STOP = (
     r"[.;:()“”\"]|\s(?:yang|di|pada|sejak|dengan|ke|dari|oleh|bahwa|karena|saat|ketika|sebagai|"
-    r"menjadi|tetapi|namun|sementara|sedangkan|juga|akan|telah|sudah|adalah|merupakan)\b"
+    r"menjadi|tetapi|namun|sementara|sedangkan|juga|akan|telah|sudah|adalah|merupakan|kepada|bagi|"
+    r"atas|terhadap|hingga|sampai|tentang|mengenai|lewat|melalui|tanpa|agar|supaya|jika|bila)\b"
 )
 _PHRASE_END = re.compile(_PHRASE_STOP + r"|,|\s(?:untuk|dalam|dan|serta)\b", re.IGNORECASE)
 _LIST_END = re.compile(_PHRASE_STOP, re.IGNORECASE)
