@@ -1168,7 +1168,9 @@ def short_answer(
                 fit(x),
                 -spans_mod.modifier_marked(q.text, c.text, x, found),
                 spans_mod.quantity_order(q, x)[1],
-                -spans_mod.own_concepts(c.text, x, found, [k.forms for k in concepts_ if not k.name]),
+                -spans_mod.own_concepts(
+                    c.text, x, found, [(k.text,) if k.name else k.forms for k in concepts_]
+                ),
                 -closeness(
                     c.text, x.start, x.end, concepts_, weights or {}, [(y.start, y.end) for y in found]
                 ),
