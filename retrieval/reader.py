@@ -1220,7 +1220,18 @@ def short_answer(
         near.sort(key=lambda x: not _of_kind(x, kinds))
     span = near[0]
     phrase = asked_phrase(q, c.text) if q.expected == "entity" else None
-    if phrase is not None and not _opens_with(span.text, phrase):
+    named_in = [
+        x
+        for x in near
+        if phrase is not None
+        and (x.start, x.end) != (phrase.start, phrase.end)
+        and phrase.start <= x.start
+        and x.end <= phrase.end
+    ]
+    if named_in:
+        # "Which company …": "Perusahaan e-commerce Belanjaku …" introduces the name that answers.
+        span = named_in[0]
+    elif phrase is not None and not _opens_with(span.text, phrase):
         # "Which divisions …": "divisi pemasaran, …", not the city the sentence also names.
         return ShortAnswer(text=phrase.text, type=kind, cited=cited, quote=c.text)
     if spans_mod.asks_list(q.text):

@@ -1503,6 +1503,8 @@ _PHRASE_STOP = (
     r"[.;:()“”\"]|\s(?:yang|di|pada|sejak|dengan|ke|dari|oleh|bahwa|karena|saat|ketika|sebagai|"
     r"menjadi|tetapi|namun|sementara|sedangkan|juga|akan|telah|sudah|adalah|merupakan|kepada|bagi|"
     r"atas|terhadap|hingga|sampai|tentang|mengenai|lewat|melalui|tanpa|agar|supaya|jika|bila)\b"
+    # A verb ends the noun phrase: "Perusahaan e-commerce Belanjaku memutuskan …".
+    r"|\s(?:mem|men|meng|meny)[a-z]{3,}\b"
 )
 _PHRASE_END = re.compile(_PHRASE_STOP + r"|,|\s(?:untuk|dalam|dan|serta)\b", re.IGNORECASE)
 _LIST_END = re.compile(_PHRASE_STOP, re.IGNORECASE)
@@ -1575,6 +1577,16 @@ def head_phrase(sentence: str, forms: frozenset[str], listing: bool) -> Span | N
             again = _LIST_END.search(sentence, stop.end())
             end = again.start() if again else len(sentence)
         words = sentence[m.end() : end].split()
+        # A capitalized head word is part of the name ("Partai Buruh Korea").
+        name = _NAME_RUN.match(sentence, m.start()) if sentence[m.start()].isupper() else None
+        if name is None or name.end() <= m.end():  # "Sumber: Sputnik-OANA": the head alone
+            name = _NAME_RUN.search(sentence, m.end(), end)
+        if name and not listing:
+            # "Perusahaan e-commerce Belanjaku": the noun introduces the name that answers.
+            return Span(start=name.start(), end=name.end(), text=name.group(), kind="entity")
         if 1 <= len(words) <= 12:
             return Span(start=m.start(), end=end, text=sentence[m.start() : end].strip(" ,"), kind="entity")
     return None
+
+
+_NAME_RUN = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:\s+(?:(?:dan|and)\s+)?[A-Z][\w-]*)*")
