@@ -1581,6 +1581,8 @@ def head_phrase(sentence: str, forms: frozenset[str], listing: bool) -> Span | N
         name = _NAME_RUN.match(sentence, m.start()) if sentence[m.start()].isupper() else None
         if name is None or name.end() <= m.end():  # "Sumber: Sputnik-OANA": the head alone
             name = _NAME_RUN.search(sentence, m.end(), end)
+        if name and not listing and PLACES.get(name.group().lower()) is not None:
+            continue  # "media pemerintah Korea Utara": whose it is, not which one
         if name and not listing:
             # "Perusahaan e-commerce Belanjaku": the noun introduces the name that answers.
             return Span(start=name.start(), end=name.end(), text=name.group(), kind="entity")
