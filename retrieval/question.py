@@ -119,7 +119,10 @@ _CUES: list[tuple[re.Pattern[str], str]] = [
         (r"\bhow long\b|\bhow many " + _DURATION_UNITS + r"\b", "how_long"),
         (r"\bberapa(?:kah)? " + _MONEY_WORDS + r"\b|\bberapa persen\b", "how_much"),
         (
-            r"\bhow much\b|\bwhat(?:'s| (?:was|is|were|are|will be)) the (?:\w+ )?"
+            # "What is Bank Indonesia's lending facility rate?": an owner ('s) and modifiers may
+            # stand between "what is" and the measure's noun.
+            r"\bhow much\b|\bwhat(?:'s| (?:was|is|were|are|will be)) "
+            r"(?:the (?:\w+ )?|(?:the )?(?:[\w-]+ ){0,3}[\w-]+['’]s (?:(?!on |of |in |about |to )[\w-]+ ){0,3})"
             r"(?:value|amount|cost|price|size|rate|budget|percentage|turnout|share|fine|loss|losses|damage)\b",
             "how_much",
         ),
@@ -132,7 +135,12 @@ _CUES: list[tuple[re.Pattern[str], str]] = [
         (r"\bhow old\b", "how_long"),
         (r"\bhow (?:deep|high|tall|far|wide|heavy)\b", "how_much"),
         # "How big a fine", "how low could the rate go", "seberapa tinggi": a figure is asked for.
-        (r"\bhow (?:big|large|small|low|weak|strong|expensive|severe)\b", "how_much"),
+        (r"\bhow (?:big|large|small|low|weak|strong|expensive|severe|full)\b", "how_much"),
+        # "How fast did lending grow?" asks a rate of growth, not how long it took.
+        (
+            r"\bhow (?:fast|quickly) (?:\w+ ){1,5}(?:grow|grew|grown|rise|rose|risen|increase|increased|fall|fell|shrink|shrank)\b",
+            "how_much",
+        ),
         (r"\bseberapa lama\b", "how_long"),
         (r"\bseberapa(?:kah)?\b", "how_much"),
         (r"\bhow (?:fast|quickly|soon)\b", "how_long"),

@@ -458,13 +458,29 @@ _FUTURE = re.compile(
     r"\bwhen (?:will|would)\b|\bwhen (?:is|are|was)\b.{0,40}\bgoing to\b|\bnext\b|\bupcoming\b"
     # "When is North Korea holding its parade?": the present progressive of a plan
     r"|\bwhen (?:is|are)\b(?: \S+){1,4} (?:holding|hosting|staging)\b"
-    r"|\bkapan(?:kah)?(?: \S+){0,4} akan\b|\bberikutnya\b|\bmendatang\b",
+    r"|\bkapan(?:kah)?(?: \S+){0,4} akan\b|\bberikutnya\b|\bmendatang\b"
+    # A target or a plan is still to come: "by when is it supposed to take effect", "target
+    # pemerintah, … berlaku kapan?" (not the day the article reports the plan).
+    r"|\bby when\b|\b(?:supposed|expected|scheduled|due|set|planned) to\b|\btarget\w*|\bditargetkan\b"
+    r"|\bdijadwalkan\b|\bdirencanakan\b",
     re.IGNORECASE,
 )
 
 
 _FUTURE_WORDS = frozenset(
-    {"akan", "dijadwalkan", "mendatang", "berikutnya", "depan", "direncanakan", "rencananya", "will"}
+    {
+        "akan",
+        "dijadwalkan",
+        "mendatang",
+        "berikutnya",
+        "depan",
+        "direncanakan",
+        "rencananya",
+        "will",
+        "menargetkan",
+        "ditargetkan",
+        "target",
+    }
 )
 
 
@@ -554,13 +570,20 @@ def typed_answers(
                 or (m.last is not None and published is not None and m.last > published)
             ]
         return dates
-    if not q.expected:
+    if not q.expected or (text and spans_mod.rival_side(q.text, text) < 0):
+        # A sentence about the rival side does not answer a question about the winner.
         return []
     found = spans_mod.answer_spans(
         spans_mod.Found(people=f.people, places=f.places, entities=f.entities, quantities=f.quantities), q
     )
+    if q.expected == "entity" and text:
+        phrase = asked_phrase(q, text)
+        if phrase is not None and not any(isinstance(x, Span) and _opens_with(x.text, phrase) for x in found):
+            found = [phrase, *found]  # "PHK paling banyak menyasar divisi pemasaran, …"
     if q.expected == "person" and not found and text:
         found = [*described_people(text)]
+    if q.expected == "person" and not found and text:
+        found = [*actors(text, f, q, concepts_)]
     if q.type == "how_long" and text:
         found = [x for x in found if not (isinstance(x, Quantity) and not_a_duration(q, text, x))]
     if q.expected == "person":
@@ -686,6 +709,41 @@ _DESCRIBED = re.compile(
     r"petani|nelayan|pengendara|lansia|ibu|bapak|korban|pekerja|buruh|sopir|penumpang|balita|"
     r"nenek|kakek|guru|pedagang)\b[^,.;]{0,40}(?:, (?:warga|penduduk)\b[^,.;]{0,40})?"
 )
+
+
+_AUX_AFTER = re.compile(r"\s+(?:(?:telah|sudah|akan|berhasil|pun|juga|kembali|has|have|had)\s+)?([\w-]+)")
+_VERB_BEFORE = re.compile(r"([\w-]+)\s+(?:oleh\s+|by\s+)?$")
+
+
+def actors(text: str, f: Facts, q: Question, concepts_: Sequence[Concept]) -> list[Span]:
+    """A who-question answered by a club, an organisation or a country: "Who defeated Persija?"
+    → "Persib Bandung mengalahkan Persija Jakarta"; "berkonspirasi melawan siapa?" →
+    "berkonspirasi melawan Amerika Serikat". The name stands right before the question's verb
+    (its subject) or right after it (its object, or the agent after "oleh"), and no person
+    in the sentence does."""
+    verbs = {
+        form.lower() for c in concepts_ if not c.name and not c.role for form in c.forms if " " not in form
+    }
+    if not verbs:
+        return []
+    people = {(p.start, p.end) for p in f.people}
+    names = [
+        x
+        for x in (*f.entities, *f.places)
+        if (x.start, x.end) not in people
+        and spans_mod.actor_like(x.text)
+        and not spans_mod.in_question(x.text, q)
+    ]
+    found: list[Span] = []
+    for x in names:
+        if any(y is not x and y.start <= x.start and x.end <= y.end and y.text != x.text for y in names):
+            continue  # "Bandung" inside "Persib Bandung"
+        after = _AUX_AFTER.match(text, x.end)
+        before = _VERB_BEFORE.search(text, 0, x.start)
+        fits = (after and after.group(1).lower() in verbs) or (before and before.group(1).lower() in verbs)
+        if fits and all((y.start, y.end) != (x.start, x.end) for y in found):
+            found.append(Span(start=x.start, end=x.end, text=x.text, kind="entity"))
+    return found
 
 
 def described_people(text: str) -> list[Span]:
@@ -882,6 +940,8 @@ def rank(
             # "When did the two foreign ministers meet?": "sejak ia menjadi menteri luar negeri
             # pada Juni 2022, sekaligus pertemuan …" dates her becoming minister, not the meeting.
             typed = min(typed, 0.5)
+        if typed and q.expected == "number":
+            typed = modifier_fit(q, c.text, found, typed)
         if asks_clock(q):
             # A clock time answers "what time" fully; a day with a part of it ("Selasa malam")
             # loosely; a day alone not at all ("pada Rabu (31/12)" outranked the "hingga pukul
@@ -925,6 +985,26 @@ def rank(
         )
     out.sort(key=lambda s: -s.score)
     return out
+
+
+def modifier_fit(q: Question, text: str, found: Sequence, typed: float) -> float:
+    """A figure the question qualifies ("last month", "tahun lalu", "first", "target") fits
+    only loosely where none of the sentence's figures carries the qualifier: "memangkas
+    BI-Rate sebesar 25 basis poin pada bulan lalu" answers "by how much did BI cut its rate
+    last month", "empat kali dengan total 125 basis poin" does not."""
+    if not spans_mod.question_modifiers(q.text, months=False):
+        return typed
+    qty = [x for x in found if isinstance(x, Quantity)]
+    if any(spans_mod.modifier_marked(q.text, text, x, qty, months=False) for x in qty):
+        return typed
+    return min(typed, MODIFIER_FIT)
+
+
+# What a sentence without the asked qualifier fits (``modifier_fit``); the "loosely" of type_fit.
+# 0.5 moved two eval answers to the qualified figure ("25 basis poin pada bulan lalu", the
+# campaign's "menargetkan 8,2 juta anak") and lost none (bench/quality.py, both corpora); with
+# months counted as qualifiers here it lost two ("sebelum KTT awal September"), so they are not.
+MODIFIER_FIT = 0.5
 
 
 def asked_meta(concepts_: Sequence[Concept]) -> frozenset[str]:
@@ -1202,7 +1282,11 @@ def short_answer(
             found,
             key=lambda x: (
                 fit(x),
+                -spans_mod.modifier_marked(q.text, c.text, x, found),
                 spans_mod.quantity_order(q, x)[1],
+                -spans_mod.own_concepts(
+                    c.text, x, found, [(k.text,) if k.name else k.forms for k in concepts_]
+                ),
                 -closeness(
                     c.text, x.start, x.end, concepts_, weights or {}, [(y.start, y.end) for y in found]
                 ),
@@ -1222,9 +1306,17 @@ def short_answer(
             # quote that describes them answers alone.
             return None
         full = full_names or {}
-        names = list(dict.fromkeys(full.get(p.text, p.text) if " " not in p.text else p.text for p in found))[
-            :3
-        ]
+        names = list(
+            dict.fromkeys(
+                # A country or club that answers "who" (``actors``) in the question's language.
+                spans_mod.to_english(p.text, before=c.text[: p.start])
+                if lang == "en" and p.kind == "entity"
+                else full.get(p.text, p.text)
+                if " " not in p.text
+                else p.text
+                for p in found
+            )
+        )[:3]
         joiner = " and " if lang == "en" else " dan "
         text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + joiner + names[-1]
         return ShortAnswer(text=text, type="who", cited=cited, quote=c.text)
@@ -1243,12 +1335,67 @@ def short_answer(
     if kinds:  # "stasiun mana": "Stasiun Pasar Senen", not "Jakarta"
         near.sort(key=lambda x: not _of_kind(x, kinds))
     span = near[0]
+    phrase = asked_phrase(q, c.text) if q.expected == "entity" else None
+    named_in = [
+        x
+        for x in near
+        if phrase is not None
+        and (x.start, x.end) != (phrase.start, phrase.end)
+        and phrase.start <= x.start
+        and x.end <= phrase.end
+    ]
+    if named_in:
+        # "Which company …": "Perusahaan e-commerce Belanjaku …" introduces the name that answers.
+        span = named_in[0]
+    elif phrase is not None and not _opens_with(span.text, phrase):
+        # "Which divisions …": "divisi pemasaran, …", not the city the sentence also names.
+        return ShortAnswer(text=phrase.text, type=kind, cited=cited, quote=c.text)
+    if spans_mod.asks_list(q.text):
+        return _list_answer(q, c, span, found, lang, kind)
     text = spans_mod.to_english(span.text, before=c.text[: span.start]) if lang == "en" else span.text
     acronym = _ACRONYM_AFTER.match(c.text, span.end)
     if acronym and acronym.group(1) not in text:
         # "Kantor Berita Pusat Korea (KCNA)": the name a reader knows it by goes with it.
         text = f"{text} ({acronym.group(1)})"
     return ShortAnswer(text=text, type=kind, cited=cited, quote=c.text)
+
+
+def asked_phrase(q: Question, text: str) -> Span | None:
+    """The phrase the question's head noun opens in the sentence (``spans.head_phrase``): "which
+    Belanjaku divisions" → "divisi pemasaran, …"; not a name the question gives."""
+    heads = [
+        h
+        for h in question_heads(q.text.lower())
+        if h not in spans_mod.PAST_VERBS and not any(h in n.lower().split() for n in q.names)
+    ]
+    # English: the last word of "which …" heads it; Indonesian: the first word of "… mana/apa"
+    # or the one right before "mana/apa" ("pesannya di platform apa").
+    listing = spans_mod.asks_list(q.text)
+    for head in heads[-1:] if q.language == "en" else heads:
+        if head in _NAMED_KINDS:
+            return None  # "stasiun mana": its names carry the word ("Stasiun Pasar Senen")
+        found = spans_mod.head_phrase(text, spans_mod.head_forms((head,)), listing)
+        if found is not None:
+            return found
+    return None
+
+
+def _opens_with(span_text: str, phrase: Span) -> bool:
+    """Does a named span already start the way the phrase does ("Stasiun Pasar Senen")?"""
+    first = phrase.text.split()[0].lower() if phrase.text.split() else ""
+    return span_text.lower().startswith(first)
+
+
+def _list_answer(q: Question, c: Candidate, span: Span, found: Sequence, lang: str, kind: str) -> ShortAnswer:
+    """ "Provinsi mana saja …?": every span joined to the chosen one ("Jawa Timur, Jawa Barat,
+    Banten, dan Aceh"), each said in the question's language."""
+    members = spans_mod.coordinated(c.text, span, [x for x in found if isinstance(x, Span)])
+    if lang == "en":
+        parts = [spans_mod.to_english(m.text, before=c.text[: m.start]) for m in members]
+        text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    else:  # the article's own words
+        text = c.text[members[0].start : members[-1].end]
+    return ShortAnswer(text=text, type=kind, cited=(c.n,), quote=c.text)
 
 
 _SINCE_BEFORE = re.compile(r"\b(?:sejak|semenjak|since)\b[^.;]*$", re.IGNORECASE)

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from retrieval.dates import MONTH_NAMES, WEEKDAY_NAMES
 from retrieval.lexicon import (
+    CAPITAL_OF,
     COUNTED_EN,
     EN_TO_ID,
     ID_TO_EN,
@@ -388,7 +389,8 @@ def people(sentence: str) -> list[Span]:
         appositive = (
             len(core) in (2, 3)
             and (_name_like(core[-1]) or _name_like(core[0]))
-            and bool(re.search(r"\w,\s*$", sentence[:start]))
+            # "Ekonom … (Indef), Rizal Hakim Pohan, menilai": the body's short name may close it
+            and bool(re.search(r"[\w)],\s*$", sentence[:start]))
             and bool(re.match(r"\s*,", sentence[end:]))
         )
         if role is None and len(core) > 1 and any(_ordinary(w) for w in core) and not appositive:
@@ -1299,3 +1301,294 @@ __all__ = [
     "render_quantity",
     "to_english",
 ]
+
+
+# --- which of several figures of one kind: the question's modifiers ---------------------------
+
+# Modifiers that tell one figure of a kind from another in the same sentence ("pemungutan suara
+# pertama pada November tahun lalu yang tercatat 74,5 persen" against "PSU mencapai 78,1
+# persen"): an English or Indonesian form in the question, and the Indonesian forms a figure's
+# own words may carry.
+_MODIFIERS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = tuple(
+    (re.compile(p, re.IGNORECASE), forms)
+    for p, forms in (
+        (r"\b(?:tahun lalu|last year|a year earlier|previous year|tahun sebelumnya)\b",
+         ("tahun lalu", "tahun sebelumnya")),
+        (r"\b(?:bulan lalu|last month|previous month|bulan sebelumnya)\b", ("bulan lalu", "bulan sebelumnya")),
+        (r"\b(?:pekan lalu|minggu lalu|last week)\b", ("pekan lalu", "minggu lalu")),
+        (r"\b(?:pertama|first)\b", ("pertama",)),
+        (r"\b(?:terakhir|latest)\b|\bthe last\b(?! (?:year|month|week)\b)", ("terakhir",)),
+        (r"\b(?:target\w*|sasaran|aim\w*|goal)\b", ("target", "menargetkan", "sasaran", "menyasar")),
+        (r"\b(?:total|in all|altogether)\b", ("total",)),
+        (r"\b(?:puncak|peak)\b", ("puncak",)),
+        (r"\b(?:per hari|setiap hari|sehari|a day|per day|each day|every day|daily)\b",
+         ("per hari", "setiap hari", "sehari")),
+    )
+)  # fmt: skip
+
+
+@lru_cache(maxsize=256)
+def question_modifiers(question: str, months: bool = True) -> tuple[tuple[str, ...], ...]:
+    """The Indonesian forms of each modifier the question uses, and (``months``) the months it
+    names: a month tells two figures of one sentence apart, but often dates the event rather
+    than the figure ("sebelum KTT awal September")."""
+    found = [forms for pattern, forms in _MODIFIERS if pattern.search(question)]
+    if not months:
+        return tuple(found)
+    low = question.lower()
+    for month, number in MONTHS.items():
+        if re.search(rf"\b{re.escape(month)}\b", low) and len(month) > 3:
+            found.append(tuple(m for m, n in MONTHS.items() if n == number and len(m) > 3))
+    return tuple(found)
+
+
+_CLAUSE_END = re.compile(
+    r"[,;:()]|\s(?:dan|serta|sedangkan|sementara|dibanding|dibandingkan|and|than|while)\s"
+)
+
+
+def own_words(sentence: str, x: Quantity, others: list[Quantity]) -> str:
+    """The words that belong to one figure: back to the figure before it (at most 60
+    characters, not past its clause's start), and on to the end of its clause, the next figure
+    or 40 characters ("25 basis poin pada bulan lalu")."""
+    start = max([o.end for o in others if o.end <= x.start] + [x.start - 60, 0])
+    cuts = [m.end() for m in _CLAUSE_END.finditer(sentence, start, x.start)]
+    start = max([start, *cuts])  # "…setiap hari, sehingga total … 420": the comma ends 64's words
+    after = [o.start for o in others if o.start >= x.end]
+    end = min([*after, len(sentence), x.end + 40])
+    stop = _CLAUSE_END.search(sentence, x.end, end) or _LINK.search(sentence, x.end, end)
+    unit = re.sub(r"[\d.,$]+", " ", x.text)  # "64 perjalanan kereta": its own noun
+    words = sentence[start : x.start] + " " + unit + " " + sentence[x.end : stop.start() if stop else end]
+    return " ".join(words.lower().split())  # "$1,3 miliar tahun" + "lalu": "tahun lalu"
+
+
+# Words that start what follows a figure rather than describe it: "11 nota kesepahaman dengan
+# total nilai komitmen sekitar $340 juta" - "total" is the next figure's.
+_LINK = re.compile(r"\s(?:dengan|yang|sehingga|untuk|with|which|that|so)\s", re.IGNORECASE)
+
+
+def modifier_marked(
+    question: str, sentence: str, x: Quantity, others: list[Quantity], months: bool = True
+) -> int:
+    """How many of the question's modifiers (first/last, target, total, last year, a month) a
+    figure's own words carry: among figures of one kind, the one the question describes."""
+    words = own_words(sentence, x, others)
+    return sum(
+        any(re.search(rf"\b{re.escape(f)}\b", words) for f in forms)
+        for forms in question_modifiers(question, months)
+    )
+
+
+# The other side of a contest: "Rivalnya, pasangan nomor urut 1 …, memperoleh 38.039 suara".
+_RIVAL_LEAD = re.compile(
+    r"^\W*(?:sementara(?: itu)?,? )?(?:rival|lawan|pesaing|penantang)(?:nya)?\b", re.IGNORECASE
+)
+_ASKS_WINNER = re.compile(
+    r"\b(?:winning|winner|won|win|victorious|menang|pemenang|memenangi|memenangkan|terpilih|elected)\b",
+    re.IGNORECASE,
+)
+_ASKS_LOSER = re.compile(
+    r"\b(?:losing|loser|lost|rival|runner-up|kalah|yang kalah|rival\w*|lawan\w*|pesaing\w*)\b", re.IGNORECASE
+)
+
+
+def rival_side(question: str, sentence: str) -> int:
+    """+1 when a sentence speaks of the rival side ("Rivalnya, …") and the question asks about
+    the loser, -1 when it asks about the winner, 0 otherwise."""
+    if not _RIVAL_LEAD.search(sentence):
+        return 0
+    if _ASKS_LOSER.search(question):
+        return 1
+    return -1 if _ASKS_WINNER.search(question) else 0
+
+
+def own_concepts(
+    sentence: str, x: Quantity, others: list[Quantity], concept_forms: list[tuple[str, ...]]
+) -> int:
+    """How many of the question's things (each a tuple of its forms) a figure's own words
+    name: "suku bunga Lending Facility di 5,50 persen" is the lending rate, not "Deposit
+    Facility … 4,00 persen" earlier in the sentence."""
+
+    def names(words: str) -> set[int]:
+        return {
+            i
+            for i, forms in enumerate(concept_forms)
+            if any(len(f) > 2 and re.search(rf"\b{re.escape(f.lower())}\b", words) for f in forms)
+        }
+
+    mine = names(own_words(sentence, x, others))
+    # Only what tells it apart: a thing every figure's words name picks none of them.
+    shared = set.intersection(*(names(own_words(sentence, o, others)) for o in others)) if others else set()
+    return len(mine - shared)
+
+
+# --- lists: "apa saja", "mana saja", "which districts" --------------------------------------
+
+_LIST_ID = re.compile(r"\b(?:apa|mana|siapa) saja\b", re.IGNORECASE)
+_LIST_EN = re.compile(r"\b(?:which|what) (?:[a-z-]+ ){0,2}([a-z]{3,}s)\b(?!')", re.IGNORECASE)
+# Plural-looking English words that are not plural nouns.
+_NOT_PLURAL = {
+    "was",
+    "has",
+    "does",
+    "is",
+    "this",
+    "its",
+    "his",
+    "hers",
+    "ours",
+    "theirs",
+    "news",
+    "always",
+    "press",
+}
+
+
+@lru_cache(maxsize=256)
+def asks_list(question: str) -> bool:
+    """Does the question ask for all of several things ("provinsi mana saja", "which
+    districts", "what products")? Then a coordination answers, not its nearest member."""
+    if _LIST_ID.search(question):
+        return True
+    m = _LIST_EN.search(question)
+    if m is None:
+        return False
+    word = m.group(1).lower()
+    return word not in _NOT_PLURAL and not word.endswith("ss")
+
+
+_JOIN = re.compile(r"\s*(?:,\s*(?:dan|serta|and)?|dan|serta|and)\s*", re.IGNORECASE)
+
+
+def coordinated(sentence: str, chosen: Span, spans: list[Span]) -> list[Span]:
+    """The spans joined to ``chosen`` by commas and "dan"/"serta"/"and", in order: "Jawa Timur,
+    Jawa Barat, Banten, dan Aceh" from any one of them."""
+    ordered = sorted({(s.start, s.end): s for s in spans}.values(), key=lambda s: s.start)
+    if chosen not in ordered:
+        return [chosen]
+    i = j = ordered.index(chosen)
+    while i > 0 and _JOIN.fullmatch(sentence[ordered[i - 1].end : ordered[i].start]):
+        i -= 1
+    while j + 1 < len(ordered) and _JOIN.fullmatch(sentence[ordered[j].end : ordered[j + 1].start]):
+        j += 1
+    return ordered[i : j + 1]
+
+
+# Words that make a name a team or a body that acts: a who-question may be answered by it.
+_ACTOR_WORDS = {
+    "fc", "united", "city", "sc", "club", "klub", "tim", "timnas", "partai", "party", "kementerian",
+    "ministry", "pemerintah", "government", "bank", "komisi", "badan", "dewan", "pengadilan",
+    "mahkamah", "perusahaan", "pt",
+}  # fmt: skip
+
+
+def actor_like(text: str) -> bool:
+    """A club, an organisation or a country: "Persib Bandung", "Borneo FC", "Amerika Serikat";
+    not a thing ("Perjanjian Perdagangan Preferensial") a verb also takes."""
+    words = text.split()
+    if not words:
+        return False
+    if _org_shaped(words[0]) or any(w.lower() in _ACTOR_WORDS for w in words):
+        return True
+    return PLACES.get(text.lower()) in _COUNTRIES
+
+
+# Countries (canonical), as the capitals table names them: "Amerika Serikat" acts, "Bandung" not.
+_COUNTRIES = frozenset(PLACES.get(a, a) for names in CAPITAL_OF.values() for a in names)
+
+
+# --- the noun phrase a which-question's head noun names ---------------------------------------
+
+_PHRASE_STOP = (
+    r"[.;:()“”\"]|\s(?:yang|di|pada|sejak|dengan|ke|dari|oleh|bahwa|karena|saat|ketika|sebagai|"
+    r"menjadi|tetapi|namun|sementara|sedangkan|juga|akan|telah|sudah|adalah|merupakan|kepada|bagi|"
+    r"atas|terhadap|hingga|sampai|tentang|mengenai|lewat|melalui|tanpa|agar|supaya|jika|bila)\b"
+    # A verb ends the noun phrase: "Perusahaan e-commerce Belanjaku memutuskan …".
+    r"|\s(?:mem|men|meng|meny)[a-z]{3,}\b"
+)
+_PHRASE_END = re.compile(_PHRASE_STOP + r"|,|\s(?:untuk|dalam|dan|serta)\b", re.IGNORECASE)
+_LIST_END = re.compile(_PHRASE_STOP, re.IGNORECASE)
+# Words that open an enumeration of what a noun covers: "produk Indonesia, antara lain …".
+_ENUMERATION = re.compile(
+    r",?\s*(?:antara lain|termasuk|yaitu|yakni|seperti|meliputi|mencakup|berupa)\s+", re.IGNORECASE
+)
+
+
+@lru_cache(maxsize=256)
+def head_forms(heads: tuple[str, ...]) -> frozenset[str]:
+    """Indonesian forms of a question's head nouns: the word itself ("platform", "produk"), its
+    singular, its dictionary forms, and the loanword shape of "-ion"/"-ty" ("divisions" →
+    "divisi", "university" → "universitas")."""
+    out: set[str] = set()
+    for h in heads:
+        h = h.lower()
+        if h in STOP_EN or h in STOP_ID or len(h) < 4:
+            continue
+        for w in {h, h.removesuffix("s"), h.removesuffix("es")}:
+            out.add(w)
+            out.update(EN_TO_ID.get(w, ()))
+            if w.endswith("ion"):
+                out.add(w[:-3] + "i")
+            if w.endswith("ty"):
+                out.add(w[:-2] + "tas")
+    return frozenset(out)
+
+
+_NAMED_AFTER = re.compile(r"\s(?:di|in|at)\s+[A-Z]")
+# Irregular past forms an English "which …" group runs into ("which divisions lost …").
+PAST_VERBS = {
+    "lost", "won", "made", "took", "gave", "got", "saw", "said", "met", "held", "led", "left", "sent",
+    "paid", "put", "ran", "set", "told", "wrote", "became", "began", "came", "went", "knew", "thought",
+    "brought", "bought", "built", "found", "kept", "sold", "spent", "stood", "hit", "cut", "beat",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=256)
+def _forms_pattern(forms: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:" + "|".join(map(re.escape, sorted(forms, key=len, reverse=True))) + r")\b", re.I
+    )
+
+
+def head_phrase(sentence: str, forms: frozenset[str], listing: bool) -> Span | None:
+    """The phrase a head noun opens in the sentence ("divisi pemasaran, layanan pelanggan, dan
+    tim produk …", "Bandara Wunopito"), or, for a list, the enumeration after it ("produk
+    Indonesia, antara lain minyak sawit olahan, kertas, …"). None without a word after it."""
+    if not forms:
+        return None
+    pattern = _forms_pattern(forms)
+    if listing:
+        # An enumeration of the asked things: the noun just before its opening word ("produk
+        # Indonesia, antara lain …") or among its members ("termasuk buah apel, …, dan produk
+        # kimia").
+        for enum in _ENUMERATION.finditer(sentence):
+            tail = _LIST_END.search(sentence, enum.end())
+            end = tail.start() if tail else len(sentence)
+            members = sentence[enum.end() : end]
+            if (
+                pattern.search(sentence, max(0, enum.start() - 40), enum.start()) or pattern.search(members)
+            ) and ("," in members or re.search(r"\b(?:dan|serta)\b", members)):
+                return Span(start=enum.end(), end=end, text=members.strip(), kind="entity")
+    for m in pattern.finditer(sentence):
+        stop = (_LIST_END if listing else _PHRASE_END).search(sentence, m.end())
+        end = stop.start() if stop else len(sentence)
+        if stop and _NAMED_AFTER.match(sentence, stop.start()):
+            # "Kantor perwakilan di Surabaya dan Makassar": the names say which ones.
+            again = _LIST_END.search(sentence, stop.end())
+            end = again.start() if again else len(sentence)
+        words = sentence[m.end() : end].split()
+        # A capitalized head word is part of the name ("Partai Buruh Korea").
+        name = _NAME_RUN.match(sentence, m.start()) if sentence[m.start()].isupper() else None
+        if name is None or name.end() <= m.end():  # "Sumber: Sputnik-OANA": the head alone
+            name = _NAME_RUN.search(sentence, m.end(), end)
+        if name and not listing and PLACES.get(name.group().lower()) is not None:
+            continue  # "media pemerintah Korea Utara": whose it is, not which one
+        if name and not listing:
+            # "Perusahaan e-commerce Belanjaku": the noun introduces the name that answers.
+            return Span(start=name.start(), end=name.end(), text=name.group(), kind="entity")
+        if 1 <= len(words) <= 12:
+            return Span(start=m.start(), end=end, text=sentence[m.start() : end].strip(" ,"), kind="entity")
+    return None
+
+
+_NAME_RUN = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:\s+(?:(?:dan|and)\s+)?[A-Z][\w-]*)*")

@@ -676,3 +676,84 @@ def test_an_appositive_name_whose_last_word_is_a_dictionary_word():
     s = "Kepala Dinas Pendidikan Sikka, Yosef Bala Making, mengatakan sekolah tetap buka."
     found = [(p.text, p.role) for p in people(s)]
     assert found == [("Yosef Bala Making", "Kepala Dinas Pendidikan Sikka")]
+
+
+# --- typed answers: which of several spans of one kind (issue 9) ------------------------------
+
+
+def test_the_figure_the_questions_qualifier_describes():
+    from retrieval.spans import modifier_marked
+
+    s = "Angka kelulusan tahun ini mencapai 91 persen, lebih tinggi dibanding tahun lalu yang tercatat 86 persen."
+    found = numbers(s)
+    q = "Berapa angka kelulusan tahun lalu?"
+    marked = [x.text for x in found if modifier_marked(q, s, x, found)]
+    assert marked == ["86 persen"]
+    q_en = "What was the target for exports?"
+    s2 = "Ekspor naik menjadi 12 juta ton, sementara pemerintah menargetkan 15 juta ton."
+    found2 = numbers(s2)
+    assert [x.value for x in found2 if modifier_marked(q_en, s2, x, found2)] == [15_000_000]
+
+
+def test_a_figures_own_words_name_the_asked_thing():
+    from retrieval.spans import own_concepts
+
+    s = "Harga beras medium tetap Rp 12.500 per kilogram dan harga beras premium Rp 14.900 per kilogram."
+    found = numbers(s)
+    counts = {x.value: own_concepts(s, x, found, [("premium",), ("beras",)]) for x in found}
+    assert counts[14900] > counts[12500]
+
+
+def test_a_rival_sentence_does_not_answer_the_winner():
+    from retrieval.spans import rival_side
+
+    s = "Rivalnya, pasangan nomor urut 3, meraih 20.114 suara."
+    assert rival_side("Berapa suara yang diraih pemenang pilkada?", s) == -1
+    assert rival_side("How many votes did the losing candidate get?", s) == 1
+    assert (
+        rival_side("Berapa suara yang diraih pasangan nomor urut 2?", "Pasangan itu meraih 30.000 suara.")
+        == 0
+    )
+
+
+def test_list_questions_and_coordinations():
+    from retrieval.spans import asks_list, coordinated
+
+    assert asks_list("Kabupaten mana saja yang terdampak?")
+    assert asks_list("Which villages were flooded?")
+    assert not asks_list("Which village was flooded?")
+    assert not asks_list("What is the news?")
+    s = "Banjir melanda Kabupaten Sleman, Bantul, dan Gunungkidul sejak Jumat."
+    found = [
+        Span(15, 31, "Kabupaten Sleman", "place"),
+        Span(33, 39, "Bantul", "place"),
+        Span(45, 56, "Gunungkidul", "place"),
+    ]
+    assert [x.text for x in coordinated(s, found[1], found)] == ["Kabupaten Sleman", "Bantul", "Gunungkidul"]
+
+
+def test_the_phrase_a_head_noun_opens():
+    from retrieval.spans import head_forms, head_phrase
+
+    s = "Pemangkasan anggaran paling besar menimpa direktorat riset dan direktorat pengabdian masyarakat."
+    assert head_forms(("directorates",)) >= {"directorate"}
+    found = head_phrase(s, frozenset({"direktorat"}), listing=True)
+    assert found is not None and found.text == "direktorat riset dan direktorat pengabdian masyarakat"
+    s2 = "Pemerintah mengimpor sejumlah komoditas, antara lain gula, bawang putih, dan daging sapi."
+    found2 = head_phrase(s2, head_forms(("komoditas",)), listing=True)
+    assert found2 is not None and found2.text == "gula, bawang putih, dan daging sapi"
+    s3 = "Ia mengumumkan keputusannya lewat aplikasi Pesanku kepada para pengemudi."
+    found3 = head_phrase(s3, head_forms(("aplikasi",)), listing=False)
+    assert found3 is not None and found3.text == "Pesanku"  # the name the noun introduces
+    assert head_forms(("divisions",)) >= {"divisi"}
+
+
+def test_clubs_bodies_and_countries_can_answer_who():
+    from retrieval.spans import actor_like
+
+    assert actor_like("Persiraja Banda Aceh")
+    assert actor_like("Bhayangkara FC")
+    assert actor_like("Madura United")
+    assert actor_like("Jepang") or actor_like("Rusia")
+    assert not actor_like("Perjanjian Kerja Sama")
+    assert not actor_like("Surabaya")
