@@ -13,6 +13,7 @@ index time: no model call, nothing per candidate.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
@@ -23,6 +24,26 @@ from .question import MEASURES, canonical_unit
 from .spans import DURATIONS, MONEY
 
 _WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
+
+
+class _Time(Protocol):
+    @property
+    def text(self) -> str: ...
+    @property
+    def first(self) -> dt.date | None: ...
+    @property
+    def last(self) -> dt.date | None: ...
+    @property
+    def granularity(self) -> str: ...
+
+
+class _Quantity(Protocol):
+    @property
+    def end(self) -> int: ...
+    @property
+    def unit(self) -> str | None: ...
+    @property
+    def ordinal(self) -> bool: ...
 
 
 class _Concept(Protocol):
@@ -578,4 +599,102 @@ def near_miss(
     whose = unpriced(question, concepts_, weights, words)
     if whose:
         return "not_stated", {"what": ", ".join(whose)}
+    return None
+
+
+# --- another time, another event, another person -------------------------------------------
+
+# What follows a duration that makes it a distance in time from another event, not how long
+# something lasted: "sehari setelah pertunjukan" is a day after it, "tiga hari lalu" ago.
+_OFFSET = re.compile(
+    r"^\s*(?:setelah|sesudah|sebelum|sebelumnya|kemudian|lalu|yang lalu|sejak|after|before|later|earlier|ago|since)\b",
+    re.I,
+)
+
+
+def other_time(qtype: str, asked: _Time | None, dates: Iterable[_Time]) -> str | None:
+    """The question's own time ("in 2019", "pada bulan Agustus") when the lead sentence dates
+    what it states, and only at other times ("pada tahun 2023", "pada September"): its figure
+    or statement is of another year's or month's event. None for a when-question (the date
+    is the answer) or a sentence with no resolved date."""
+    if qtype == "when" or asked is None or asked.first is None or asked.last is None:
+        return None
+    if asked.granularity not in ("year", "month"):
+        # A weekday, "today" or "the last two days" is read against today's date, not the
+        # story's: "parade hari Rabu" is the parade's Wednesday (seeds and corpus: three
+        # answerable questions refused when days counted).
+        return None
+    stated = [m for m in dates if m.first is not None and m.last is not None]
+    if not stated:
+        return None
+    if any(m.first <= asked.last and asked.first <= m.last for m in stated):  # type: ignore[operator]
+        return None
+    return asked.text
+
+
+def offset_only(sentence: str, quantities: Iterable[_Quantity]) -> bool:
+    """Are all the durations the sentence gives distances from another event ("sehari setelah",
+    "tiga hari lalu") rather than how long something lasted?"""
+    spans = [q for q in quantities if q.unit and not q.ordinal and canonical_unit(q.unit) in DURATIONS]
+    return bool(spans) and all(_OFFSET.match(sentence[q.end :]) for q in spans)
+
+
+def _named(c: _Concept, words: frozenset[str] | set[str]) -> bool:
+    toks = [t for t in _WORD.findall(c.text.lower()) if len(t) > 1]
+    return (bool(toks) and all(t in words for t in toks)) or _present(c.forms, words)
+
+
+def unnamed_actors(
+    concepts_: Sequence[_Concept], weights: dict[int, float], words: frozenset[str]
+) -> list[str]:
+    """The question's names of people and bodies (not places) that the lead sentence does not
+    name: what it states is of someone else ("ia juga bertemu Xi" of Kim, asked of Choe; a
+    four-day visit of Choe, asked how long Kim stayed)."""
+    return [
+        c.text
+        for i, c in enumerate(concepts_)
+        if c.name and getattr(c, "place", None) is None and weights.get(i) and not _named(c, words)
+    ]
+
+
+class _Facts(Protocol):
+    @property
+    def words(self) -> frozenset[str]: ...
+    @property
+    def dates(self) -> Sequence[_Time]: ...
+    @property
+    def quantities(self) -> Sequence[_Quantity]: ...
+    @property
+    def people(self) -> Sequence[object]: ...
+
+
+def of_another(
+    qtype: str,
+    asked: _Time | None,
+    sentence: str,
+    facts: _Facts,
+    concepts_: Sequence[_Concept],
+    weights: dict[int, float],
+) -> tuple[str, dict[str, str]] | None:
+    """Why the lead sentence, though on the question's topic, states something of another time,
+    another event or another actor than the one asked about (a reason key and its arguments);
+    None when it may answer. Only the sentence counts: its passage names the rest of the story."""
+    when = other_time(qtype, asked, facts.dates)
+    if when:
+        return "nothing_for", {"when": when}
+    if qtype == "how_long" and offset_only(sentence, facts.quantities):
+        what = [c.text for c in concepts_ if not c.name and c.text.lower() not in GENERIC]
+        return "not_stated", {"what": ", ".join(what[:2]) or "—"}
+    who = unnamed_actors(concepts_, weights, facts.words)
+    if qtype == "how_long":
+        # An acronym names the body whose story it is ("Masa angkutan Nataru berlangsung
+        # selama 18 hari", asked of KAI): it is often left out of the figure's sentence.
+        who = [w for w in who if not w.isupper()]
+    elif qtype != "yesno" or not facts.people:
+        # A yes/no sentence naming no one may speak of the asked one as "kedua pihak"; one
+        # naming someone else speaks of them (corpus: two answerable questions refused without
+        # this condition, "Apakah kantor Belanjaku … akan ditutup?" one).
+        who = []
+    if who:
+        return "not_stated", {"what": ", ".join(who)}
     return None
