@@ -669,6 +669,7 @@ class _Facts(Protocol):
 
 
 def of_another(
+    question: str,
     qtype: str,
     asked: _Time | None,
     sentence: str,
@@ -682,6 +683,8 @@ def of_another(
     when = other_time(qtype, asked, facts.dates)
     if when:
         return "nothing_for", {"when": when}
+    if _AGE.search(question):
+        qtype = "age"  # "How old was he?" asks an age, of whoever the sentence says "berusia 67 tahun"
     if qtype == "how_long" and offset_only(sentence, facts.quantities):
         what = [c.text for c in concepts_ if not c.name and c.text.lower() not in GENERIC]
         return "not_stated", {"what": ", ".join(what[:2]) or "—"}

@@ -218,7 +218,9 @@ def _another(question: str, sentence: str, today: str = "2025-11-04"):
     q = analyze(question)
     cs = concepts(q)
     weights = {i: 1.0 for i in range(len(cs))}
-    return verify.of_another(q.type, question_dates(q.text, day), sentence, facts(sentence, day), cs, weights)
+    return verify.of_another(
+        q.text, q.type, question_dates(q.text, day), sentence, facts(sentence, day), cs, weights
+    )
 
 
 def test_a_sentence_of_another_year_or_month_than_asked_is_not_the_answer():
