@@ -657,6 +657,45 @@ def unnamed_actors(
     ]
 
 
+# Who a "what did X say" question asks the words of: "What did the IMF say …", "Apa kata Menteri
+# Keuangan …". Not a reaction ("How did the Kremlin react …", "tanggapan"), which news reports as
+# an act as often as in words, beside the sentence it reacts to (seeds: one answerable refused).
+_SAYER = (
+    re.compile(r"\bwhat did (?:the )?(.+?) (?:say|tell|think|decide|announce|comment|claim|write)\b"),
+    re.compile(
+        r"\b(?:apa|bagaimana) (?:kata|komentar|pendapat|pernyataan|keputusan)(?:nya)?"
+        r" (.+?)(?: soal| tentang| terhadap| atas| mengenai| terkait| untuk|\?|$)"
+    ),
+)
+# A speaker the sentence refers to without their name: "ujarnya", "Ia menyatakan", "he said".
+_PRONOUNS = frozenset({
+    "ia", "dia", "beliau", "mereka", "ujarnya", "katanya", "tuturnya", "tambahnya", "jelasnya",
+    "he", "she", "they", "his", "her", "their",
+})  # fmt: skip
+
+
+def _sayer(question: str, concepts_: Sequence[_Concept]) -> _Concept | None:
+    """The name whose words or decision a what-question asks ("the IMF", "Menteri Keuangan")."""
+    low = question.lower()
+    for pattern in _SAYER:
+        m = pattern.search(low)
+        if not m:
+            continue
+        for c in concepts_:
+            if c.name and c.text.lower() in m.group(1):
+                return c
+    return None
+
+
+def _named_as(c: _Concept, words: frozenset[str] | set[str]) -> bool:
+    """Is the name in ``words`` whole: all its words, or one of its forms of several words (a
+    "Menteri Keuangan" is not named by "menteri" alone)? A one-word name by any of its forms."""
+    toks = [t for t in _WORD.findall(c.text.lower()) if len(t) > 1]
+    if toks and all(t in words for t in toks):
+        return True
+    return any(_present((f,), words) for f in c.forms if " " in f or len(toks) == 1)
+
+
 class _Facts(Protocol):
     @property
     def words(self) -> frozenset[str]: ...
@@ -683,6 +722,16 @@ def of_another(
     when = other_time(qtype, asked, facts.dates)
     if when:
         return "nothing_for", {"when": when}
+    sayer = _sayer(question, concepts_)
+    if (
+        sayer is not None
+        and facts.people
+        and not _named_as(sayer, facts.words)
+        and not facts.words & _PRONOUNS
+    ):
+        # "What did the IMF say about the BI decision?" led by "Deputi Gubernur BI Ratna
+        # Wulandari mengatakan …": what someone else said.
+        return "not_said", {"who": sayer.text}
     if _AGE.search(question):
         qtype = "age"  # "How old was he?" asks an age, of whoever the sentence says "berusia 67 tahun"
     if qtype == "how_long" and offset_only(sentence, facts.quantities):

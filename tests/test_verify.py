@@ -245,3 +245,15 @@ def test_a_duration_from_another_event_or_of_another_person_is_no_answer():
         {"what": "Kim Jong Un"},
     )
     assert _another("Berapa lama kunjungan Choe Son-hui ke China?", visit) is None
+
+
+def test_what_someone_said_is_not_answered_by_what_another_named_person_said():
+    ratna = "Deputi Gubernur BI Ratna Wulandari mengatakan bank sentral memilih menahan suku bunga."
+    assert _another("What did the IMF say about the BI rate decision?", ratna) == ("not_said", {"who": "IMF"})
+    assert _another("Apa kata Menteri Keuangan tentang keputusan BI?", ratna)[0] == "not_said"
+    assert _another("What did Ratna Wulandari say about the BI rate decision?", ratna) is None
+    # A speaker referred to without a name may be the one asked about.
+    assert (
+        _another("What did the IMF say about the BI rate?", '"Tidak ada kejutan," ujarnya kepada Ratna.')
+        is None
+    )
