@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Protocol
 
-from .lexicon import EN_TO_ID, STOP_EN, STOP_ID, TITLES
+from .lexicon import EN_TO_ID, STOP_EN, STOP_ID, TITLES, stem
 from .question import MEASURES, canonical_unit
 from .spans import DURATIONS, MONEY
 
@@ -696,6 +696,43 @@ def _named_as(c: _Concept, words: frozenset[str] | set[str]) -> bool:
     return any(_present((f,), words) for f in c.forms if " " in f or len(toks) == 1)
 
 
+# The verb right after a count of people says what they did: "9.000 orang mengungsi" counts the
+# displaced, "87 warga berobat" the treated.
+_COUNT_VERB = re.compile(r"^\s*(?:yang\s+)?((?:me|di|ber|ter)[a-z]{3,})\b", re.I)
+
+
+# Verbs after a count that say who the counted are, not what they did: "8,2 juta anak berusia 9
+# bulan" (corpus: one answerable how-many question refused without this).
+_DESCRIBING = frozenset({
+    "berusia", "berumur", "berasal", "bernama", "berjumlah", "berstatus", "berada", "tercatat",
+    "terdiri", "termasuk", "terdaftar", "tersebar", "bertempat", "berdomisili",
+})  # fmt: skip
+
+
+def counts_another_act(
+    concepts_: Sequence[_Concept], sentence: str, quantities: Iterable[_Quantity]
+) -> str | None:
+    """The act the sentence's counts of people are of ("mengungsi"), when the question asks of
+    another ("How many people died …?"): each count is followed by a verb the question does
+    not say, in any form. None when a count has no verb beside it or the question says it."""
+    asked = {f for c in concepts_ for f in c.forms} | {
+        stem(f) for c in concepts_ for f in c.forms if " " not in f
+    }
+    acts = []
+    for q in quantities:
+        unit = canonical_unit(q.unit) if q.unit else ""
+        if q.ordinal or not (unit == "person" or unit in PEOPLE or (q.unit or "").lower() in PEOPLE):
+            continue
+        m = _COUNT_VERB.match(sentence[q.end :])
+        if not m:
+            return None
+        verb = m.group(1).lower()
+        if verb in asked or stem(verb) in asked or verb in _DESCRIBING:
+            return None
+        acts.append(verb)
+    return acts[0] if acts else None
+
+
 class _Facts(Protocol):
     @property
     def words(self) -> frozenset[str]: ...
@@ -732,6 +769,14 @@ def of_another(
         # "What did the IMF say about the BI decision?" led by "Deputi Gubernur BI Ratna
         # Wulandari mengatakan …": what someone else said.
         return "not_said", {"who": sayer.text}
+    if qtype == "how_many" and (act := counts_another_act(concepts_, sentence, facts.quantities)):
+        # "How many people died in the 2020 eruption?" led by "… memaksa 9.000 orang mengungsi".
+        unsaid_ = [
+            c.text
+            for c in concepts_
+            if not c.name and c.text.lower() not in GENERIC | PEOPLE and not _stated(c.forms, facts.words)
+        ]
+        return "not_stated", {"what": ", ".join(unsaid_) or act}
     if _AGE.search(question):
         qtype = "age"  # "How old was he?" asks an age, of whoever the sentence says "berusia 67 tahun"
     if qtype == "how_long" and offset_only(sentence, facts.quantities):

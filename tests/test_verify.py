@@ -257,3 +257,20 @@ def test_what_someone_said_is_not_answered_by_what_another_named_person_said():
         _another("What did the IMF say about the BI rate?", '"Tidak ada kejutan," ujarnya kepada Ratna.')
         is None
     )
+
+
+def test_a_count_of_people_who_did_something_else_is_not_the_count_asked():
+    fled = (
+        "Gunung ini mengalami erupsi besar pada November 2020, yang memaksa lebih dari 9.000 orang mengungsi."
+    )
+    assert _another("How many people died in the 2020 eruption?", fled)[0] == "not_stated"
+    assert _another("Berapa warga yang terluka akibat erupsi tahun 2020?", fled)[0] == "not_stated"
+    assert _another("How many people fled their homes when it erupted in 2020?", fled) is None
+    assert _another("Berapa orang yang mengungsi saat erupsi tahun 2020?", fled) is None
+    # A verb saying who the counted are is no act.
+    assert (
+        _another(
+            "Berapa target anak yang diimunisasi?", "Kampanye menargetkan 8,2 juta anak berusia 9 bulan."
+        )
+        is None
+    )
