@@ -231,7 +231,13 @@ def test_a_sentence_of_another_year_or_month_than_asked_is_not_the_answer():
     )
     assert _another("How much was China–North Korea trade worth in 2023?", trade) is None
     inflation = "Inflasi tahunan pada September tercatat 2,31 persen."
-    assert _another("Berapa inflasi tahunan pada bulan Agustus?", inflation)[0] == "nothing_for"
+    assert _another("Berapa inflasi tahunan pada Agustus 2025?", inflation)[0] == "nothing_for"
+    # A month without its year, or "this year", is read against today, not the story's date.
+    assert _another("Berapa inflasi tahunan pada bulan Agustus?", inflation) is None
+    assert (
+        _another("Berapa inflasi tahunan tahun ini?", "Inflasi tahunan pada 2025 tercatat 2,31 persen.")
+        is None
+    )
     # A weekday is read against today, not the story: left to the reading.
     assert _another("Berapa penumpang pada hari Rabu?", "Pada Rabu (24/12) ada 248.000 penumpang.") is None
 
