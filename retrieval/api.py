@@ -790,6 +790,9 @@ class Berita:
         near = verify.near_miss(qa.text, qa.type, concepts_, weights, absent, lead.text, lead.facts.words)
         if near:  # found, but what it asks is not what the evidence states (verify.near_miss)
             return refused(*near)
+        other = verify.of_another(qa.text, qa.type, asked or None, lead.text, lead.facts, concepts_, weights)
+        if other:  # found, but of another year, event or actor than asked (verify.of_another)
+            return refused(*other)
         # Passages in the order of their best sentence: the one that answers is [1].
         order: list[int] = []
         best_sentence: dict[int, reader.Scored] = {}

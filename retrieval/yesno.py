@@ -14,9 +14,10 @@ import re
 from collections.abc import Iterable, Sequence
 
 from .facts import facts, words_of
+from .lexicon import CAPITAL_OF
 from .question import canonical_unit
 from .reader import Concept, Scored, ShortAnswer
-from .spans import Quantity, render_quantity
+from .spans import Quantity, Span, render_quantity
 
 # Words that negate the clause they stand in. "Tidak hanya" ("not only"), "tak lama" ("soon
 # after") and "tidak kurang dari" ("no less than") negate nothing.
@@ -174,7 +175,12 @@ def yes_no(
         no = f"{_NO.get(lang, 'No')}, {render_quantity(other, lang)}"
         return ShortAnswer(text=no, type="yesno", cited=(c.n,), quote=sentence)
     names = [k for k in asked if k not in content]
-    if not all(any(_present(f, have) for f in k.forms) for k in names):
+    unnamed = [k for k in names if not any(_present(f, have) for f in k.forms)]
+    if unnamed:
+        city = _other_city(unnamed, content, c.facts.places, sentence)
+        if city:  # "Did Choe meet Wang Yi in Pyongyang?" against "… Choe … di Beijing"
+            no = f"{_NO.get(lang, 'No')} — {'di' if lang == 'id' else 'in'} {city}"
+            return ShortAnswer(text=no, type="yesno", cited=(c.n,), quote=sentence)
         return None  # "Apakah Choe bertemu Xi?" is not answered by "… ia juga bertemu Xi" (Kim)
     # The predicate is the sentence's: at most one of its words only in the passage, and that
     # one a noun's modifier beside a word the sentence states ("measles" of "measles
@@ -217,6 +223,28 @@ def yes_no(
     if facts:
         yes = f"{yes}, {render_quantity(facts[0], lang)}"
     return ShortAnswer(text=yes, type="yesno", cited=cited, quote=sentence)
+
+
+def _other_city(
+    unnamed: Sequence[Concept], content: Sequence[Concept], places: Iterable[Span], sentence: str
+) -> str | None:
+    """The capital city the sentence places what was asked in, when the question places it in
+    another one and the sentence states all the rest of it: "No — in Beijing". Only capitals
+    (lexicon.CAPITAL_OF) are told apart: a city and its country ("in China", "di Beijing") are
+    no contradiction, and other places are not known well enough to say where each lies."""
+    if len(unnamed) != 1 or not (asked := unnamed[0]).place:
+        return None
+    own = {f.lower() for f in asked.forms} | {asked.text.lower()}
+    if own.isdisjoint(CAPITAL_OF) or not all(_hits(sentence, k.forms) for k in content):
+        return None
+    masked = _NOT_NEGATING.sub(lambda m: " " * len(m.group()), sentence)
+    if re.search(r"\b(?:" + "|".join(NEGATIONS) + r")\b", masked, re.I):
+        return None  # "… tidak di Beijing": what is denied is not where it was
+    for p in places:
+        low = p.text.lower()
+        if low in CAPITAL_OF and low not in own:
+            return p.text
+    return None
 
 
 def _present(form: str, words: set[str]) -> bool:

@@ -4,7 +4,11 @@ then a few through the real model over the seeds."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from retrieval import verify
+from retrieval.dates import question_dates
+from retrieval.facts import facts
 from retrieval.question import analyze
 from retrieval.reader import concepts
 from tests.test_decline import _read
@@ -207,3 +211,72 @@ def test_a_how_much_question_names_the_thing_whose_amount_it_asks():
     r = _read("Berapa nilai bantuan China untuk Korea Utara?", trade)
     assert not r.found
     assert _read("Berapa nilai perdagangan kedua negara pada 2023?", trade).found
+
+
+def _another(question: str, sentence: str, today: str = "2025-11-04"):
+    day = dt.date.fromisoformat(today)
+    q = analyze(question)
+    cs = concepts(q)
+    weights = {i: 1.0 for i in range(len(cs))}
+    return verify.of_another(
+        q.text, q.type, question_dates(q.text, day), sentence, facts(sentence, day), cs, weights
+    )
+
+
+def test_a_sentence_of_another_year_or_month_than_asked_is_not_the_answer():
+    trade = "Perdagangan antara kedua negara melebihi $2 miliar pada tahun 2023."
+    assert _another("How much was China–North Korea trade worth in 2019?", trade) == (
+        "nothing_for",
+        {"when": "2019"},
+    )
+    assert _another("How much was China–North Korea trade worth in 2023?", trade) is None
+    inflation = "Inflasi tahunan pada September tercatat 2,31 persen."
+    assert _another("Berapa inflasi tahunan pada Agustus 2025?", inflation)[0] == "nothing_for"
+    # A month without its year, or "this year", is read against today, not the story's date.
+    assert _another("Berapa inflasi tahunan pada bulan Agustus?", inflation) is None
+    assert (
+        _another("Berapa inflasi tahunan tahun ini?", "Inflasi tahunan pada 2025 tercatat 2,31 persen.")
+        is None
+    )
+    # A weekday is read against today, not the story: left to the reading.
+    assert _another("Berapa penumpang pada hari Rabu?", "Pada Rabu (24/12) ada 248.000 penumpang.") is None
+
+
+def test_a_duration_from_another_event_or_of_another_person_is_no_answer():
+    after = "Kim bertemu Xi hanya sehari setelah parade bersama Putin di Beijing."
+    assert _another("Berapa lama Putin berada di Beijing?", after)[0] == "not_stated"
+    visit = "Choe Son-hui sedang melakukan kunjungan empat hari ke China."
+    assert _another("How long did Kim Jong Un stay in China?", visit) == (
+        "not_stated",
+        {"what": "Kim Jong Un"},
+    )
+    assert _another("Berapa lama kunjungan Choe Son-hui ke China?", visit) is None
+
+
+def test_what_someone_said_is_not_answered_by_what_another_named_person_said():
+    ratna = "Deputi Gubernur BI Ratna Wulandari mengatakan bank sentral memilih menahan suku bunga."
+    assert _another("What did the IMF say about the BI rate decision?", ratna) == ("not_said", {"who": "IMF"})
+    assert _another("Apa kata Menteri Keuangan tentang keputusan BI?", ratna)[0] == "not_said"
+    assert _another("What did Ratna Wulandari say about the BI rate decision?", ratna) is None
+    # A speaker referred to without a name may be the one asked about.
+    assert (
+        _another("What did the IMF say about the BI rate?", '"Tidak ada kejutan," ujarnya kepada Ratna.')
+        is None
+    )
+
+
+def test_a_count_of_people_who_did_something_else_is_not_the_count_asked():
+    fled = (
+        "Gunung ini mengalami erupsi besar pada November 2020, yang memaksa lebih dari 9.000 orang mengungsi."
+    )
+    assert _another("How many people died in the 2020 eruption?", fled)[0] == "not_stated"
+    assert _another("Berapa warga yang terluka akibat erupsi tahun 2020?", fled)[0] == "not_stated"
+    assert _another("How many people fled their homes when it erupted in 2020?", fled) is None
+    assert _another("Berapa orang yang mengungsi saat erupsi tahun 2020?", fled) is None
+    # A verb saying who the counted are is no act.
+    assert (
+        _another(
+            "Berapa target anak yang diimunisasi?", "Kampanye menargetkan 8,2 juta anak berusia 9 bulan."
+        )
+        is None
+    )

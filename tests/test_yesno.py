@@ -132,3 +132,14 @@ def test_no_with_the_figure_stated_when_the_question_names_another():
     assert answer("Apakah Agus Salim Harahap divonis delapan tahun penjara?", sentence) == "Ya, delapan tahun"
     # Another figure of another thing says nothing: the unit must be the asked one.
     assert answer("Did the flood kill 3 people?", "Banjir merendam 14 desa selama tiga hari.") is None
+
+
+def test_no_with_the_capital_the_sentence_places_it_in():
+    talks = "Wang Yi mengadakan pembicaraan dengan Choe di Beijing pada hari Minggu."
+    assert answer("Did Wang Yi hold talks with Choe in Pyongyang?", talks) == "No — in Beijing"
+    assert (
+        answer("Apakah Wang Yi mengadakan pembicaraan dengan Choe di Moskow?", talks) == "Tidak — di Beijing"
+    )
+    # A city's own country is no contradiction, nor a sentence not stating the rest of it.
+    assert answer("Did Wang Yi hold talks with Choe in China?", talks) is None
+    assert answer("Did Wang Yi sign a treaty with Choe in Pyongyang?", talks) is None
