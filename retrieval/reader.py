@@ -785,8 +785,10 @@ _CONSEQUENCE = re.compile(
 _PRONOUNS = frozenset({"ia", "dia", "mereka", "beliau", "menurutnya", "keduanya", "ketiganya"})
 
 
+@lru_cache(maxsize=1 << 16)
 def refers_back(text: str) -> bool:
-    """Does a sentence open by referring to what the sentences before it named?"""
+    """Does a sentence open by referring to what the sentences before it named? (Cached: it is
+    asked of every candidate sentence of every question.)"""
     opening = _WORD.findall(text.lower())[:3]
     return bool(opening) and (
         opening[0] in _PRONOUNS
@@ -893,7 +895,8 @@ def rank(
     out = []
     cands = [c for c in cands if not c.facts.meta or c.facts.meta in about]
     # (a byline or a credit answers only a question about the article)
-    coverages = [sum(weights[i] for i in stated.hits(c.facts.words)) / total if total else 0.0 for c in cands]
+    hits = [stated.hits(c.facts.words) for c in cands]
+    coverages = [sum(weights[i] for i in h) / total if total else 0.0 for h in hits]
     topical = [0.0] * len(cands)
     if topic is not None and name_idx and total:
         names_of = _ConceptIndex([c if c.name else replace(c, forms=()) for c in concepts_], weights)
@@ -905,7 +908,7 @@ def rank(
     explained, reasons = _explained_coverage(cands, coverages) if q.type == "why" else (coverages, set())
     for k, (c, coverage, because) in enumerate(zip(cands, coverages, explained, strict=True)):
         words = c.facts.words
-        hit = stated.hits(words)
+        hit = hits[k]
         names = (sum(1 for i in name_idx if i in hit) / len(name_idx)) if name_idx else 1.0
         found = typed_answers(q, c.facts, concepts_, c.published or today, c.text) if q.expected else []
         if q.expected == "number":

@@ -34,11 +34,14 @@ pytestmark = pytest.mark.slow
 # After issue 9's ranking work (figures of the question's noun, titles of the asked body and
 # place, named kinds of place; with reading4_questions.json): corpus R@1 0.898, R@5 0.974,
 # short 0.861, correct 0.842, near-miss 0.576, false refusals 0.02; seeds unchanged.
+# With this round's merges (reading6/7, decline5 added; of-another declines): seeds R@1 0.865,
+# R@5 0.963, short 0.911, correct 0.871, near-miss 0.784, false refusals 0.018; corpus 0.897,
+# 0.966, 0.877, 0.856, 0.66, 0.027 (over the 0.02 target: eleven refusals, see README).
 FLOORS = {
     "seeds": {"R@1": 0.81, "R@5": 0.94, "short_answer_accuracy": 0.88, "answer_correct": 0.84,
-              "off_topic_declined": 0.97, "near_miss_declined": 0.66, "false_refusals_max": 0.03},
+              "off_topic_declined": 0.97, "near_miss_declined": 0.74, "false_refusals_max": 0.03},
     "corpus": {"R@1": 0.86, "R@5": 0.95, "short_answer_accuracy": 0.82, "answer_correct": 0.80,
-               "off_topic_declined": 0.97, "near_miss_declined": 0.53, "false_refusals_max": 0.03},
+               "off_topic_declined": 0.97, "near_miss_declined": 0.62, "false_refusals_max": 0.03},
 }  # fmt: skip
 
 
