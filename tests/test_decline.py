@@ -10,6 +10,7 @@ from retrieval import reader
 from retrieval.dates import question_dates
 from retrieval.facts import facts
 from retrieval.question import analyze
+from tests.helpers import candidate
 
 PUBLISHED = dt.date(2025, 9, 29)
 
@@ -29,18 +30,7 @@ def _read(
     absent = [i for i, c in enumerate(concepts_) if c.text in absent_words]
     unread = [i for i, c in enumerate(concepts_) if c.text in unread_words]
     weights = {i: 1.0 for i in range(len(concepts_)) if i not in absent and i not in unread}
-    cands = [
-        reader.Candidate(
-            n=n,
-            sentence_id=n,
-            text=s,
-            sim=0.85,
-            passage_sim=0.85,
-            published=PUBLISHED,
-            facts=facts(s, PUBLISHED),
-        )
-        for n, s in enumerate(sentences, start=1)
-    ]
+    cands = [candidate(s, PUBLISHED, sentence_id=n, n=n, sim=0.85) for n, s in enumerate(sentences, start=1)]
     known = {w for s in [*sentences, *others] for w in facts(s, PUBLISHED).words}
     name_words = {i: reader.name_parts(c, lambda f: f in known) for i, c in enumerate(concepts_) if c.name}
     return reader.read(

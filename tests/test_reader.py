@@ -14,6 +14,7 @@ from retrieval import reader
 from retrieval.dates import question_dates
 from retrieval.facts import facts
 from retrieval.question import analyze
+from tests.helpers import candidate
 
 PUBLISHED = dt.date(2025, 10, 20)
 
@@ -383,15 +384,7 @@ def test_a_bare_decimal_is_no_clock_time():
 
 
 def _cand(sentence: str, sentence_id: int, n: int = 1) -> reader.Candidate:
-    return reader.Candidate(
-        n=n,
-        sentence_id=sentence_id,
-        text=sentence,
-        sim=0.8,
-        passage_sim=0.8,
-        published=PUBLISHED,
-        facts=facts(sentence, PUBLISHED),
-    )
+    return candidate(sentence, PUBLISHED, sentence_id, n)
 
 
 def test_a_sentence_pointing_back_with_a_purpose_explains_and_a_consequence_does_not():
