@@ -30,11 +30,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from retrieval import Berita, load_config, store  # noqa: E402
-from retrieval.build import TERMS_FILE, write_terms  # noqa: E402
+from retrieval.build import write_terms  # noqa: E402
 from retrieval.embed import _LEAN, _MODELS, load_embedder, load_query_encoder  # noqa: E402
 from retrieval.lexical import Lexical, tokenize  # noqa: E402
 from retrieval.search import search  # noqa: E402
-from retrieval.store import HNSW_EF_SEARCH, HNSW_M, faiss_kind  # noqa: E402
+from retrieval.store import HNSW_EF_SEARCH, HNSW_M, TERMS_FILE, faiss_kind  # noqa: E402
 from tests.eval import harness  # noqa: E402
 
 EVAL = json.loads((ROOT / "tests" / "eval_questions.json").read_text())

@@ -41,7 +41,7 @@ from .corroborate import (
 from .dates import TimeMention, question_dates
 from .embed import Embedder, load_embedder, load_query_encoder, model_id_for
 from .errors import BeritaError, ConfigError, IndexCorruptError, IndexMissingError, QuestionError
-from .facts import Facts, words_of
+from .facts import Facts, passage_words, words_of
 from .lexical import Lexical
 from .lexicon import STOP_EN, STOP_ID
 from .onnx_encoder import OnnxEncoder
@@ -245,7 +245,7 @@ class _Loaded:
         if words is None:
             if len(self._words) >= FACTS_CACHE:
                 self._words.clear()
-            stored = chunk.words.split() if chunk.words else words_of(chunk.doc.title + " " + chunk.text)
+            stored = chunk.words.split() if chunk.words else passage_words(chunk.doc.title, chunk.text)
             words = self._words[chunk.id] = frozenset(stored)
         return words
 

@@ -22,7 +22,7 @@ from .config import Config
 from .corroborate import group_sentences, infer_published
 from .embed import Embedder
 from .errors import BeritaError, IndexCorruptError, IndexMissingError, IndexWriteError
-from .facts import Facts, facts, words_of
+from .facts import Facts, facts, passage_words, words_of
 from .ingest import (
     Article,
     check_folder,
@@ -39,7 +39,6 @@ from .store import NewChunk, NewDocument, NewSentence, Problem
 
 log = logging.getLogger(__name__)
 
-TERMS_FILE = store.TERMS_FILE
 
 ProgressFn = Callable[[int, int], None]  # (done, total) texts embedded
 
@@ -60,11 +59,6 @@ class IndexReport:
     @property
     def changed_anything(self) -> bool:
         return bool(self.added or self.changed or self.removed or self.rebuilt)
-
-
-def passage_words(title: str, text: str) -> str:
-    """A chunk's stored words (store.NewChunk.words)."""
-    return " ".join(sorted(words_of(title + " " + text)))
 
 
 def new_document(article: Article, chunks: list[Chunk]) -> NewDocument:
@@ -88,7 +82,7 @@ def new_document(article: Article, chunks: list[Chunk]) -> NewDocument:
                 para_last=c.paragraphs[1],
                 char_start=c.char_start,
                 char_end=c.char_end,
-                words=passage_words(article.doc.title, c.text),
+                words=" ".join(sorted(passage_words(article.doc.title, c.text))),
                 sentences=[
                     NewSentence(
                         paragraph=s.paragraph,
@@ -179,7 +173,7 @@ def _about_article(c: NewChunk) -> bool:
 def _previous_anchor(old: store.Generation) -> float | None:
     """The same model and chunks as the previous generation keep its anchor (no model load)."""
     try:
-        return float(json.loads((old.path / TERMS_FILE).read_text())["anchor"])
+        return float(json.loads((old.path / store.TERMS_FILE).read_text())["anchor"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -453,7 +447,7 @@ def _build_index(
                 gen, final, files, report.problems, dim, config["index.exact_below"], groups
             )
             Lexical.build([c.text for d in final for c in d.chunks]).save(gen / "bm25")
-            write_terms(gen / TERMS_FILE, final, anchor)
+            write_terms(gen / store.TERMS_FILE, final, anchor)
             manifest = store.Manifest(
                 model_id=model_id,
                 dim=dim,

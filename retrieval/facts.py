@@ -34,6 +34,12 @@ def words_of(text: str) -> set[str]:
     return out
 
 
+def passage_words(title: str, text: str) -> set[str]:
+    """A passage's words with its article's title's: what the reader matches a question
+    against (stored with each chunk at index time, store.NewChunk.words)."""
+    return words_of(title + " " + text)
+
+
 @dataclass(frozen=True)
 class Facts:
     words: frozenset[str]
