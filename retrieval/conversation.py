@@ -763,8 +763,13 @@ def about_others(sentence: str, people: Sequence[str]) -> bool:
     found = spans.people(sentence)
     if not found:
         return False
-    words = {w.lower() for p in people for w in _words(p) if len(w) > 2}
+    words = _name_words(people)
     return not any(w.lower() in words for w in _words(sentence))
+
+
+def _name_words(people: Sequence[str]) -> set[str]:
+    """The words of people's names that identify them (not "Al", "bin")."""
+    return {w.lower() for p in people for w in _words(p) if len(w) > 2}
 
 
 # A sentence whose subject is the previous sentence's: it opens with a pronoun ("Ia bahkan
@@ -777,19 +782,31 @@ _SAID_BY_THEM = re.compile(
 )
 
 
+_PERSON_HEADS = _PERSON_NOUNS | {"pria", "wanita"}
+
+
+def _back_subject(sentence: str, people: Sequence[str]) -> bool:
+    """Does the sentence open with a noun phrase pointing back as its subject: "Pria itu …",
+    or, for two or more people, "Pasangan nomor urut 2 itu …"?"""
+    back = _OPENING_BACK.match(sentence)
+    if not back:
+        return False
+    head = _words(back.group())
+    if any(_is_verb_id(w) for w in head):
+        return False  # "Wang menyebut momen itu …": "itu" ends the object, not the subject
+    return len(people) >= 2 or head[0].lower() in _PERSON_HEADS  # a pair is not "he"
+
+
 def continues_about(sentence: str, before: str, people: Sequence[str]) -> bool:
     """Does the sentence go on about someone the one before named (``people``, the follow-up's
     referents), without naming them ("Menurut Wang, …" — "Ia bahkan menyebut …")?"""
     if not people:
         return False
-    back = _OPENING_BACK.match(sentence)
-    if back and any(_is_verb_id(w) for w in _words(back.group())):
-        back = None  # "Wang menyebut momen itu …": "itu" ends the object, not the subject
-    if back and len(people) < 2 and _words(back.group())[0].lower() not in _PERSON_NOUNS | {"pria", "wanita"}:
-        back = None  # "Pasangan nomor urut 2 itu" is a pair, not "he" ("Pria itu" is)
-    if not (_OPENING_PRONOUN.match(sentence) or back or _SAID_BY_THEM.search(sentence)):
+    if not (
+        _OPENING_PRONOUN.match(sentence) or _SAID_BY_THEM.search(sentence) or _back_subject(sentence, people)
+    ):
         return False
-    words = {w.lower() for p in people for w in _words(p) if len(w) > 2}
+    words = _name_words(people)
     if any(w.lower() in words for w in _words(sentence)):
         return False  # it names them itself
     return any(w.lower() in words for w in _words(before))

@@ -899,13 +899,17 @@ def rank(
     coverages = [sum(weights[i] for i in h) / total if total else 0.0 for h in hits]
     topical = [0.0] * len(cands)
     if topic is not None and name_idx and total:
-        names_of = _ConceptIndex([c if c.name else replace(c, forms=()) for c in concepts_], weights)
+        names_of = _ConceptIndex(concepts_, {i: weights[i] for i in name_idx if i in weights})
+        in_article: dict[int, set[int]] = {}  # the names each cited passage's article gives
         for k, c in enumerate(cands):
             if not refers_back(c.text):
                 continue
-            unsaid = set(names_of.hits(topic(c.n))) - set(names_of.hits(c.facts.words))
+            if c.n not in in_article:
+                in_article[c.n] = set(names_of.hits(topic(c.n)))
+            unsaid = in_article[c.n] - set(hits[k])
             topical[k] = sum(weights[i] for i in unsaid) / total
     explained, reasons = _explained_coverage(cands, coverages) if q.type == "why" else (coverages, set())
+    clock = asks_clock(q)
     for k, (c, coverage, because) in enumerate(zip(cands, coverages, explained, strict=True)):
         words = c.facts.words
         hit = hits[k]
@@ -945,7 +949,7 @@ def rank(
             typed = min(typed, 0.5)
         if typed and q.expected == "number":
             typed = modifier_fit(q, c.text, found, typed)
-        if asks_clock(q):
+        if clock:
             # A clock time answers "what time" fully; a day with a part of it ("Selasa malam")
             # loosely; a day alone not at all ("pada Rabu (31/12)" outranked the "hingga pukul
             # 02.00 WIB" of the asked night when it still counted half).
@@ -1320,9 +1324,7 @@ def short_answer(
                 for p in found
             )
         )[:3]
-        joiner = " and " if lang == "en" else " dan "
-        text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + joiner + names[-1]
-        return ShortAnswer(text=text, type="who", cited=cited, quote=c.text)
+        return ShortAnswer(text=and_join(names, lang), type="who", cited=cited, quote=c.text)
     near = _near(c.text, found, concepts_, weights)
     if q.type == "where":
         # Where something happened follows "di/ke/dari" ("di Beijing"); a country inside a
@@ -1389,13 +1391,19 @@ def _opens_with(span_text: str, phrase: Span) -> bool:
     return span_text.lower().startswith(first)
 
 
+def and_join(names: Sequence[str], lang: str) -> str:
+    """ "A, B and C" in the answer's language ("A, B dan C")."""
+    joiner = " and " if lang == "en" else " dan "
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + joiner + names[-1]
+
+
 def _list_answer(q: Question, c: Candidate, span: Span, found: Sequence, lang: str, kind: str) -> ShortAnswer:
     """ "Provinsi mana saja …?": every span joined to the chosen one ("Jawa Timur, Jawa Barat,
     Banten, dan Aceh"), each said in the question's language."""
     members = spans_mod.coordinated(c.text, span, [x for x in found if isinstance(x, Span)])
     if lang == "en":
         parts = [spans_mod.to_english(m.text, before=c.text[: m.start]) for m in members]
-        text = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+        text = and_join(parts, "en")
     else:  # the article's own words
         text = c.text[members[0].start : members[-1].end]
     return ShortAnswer(text=text, type=kind, cited=(c.n,), quote=c.text)
@@ -1902,8 +1910,7 @@ def reporting_answer(mode: str, reported: Sequence, total: int, lang: str) -> Sh
         n = len(reported)
         text = f"{n} of {total} articles" if lang == "en" else f"{n} dari {total} artikel"
         return ShortAnswer(text=text, type="number", value=float(n), cited=cited)
-    joiner = " and " if lang == "en" else " dan "
-    text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + joiner + names[-1]
+    text = and_join(names, lang)
     return ShortAnswer(text=text, type="which", cited=cited)
 
 

@@ -756,6 +756,9 @@ class _Facts(Protocol):
     def people(self) -> Sequence[object]: ...
 
 
+_NOT_TOPIC = GENERIC | PEOPLE  # words that name no thing of its own
+
+
 def of_another(
     question: str,
     qtype: str,
@@ -786,7 +789,7 @@ def of_another(
         unsaid_ = [
             c.text
             for c in concepts_
-            if not c.name and c.text.lower() not in GENERIC | PEOPLE and not _stated(c.forms, facts.words)
+            if not c.name and c.text.lower() not in _NOT_TOPIC and not _stated(c.forms, facts.words)
         ]
         return "not_stated", {"what": ", ".join(unsaid_) or act}
     if _AGE.search(question):

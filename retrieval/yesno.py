@@ -144,6 +144,14 @@ def _other_figure(question: str, asked: Sequence[Concept], lead: Scored) -> Quan
     return same[0]
 
 
+_NEGATION = re.compile(r"\b(?:" + "|".join(NEGATIONS) + r")\b", re.I)
+
+
+def _unnegated(sentence: str) -> str:
+    """The sentence with its words that look like negations but aren't blanked out (same length)."""
+    return _NOT_NEGATING.sub(lambda m: " " * len(m.group()), sentence)
+
+
 def yes_no(
     question: str,
     language: str,
@@ -204,11 +212,11 @@ def yes_no(
     forms = {f for k in concepts_ for f in k.forms}
     # A negation negates what follows it: "Vaksin diberikan gratis dan tidak memerlukan
     # pemeriksaan" does not deny "gratis".
-    masked = _NOT_NEGATING.sub(lambda m: " " * len(m.group()), sentence)
+    masked = _unnegated(sentence)
     negations = [
         m.group().lower()
         for a, b in clauses
-        for m in re.finditer(r"\b(?:" + "|".join(NEGATIONS) + r")\b", masked[a:b], re.I)
+        for m in _NEGATION.finditer(masked[a:b])
         if m.group().lower() not in forms  # "Did X deny …?": "membantah" is what was asked
         and any(a + m.start() < p < b for p in positions)
     ]
@@ -237,8 +245,7 @@ def _other_city(
     own = {f.lower() for f in asked.forms} | {asked.text.lower()}
     if own.isdisjoint(CAPITAL_OF) or not all(_hits(sentence, k.forms) for k in content):
         return None
-    masked = _NOT_NEGATING.sub(lambda m: " " * len(m.group()), sentence)
-    if re.search(r"\b(?:" + "|".join(NEGATIONS) + r")\b", masked, re.I):
+    if _NEGATION.search(_unnegated(sentence)):
         return None  # "… tidak di Beijing": what is denied is not where it was
     for p in places:
         low = p.text.lower()
