@@ -452,13 +452,20 @@ def _month_year(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     return first, last, "range" if m[1] else "month"
 
 
+# Words after which a bare month or year is a time ("pada Oktober", "sejak 2019", "from 2026").
+_TIME_CUES = ("pada", "sejak", "hingga", "sampai", "mulai", "from", "in", "since", "until", "during")
+
+
+def _after(*words: str) -> str:
+    """Lookbehinds for "right after one of these words" (a lookbehind has a fixed width)."""
+    return "|".join(rf"(?<=\b{w}\s)" for w in words)
+
+
 # A month without a year needs a cue that it is a time: "pada/sejak Oktober", "awal September
 # lalu", "Oktober mendatang", "bulan Juni", "in June"; "mulai/from Desember" (when something
 # starts: "akan ditutup mulai Desember" was no date, and its when-question had no answer).
 @_pattern(
-    rf"\b(?:(?:(?P<part>{_PARTS})\s+(?:bulan\s+)?)|(?:(?<=\bpada\s)|(?<=\bsejak\s)|(?<=\bhingga\s)|(?<=\bsampai\s)"
-    rf"|(?<=\bmulai\s)|(?<=\bfrom\s)"
-    rf"|(?<=\bbulan\s)|(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bduring\s)))(?P<mon>{_MON})\b"
+    rf"\b(?:(?:(?P<part>{_PARTS})\s+(?:bulan\s+)?)|(?:{_after(*_TIME_CUES, 'bulan')}))(?P<mon>{_MON})\b"
     rf"(?:\s+(?P<mod>lalu|kemarin|mendatang|depan|ini|nanti))?"
     rf"|\b(?P<mon2>{_MON})\s+(?P<mod2>lalu|kemarin|mendatang|depan|nanti)\b",
     relative=True,
@@ -481,8 +488,7 @@ def _month_only(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
 # number is no year.
 @_pattern(
     rf"\b(?:(?:(?P<part>{_PARTS})\s+)?tahun\s+|(?P<part2>{_PARTS})(?:\s+|-)"
-    rf"|(?:(?<=\bpada\s)|(?<=\bsejak\s)|(?<=\bhingga\s)|(?<=\bsampai\s)|(?<=\bmulai\s)|(?<=\bfrom\s)|(?<=\bby\s)"
-    r"|(?<=\bin\s)|(?<=\bsince\s)|(?<=\buntil\s)|(?<=\bduring\s)|(?<=\byear\s)))(?P<y>1[89]\d\d|20\d\d)\b(?![.,]\d|/|-\d|-an\b)"
+    rf"|(?:{_after(*_TIME_CUES, 'by', 'year')}))(?P<y>1[89]\d\d|20\d\d)\b(?![.,]\d|/|-\d|-an\b)"
     r"(?!\s*(?:orang|jiwa|warga|personel|tentara|unit|ton|kali|km|meter|dolar|rupiah|%|persen|people|troops)\b)",
     relative=False,
     needs=(("#y",),),

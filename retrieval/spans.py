@@ -1373,9 +1373,17 @@ def modifier_marked(
     """How many of the question's modifiers (first/last, target, total, last year, a month) a
     figure's own words carry: among figures of one kind, the one the question describes."""
     words = own_words(sentence, x, others)
-    return sum(
-        any(re.search(rf"\b{re.escape(f)}\b", words) for f in forms)
+    return sum(bool(p.search(words)) for p in _modifier_patterns(question, months))
+
+
+@lru_cache(maxsize=256)
+def _modifier_patterns(question: str, months: bool) -> tuple[re.Pattern[str], ...]:
+    """One pattern per modifier of the question, any of its forms as a word (compiled once a
+    question: asked of every figure of every candidate sentence)."""
+    return tuple(
+        re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")\b")
         for forms in question_modifiers(question, months)
+        if forms  # (a modifier with no forms marks no figure)
     )
 
 
