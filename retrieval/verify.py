@@ -708,6 +708,19 @@ def _named_as(c: _Concept, words: frozenset[str] | set[str]) -> bool:
     return any(_present((f,), words) for f in c.forms if " " in f or len(toks) == 1)
 
 
+def _named_by_part(c: _Concept, people: Sequence[object]) -> bool:
+    """Is the person ``c`` named in a sentence by part of their name, as news names a speaker
+    after the first mention ("… kata Wang kepada Choe" for Wang Yi, "ujar Arif" for Arif
+    Mahendra)? Only a person the sentence names counts, so "menteri" never names "Menteri
+    Keuangan"."""
+    own = {t for t in _WORD.findall(c.text.lower()) if len(t) > 2}
+    for p in people:
+        toks = {t for t in _WORD.findall(str(getattr(p, "text", "")).lower()) if len(t) > 2}
+        if toks and (toks <= own or own <= toks):
+            return True
+    return False
+
+
 # The verb right after a count of people says what they did: "9.000 orang mengungsi" counts the
 # displaced, "87 warga berobat" the treated.
 _COUNT_VERB = re.compile(r"^\s*(?:yang\s+)?((?:me|di|ber|ter)[a-z]{3,})\b", re.I)
@@ -779,6 +792,7 @@ def of_another(
         sayer is not None
         and facts.people
         and not _named_as(sayer, facts.words)
+        and not _named_by_part(sayer, facts.people)
         and not facts.words & _PRONOUNS
     ):
         # "What did the IMF say about the BI decision?" led by "Deputi Gubernur BI Ratna
