@@ -468,6 +468,26 @@ def _kind(name: str) -> str:
     return "place" if _is_place(name) else "person" if _is_person(name) else "other"
 
 
+def _name_key(name: str) -> list[str]:
+    return [t for t in re.split(r"[\s\-‐]+", name.lower()) if t]
+
+
+def fuller_name(name: str, vocabulary: Collection[str]) -> str:
+    """The articles' fuller form of a person's name that lost a middle part ("Choe Hui", a
+    translation's "putra Choe Hui" for "Choe Son Hui"): the one name of the vocabulary with the
+    same first and last word and more between, so a follow-up asks about them as the other
+    articles name them. A one-word name ("Kim") stays: its fuller forms may be anyone."""
+    key = _name_key(name)
+    if len(key) < 2:
+        return name
+    longer: dict[str, str] = {}
+    for v in vocabulary:
+        k = _name_key(v)
+        if len(k) > len(key) and k[0] == key[0] and k[-1] == key[-1] and set(key) <= set(k):
+            longer.setdefault(" ".join(k), v)
+    return next(iter(longer.values())) if len(longer) == 1 else name
+
+
 def _split_names(text: str) -> list[str]:
     """ "Wang Yi and Choe Son Hui" → both; "Cai Qi dan Wang Yi" → both."""
     parts = re.split(r"\s*(?:,|\band\b|\bdan\b|&|\bserta\b)\s*", text)
@@ -1119,6 +1139,7 @@ class _Resolver:
         return self._bind(gender, desc)
 
     def _bind(self, gender: str | None, name: str) -> str:
+        name = fuller_name(name, self.vocabulary or ())
         if gender:
             self.genders[gender] = name
         return name
