@@ -110,6 +110,8 @@ _CUES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(p), t)
     for p, t in [
         (r"\bsejak kapan\b|\bkapan(?:kah)?\b|\bwhen\b", "when"),
+        # "ucapan selamat untuk hari apa?", "for what day": an occasion (Hari Yayasan), not a date.
+        (r"\b(?:untuk|memperingati|merayakan|peringatan) hari apa\b|\bfor what day\b", "what"),
         (r"\b(?:tanggal|tgl|tahun|bulan|hari|pukul|jam) (?:berapa|apa)\b", "when"),
         (r"\bwhat (?:date|day|year|month|time)\b|\bin what year\b|\bwhich (?:date|day|year|month)\b", "when"),
         (r"\bon what date\b|\bat what time\b", "when"),
