@@ -139,6 +139,27 @@ def _context_prior(
     return W_CONTEXT_ARTICLE + (W_CONTEXT_NEAR if 0 < gap <= CONTEXT_SENTENCES else 0.0)
 
 
+def _bylined(
+    loaded: _Loaded, context: tuple[int, int], concepts_: list[reader.Concept], own: set[str]
+) -> list[int]:
+    """The follow-up's names the conversation took from the last answer's byline ("Media asing
+    mana yang ia kutip?" after "Siapa penulis laporan …?" — Willy Haryono): a writer is no actor
+    of the story, so the answer's sentence won't name them; their article (read first as the
+    last answer's) is what they stand for."""
+    sent = next((s for s in loaded.index.sentences_of([context[0]]) if s.id == context[1]), None)
+    if sent is None:
+        return []
+    facts = loaded.facts(sent)
+    if facts.meta != "byline":
+        return []
+    writers = {w for p in facts.people for w in words_of(p.text)}
+    return [
+        i
+        for i, c in enumerate(concepts_)
+        if c.name and (parts := words_of(c.text)) and parts <= writers and not parts <= own
+    ]
+
+
 def _date(iso: str | None) -> dt.date | None:
     return dt.date.fromisoformat(iso) if iso else None
 
@@ -616,6 +637,7 @@ class Berita:
         (passage id, sentence id) of the answer it follows up; ``asked``: the question's date
         constraint when already worked out (``_prepare``)."""
         index, terms = loaded.index, loaded.terms
+        writer: list[int] = []  # the follow-up's names that stand for the last answer's article
         if reader.reporting(qa.text):  # the fact is what is looked for; its reporters answer
             qa = replace(qa, type="what", expected=None)
         concepts_ = reader.concepts(qa)
@@ -654,6 +676,13 @@ class Berita:
             for i, c in enumerate(concepts_):
                 if i in weights and not any(all(p in own for p in f.split()) for f in c.forms):
                     weights[i] *= REFERENT_WEIGHT
+            writer = _bylined(loaded, context, concepts_, own) if context is not None else []
+            if writer:  # the writer is not looked for in the answer: their article is
+                keep = [i for i in range(len(concepts_)) if i not in writer]
+                weights = {j: weights[i] for j, i in enumerate(keep) if i in weights}
+                absent = [keep.index(i) for i in absent if i in keep]
+                unread = [keep.index(i) for i in unread if i in keep]
+                concepts_ = [concepts_[i] for i in keep]
         today = today or terms.today
         if asked is ...:
             asked = _question_dates(loaded, qa.text, today)
@@ -677,11 +706,15 @@ class Berita:
             # A follow-up continues the last answer's story: its passage and the ones beside it
             # are read whether or not the question's words found them.
             floor = min(score_of.values(), default=0.0)
-            around = index.chunks([context[0] + d for d in range(-CONTEXT_CHUNKS, CONTEXT_CHUNKS + 1)])
+            # A writer asked about stands for their whole article: it alone is read.
+            reach = CANDIDATES if writer else CONTEXT_CHUNKS
+            around = index.chunks([context[0] + d for d in range(-reach, reach + 1)])
             lead_doc = next((r.doc.file for r in around if r.id == context[0]), None)
             near_lead = {r.id: r for r in around if r.doc.file == lead_doc}
             for cid in near_lead:
                 score_of.setdefault(cid, floor)
+            if writer:
+                score_of = {cid: v for cid, v in score_of.items() if cid in near_lead}
         rows = {r.id: r for r in index.chunks(list(score_of))}
         sents = index.sentences_of(list(rows))
         vecs = np.asarray(index.sentence_vectors[[s.id for s in sents]]) if sents else np.zeros((0, 1))
