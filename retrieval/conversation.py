@@ -964,7 +964,21 @@ def _clause(turn: Turn) -> str:
     i = 0
     while i < len(words) - 1 and words[i].lower() in skip:
         i += 1
-    return " ".join(words[i:])
+    clause = " ".join(words[i:])
+    low = [w.lower() for w in words[:2]]
+    answered = _answer_people(turn)
+    if (
+        len(answered) == 1
+        and len(words) > 2
+        and (
+            (low[0] == "who" and low[1] not in _AUX_EN)
+            or (low[0] in ("siapa", "siapakah") and low[1] == "yang")
+        )
+    ):
+        # "Who scored Persija's goal against Persib?" — "Fadli Ramadhan": what the talk goes
+        # on about is "Fadli Ramadhan scored Persija's goal …" ("In what minute?").
+        return f"{answered[0]} {clause}"
+    return clause
 
 
 def _answer_entity(turn: Turn) -> str | None:
@@ -1356,6 +1370,14 @@ class _Resolver:
             if _kind(n) == _kind(x) and n in base and (x[:1].isupper() or _kind(x) != "other")
         ]
         target = same[0] if same else None
+        clause = self.memory[0].clause
+        if not target and not xq.names and x == x.lower() and clause and clause[:1].isupper():
+            # "terus menitnya?" after "Siapa yang mencetak gol …?" — "Rafael Siregar": the
+            # thing of what the answer did ("menit (Rafael Siregar mencetak gol …)").
+            thing = x[:-3] if self.lang == "id" and x.endswith("nya") and len(x) > 5 else x
+            text = f"{thing} ({clause})?"
+            self.note(typed, text)
+            return text
         text = base.replace(target, x, 1) if target else base.rstrip("?!. ") + f" ({x})?"
         self.note(typed, text)
         return text
@@ -1425,6 +1447,11 @@ class _Resolver:
             if low == "it" and own_things and prev_word not in _PREPOSITIONS_EN:
                 return None, start, end  # "Why does North Korea say it needs…"
             if low == "it" and not _DUMMY_IT.match(after):
+                if prev_word in _AUX_EN and k + 2 < len(tokens) and (org := self._actor_of_topic()):
+                    # "How many times has it cut rates?" after "When is BI's next board
+                    # meeting?": what acts on something is the topic's organisation (BI), not
+                    # the topic (the meeting).
+                    return self.note(word, org), start, end
                 return self.it(word, start, end)
             if low in ("that", "this") and re.match(r"^\s*[?!.]*\s*$", after) and k > 0:
                 return self.it(word, start, end)
@@ -1599,6 +1626,19 @@ class _Resolver:
         if thing:  # "How high is Mount Ile Lewotolok?" — "it" is the mountain, not the clause
             return self.note(word, thing), start, end
         return self.note(word, f"{word} ({phrase})"), start, end
+
+    def _actor_of_topic(self) -> str | None:
+        """The organisation (no person, no place) the topic is of ("BI's next board meeting",
+        "the next board meeting of BI" → BI), if any."""
+        t = self.topic()
+        if not t or not t[1] or not self.memory:
+            return None
+        for name in self.memory[0].turn.question.names:
+            if _is_person(name) or _is_place(name) or t[0] == name or not self._free(name):
+                continue
+            if re.search(rf"\b(?:of|dari) {re.escape(name)}$|^{re.escape(name)}['’]s\s", t[0]):
+                return name
+        return None
 
     def _named_thing(self) -> str | None:
         """The one name of a thing (not a person) the previous question asked about, when it
