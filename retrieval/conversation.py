@@ -421,7 +421,8 @@ def _words(text: str) -> list[str]:
 
 
 def _norm(text: str) -> set[str]:
-    return {w for w in re.split(r"[\s\-–'’,]+", text.lower()) if w}
+    # Brackets are no part of a word: "dia (pencetak gol pertama Persib)" names "persib".
+    return {w for w in re.split(r"[\s\-–'’,()]+", text.lower()) if w}
 
 
 def _content(text: str) -> set[str]:
