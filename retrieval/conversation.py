@@ -233,6 +233,11 @@ _PERSON_NOUNS = {
     "menteri", "menlu", "presiden", "pemimpin", "tokoh", "pejabat", "orang", "minister", "president",
     "leader", "official", "man", "woman", "person",
 }  # fmt: skip
+# Nouns whose "-nya" is someone's, never a thing's: "kuasa hukumnya", "pengacaranya", "istrinya".
+_PERSON_OWNED_ID = {
+    "hukum", "pengacara", "istri", "suami", "anak", "ayah", "ibu", "keluarga", "ajudan", "bicara",
+    "rekan", "mitra", "pasangan", "atasan", "bawahan", "asisten", "sekretaris", "pelatih",
+}  # fmt: skip
 _GROUP_NOUNS = {
     "tentara", "pasukan", "prajurit", "serdadu", "pemimpin", "menteri", "pejabat", "warga",
     "korban", "pengungsi", "delegasi", "troops", "soldiers", "forces", "leaders", "ministers",
@@ -1371,6 +1376,21 @@ class _Resolver:
             if _kind(n) == _kind(x) and n in base and (x[:1].isupper() or _kind(x) != "other")
         ]
         target = same[0] if same else None
+        asked = re.match(r"^((?:berapa|apa|siapa)(?:kah)?\s+)(\S.*?)(\s+yang\s)", base, re.IGNORECASE)
+        if (
+            not target
+            and asked
+            and self.lang == "id" == prev.language
+            and not xq.names
+            and x == x.lower()
+            and len(_words(x)) <= 2
+        ):
+            # "Kalau dendanya?" after "Berapa uang pengganti yang harus dibayar Agus …?": the
+            # same question of another thing ("Berapa denda yang harus dibayar Agus …?").
+            thing = x[:-3] if x.endswith("nya") and len(x) > 5 else x
+            text = base[: asked.end(1)] + thing + base[asked.start(3) :]
+            self.note(typed, text)
+            return text
         clause = self.memory[0].clause
         if not target and not xq.names and x == x.lower() and clause and clause[:1].isupper():
             # "terus menitnya?" after "Siapa yang mencetak gol …?" — "Rafael Siregar": the
@@ -1539,7 +1559,11 @@ class _Resolver:
                 on_noun = not (_is_verb_id(base) or base in _BARE_VERBS_ID or base in _PREPOSITIONS_ID)
                 if on_noun and own_people:
                     return None, start, end  # "Apakah Choe bertemu Xi selama kunjungannya?"
-                ref = (self.organisation() if base in _ORG_NOUNS else None) or self.salient()
+                ref = (
+                    (self.organisation() if base in _ORG_NOUNS else None)
+                    or (self.someone_named() if base in _PERSON_OWNED_ID else None)
+                    or self.salient()
+                )
                 if ref and on_noun and (_is_person(ref) or ref == self.person()):
                     self.owner = ref
                 if ref and not on_noun and any(_same(ref, b) for _, b in self.replaced):
@@ -1548,6 +1572,19 @@ class _Resolver:
                 if ref:
                     return self.note(word, f"{word[:-3]} {ref}"), start, end
         return None, start, end
+
+    def someone_named(self) -> str | None:
+        """Whose "kuasa hukumnya" is: a person the talk named, or a name of the last question
+        that is no place ("Agus Salim Harahap", which the people tagger misses; a company has
+        lawyers too), never a thing ("uang pengganti")."""
+        who = self.person(named=True)
+        if who:
+            return who
+        for m in self.memory[:1]:
+            for name in m.turn.question.names:
+                if _kind(name) == "other" and self._free(name):
+                    return name
+        return None
 
     def _possessive_her(self, nxt: str, after: str) -> bool:
         return bool(nxt) and nxt not in STOP_EN and not re.match(r"^\s*[?!.,]", after)
