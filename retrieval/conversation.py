@@ -1215,9 +1215,12 @@ class _Resolver:
         if t and t[1] and not (len(t[0].split()) == 1 and t[0].lower() in _PERSON_NOUNS | _GROUP_NOUNS):
             return t[0]  # not a bare "orang" ("Berapa orang yang naik KRL …?")
         for m in self.memory:
-            for name in m.turn.question.names:
-                if self._free(name):
-                    return name
+            names = [n for n in m.turn.question.names if self._free(n)]
+            joined = _join(names, m.turn.language) if len(names) > 1 else ""
+            if joined and joined in m.turn.text:
+                return joined  # "hubungan diplomatiknya" after "… China dan Korea Utara …": both's
+            if names:
+                return names[0]
         # Someone only the quote named comes last: "keretanya" after "Berapa orang yang naik
         # KRL …?" (quoted "… di kawasan Bundaran HI dan Monas") is the KRL's.
         return self.person() or (t[0] if t and t[1] else None)
@@ -1241,6 +1244,10 @@ class _Resolver:
             # "What about China, what does its rivalry … cover?": the rest is about X.
             x, rest, lead = found
             assert rest is not None
+            if self.lang == "id" and x == x.lower() and re.search(r"\w{3,}nya\b", x):
+                # "Bagaimana dengan hubungan diplomatiknya, …?": X's own "-nya" is the talk's.
+                x = self.pronouns(x)
+                self.replaced.clear()
             self.focus = x
             text = rest[:1].upper() + rest[1:]
             self.note(lead, x)
