@@ -367,6 +367,13 @@ _NOT_COUNTED_ID = {
     "umur",
     "hari",
 }
+# A reaction, and what says what it is to ("tanggapan … atas unggahan itu", "react to the post").
+_REACTION = re.compile(
+    r"\b(?:tanggapan|tanggapi|menanggapi|ditanggapi|reaksi|respons|respon|merespons|merespon|"
+    r"react|reacted|reaction|respond|responded|response)\b",
+    re.IGNORECASE,
+)
+_REACTION_OBJECT = re.compile(r"\b(?:atas|terhadap|soal|tentang|mengenai|to|about|on)\b", re.IGNORECASE)
 _CONTINUES = re.compile(r"^(?:and|so|then|dan|lalu|terus|trus)\b[\s,]+\w", re.IGNORECASE)
 _AND_X = re.compile(r"^(?:and|dan|lalu|terus|or|atau)\s+(?P<x>[^?]+?)\s*\??$", re.IGNORECASE)
 
@@ -1266,12 +1273,26 @@ class _Resolver:
             # to X, so X is added to it.
             text = f"{text.rstrip('?!. ')} ({self.focus})?"
         if not self.replaced and not self.unresolved:
+            text = self.reaction(text)
+        if not self.replaced and not self.unresolved:
             text = self.recount(text)
         if not self.replaced and not self.unresolved:
             text = self.carry(text)
         if not self.replaced and not self.unresolved:
             text = self.continued(text)
         return text
+
+    def reaction(self, text: str) -> str:
+        """ "Bagaimana tanggapan Kremlin?", "How did Beijing react?": a reaction with no object
+        is to what the last turn asked about, which it gets in brackets."""
+        m = _REACTION.search(text)
+        if not m or not self.memory or not self.memory[0].clause or _REACTION_OBJECT.search(text[m.end() :]):
+            return text
+        if _content(self.memory[0].clause) & _content(text) - _content(m.group()):
+            return text  # it names what was reacted to itself
+        clause = self.memory[0].clause
+        self.note("", clause)
+        return f"{text.rstrip('?!. ')} ({clause})?"
 
     def continued(self, text: str) -> str:
         """ "And what had prosecutors asked for?": a question opening with "and/then" ("dan",
