@@ -1610,9 +1610,15 @@ class _Resolver:
             return who
         for m in self.memory[:1]:
             for name in m.turn.question.names:
-                if _kind(name) == "other" and self._free(name):
+                words = name.split()
+                if (
+                    _kind(name) == "other"
+                    and self._free(name)
+                    and not any(w.isupper() and len(w) > 1 for w in words)  # "PSU Sumbawa Barat"
+                    and not {w.lower() for w in words} & _COMPASS
+                ):
                     return name
-        return None
+        return self.person()  # someone the last answer's quote named ("pasangan Arif Mahendra …")
 
     def _possessive_her(self, nxt: str, after: str) -> bool:
         return bool(nxt) and nxt not in STOP_EN and not re.match(r"^\s*[?!.,]", after)
