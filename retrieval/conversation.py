@@ -1487,6 +1487,8 @@ class _Resolver:
                     ref = self.topic_np() if low == "its" else self.person(_GENDER.get(low))
                     if ref and low != "its":
                         self.owner = ref
+                if ref and low != "their" and any(_same(ref, b) for _, b in self.replaced):
+                    return None, start, end  # "did he get his marching orders": the subject's own
                 return (self.note(word, _possessive(ref)), start, end) if ref else (None, start, end)
             if low in _GROUP_EN:
                 if len(own_people) >= 2:

@@ -85,6 +85,9 @@ _PERSON_NOUNS = {
     "governor", "mayor", "regent", "victim", "farmer", "doctor", "scientist", "researcher",
     "ekonom", "analis", "pakar", "hakim", "pengacara", "jaksa", "wartawan", "penulis", "korban",
     "petani", "dokter", "peneliti", "akademisi", "gubernur", "bupati",
+    # A side's players by position ("Which Persija defender was sent off?").
+    "defender", "midfielder", "forward", "winger", "keeper", "bek", "gelandang", "penyerang",
+    "kiper", "penjaga",
 }  # fmt: skip
 _PLACE_NOUNS = {
     "negara", "kota", "provinsi", "wilayah", "tempat", "lokasi", "daerah", "kabupaten", "desa",
