@@ -1196,3 +1196,76 @@ def test_and_the_x_of_the_same_head_noun_swaps_it():
         ]
     )
     assert got == "At what level did the central bank keep the deposit facility rate in May?"
+
+
+def test_a_name_that_lost_a_middle_part_is_given_in_the_articles_fuller_form():
+    conv = Conversation(vocabulary=("Choe Hui", "Choe Son Hui", "Choe Son-hui", "Wang Yi", "Kim"))
+    conv.remember(
+        Turn.of("Who did Wang Yi hold talks with?", answer_text="Choe Hui", answer_type="who", quote="")
+    )
+    assert conv.resolve("What did she say about the summit?").text == (
+        "What did Choe Son Hui say about the summit?"
+    )
+
+
+def test_after_who_did_it_the_carried_clause_names_the_answer():
+    turns = [
+        ("Who scored Persija's goal against Persib?", "Fadli Ramadhan", "who"),
+        ("In what minute?", None, None),
+    ]
+    assert last(turns) == "In what minute (Fadli Ramadhan scored Persija's goal against Persib)?"
+    turns = [
+        ("Siapa yang mencetak gol kemenangan Persib?", "Rafael Siregar", "who"),
+        ("terus menitnya?", None, None),
+    ]
+    assert last(turns) == "menit (Rafael Siregar mencetak gol kemenangan Persib)?"
+
+
+def test_it_acting_on_something_is_the_topics_organisation():
+    turns = [
+        ("When is BI's next board meeting?", None, None),
+        ("How many times has it cut rates this year?", None, None),
+    ]
+    assert last(turns) == "How many times has BI cut rates this year?"
+
+
+def test_kalau_x_nya_asks_the_same_of_x_and_a_lawyer_is_a_persons():
+    turns = [
+        ("Berapa uang pengganti yang harus dibayar Agus Salim Harahap?", "Rp 37,5 miliar", "number"),
+        ("Kalau dendanya?", "Rp 500 juta", "number"),
+        ("Siapa kuasa hukumnya?", None, None),
+    ]
+    got = [r.text for r in talk(turns)]
+    assert got[1] == "Berapa denda yang harus dibayar Agus Salim Harahap?"
+    assert got[2] == "Siapa kuasa hukum Agus Salim Harahap?"
+
+
+def test_bagaimana_dengan_x_nya_is_of_both_things_asked_before():
+    turns = [
+        ("Berapa nilai perdagangan China dan Korea Utara pada 2023?", "$2 miliar", "number"),
+        ("Bagaimana dengan hubungan diplomatiknya, sudah berapa tahun?", None, None),
+    ]
+    assert last(turns) == "Sudah berapa tahun (hubungan diplomatik China dan Korea Utara)?"
+
+
+def test_a_reaction_with_no_object_is_to_the_last_question():
+    turns = [("What did Trump post about Xi?", None, None), ("How did the Kremlin react?", None, None)]
+    assert last(turns) == "How did the Kremlin react (Trump post about Xi)?"
+    turns = [
+        ("Apa yang Trump tulis kepada Xi?", None, None),
+        ("Bagaimana tanggapan Kremlin atas unggahan itu?", None, None),
+    ]
+    assert "Trump tulis" not in last(turns)
+
+
+def test_a_subjects_own_possessive_and_object_stay():
+    turns = [
+        ("Which Persija defender was sent off?", "Yudha Saputra", "who"),
+        ("When did he get his marching orders?", None, None),
+    ]
+    assert last(turns) == "When did Yudha Saputra get his marching orders?"
+    turns = [
+        ("siapa pencetak gol pertama Persib?", None, None),
+        ("dia mencetaknya di menit ke berapa?", None, None),
+    ]
+    assert "mencetak pencetak" not in last(turns)

@@ -21,7 +21,13 @@ TYPE_CASES = [
     ("Siapakah pelatih tim nasional Indonesia?", "who", "person"),
     ("Whom did the president appoint as finance minister?", "who", "person"),
     ("Kim bertemu dengan siapa di Beijing?", "who", "person"),
+    ("Which Persija defender was sent off?", "which", "person"),
+    ("Bek Persija mana yang dikartu merah?", "which", "person"),
     ("Who won the election in Jakarta?", "who", "person"),
+    # "untuk hari apa" asks an occasion (Hari Yayasan), "hari apa" alone a day
+    ("Putin memberi ucapan selamat kepada Kim untuk hari apa?", "what", None),
+    ("For what day did Putin congratulate Kim?", "what", None),
+    ("Kim tiba di Beijing hari apa?", "when", "date"),
     # when
     ("When did Choe Son Hui become foreign minister?", "when", "date"),
     ("Sejak kapan Choe menjadi menteri luar negeri?", "when", "date"),

@@ -280,3 +280,11 @@ def test_a_count_of_people_who_did_something_else_is_not_the_count_asked():
         )
         is None
     )
+
+
+def test_a_speaker_named_by_part_of_their_name_is_named():
+    quote = "“China bersedia memperkuat koordinasi dengan Korea Utara,” kata Wang kepada Choe."
+    assert _another("What did Wang Yi say China was willing to do?", quote) is None
+    assert _another("Apa kata Ratna Wulandari soal rupiah?", "“Tekanan belum reda,” kata Ratna.") is None
+    # Someone else, named by part of a name that is not theirs, still said nothing.
+    assert _another("What did Kevin Santoso say China was willing to do?", quote)[0] == "not_said"
