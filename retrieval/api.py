@@ -339,6 +339,8 @@ class Berita:
         self._embedder: Embedder | OnnxEncoder | None = embedder
         self._loaded: _Loaded | None = None
         self._lock = threading.RLock()
+        # The model has a lock of its own: the first question loads it beside the index (ask).
+        self._model_lock = threading.RLock()
         self._reload_lock = threading.RLock()
 
     # --- resources -----------------------------------------------------------
@@ -346,14 +348,21 @@ class Berita:
     @property
     def embedder(self) -> Embedder | OnnxEncoder:
         """What encodes questions: without torch when the model has an ONNX export."""
-        with self._lock:
+        with self._model_lock:
             if self._embedder is None:
                 self._embedder = load_query_encoder(self.config)
             return self._embedder
 
+    def _load_model_aside(self) -> None:
+        """Start loading the model on another thread, if it isn't loaded, while this one loads
+        the index: the ONNX session loads without the GIL, so the index's loading runs beside
+        it, not after it. A failed load is left to ``embedder`` to raise again."""
+        if self._embedder is None:
+            _prepare_pool().submit(lambda: self.embedder)
+
     def _passage_embedder(self) -> Embedder:
         """What encodes articles: sentence-transformers, which also made the ONNX export."""
-        with self._lock:
+        with self._model_lock:
             current = self._embedder
         if current is None or isinstance(current, OnnxEncoder):
             return load_embedder(self.config)
@@ -367,10 +376,12 @@ class Berita:
     def warm_up(self, *, model: bool = True, index: bool = True) -> None:
         """Load the model and/or the index now, so the first question doesn't wait for them
         and a missing or damaged index is reported before any question is read."""
-        if model:
-            _ = self.embedder
+        if model and index:
+            self._load_model_aside()
         if index:
             _ = self._loaded_now()
+        if model:
+            _ = self.embedder
 
     def _load(self) -> _Loaded:
         index = load(self.config.data_dir)
@@ -469,6 +480,7 @@ class Berita:
         typed = self.check_question(question)
         lang = lang or detect_language(typed)
         today = today or self._today()
+        self._load_model_aside()  # the first question: the model loads while the index does
         loaded = self._current()  # one generation for the whole answer
         standard = _standard(loaded, typed, lang)
         if conversation is None:
