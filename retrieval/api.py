@@ -287,6 +287,80 @@ def _question_dates(loaded: _Loaded, question: str, today: dt.date | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
+class _QuestionWords:
+    """How the reader weighs a question's words: what depends on the question and the index's
+    word counts only, so it is worked out while the question is encoded (``_prepare``)."""
+
+    question: Question  # as read: a who-reports question asks for the fact ("what")
+    concepts: list[reader.Concept]
+    weights: dict[int, float]
+    missing: list[str]
+    absent: list[int]
+    unread: list[int]
+    unknown: int
+    weak_missing: int
+    name_words: dict[int, list[tuple[str, ...]]]
+
+
+def _question_words(loaded: _Loaded, qa: Question, typed: str | None = None) -> _QuestionWords:
+    """``typed``: a follow-up as the user typed it (``qa`` is it resolved)."""
+    terms = loaded.terms
+    if reader.reporting(qa.text):  # the fact is what is looked for; its reporters answer
+        qa = replace(qa, type="what", expected=None)
+    concepts_ = reader.concepts(qa)
+    if terms.acronyms:
+        concepts_ = [reader.spelled_out(c, terms.acronyms) for c in concepts_]
+    weights: dict[int, float] = {}
+    missing: list[str] = []
+    absent: list[int] = []  # words the articles never use that we can read …
+    unread: list[int] = []  # … and that we can't (English without Indonesian forms)
+    unknown = weak_missing = 0
+    first = (re.findall(r"\w+(?:-\w+)*", qa.text) or [""])[0]
+    for i, c in enumerate(concepts_):
+        w = terms.idf(c.forms)
+        if w is None:
+            # A name the articles never use: they can't be about it. Any other word the
+            # articles never use (or an English one we can't put in Indonesian) is
+            # weighed by the decision as "unknown"; one we can read (Indonesian, or
+            # English with Indonesian forms) as "absent" too.
+            if c.name and reader.surely_a_name(c, qa.language, first=first):
+                missing.append(c.text)
+            elif c.name:
+                weak_missing += 1
+            else:
+                unknown += 1
+                (absent if reader.readable(c) else unread).append(i)
+            continue
+        if c.name and verify.unknown_core(c.text, lambda f: bool(terms.idf((f,)))):
+            missing.append(c.text)  # "Mount Everest": only its ordinary word is theirs
+            continue
+        weights[i] = w
+    if typed is not None:
+        # A follow-up's own words say what it asks; the words it took from the conversation
+        # ("Arif Mahendra and Siti Rohana" for "they") say what about, and would otherwise
+        # make the previous answer's sentence, which names them, the best match again.
+        own = words_of(typed)
+        for i, c in enumerate(concepts_):
+            if i in weights and not any(all(p in own for p in f.split()) for f in c.forms):
+                weights[i] *= REFERENT_WEIGHT
+    return _QuestionWords(
+        question=qa,
+        concepts=concepts_,
+        weights=weights,
+        missing=missing,
+        absent=absent,
+        unread=unread,
+        unknown=unknown,
+        weak_missing=weak_missing,
+        name_words={
+            i: reader.name_parts(c, lambda f: bool(terms.idf((f,))), terms.acronyms)
+            for i, c in enumerate(concepts_)
+            if c.name and i in weights
+        },
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
 class _Prepared:
     """What a question needs before its vector: its analysis, BM25's ranking, its date."""
 
@@ -294,10 +368,11 @@ class _Prepared:
     lexical_query: str  # the question and its Indonesian bridge terms
     lexical_ids: list[int] | None  # None without BM25
     asked: TimeMention | None
+    words: _QuestionWords
     timings: dict[str, float]
 
 
-def _prepare(loaded: _Loaded, q: str, today: dt.date | None = None) -> _Prepared:
+def _prepare(loaded: _Loaded, q: str, today: dt.date | None = None, typed: str | None = None) -> _Prepared:
     qa = analyze(q, vocabulary=loaded.terms.names)
     text = " ".join([q, *bridge_terms(qa)])
     t = time.perf_counter()
@@ -308,6 +383,7 @@ def _prepare(loaded: _Loaded, q: str, today: dt.date | None = None) -> _Prepared
         lexical_query=text,
         lexical_ids=ids,
         asked=_question_dates(loaded, q, today),
+        words=_question_words(loaded, qa, typed),
         timings=timings,
     )
 
@@ -571,7 +647,7 @@ class Berita:
         pending: list[Future[_Prepared]] = []
 
         def start() -> None:
-            pending.append(_prepare_pool().submit(_prepare, loaded, q, today))
+            pending.append(_prepare_pool().submit(_prepare, loaded, q, today, typed))
 
         if isinstance(embedder, OnnxEncoder):
             qvec = embedder.query(q, running=start)
@@ -603,6 +679,7 @@ class Berita:
             today,
             context,
             asked=prepared.asked,
+            words=prepared.words,
             referents=referents,
         )
         timings["answer"] = (time.perf_counter() - t2) * 1000
@@ -622,50 +699,19 @@ class Berita:
         context: tuple[int, int] | None = None,
         *,
         asked: TimeMention | EllipsisType | None = ...,
+        words: _QuestionWords | None = None,
         referents: tuple[str, ...] = (),
     ) -> Answer:
         """``typed``: a follow-up as the user typed it (``qa`` is it resolved); ``context``:
         (passage id, sentence id) of the answer it follows up; ``asked``: the question's date
-        constraint when already worked out (``_prepare``)."""
+        constraint when already worked out (``_prepare``); ``words``: the question's words as
+        the reader weighs them, likewise (``_question_words``)."""
         index, terms = loaded.index, loaded.terms
-        if reader.reporting(qa.text):  # the fact is what is looked for; its reporters answer
-            qa = replace(qa, type="what", expected=None)
-        concepts_ = reader.concepts(qa)
-        if terms.acronyms:
-            concepts_ = [reader.spelled_out(c, terms.acronyms) for c in concepts_]
-        weights: dict[int, float] = {}
-        missing: list[str] = []
-        absent: list[int] = []  # words the articles never use that we can read …
-        unread: list[int] = []  # … and that we can't (English without Indonesian forms)
-        unknown = weak_missing = 0
-        first = (re.findall(r"\w+(?:-\w+)*", qa.text) or [""])[0]
-        for i, c in enumerate(concepts_):
-            w = terms.idf(c.forms)
-            if w is None:
-                # A name the articles never use: they can't be about it. Any other word the
-                # articles never use (or an English one we can't put in Indonesian) is
-                # weighed by the decision as "unknown"; one we can read (Indonesian, or
-                # English with Indonesian forms) as "absent" too.
-                if c.name and reader.surely_a_name(c, qa.language, first=first):
-                    missing.append(c.text)
-                elif c.name:
-                    weak_missing += 1
-                else:
-                    unknown += 1
-                    (absent if reader.readable(c) else unread).append(i)
-                continue
-            if c.name and verify.unknown_core(c.text, lambda f: bool(terms.idf((f,)))):
-                missing.append(c.text)  # "Mount Everest": only its ordinary word is theirs
-                continue
-            weights[i] = w
-        if typed is not None:
-            # A follow-up's own words say what it asks; the words it took from the conversation
-            # ("Arif Mahendra and Siti Rohana" for "they") say what about, and would otherwise
-            # make the previous answer's sentence, which names them, the best match again.
-            own = words_of(typed)
-            for i, c in enumerate(concepts_):
-                if i in weights and not any(all(p in own for p in f.split()) for f in c.forms):
-                    weights[i] *= REFERENT_WEIGHT
+        if words is None:
+            words = _question_words(loaded, qa, typed)
+        qa, concepts_, weights = words.question, words.concepts, dict(words.weights)
+        missing, absent, unread = list(words.missing), list(words.absent), list(words.unread)
+        unknown, weak_missing = words.unknown, words.weak_missing
         today = today or terms.today
         if asked is ...:
             asked = _question_dates(loaded, qa.text, today)
@@ -780,11 +826,7 @@ class Berita:
             weak_missing=weak_missing,
             absent=absent,
             unread=unread,
-            name_words={
-                i: reader.name_parts(c, lambda f: bool(terms.idf((f,))), terms.acronyms)
-                for i, c in enumerate(concepts_)
-                if c.name and i in weights
-            },
+            name_words=words.name_words,
             full_names=terms.full_names,
             sim_shift=terms.anchor - reader.REFERENCE_ANCHOR,
             today=today,
