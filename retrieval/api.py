@@ -451,10 +451,18 @@ class Berita:
             return self._embedder
 
     def _load_model_aside(self) -> None:
-        """Start loading the model on another thread, if it isn't loaded, while this one loads
-        the index: the ONNX session loads without the GIL, so the index's loading runs beside
-        it, not after it. A failed load is left to ``embedder`` to raise again."""
-        if self._embedder is None:
+        """Start loading the model on another thread when neither it nor the index is loaded
+        yet, while this one loads the index: the ONNX session loads without the GIL, so the
+        index's loading runs beside it, not after it. Not without an index (its error comes
+        first, without loading a model for nothing); a failed load is left to ``embedder`` to
+        raise again."""
+        if self._embedder is not None or self._loaded is not None:
+            return
+        try:
+            present = current_generation(self.config.data_dir) is not None
+        except BeritaError:
+            present = False  # the index's own load reports it
+        if present:
             _prepare_pool().submit(lambda: self.embedder)
 
     def _passage_embedder(self) -> Embedder:
