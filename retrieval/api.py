@@ -308,6 +308,80 @@ def _question_dates(loaded: _Loaded, question: str, today: dt.date | None = None
 
 
 @dataclass(frozen=True, kw_only=True)
+class _QuestionWords:
+    """How the reader weighs a question's words: what depends on the question and the index's
+    word counts only, so it is worked out while the question is encoded (``_prepare``)."""
+
+    question: Question  # as read: a who-reports question asks for the fact ("what")
+    concepts: list[reader.Concept]
+    weights: dict[int, float]
+    missing: list[str]
+    absent: list[int]
+    unread: list[int]
+    unknown: int
+    weak_missing: int
+    name_words: dict[int, list[tuple[str, ...]]]
+
+
+def _question_words(loaded: _Loaded, qa: Question, typed: str | None = None) -> _QuestionWords:
+    """``typed``: a follow-up as the user typed it (``qa`` is it resolved)."""
+    terms = loaded.terms
+    if reader.reporting(qa.text):  # the fact is what is looked for; its reporters answer
+        qa = replace(qa, type="what", expected=None)
+    concepts_ = reader.concepts(qa)
+    if terms.acronyms:
+        concepts_ = [reader.spelled_out(c, terms.acronyms) for c in concepts_]
+    weights: dict[int, float] = {}
+    missing: list[str] = []
+    absent: list[int] = []  # words the articles never use that we can read …
+    unread: list[int] = []  # … and that we can't (English without Indonesian forms)
+    unknown = weak_missing = 0
+    first = (re.findall(r"\w+(?:-\w+)*", qa.text) or [""])[0]
+    for i, c in enumerate(concepts_):
+        w = terms.idf(c.forms)
+        if w is None:
+            # A name the articles never use: they can't be about it. Any other word the
+            # articles never use (or an English one we can't put in Indonesian) is
+            # weighed by the decision as "unknown"; one we can read (Indonesian, or
+            # English with Indonesian forms) as "absent" too.
+            if c.name and reader.surely_a_name(c, qa.language, first=first):
+                missing.append(c.text)
+            elif c.name:
+                weak_missing += 1
+            else:
+                unknown += 1
+                (absent if reader.readable(c) else unread).append(i)
+            continue
+        if c.name and verify.unknown_core(c.text, lambda f: bool(terms.idf((f,)))):
+            missing.append(c.text)  # "Mount Everest": only its ordinary word is theirs
+            continue
+        weights[i] = w
+    if typed is not None:
+        # A follow-up's own words say what it asks; the words it took from the conversation
+        # ("Arif Mahendra and Siti Rohana" for "they") say what about, and would otherwise
+        # make the previous answer's sentence, which names them, the best match again.
+        own = words_of(typed)
+        for i, c in enumerate(concepts_):
+            if i in weights and not any(all(p in own for p in f.split()) for f in c.forms):
+                weights[i] *= REFERENT_WEIGHT
+    return _QuestionWords(
+        question=qa,
+        concepts=concepts_,
+        weights=weights,
+        missing=missing,
+        absent=absent,
+        unread=unread,
+        unknown=unknown,
+        weak_missing=weak_missing,
+        name_words={
+            i: reader.name_parts(c, lambda f: bool(terms.idf((f,))), terms.acronyms)
+            for i, c in enumerate(concepts_)
+            if c.name and i in weights
+        },
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
 class _Prepared:
     """What a question needs before its vector: its analysis, BM25's ranking, its date."""
 
@@ -315,22 +389,45 @@ class _Prepared:
     lexical_query: str  # the question and its Indonesian bridge terms
     lexical_ids: list[int] | None  # None without BM25
     asked: TimeMention | None
+    words: _QuestionWords
     timings: dict[str, float]
 
 
-def _prepare(loaded: _Loaded, q: str, today: dt.date | None = None) -> _Prepared:
+def _prepare(loaded: _Loaded, q: str, today: dt.date | None = None, typed: str | None = None) -> _Prepared:
     qa = analyze(q, vocabulary=loaded.terms.names)
     text = " ".join([q, *bridge_terms(qa)])
     t = time.perf_counter()
     ids = loaded.lexical.search(text, SEARCH_CANDIDATES) if loaded.lexical else None
     timings = {"lexical": (time.perf_counter() - t) * 1000} if loaded.lexical else {}
+    if ids:
+        _read_ahead(loaded, ids[:READ_AHEAD])
     return _Prepared(
         question=qa,
         lexical_query=text,
         lexical_ids=ids,
         asked=_question_dates(loaded, q, today),
+        words=_question_words(loaded, qa, typed),
         timings=timings,
     )
+
+
+# BM25's passages read ahead (_read_ahead): its first CANDIDATES // 2. Fusion by reciprocal rank
+# keeps each ranking's first half of CANDIDATES when the two share no passage, and more of
+# BM25's when they share some: on the bench's questions its ranks 0-9 were among the passages
+# read 389 times of 390 at 200k chunks (ranks 10-29: 1 of 780) and 371 of 371 on the seeds
+# (ranks 10-19: 275 of 289). Reading ahead all 30 parsed a third more facts than the answers
+# read at 200k chunks (thread_time of _read and _prepare summed, 1,223 -> 1,527 ms a pass).
+READ_AHEAD = CANDIDATES // 2
+
+
+def _read_ahead(loaded: _Loaded, chunk_ids: list[int]) -> None:
+    """Load the passages BM25 proposes, their sentences and those sentences' facts into the
+    generation's caches, so that reading them after the encode finds them parsed. On a
+    generation the process has not read much of (the bench's 1M chunks: every question's
+    passages new to it), parsing facts was a fifth of the answer stage's CPU (cProfile)."""
+    for s in loaded.index.sentences_of(chunk_ids):
+        loaded.facts(s)
+    loaded.index.chunks(chunk_ids)
 
 
 _POOL: ThreadPoolExecutor | None = None
@@ -360,6 +457,8 @@ class Berita:
         self._embedder: Embedder | OnnxEncoder | None = embedder
         self._loaded: _Loaded | None = None
         self._lock = threading.RLock()
+        # The model has a lock of its own: the first question loads it beside the index (ask).
+        self._model_lock = threading.RLock()
         self._reload_lock = threading.RLock()
 
     # --- resources -----------------------------------------------------------
@@ -367,14 +466,29 @@ class Berita:
     @property
     def embedder(self) -> Embedder | OnnxEncoder:
         """What encodes questions: without torch when the model has an ONNX export."""
-        with self._lock:
+        with self._model_lock:
             if self._embedder is None:
                 self._embedder = load_query_encoder(self.config)
             return self._embedder
 
+    def _load_model_aside(self) -> None:
+        """Start loading the model on another thread when neither it nor the index is loaded
+        yet, while this one loads the index: the ONNX session loads without the GIL, so the
+        index's loading runs beside it, not after it. Not without an index (its error comes
+        first, without loading a model for nothing); a failed load is left to ``embedder`` to
+        raise again."""
+        if self._embedder is not None or self._loaded is not None:
+            return
+        try:
+            present = current_generation(self.config.data_dir) is not None
+        except BeritaError:
+            present = False  # the index's own load reports it
+        if present:
+            _prepare_pool().submit(lambda: self.embedder)
+
     def _passage_embedder(self) -> Embedder:
         """What encodes articles: sentence-transformers, which also made the ONNX export."""
-        with self._lock:
+        with self._model_lock:
             current = self._embedder
         if current is None or isinstance(current, OnnxEncoder):
             return load_embedder(self.config)
@@ -388,10 +502,12 @@ class Berita:
     def warm_up(self, *, model: bool = True, index: bool = True) -> None:
         """Load the model and/or the index now, so the first question doesn't wait for them
         and a missing or damaged index is reported before any question is read."""
-        if model:
-            _ = self.embedder
+        if model and index:
+            self._load_model_aside()
         if index:
             _ = self._loaded_now()
+        if model:
+            _ = self.embedder
 
     def _load(self) -> _Loaded:
         index = load(self.config.data_dir)
@@ -490,6 +606,7 @@ class Berita:
         typed = self.check_question(question)
         lang = lang or detect_language(typed)
         today = today or self._today()
+        self._load_model_aside()  # the first question: the model loads while the index does
         loaded = self._current()  # one generation for the whole answer
         standard = _standard(loaded, typed, lang)
         if conversation is None:
@@ -580,7 +697,7 @@ class Berita:
         pending: list[Future[_Prepared]] = []
 
         def start() -> None:
-            pending.append(_prepare_pool().submit(_prepare, loaded, q, today))
+            pending.append(_prepare_pool().submit(_prepare, loaded, q, today, typed))
 
         if isinstance(embedder, OnnxEncoder):
             qvec = embedder.query(q, running=start)
@@ -612,6 +729,7 @@ class Berita:
             today,
             context,
             asked=prepared.asked,
+            words=prepared.words,
             referents=referents,
         )
         timings["answer"] = (time.perf_counter() - t2) * 1000
@@ -631,55 +749,27 @@ class Berita:
         context: tuple[int, int] | None = None,
         *,
         asked: TimeMention | EllipsisType | None = ...,
+        words: _QuestionWords | None = None,
         referents: tuple[str, ...] = (),
     ) -> Answer:
         """``typed``: a follow-up as the user typed it (``qa`` is it resolved); ``context``:
         (passage id, sentence id) of the answer it follows up; ``asked``: the question's date
-        constraint when already worked out (``_prepare``)."""
+        constraint when already worked out (``_prepare``); ``words``: the question's words as
+        the reader weighs them, likewise (``_question_words``)."""
         index, terms = loaded.index, loaded.terms
+        if words is None:
+            words = _question_words(loaded, qa, typed)
+        qa, concepts_, weights = words.question, words.concepts, dict(words.weights)
+        missing, absent, unread = list(words.missing), list(words.absent), list(words.unread)
+        unknown, weak_missing = words.unknown, words.weak_missing
+        name_words = words.name_words
         writer: list[int] = []  # the follow-up's names that stand for the last answer's article
-        if reader.reporting(qa.text):  # the fact is what is looked for; its reporters answer
-            qa = replace(qa, type="what", expected=None)
-        concepts_ = reader.concepts(qa)
-        if terms.acronyms:
-            concepts_ = [reader.spelled_out(c, terms.acronyms) for c in concepts_]
-        weights: dict[int, float] = {}
-        missing: list[str] = []
-        absent: list[int] = []  # words the articles never use that we can read …
-        unread: list[int] = []  # … and that we can't (English without Indonesian forms)
-        unknown = weak_missing = 0
-        first = (re.findall(r"\w+(?:-\w+)*", qa.text) or [""])[0]
-        for i, c in enumerate(concepts_):
-            w = terms.idf(c.forms)
-            if w is None:
-                # A name the articles never use: they can't be about it. Any other word the
-                # articles never use (or an English one we can't put in Indonesian) is
-                # weighed by the decision as "unknown"; one we can read (Indonesian, or
-                # English with Indonesian forms) as "absent" too.
-                if c.name and reader.surely_a_name(c, qa.language, first=first):
-                    missing.append(c.text)
-                elif c.name:
-                    weak_missing += 1
-                else:
-                    unknown += 1
-                    (absent if reader.readable(c) else unread).append(i)
-                continue
-            if c.name and verify.unknown_core(c.text, lambda f: bool(terms.idf((f,)))):
-                missing.append(c.text)  # "Mount Everest": only its ordinary word is theirs
-                continue
-            weights[i] = w
-        if typed is not None:
-            # A follow-up's own words say what it asks; the words it took from the conversation
-            # ("Arif Mahendra and Siti Rohana" for "they") say what about, and would otherwise
-            # make the previous answer's sentence, which names them, the best match again.
-            own = words_of(typed)
-            for i, c in enumerate(concepts_):
-                if i in weights and not any(all(p in own for p in f.split()) for f in c.forms):
-                    weights[i] *= REFERENT_WEIGHT
-            writer = _bylined(loaded, context, concepts_, own) if context is not None else []
+        if typed is not None and context is not None:
+            writer = _bylined(loaded, context, concepts_, words_of(typed))
             if writer:  # the writer is not looked for in the answer: their article is
                 keep = [i for i in range(len(concepts_)) if i not in writer]
                 weights = {j: weights[i] for j, i in enumerate(keep) if i in weights}
+                name_words = {j: name_words[i] for j, i in enumerate(keep) if i in name_words}
                 absent = [keep.index(i) for i in absent if i in keep]
                 unread = [keep.index(i) for i in unread if i in keep]
                 concepts_ = [concepts_[i] for i in keep]
@@ -801,11 +891,7 @@ class Berita:
             weak_missing=weak_missing,
             absent=absent,
             unread=unread,
-            name_words={
-                i: reader.name_parts(c, lambda f: bool(terms.idf((f,))), terms.acronyms)
-                for i, c in enumerate(concepts_)
-                if c.name and i in weights
-            },
+            name_words=name_words,
             full_names=terms.full_names,
             sim_shift=terms.anchor - reader.REFERENCE_ANCHOR,
             today=today,

@@ -179,12 +179,19 @@ def mmap_copy(onnx_file: Path) -> Path:
 # Most of a cold `berita ask` was loading the tokenizer: `tokenizers` builds a trie of all
 # 250,002 XLM-R pieces (0.8-1.2 s on a quiet machine, holding the GIL). A Unigram tokenizer
 # only ever uses pieces that occur in its normalized input, so for a text made only of
-# characters that have a piece of their own and are Latin-script (or general punctuation), a
-# copy holding only the pieces made of such characters (110,414 of them) finds the same pieces,
-# mapped back to the same ids (tests/test_lean.py). Loading it took 0.73 s against 2.79 s for
-# the full tokenizer on the same (busy) machine. The copy is written once beside the model;
-# any other text goes to the full tokenizer, loaded when first needed.
-_LATIN_SUFFIX = ".latin"
+# characters that have a piece of their own and are in a smaller script set, a copy holding
+# only the pieces made of such characters finds the same pieces, mapped back to the same ids
+# (tests/test_lean.py). Two such cuts, smallest first: "ascii" (ASCII and general
+# punctuation: 83,124 pieces) for nearly every question in English or Indonesian, "latin"
+# (Latin script: 110,414 pieces) for one with "Café" or "Zürich". Loading took 0.73 s for the
+# Latin cut against 2.79 s for the full tokenizer (busy machine), and 0.18-0.19 s for the ASCII
+# cut against 0.28-0.36 s for the Latin one (CPU time, back to back). The cuts are written once
+# beside the model; the ASCII one loads with the encoder, the others when a text needs them.
+
+
+def _ascii(c: str) -> bool:
+    o = ord(c)
+    return o < 0x80 or 0x2000 <= o < 0x2070 or c in "▁€"
 
 
 def _latin(c: str) -> bool:
@@ -192,9 +199,13 @@ def _latin(c: str) -> bool:
     return o < 0x250 or 0x2000 <= o < 0x2070 or c in "▁€"
 
 
+# The cuts, each a superset of the one before: (name, which characters its pieces are made of).
+CUTS: tuple[tuple[str, Callable[[str], bool]], ...] = (("ascii", _ascii), ("latin", _latin))
+
+
 @dataclass(frozen=True)
-class LatinTokenizer:
-    """A Unigram tokenizer cut to the pieces made of Latin-script characters."""
+class CutTokenizer:
+    """A Unigram tokenizer cut to the pieces made of one script set's characters."""
 
     tokenizer: Any
     ids: np.ndarray  # its piece number -> the full tokenizer's id
@@ -210,13 +221,13 @@ class LatinTokenizer:
         )
 
 
-def _latin_files(tokenizer_file: Path) -> tuple[Path, Path, Path]:
-    """tokenizer.latin.json, its id map (.latin.ids.npy) and what it was made from (.latin.meta.json)."""
+def _cut_files(tokenizer_file: Path, cut: str) -> tuple[Path, Path, Path]:
+    """tokenizer.<cut>.json, its id map (.<cut>.ids.npy) and what it was made from (.<cut>.meta.json)."""
     folder, stem = tokenizer_file.parent, tokenizer_file.stem
     return (
-        folder / f"{stem}{_LATIN_SUFFIX}.json",
-        folder / f"{stem}{_LATIN_SUFFIX}.ids.npy",
-        folder / f"{stem}{_LATIN_SUFFIX}.meta.json",
+        folder / f"{stem}.{cut}.json",
+        folder / f"{stem}.{cut}.ids.npy",
+        folder / f"{stem}.{cut}.meta.json",
     )
 
 
@@ -225,10 +236,11 @@ def _source_stamp(path: Path) -> dict:
     return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
 
 
-def latin_tokenizer_files(tokenizer_file: Path) -> tuple[Path, Path, Path] | None:
-    """The Latin-script copy of a Unigram ``tokenizer.json`` (tokenizer, id map, meta), written
-    once beside it; None for other tokenizers or a read-only folder."""
-    files = _latin_files(tokenizer_file)
+def cut_tokenizer_files(tokenizer_file: Path, cut: str = "latin") -> tuple[Path, Path, Path] | None:
+    """The copy of a Unigram ``tokenizer.json`` cut to one of ``CUTS`` (tokenizer, id map,
+    meta), written once beside it; None for other tokenizers or a read-only folder."""
+    keeps = dict(CUTS)[cut]
+    files = _cut_files(tokenizer_file, cut)
     json_file, ids_file, meta_file = files
     stamp = _source_stamp(tokenizer_file)
 
@@ -241,15 +253,15 @@ def latin_tokenizer_files(tokenizer_file: Path) -> tuple[Path, Path, Path] | Non
     try:
         if (done := made()) is not None:
             return files if done else None
-        with open(tokenizer_file.parent / ".latin.lock", "w") as lock:
+        with open(tokenizer_file.parent / f".{cut}.lock", "w") as lock:
             fcntl.flock(lock, fcntl.LOCK_EX)
             if (done := made()) is not None:
                 return files if done else None
             raw = json.loads(tokenizer_file.read_text(encoding="utf-8"))
             model = raw.get("model") or {}
             vocab = model.get("vocab") or []
-            keep = [i for i, (piece, _) in enumerate(vocab) if all(_latin(c) for c in piece)]
-            alphabet = sorted(p for p, _ in vocab if len(p) == 1 and _latin(p))
+            keep = [i for i, (piece, _) in enumerate(vocab) if all(keeps(c) for c in piece)]
+            alphabet = sorted(p for p, _ in vocab if len(p) == 1 and keeps(p))
             unk = model.get("unk_id")
             if (
                 model.get("type") != "Unigram"
@@ -270,33 +282,34 @@ def latin_tokenizer_files(tokenizer_file: Path) -> tuple[Path, Path, Path] | Non
                 "reserved": [t["content"] for t in raw.get("added_tokens", [])],
             }
             log.info(
-                "writing a Latin-script copy of %s (%d of %d pieces), once",
+                "writing a %s copy of %s (%d of %d pieces), once",
+                cut,
                 tokenizer_file.name,
                 len(keep),
                 len(vocab),
             )
-            with _staged(tokenizer_file.parent, ".latin-") as tmp:
+            with _staged(tokenizer_file.parent, f".{cut}-") as tmp:
                 (tmp / json_file.name).write_text(json.dumps(raw, ensure_ascii=False), encoding="utf-8")
                 np.save(tmp / ids_file.name, np.asarray(keep, np.int64))
                 (tmp / meta_file.name).write_text(json.dumps(meta, ensure_ascii=False), encoding="utf-8")
                 # meta last: it says the others are there
                 _move_in(tmp, (json_file.name, ids_file.name, meta_file.name), tokenizer_file.parent)
     except OSError as exc:
-        log.warning("cannot write a Latin-script tokenizer copy (%s); loading %s whole", exc, tokenizer_file)
+        log.warning("cannot write a %s tokenizer copy (%s); loading %s whole", cut, exc, tokenizer_file)
         return None
     return files
 
 
-def load_latin_tokenizer(tokenizer_file: Path) -> LatinTokenizer | None:
+def load_cut_tokenizer(tokenizer_file: Path, cut: str = "latin") -> CutTokenizer | None:
     from tokenizers import Tokenizer
 
-    files = latin_tokenizer_files(tokenizer_file)
+    files = cut_tokenizer_files(tokenizer_file, cut)
     if files is None:
         return None
     json_file, ids_file, meta_file = files
     meta = _read_json(meta_file)
     assert isinstance(meta, dict)
-    return LatinTokenizer(
+    return CutTokenizer(
         tokenizer=Tokenizer.from_file(str(json_file)),
         ids=np.load(ids_file),
         alphabet=frozenset(meta["alphabet"]),
@@ -336,13 +349,15 @@ class OnnxEncoder:
         # while it builds its trie. Side by side, the session load is free.
         self._full: Any = None
         self._full_lock = threading.Lock()
+        # The cuts (CUTS) loaded so far, by position; the first loads now, the others on first use.
+        self._cuts: dict[int, CutTokenizer | None] = {}
         with ThreadPoolExecutor(1, thread_name_prefix="onnx-load") as pool:
             session = pool.submit(_session, mmap_copy(spec.onnx_file))
-            self._latin = load_latin_tokenizer(spec.tokenizer_file)
-            if self._latin is not None:
-                self._prepare(self._latin.tokenizer)
-                pad = _pad_id(self._latin.tokenizer, spec)
-                self._pad_id = int(self._latin.ids[pad]) if pad < len(self._latin.ids) else 0
+            first = self._cuts[0] = load_cut_tokenizer(spec.tokenizer_file, CUTS[0][0])
+            if first is not None:
+                self._prepare(first.tokenizer)
+                pad = _pad_id(first.tokenizer, spec)
+                self._pad_id = int(first.ids[pad]) if pad < len(first.ids) else 0
             else:
                 self._pad_id = _pad_id(self.tokenizer, spec)
             self.session = session.result()
@@ -368,14 +383,31 @@ class OnnxEncoder:
                 self._full = full
             return self._full
 
+    def _cut(self, i: int) -> CutTokenizer | None:
+        """The i-th of ``CUTS`` (loaded on first use; None when the tokenizer has no such cut)."""
+        with self._full_lock:
+            if i not in self._cuts:
+                cut = load_cut_tokenizer(self.spec.tokenizer_file, CUTS[i][0])
+                if cut is not None:
+                    self._prepare(cut.tokenizer)
+                self._cuts[i] = cut
+            return self._cuts[i]
+
     def token_ids(self, texts: list[str]) -> list[np.ndarray]:
-        """Each text's token ids, as the full tokenizer gives them."""
+        """Each text's token ids, as the full tokenizer gives them: from the smallest cut that
+        covers the text, else from the full tokenizer."""
         out: list[np.ndarray | None] = [None] * len(texts)
-        latin = self._latin
-        if latin is not None:
-            rows = [i for i, t in enumerate(texts) if latin.covers(t)]
-            for i, e in zip(rows, latin.tokenizer.encode_batch([texts[i] for i in rows]), strict=True):
-                out[i] = latin.ids[e.ids]
+        for i in range(len(CUTS)):
+            rest = [j for j, o in enumerate(out) if o is None]
+            if not rest:
+                break
+            cut = self._cut(i)
+            if cut is None:
+                continue
+            rows = [j for j in rest if cut.covers(texts[j])]
+            if rows:
+                for j, e in zip(rows, cut.tokenizer.encode_batch([texts[j] for j in rows]), strict=True):
+                    out[j] = cut.ids[e.ids]
         rest = [i for i, o in enumerate(out) if o is None]
         if rest:
             for i, e in zip(rest, self.tokenizer.encode_batch([texts[i] for i in rest]), strict=True):

@@ -189,26 +189,32 @@ def test_what_the_lean_encoder_leaves_to_sentence_transformers(tmp_path, modules
         read_spec(folder, "onnx/model.onnx")
 
 
-def test_the_latin_script_tokenizer_gives_the_full_tokenizers_ids(seeded, seed_chunks):
-    """Cold start loads a copy of the tokenizer cut to Latin-script pieces; a text it covers
-    gets the same ids as from the full tokenizer, any other text goes to the full one."""
+def test_the_cut_tokenizers_give_the_full_tokenizers_ids(seeded, seed_chunks):
+    """Cold start loads a copy of the tokenizer cut to ASCII pieces; a text it covers gets the
+    same ids as from the full tokenizer, a Latin-script one goes to the Latin-script cut
+    (loaded when first needed), any other text to the full one."""
     lean = seeded.embedder
-    latin = lean._latin
-    assert latin is not None and len(latin.ids) < 150_000
+    ascii_cut, latin = lean._cut(0), lean._cut(1)
+    assert ascii_cut is not None and latin is not None
+    assert len(ascii_cut.ids) < len(latin.ids) < 150_000
     corpus = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "tests" / "corpus").glob("*.txt"))]
-    covered = [
+    plain = [
         *QUESTIONS,
-        *seed_chunks,
-        *corpus,
-        "Café “naïve” — Rp 1.500,00 · 25% naik; São Paulo & Zürich… ’kan?",
+        "Who met on 28 September — and why?",
         "  spasi   ganda\tdan tab  ",
+        "Berapa “persen” naik… ’kan? 1.500,00 - 25%",
     ]
+    accented = ["Café “naïve” — Rp 1.500,00 · 25% naik; São Paulo & Zürich… ’kan?", "Ñandú à la carte"]
     others = ["Xi Jinping 习近平 di Beijing", "Москва и Киев", "ini <mask> itu", "emoji 🙂 ya", "Ελλάδα"]
-    for text in covered:
+    for text in plain:
+        assert ascii_cut.covers(text), text
+    for text in [*plain, *seed_chunks, *corpus, *accented]:
         assert latin.covers(text), text
+    for text in accented:
+        assert not ascii_cut.covers(text), text
     for text in others:
-        assert not latin.covers(text), text
+        assert not latin.covers(text) and not ascii_cut.covers(text), text
     full = lean.tokenizer
-    texts = covered + others
+    texts = plain + seed_chunks + corpus + accented + others
     for text, ids in zip(texts, lean.token_ids(texts), strict=True):
         assert ids.tolist() == full.encode(text).ids, text
