@@ -787,7 +787,21 @@ class Berita:
         if not reading.found:
             return refused(*(reading.reason or ("not_found", {})))
         lead = reading.evidence[0].candidate
-        near = verify.near_miss(qa.text, qa.type, concepts_, weights, absent, lead.text, lead.facts.words)
+        near = verify.near_miss(
+            qa.text,
+            qa.type,
+            concepts_,
+            weights,
+            absent,
+            lead.text,
+            lead.facts.words,
+            language=qa.language,
+            expected=qa.expected,
+            read=frozenset().union(
+                article_words(lead.n),
+                *{ev.candidate.n: passage_words(ev.candidate.n) for ev in reading.evidence}.values(),
+            ),
+        )
         if near:  # found, but what it asks is not what the evidence states (verify.near_miss)
             return refused(*near)
         other = verify.of_another(qa.text, qa.type, asked or None, lead.text, lead.facts, concepts_, weights)

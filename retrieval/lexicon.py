@@ -1032,6 +1032,11 @@ expensive | mahal
 shipping | pengapalan; pelayaran; pengiriman
 livestock | ternak
 cattle | ternak; sapi
+cow | sapi; ternak
+goalkeeper | kiper; penjaga gawang
+cows | sapi; ternak
+subsidy | subsidi
+subsidies | subsidi
 motorbikes | roda dua; sepeda motor; motor
 motorcycles | roda dua; sepeda motor; motor
 forecast | memperkirakan; perkiraan; prakiraan

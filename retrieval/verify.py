@@ -172,6 +172,126 @@ def _stated_otherwise(group: tuple[str, ...], evidence: frozenset[str]) -> bool:
     return False
 
 
+# An English participle or past verb ends the asked noun group: "which hospital treated …",
+# "which airline flew …" (the Indonesian forms can't tell: "merek" looks like a "me-" verb).
+_EN_VERB = re.compile(r"^[a-z]{3,}ed$")
+_EN_PAST = frozenset({
+    "flew", "went", "met", "made", "gave", "took", "saw", "won", "led", "ran", "said", "told",
+    "came", "left", "got", "paid", "bought", "sold", "built", "held", "kept", "brought", "sent",
+    "spent", "began", "became", "fell", "rose", "hit", "set", "put", "beat", "lost", "chose",
+    "wrote", "spoke", "drove", "fought", "shot", "struck", "stood", "sat", "ate", "caught",
+})  # fmt: skip
+
+
+def heads(text: str, language: str, concepts_: Sequence[_Concept]) -> list[list[int]]:
+    """The concepts naming the head of each asked noun group: the attribute the answer must be
+    a value or instance of ("brand" of "which vaccine brand", "rumah sakit", "juru bicara").
+    English heads come last ("vaccine brand"), before a verb or a name ("which airline flew
+    Choe …"); names before it only qualify it ("which Chinese officials"). Indonesian heads
+    come first (``focus`` keeps a bound pair whole)."""
+    by_word: dict[str, int] = {}
+    for i, c in enumerate(concepts_):
+        for w in _WORD.findall(c.text.lower()):
+            by_word.setdefault(w, i)
+    out: list[list[int]] = []
+    low = text.lower()
+    groups = list(focus(text, language))
+    if language == "en":
+        # "How many cows …", "how much subsidy …": the counted or valued noun heads it too.
+        groups += [tuple(m.group(1).split()) for m in _COUNTED_EN.finditer(low)]
+        groups += [(m.group(1),) for m in _WHOSE_EN.finditer(low)]  # "Who was Persija's goalkeeper …"
+    for group in groups:
+        if group == ("age",):
+            continue
+        idx: list[int] = []
+        for w in group:
+            i = by_word.get(w)
+            if i is not None and concepts_[i].name:
+                if idx:
+                    break
+                continue
+            if language == "en" and (_EN_VERB.match(w) or w in _EN_PAST):
+                break
+            if i is None:
+                break
+            idx.append(i)
+        if not idx:
+            continue
+        if language == "en":
+            idx = idx[-1:]
+        out.append(list(dict.fromkeys(idx)))
+    return out
+
+
+_COUNTED_EN = re.compile(
+    r"\bhow (?:many|much) (?!(?:money|of|do|does|did|is|was|are|were|will|has|have|had|can|could|would)\b)"
+    r"((?:[a-z][\w-]* ?){1,2})"
+)
+_WHOSE_EN = re.compile(r"\bwho (?:is|was|are|were) [^?]*?['’]s ([a-z][\w-]*)")
+# "Who refereed …", "siapa yang memimpin …": the act whose doer a who-question asks.
+_WHO_ACT = re.compile(r"^\s*who (?!is|was|are|were|will|would|did|does|do|has|have|had)([a-z][\w-]*)")
+
+
+def unread_act(
+    text: str, language: str, concepts_: Sequence[_Concept], weights: dict[int, float]
+) -> list[str]:
+    """The act a who-question asks the doer of when it is a role ("Who refereed …?": "wasit")
+    the articles never use in any form: no one they name holds it, as far as they say. An act
+    said with a verb ("scored": "mencetak", "received": "menerima") may be stated in other
+    words ("gol … Rafael Siregar", "Putin … mengirim Kim pesan"; seeds and corpus: three
+    answerable who-questions refused when any act counted, two of them Indonesian verbs)."""
+    m = _WHO_ACT.search(text.lower()) if language == "en" else None
+    if not m:
+        return []
+    return [
+        c.text
+        for i, c in enumerate(concepts_)
+        if not c.name
+        and c.text.lower() == m.group(1)
+        and not weights.get(i)
+        and len(c.forms) > 1
+        and _thing(f for f in c.forms if f != c.text.lower())
+    ]
+
+
+def _head_stated(group: list[int], concepts_: Sequence[_Concept], evidence: frozenset[str]) -> bool:
+    """Is the asked head stated in the evidence: its words, their translations, or a word that
+    translates the same English one ("humas" for "juru bicara", both "spokesperson")?"""
+    texts = [concepts_[i].text.lower() for i in group]
+    phrase = " ".join(texts)
+    if _present(co_translations(phrase), evidence) or _present(EN_TO_ID.get(phrase, ()), evidence):
+        return True
+    if all(_stated(concepts_[i].forms, evidence) for i in group):
+        return True
+    return any(_present(EN_TO_ID.get(t, ()), evidence) for t in texts) and len(group) == 1
+
+
+def unattested(
+    text: str,
+    language: str,
+    concepts_: Sequence[_Concept],
+    weights: dict[int, float],
+    evidence: frozenset[str] | set[str],
+) -> list[str]:
+    """The asked attribute ("Which vaccine brand …", "rumah sakit mana …", "how many doses")
+    when the evidence (the lead's article) never states it, in any form we can bridge: the
+    answer must be an instance or value of it, and a sentence on the rest of the question is
+    no answer. Words we can't read (English with no Indonesian forms) say nothing."""
+    out: list[str] = []
+    for group in heads(text, language, concepts_):
+        if any(concepts_[i].text.lower() in GENERIC for i in group):
+            continue
+        if not all(weights.get(i) or language == "id" or len(concepts_[i].forms) > 1 for i in group):
+            continue
+        words = frozenset(evidence)
+        if _head_stated(group, concepts_, words) or _stated_otherwise(
+            tuple(concepts_[i].text.lower() for i in group), words
+        ):
+            continue
+        out.extend(concepts_[i].text for i in group if concepts_[i].text not in out)
+    return out
+
+
 # "How to …", "how do I …", "cara …", "tips …", "resep …": instructions, which a news passage
 # gives only if it states every word of them.
 _HOWTO = re.compile(
@@ -576,9 +696,24 @@ def near_miss(
     absent: Iterable[int],
     sentence: str,
     words: frozenset[str],
+    *,
+    language: str = "en",
+    expected: str | None = None,
+    read: frozenset[str] = frozenset(),
 ) -> tuple[str, dict[str, str]] | None:
-    """Why the evidence the reader found (the lead ``sentence`` and its ``words``) does not
+    """Why the evidence the reader found (the lead ``sentence`` and its ``words``; ``read``:
+    the words of every passage it read, the lead's article's first among them) does not
     answer the question after all, as a reason key and its arguments; None when it may."""
+    if read and expected and qtype != "yesno":
+        # Only a typed question asks for an instance of its head ("which team" is answered by
+        # "PSM Makassar"); a word any passage read uses may be how it names the instance
+        # (seeds and corpus: 11 answerable questions refused when only the lead's article
+        # counted: "tim", "senjata", "divisi" stated a sentence or two away).
+        attribute = unattested(question, language, concepts_, weights, words | read)
+        if qtype == "who":
+            attribute += unread_act(question, language, concepts_, weights)
+        if attribute:
+            return "not_stated", {"what": ", ".join(attribute)}
     things = unasked_thing(qtype, concepts_, absent)
     if things:
         return "not_whether", {"what": ", ".join(things)}
