@@ -101,8 +101,9 @@ finance minister | menteri keuangan; menkeu
 prime minister | perdana menteri; pm
 vice president | wakil presiden; wapres
 head of state | kepala negara
+heads of state | kepala negara; pemimpin dunia; pemimpin negara
 secretary general | sekretaris jenderal; sekjen
-spokesperson | juru bicara; jubir
+spokesperson | juru bicara; jubir; humas; public relations
 spokesman | juru bicara; jubir
 ambassador | duta besar; dubes
 president | presiden
@@ -114,6 +115,7 @@ counterpart | rekan; mitra; rekannya; mitranya
 government | pemerintah; pemerintahan
 official | pejabat; resmi
 officials | pejabat
+senior officials | petinggi; pejabat
 party | partai
 workers party | partai buruh
 communist party | partai komunis
@@ -859,6 +861,7 @@ layoffs | phk; pemutusan hubungan kerja
 laid off | phk; pemutusan hubungan kerja; di-phk
 lay off | phk; pemutusan hubungan kerja
 office | kantor
+government office | dinas; instansi; kantor pemerintah
 offices | kantor
 shut | tutup; menutup; ditutup
 shut down | tutup; menutup; ditutup
@@ -1065,6 +1068,7 @@ instability | ketidakstabilan
 wish | berharap; harapan; mendoakan
 sidelines | sela-sela
 defence | pertahanan; kuasa hukum
+legal defence | pembelaan; kuasa hukum; pengacara
 defense | pertahanan; kuasa hukum
 boss | direktur utama; dirut; pimpinan
 chief executive | chief executive officer; ceo; direktur utama

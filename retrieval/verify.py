@@ -98,6 +98,8 @@ _AUX = frozenset({
     "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can",
     "could", "should", "yang", "apa", "siapa", "mana", "di", "ke", "dari", "kah", "soal", "tentang",
     "untuk", "dengan", "bilang", "kata", "akan", "sudah", "telah",
+    # conjunctions after "apa": "syaratnya apa biar …" asks the condition, not a "biar"
+    "biar", "agar", "supaya", "kalau", "jika", "bila", "sehingga",
 })  # fmt: skip
 
 
@@ -158,17 +160,22 @@ _MEDIA_KINDS = frozenset({
     "newspaper", "newspapers", "paper", "outlet", "outlets", "media", "publication", "daily", "koran",
     "surat", "harian", "majalah", "magazine",
 })  # fmt: skip
+# A spokesperson is whoever the report quotes for the body ("kata Vice President Public
+# Relations KAI, Dwi Anggraeni"), seldom with the title itself.
+_SPEAKERS = frozenset({"juru", "jubir", "spokesperson", "spokesman", "spokeswoman", "spokespeople"})
 _CONDITION = frozenset({"syarat", "persyaratan", "condition", "conditions", "terms", "prasyarat"})
 _CONDITIONAL = frozenset({"bila", "jika", "apabila", "asalkan", "asal", "kalau", "if", "unless", "provided"})
 
 
 def _stated_otherwise(group: tuple[str, ...], evidence: frozenset[str]) -> bool:
     """Is the asked-for noun ``group`` of a kind the evidence states in other words (above)?"""
-    head = group[0]
+    head = group[0].removesuffix("nya")  # "syaratnya": its condition
     if head in _MEDIA_KINDS:
         return True
     if head in _CONDITION:
         return bool(evidence & _CONDITIONAL)
+    if head in _SPEAKERS:
+        return bool(evidence & SPEECH)
     return False
 
 
@@ -336,6 +343,9 @@ def unsupported(
         if language == "en" and all(len(concepts_[i].forms) < 2 for i in owners):
             continue  # an English word we can't put in Indonesian may be theirs in other words
         if any(_present(EN_TO_ID.get(w, ()), evidence) for w in group):
+            continue
+        phrase = " ".join(group)  # "government office" is a "dinas", "juru bicara" a "humas"
+        if _present(EN_TO_ID.get(phrase, ()), evidence) or _present(co_translations(phrase), evidence):
             continue
         if any(_present(co_translations(f), evidence) for i in owners for f in concepts_[i].forms):
             continue  # "pengacara" is stated as "kuasa hukum" (both translate "lawyer")
