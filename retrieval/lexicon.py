@@ -115,7 +115,6 @@ counterpart | rekan; mitra; rekannya; mitranya
 government | pemerintah; pemerintahan
 official | pejabat; resmi
 officials | pejabat
-senior officials | petinggi; pejabat
 party | partai
 workers party | partai buruh
 communist party | partai komunis
@@ -712,7 +711,8 @@ ahead | unggul; di depan
 trail | tertinggal; terpaut
 foreign ministers | menteri luar negeri; menlu
 senior official | pejabat senior; pejabat tinggi
-senior officials | pejabat senior; pejabat tinggi
+senior officials | pejabat senior; pejabat tinggi; petinggi
+top officials | petinggi; pejabat
 senior | senior; tinggi; tingkat tinggi
 high-level | tingkat tinggi
 state media | media pemerintah; media resmi; media negara

@@ -280,3 +280,52 @@ def test_a_count_of_people_who_did_something_else_is_not_the_count_asked():
         )
         is None
     )
+
+
+def _weighed(text: str, unused: tuple[str, ...] = ()) -> tuple:
+    q = analyze(text)
+    c = concepts(q)
+    return q, c, {i: 1.0 for i, x in enumerate(c) if x.text.lower() not in unused}
+
+
+def test_the_asked_attribute_is_the_head_of_its_noun_group():
+    q, c, _ = _weighed("Which vaccine brand is being used in the measles campaign?")
+    assert [[c[i].text for i in g] for g in verify.heads(q.text, q.language, c)] == [["brand"]]
+    q, c, _ = _weighed("Which hospital treated the sick evacuees in Banjar?")
+    assert [[c[i].text for i in g] for g in verify.heads(q.text, q.language, c)] == [["hospital"]]
+    q, c, _ = _weighed("How many cows drowned in the Banjar flood?")
+    assert ["cows"] in [[c[i].text for i in g] for g in verify.heads(q.text, q.language, c)]
+
+
+def test_an_asked_attribute_no_passage_read_states_is_declined():
+    q, c, w = _weighed("Which hospital treated the sick evacuees in Banjar?")
+    words = frozenset({"pengungsi", "banjar", "berobat", "posko", "kesehatan"})
+    assert verify.unattested(q.text, q.language, c, w, words) == ["hospital"]
+    assert verify.unattested(q.text, q.language, c, w, words | {"rumah", "sakit"}) == []
+    near = verify.near_miss(
+        q.text, q.type, c, w, [], "87 warga berobat di posko kesehatan.", words,
+        language=q.language, expected=q.expected, read=words,
+    )  # fmt: skip
+    assert near == ("not_stated", {"what": "hospital"})
+
+
+def test_a_yes_no_or_untyped_question_is_not_held_to_an_attribute():
+    q, c, w = _weighed("Apakah pembicaraan kedua menlu menghasilkan sikap yang sama?")
+    words = frozenset({"menlu", "sikap"})
+    assert verify.near_miss(q.text, q.type, c, w, [], "", words, language="id", read=words) is None
+
+
+def test_a_who_question_asking_a_role_the_articles_never_use_is_declined():
+    q, c, w = _weighed("Who refereed the Persib versus Persija match?", unused=("refereed",))
+    assert verify.unread_act(q.text, q.language, c, w) == ["refereed"]
+    # an act said with a verb may be stated in other words ("gol … Rafael Siregar")
+    q, c, w = _weighed("Who scored Persib's winning goal against Persija?", unused=("scored",))
+    assert verify.unread_act(q.text, q.language, c, w) == []
+
+
+def test_a_role_said_in_other_words_is_stated():
+    # "juru bicara" and "humas" both translate "spokesperson"; a spokesperson is quoted.
+    q, c, w = _weighed("siapa juru bicara KAI?", unused=("juru", "bicara"))
+    words = frozenset({"kai", "kata", "dwi"})
+    assert verify.unsupported(q.text, q.language, q.type, c, w, words) == []
+    assert verify.unsupported(q.text, q.language, q.type, c, w, frozenset({"kai", "humas"})) == []
