@@ -804,7 +804,9 @@ class Berita:
         )
         if near:  # found, but what it asks is not what the evidence states (verify.near_miss)
             return refused(*near)
-        other = verify.of_another(qa.text, qa.type, asked or None, lead.text, lead.facts, concepts_, weights)
+        other = verify.of_another(
+            qa.text, qa.type, asked or None, lead.text, lead.facts, concepts_, weights, qa.language
+        )
         if other:  # found, but of another year, event or actor than asked (verify.of_another)
             return refused(*other)
         # Passages in the order of their best sentence: the one that answers is [1].

@@ -1036,6 +1036,10 @@ shipping | pengapalan; pelayaran; pengiriman
 livestock | ternak
 cattle | ternak; sapi
 cow | sapi; ternak
+boat | perahu; kapal
+boats | perahu; kapal
+dose | dosis
+doses | dosis
 goalkeeper | kiper; penjaga gawang
 cows | sapi; ternak
 subsidy | subsidi

@@ -232,7 +232,7 @@ def heads(text: str, language: str, concepts_: Sequence[_Concept]) -> list[list[
 
 _COUNTED_EN = re.compile(
     r"\bhow (?:many|much) (?!(?:money|of|do|does|did|is|was|are|were|will|has|have|had|can|could|would)\b)"
-    r"((?:[a-z][\w-]* ?){1,2})"
+    r"((?:[a-z][\w-]* ?){1,3})"
 )
 _WHOSE_EN = re.compile(r"\bwho (?:is|was|are|were) [^?]*?['’]s ([a-z][\w-]*)")
 # "Who refereed …", "siapa yang memimpin …": the act whose doer a who-question asks.
@@ -890,6 +890,56 @@ def counts_another_act(
     return acts[0] if acts else None
 
 
+# Words asking a measure, not a count: "berapa panjang sungai", "how long", "berapa luas".
+_MEASURE_WORDS = frozenset({
+    "panjang", "lebar", "tinggi", "dalam", "luas", "berat", "jauh", "lama", "besar", "cepat",
+    "long", "wide", "high", "deep", "far", "tall", "big", "large", "heavy", "fast",
+})  # fmt: skip
+_BERAPA = re.compile(r"\bberapa(?:kah)? (?:banyak |jumlah )?([a-z][\w-]*)")
+
+
+def miscounted(
+    question: str,
+    language: str,
+    concepts_: Sequence[_Concept],
+    words: frozenset[str],
+    quantities: Iterable[_Quantity],
+) -> str | None:
+    """The thing a how-many question counts ("boats", "doses", "kereta") when the lead sentence
+    gives no count of it: it never names it and every figure there counts its own other noun
+    ("15.000 lembar masker" for boats), or every figure is a duration, measure or sum ("90
+    menit" for how many trains). None when a figure may count it."""
+    m = (_COUNTED_EN if language == "en" else _BERAPA).search(question.lower())
+    if not m:
+        return None
+    group = []
+    for w in m.group(1).split():
+        if w in _AUX or w in STOP_EN or w in STOP_ID or _EN_VERB.match(w) or w in _EN_PAST:
+            break
+        group.append(w)
+    if not group or group[0] in _MEASURE_WORDS:
+        return None  # "berapa panjang": a measure, whose kind the answer type checks
+    head = group[-1 if language == "en" else 0]
+    asked = next((c for c in concepts_ if not c.name and c.text.lower() == head), None)
+    if asked is None or head in GENERIC or (language == "en" and len(asked.forms) < 2):
+        return None
+    unit = canonical_unit(head) or ""
+    if unit in DURATIONS or unit in MEASURES or unit in MONEY or unit in ("percent", "times"):
+        return None  # the figure's kind is the answer type's own check
+    figures = [q for q in quantities if not q.ordinal]
+    if not figures:
+        return None
+    kinds = [canonical_unit(q.unit) if q.unit else None for q in figures]
+    if all(k in DURATIONS or k in MEASURES or k in MONEY or k == "percent" for k in kinds):
+        return asked.text
+    people = unit == "person" or head in PEOPLE or not PEOPLE.isdisjoint(asked.forms)
+    if _stated(asked.forms, words) or not all(kinds):
+        return None
+    if people and any(k == "person" or k in PEOPLE for k in kinds):
+        return None  # "1.350 jiwa" counts the people asked in other words
+    return asked.text
+
+
 class _Facts(Protocol):
     @property
     def words(self) -> frozenset[str]: ...
@@ -912,6 +962,7 @@ def of_another(
     facts: _Facts,
     concepts_: Sequence[_Concept],
     weights: dict[int, float],
+    language: str = "en",
 ) -> tuple[str, dict[str, str]] | None:
     """Why the lead sentence, though on the question's topic, states something of another time,
     another event or another actor than the one asked about (a reason key and its arguments);
@@ -937,6 +988,10 @@ def of_another(
             if not c.name and c.text.lower() not in _NOT_TOPIC and not _stated(c.forms, facts.words)
         ]
         return "not_stated", {"what": ", ".join(unsaid_) or act}
+    if qtype == "how_many" and (
+        thing := miscounted(question, language, concepts_, facts.words, facts.quantities)
+    ):
+        return "not_counted", {"what": thing}
     if _AGE.search(question):
         qtype = "age"  # "How old was he?" asks an age, of whoever the sentence says "berusia 67 tahun"
     if qtype == "how_long" and offset_only(sentence, facts.quantities):
