@@ -786,6 +786,22 @@ class Berita:
 
         if not reading.found:
             return refused(*(reading.reason or ("not_found", {})))
+        if verify.unconditioned(qa.text, concepts_, reading.evidence[0].candidate.facts.words, qa.language):
+            # "What happens … if he doesn't pay?": a sentence as close that states the condition
+            # ("Jika uang pengganti tidak dibayar …") leads instead (reader.PREDICATE_MARGIN).
+            top = reading.evidence[0].score - reader.PREDICATE_MARGIN
+            alt = next(
+                (
+                    ev
+                    for ev in reading.evidence[1:]
+                    if ev.score >= top
+                    and not verify.unconditioned(qa.text, concepts_, ev.candidate.facts.words, qa.language)
+                ),
+                None,
+            )
+            if alt is not None:
+                rest = tuple(ev for ev in reading.evidence if ev is not alt)
+                reading = replace(reading, evidence=(alt, *rest), short=None)
         lead = reading.evidence[0].candidate
         near = verify.near_miss(
             qa.text,

@@ -698,6 +698,52 @@ def unheld(
     ]
 
 
+# Words that relate the condition's parts, not what it is ("terhadap", "against").
+_RELATIONS = frozenset({"terhadap", "atas", "kepada", "oleh", "against", "towards", "toward", "if"})
+# "… if the US attacks", "… kalau diserang Amerika": the condition a hypothetical asks under.
+_IF = re.compile(r"\b(?:if|unless|kalau|jika|jikalau|apabila|bila|seandainya|andaikan)\b\s+(.+)$")
+
+
+def unconditioned(
+    question: str,
+    concepts_: Sequence[_Concept],
+    words: frozenset[str],
+    language: str = "en",
+    absent: Iterable[int] = (),
+) -> list[str]:
+    """What a hypothetical ("What will North Korea do if the US attacks?", "Apa yang terjadi
+    jika tidak ada gugatan?") puts as its condition that the lead sentence does not state:
+    what the articles report of other occasions is no answer to what would happen then. []
+    when the sentence states its condition (or the question has none)."""
+    m = _IF.search(question.lower())
+    if not m:
+        return []
+    clause = set(_WORD.findall(m.group(1)))
+    gone = set(absent)
+    said = [
+        c
+        for i, c in enumerate(concepts_)
+        if not c.name
+        and c.text.lower() not in GENERIC
+        and c.text.lower() not in _MODALS
+        and c.text.lower() not in _AUX
+        and c.text.lower() not in STOP_EN
+        and c.text.lower() not in STOP_ID
+        and c.text.lower() not in _RELATIONS
+        and c.text.lower() not in LIGHT
+        # an English word we can't read (or a loanword guess) says nothing
+        and (language == "id" or (len(c.forms) > 1 and not getattr(c, "guessed", False)))
+        and set(_WORD.findall(c.text.lower())) <= clause
+    ]
+    never = [c.text for i, c in enumerate(concepts_) if i in gone and c in said]
+    if never:  # "kalau diserang": the articles never speak of that happening
+        return never
+    unsaid = [c.text for c in said if not _stated(c.forms, words)]
+    # Half of it stated will do: a condition is put in other words ("tidak ada gugatan
+    # terhadap hasil PSU" as "Jika tidak ada gugatan, …"), but none of it is another occasion.
+    return unsaid if 2 * len(unsaid) > len(said) else []
+
+
 def near_miss(
     question: str,
     qtype: str,
@@ -724,6 +770,9 @@ def near_miss(
             attribute += unread_act(question, language, concepts_, weights)
         if attribute:
             return "not_stated", {"what": ", ".join(attribute)}
+    unmet = unconditioned(question, concepts_, words, language, absent)
+    if unmet:
+        return "not_stated", {"what": ", ".join(unmet)}
     things = unasked_thing(qtype, concepts_, absent)
     if things:
         return "not_whether", {"what": ", ".join(things)}

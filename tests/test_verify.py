@@ -329,3 +329,28 @@ def test_a_role_said_in_other_words_is_stated():
     words = frozenset({"kai", "kata", "dwi"})
     assert verify.unsupported(q.text, q.language, q.type, c, w, words) == []
     assert verify.unsupported(q.text, q.language, q.type, c, w, frozenset({"kai", "humas"})) == []
+
+
+def test_a_count_of_another_noun_or_of_time_is_not_the_count_asked():
+    q, c, _ = _weighed("How many boats did the Lembata disaster agency deploy?")
+    masks = facts("BPBD Lembata telah menyiapkan 15.000 lembar masker dan mendirikan dapur umum.", None)
+    assert verify.miscounted(q.text, q.language, c, masks.words, masks.quantities) == "boats"
+    boats = facts("BPBD mengerahkan 23 perahu karet untuk mengevakuasi warga.", None)
+    assert verify.miscounted(q.text, q.language, c, boats.words, boats.quantities) is None
+    q, c, _ = _weighed("Berapa kereta yang terlambat karena banjir?")
+    late = facts("Perjalanan sejumlah kereta sempat terlambat hingga 90 menit karena banjir.", None)
+    assert verify.miscounted(q.text, q.language, c, late.words, late.quantities) == "kereta"
+    q, c, _ = _weighed("Berapa panjang Sungai Martapura yang akan dinormalisasi?")
+    river = facts("Normalisasi Sungai Martapura sepanjang 12 kilometer diusulkan.", None)
+    assert verify.miscounted(q.text, q.language, c, river.words, river.quantities) is None
+
+
+def test_a_hypothetical_needs_its_condition_stated():
+    q, c, _ = _weighed("Apa yang akan dilakukan Korea Utara kalau diserang Amerika?")
+    gone = [i for i, x in enumerate(c) if x.text == "diserang"]
+    threat = frozenset({"korea", "utara", "ancaman", "amerika", "serikat"})
+    assert verify.unconditioned(q.text, c, threat, "id", gone) == ["diserang"]
+    q, c, _ = _weighed("Apa yang terjadi jika tidak ada gugatan terhadap hasil PSU?")
+    stated = facts("Jika tidak ada gugatan, KPU akan menetapkan pasangan calon terpilih.", None).words
+    assert verify.unconditioned(q.text, c, stated, "id") == []
+    assert verify.unconditioned("Apa hasil PSU?", c, frozenset(), "id") == []
