@@ -813,7 +813,7 @@ class Berita:
             lead.facts.words,
             language=qa.language,
             expected=qa.expected,
-            read=frozenset().union(
+            read=(
                 article_words(lead.n),
                 *{ev.candidate.n: passage_words(ev.candidate.n) for ev in reading.evidence}.values(),
             ),

@@ -278,22 +278,21 @@ def unattested(
     language: str,
     concepts_: Sequence[_Concept],
     weights: dict[int, float],
-    evidence: frozenset[str] | set[str],
+    evidence: Sequence[frozenset[str]],
 ) -> list[str]:
     """The asked attribute ("Which vaccine brand …", "rumah sakit mana …", "how many doses")
-    when the evidence (the lead's article) never states it, in any form we can bridge: the
-    answer must be an instance or value of it, and a sentence on the rest of the question is
-    no answer. Words we can't read (English with no Indonesian forms) say nothing."""
+    when none of the ``evidence`` word sets (the passages read) states it, in any form we can
+    bridge: the answer must be an instance or value of it, and a sentence on the rest of the
+    question is no answer. Words we can't read (English with no Indonesian forms) say nothing.
+    A phrase ("rumah sakit") is stated only where one passage has all its words."""
     out: list[str] = []
     for group in heads(text, language, concepts_):
         if any(concepts_[i].text.lower() in GENERIC for i in group):
             continue
         if not all(weights.get(i) or language == "id" or len(concepts_[i].forms) > 1 for i in group):
             continue
-        words = frozenset(evidence)
-        if _head_stated(group, concepts_, words) or _stated_otherwise(
-            tuple(concepts_[i].text.lower() for i in group), words
-        ):
+        texts = tuple(concepts_[i].text.lower() for i in group)
+        if any(_head_stated(group, concepts_, ws) or _stated_otherwise(texts, ws) for ws in evidence):
             continue
         out.extend(concepts_[i].text for i in group if concepts_[i].text not in out)
     return out
@@ -755,17 +754,17 @@ def near_miss(
     *,
     language: str = "en",
     expected: str | None = None,
-    read: frozenset[str] = frozenset(),
+    read: Sequence[frozenset[str]] = (),
 ) -> tuple[str, dict[str, str]] | None:
     """Why the evidence the reader found (the lead ``sentence`` and its ``words``; ``read``:
-    the words of every passage it read, the lead's article's first among them) does not
+    the word sets of every passage it read, the lead's article's first) does not
     answer the question after all, as a reason key and its arguments; None when it may."""
     if read and expected and qtype != "yesno":
         # Only a typed question asks for an instance of its head ("which team" is answered by
         # "PSM Makassar"); a word any passage read uses may be how it names the instance
         # (seeds and corpus: 11 answerable questions refused when only the lead's article
         # counted: "tim", "senjata", "divisi" stated a sentence or two away).
-        attribute = unattested(question, language, concepts_, weights, words | read)
+        attribute = unattested(question, language, concepts_, weights, (words, *read))
         if qtype == "who":
             attribute += unread_act(question, language, concepts_, weights)
         if attribute:
@@ -989,6 +988,21 @@ def miscounted(
     return asked.text
 
 
+_ASKS_NAME = re.compile(
+    r"\b(?:what|what's)(?: is| was)? (?:the|his|her|their) names?\b|\bsiapa(?:kah)? nama(?:nya)?\b"
+    r"|\bnama(?:nya)? siapa\b|\bname (?:the|of the)\b"
+)
+
+
+def unnamed_person(question: str, concepts_: Sequence[_Concept]) -> bool:
+    """Does the question ask the name of a person, by their title or what they are ("the name
+    of the Banjar regent", "siapa nama korban")? Only a sentence naming someone answers it."""
+    if not _ASKS_NAME.search(question.lower()):
+        return False
+    words = {w for c in concepts_ for f in (c.text.lower(), *c.forms) for w in _WORD.findall(f)}
+    return bool(words & PEOPLE) or bool(words & _TITLE_WORDS)
+
+
 class _Facts(Protocol):
     @property
     def words(self) -> frozenset[str]: ...
@@ -1041,6 +1055,9 @@ def of_another(
         thing := miscounted(question, language, concepts_, facts.words, facts.quantities)
     ):
         return "not_counted", {"what": thing}
+    if facts.people == () and unnamed_person(question, concepts_):
+        # "Siapa nama korban meninggal …?" led by "Seorang pria berusia 67 tahun … meninggal".
+        return "not_stated", {"what": "nama" if language == "id" else "name"}
     if _AGE.search(question):
         qtype = "age"  # "How old was he?" asks an age, of whoever the sentence says "berusia 67 tahun"
     if qtype == "how_long" and offset_only(sentence, facts.quantities):

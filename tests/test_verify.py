@@ -300,11 +300,15 @@ def test_the_asked_attribute_is_the_head_of_its_noun_group():
 def test_an_asked_attribute_no_passage_read_states_is_declined():
     q, c, w = _weighed("Which hospital treated the sick evacuees in Banjar?")
     words = frozenset({"pengungsi", "banjar", "berobat", "posko", "kesehatan"})
-    assert verify.unattested(q.text, q.language, c, w, words) == ["hospital"]
-    assert verify.unattested(q.text, q.language, c, w, words | {"rumah", "sakit"}) == []
+    assert verify.unattested(q.text, q.language, c, w, (words,)) == ["hospital"]
+    assert verify.unattested(q.text, q.language, c, w, (words | {"rumah", "sakit"},)) == []
+    # a phrase is stated where one passage has all its words, not across two
+    assert verify.unattested(q.text, q.language, c, w, (words | {"rumah"}, frozenset({"sakit"}))) == [
+        "hospital"
+    ]
     near = verify.near_miss(
         q.text, q.type, c, w, [], "87 warga berobat di posko kesehatan.", words,
-        language=q.language, expected=q.expected, read=words,
+        language=q.language, expected=q.expected, read=(words,),
     )  # fmt: skip
     assert near == ("not_stated", {"what": "hospital"})
 
@@ -312,7 +316,7 @@ def test_an_asked_attribute_no_passage_read_states_is_declined():
 def test_a_yes_no_or_untyped_question_is_not_held_to_an_attribute():
     q, c, w = _weighed("Apakah pembicaraan kedua menlu menghasilkan sikap yang sama?")
     words = frozenset({"menlu", "sikap"})
-    assert verify.near_miss(q.text, q.type, c, w, [], "", words, language="id", read=words) is None
+    assert verify.near_miss(q.text, q.type, c, w, [], "", words, language="id", read=(words,)) is None
 
 
 def test_a_who_question_asking_a_role_the_articles_never_use_is_declined():
