@@ -803,6 +803,7 @@ class Berita:
                 rest = tuple(ev for ev in reading.evidence if ev is not alt)
                 reading = replace(reading, evidence=(alt, *rest), short=None)
         lead = reading.evidence[0].candidate
+        read_ids = list(dict.fromkeys(ev.candidate.n for ev in reading.evidence))
         near = verify.near_miss(
             qa.text,
             qa.type,
@@ -813,10 +814,8 @@ class Berita:
             lead.facts.words,
             language=qa.language,
             expected=qa.expected,
-            read=(
-                article_words(lead.n),
-                *{ev.candidate.n: passage_words(ev.candidate.n) for ev in reading.evidence}.values(),
-            ),
+            read=(article_words(lead.n), *(passage_words(n) for n in read_ids)),
+            texts=(None, *(rows[n].text.lower() for n in read_ids)),
         )
         if near:  # found, but what it asks is not what the evidence states (verify.near_miss)
             return refused(*near)

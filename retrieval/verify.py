@@ -261,9 +261,15 @@ def unread_act(
     ]
 
 
-def _head_stated(group: list[int], concepts_: Sequence[_Concept], evidence: frozenset[str]) -> bool:
+def _head_stated(
+    group: list[int], concepts_: Sequence[_Concept], evidence: frozenset[str], text: str | None = None
+) -> bool:
     """Is the asked head stated in the evidence: its words, their translations, or a word that
-    translates the same English one ("humas" for "juru bicara", both "spokesperson")?"""
+    translates the same English one ("humas" for "juru bicara", both "spokesperson")? With
+    the evidence's ``text``, a phrase ("rumah sakit") only as written there: its words apart
+    ("rumah warga", "penyakit": "sakit") are no hospital."""
+    if text is not None:
+        evidence = evidence - {w for i in group for f in _phrases(concepts_[i], text) for w in f.split()}
     texts = [concepts_[i].text.lower() for i in group]
     phrase = " ".join(texts)
     if _present(co_translations(phrase), evidence) or _present(EN_TO_ID.get(phrase, ()), evidence):
@@ -273,12 +279,18 @@ def _head_stated(group: list[int], concepts_: Sequence[_Concept], evidence: froz
     return any(_present(EN_TO_ID.get(t, ()), evidence) for t in texts) and len(group) == 1
 
 
+def _phrases(c: _Concept, text: str) -> list[str]:
+    """A concept's phrase forms not written as phrases in ``text``."""
+    return [f for f in (*c.forms, *co_translations(c.text.lower())) if " " in f and f not in text]
+
+
 def unattested(
     text: str,
     language: str,
     concepts_: Sequence[_Concept],
     weights: dict[int, float],
     evidence: Sequence[frozenset[str]],
+    texts: Sequence[str | None] = (),
 ) -> list[str]:
     """The asked attribute ("Which vaccine brand …", "rumah sakit mana …", "how many doses")
     when none of the ``evidence`` word sets (the passages read) states it, in any form we can
@@ -291,8 +303,12 @@ def unattested(
             continue
         if not all(weights.get(i) or language == "id" or len(concepts_[i].forms) > 1 for i in group):
             continue
-        texts = tuple(concepts_[i].text.lower() for i in group)
-        if any(_head_stated(group, concepts_, ws) or _stated_otherwise(texts, ws) for ws in evidence):
+        kinds = tuple(concepts_[i].text.lower() for i in group)
+        if any(
+            _head_stated(group, concepts_, ws, texts[k] if k < len(texts) else None)
+            or _stated_otherwise(kinds, ws)
+            for k, ws in enumerate(evidence)
+        ):
             continue
         out.extend(concepts_[i].text for i in group if concepts_[i].text not in out)
     return out
@@ -755,16 +771,18 @@ def near_miss(
     language: str = "en",
     expected: str | None = None,
     read: Sequence[frozenset[str]] = (),
+    texts: Sequence[str | None] = (),
 ) -> tuple[str, dict[str, str]] | None:
     """Why the evidence the reader found (the lead ``sentence`` and its ``words``; ``read``:
-    the word sets of every passage it read, the lead's article's first) does not
+    the word sets of every passage it read, the lead's article's first; ``texts``: theirs,
+    lower-cased, None where not known) does not
     answer the question after all, as a reason key and its arguments; None when it may."""
     if read and expected and qtype != "yesno":
         # Only a typed question asks for an instance of its head ("which team" is answered by
         # "PSM Makassar"); a word any passage read uses may be how it names the instance
         # (seeds and corpus: 11 answerable questions refused when only the lead's article
         # counted: "tim", "senjata", "divisi" stated a sentence or two away).
-        attribute = unattested(question, language, concepts_, weights, (words, *read))
+        attribute = unattested(question, language, concepts_, weights, (words, *read), (None, *texts))
         if qtype == "who":
             attribute += unread_act(question, language, concepts_, weights)
         if attribute:
