@@ -536,7 +536,23 @@ def valued(text: str) -> str | None:
         m = pattern.search(text.lower())
         if m and m.group(1) not in GENERIC and m.group(1) not in STOP_ID and m.group(1) not in STOP_EN:
             return m.group(1)
+    for pattern in _PRICED_EN:  # "How much is a KAI train ticket from …": its last noun
+        m = pattern.search(text.lower())
+        last = m.group(1).split()[-1] if m else ""
+        if m and last not in GENERIC and last not in _WHEN_WORDS and not _EN_VERB.match(last):
+            return last
     return None
+
+
+# "How much is a ticket …", "how much does a train ticket cost": what is priced.
+# Only a price asked in the present: "how much did the scam cost the state" asks a loss.
+_PRICED_EN = (
+    re.compile(
+        r"\bhow much (?:is|are|was|were) (?:a |an |the |one )?((?:[a-z][\w-]* ){0,3}?[a-z][\w-]*)"
+        r"(?= (?:from|to|for|in|at|on|per|between)\b|\s*\?|$)"
+    ),
+    re.compile(r"\bhow much (?:does|do) (?:a |an |the |one )?((?:[a-z][\w-]* ){0,3}?[a-z][\w-]*) cost\b"),
+)
 
 
 def unstated_focus(
@@ -759,6 +775,25 @@ def unconditioned(
     return unsaid if 2 * len(unsaid) > len(said) else []
 
 
+def unheard_kind(
+    question: str, language: str, concepts_: Sequence[_Concept], absent: Iterable[int]
+) -> list[str]:
+    """The words a how-many question qualifies its counted noun with ("berapa penumpang
+    pesawat", "how many airline passengers") that the articles never use: a count of the noun
+    they give ("3,9 juta penumpang" of trains) is of another kind of it."""
+    m = (_COUNTED_EN if language == "en" else _BERAPA2).search(question.lower())
+    if not m:
+        return []
+    group: list[str] = []
+    for w in m.group(1).split():
+        if w in _AUX or w in STOP_EN or w in STOP_ID or _EN_VERB.match(w) or w in _EN_PAST:
+            break
+        group.append(w)
+    mods = group[:-1] if language == "en" else group[1:]
+    gone = {concepts_[i].text.lower(): concepts_[i].text for i in absent if not concepts_[i].name}
+    return [gone[w] for w in mods if w in gone and w not in GENERIC]
+
+
 def near_miss(
     question: str,
     qtype: str,
@@ -787,6 +822,8 @@ def near_miss(
             attribute += unread_act(question, language, concepts_, weights)
         if attribute:
             return "not_stated", {"what": ", ".join(attribute)}
+    if qtype in ("how_many", "how_much") and (kind := unheard_kind(question, language, concepts_, absent)):
+        return "not_mentioned", {"what": ", ".join(kind)}
     unmet = unconditioned(question, concepts_, words, language, absent)
     if unmet:
         return "not_stated", {"what": ", ".join(unmet)}
@@ -961,6 +998,7 @@ _MEASURE_WORDS = frozenset({
     "panjang", "lebar", "tinggi", "dalam", "luas", "berat", "jauh", "lama", "besar", "cepat",
     "long", "wide", "high", "deep", "far", "tall", "big", "large", "heavy", "fast",
 })  # fmt: skip
+_BERAPA2 = re.compile(r"\bberapa(?:kah)? (?:banyak |jumlah )?((?:[a-z][\w-]* ?){1,2})")
 _BERAPA = re.compile(r"\bberapa(?:kah)? (?:banyak |jumlah )?([a-z][\w-]*)")
 
 

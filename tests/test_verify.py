@@ -358,3 +358,24 @@ def test_a_hypothetical_needs_its_condition_stated():
     stated = facts("Jika tidak ada gugatan, KPU akan menetapkan pasangan calon terpilih.", None).words
     assert verify.unconditioned(q.text, c, stated, "id") == []
     assert verify.unconditioned("Apa hasil PSU?", c, frozenset(), "id") == []
+
+
+def test_a_count_of_a_kind_the_articles_never_name_is_not_answered():
+    q, c, _ = _weighed("berapa penumpang pesawat selama libur Nataru?")
+    gone = [i for i, x in enumerate(c) if x.text == "pesawat"]
+    assert verify.unheard_kind(q.text, q.language, c, gone) == ["pesawat"]
+    assert verify.unheard_kind(q.text, q.language, c, []) == []
+
+
+def test_the_thing_priced_is_read_from_how_much_is():
+    assert verify.valued("How much is a KAI train ticket from Jakarta to Surabaya?") == "ticket"
+    assert verify.valued("How much does a train ticket cost?") == "ticket"
+    assert verify.valued("How much did the rice import scam cost the state?") is None
+    assert verify.valued("How much did the rupiah weaken?") is None
+
+
+def test_a_persons_name_needs_a_sentence_naming_someone():
+    for text in ("What is the name of the Banjar regent?", "Siapa nama korban meninggal akibat banjir?"):
+        assert verify.unnamed_person(text, concepts(analyze(text)))
+    text = "What is the name of the state news agency?"
+    assert not verify.unnamed_person(text, concepts(analyze(text)))
