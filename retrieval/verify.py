@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Protocol
 
-from .lexicon import EN_TO_ID, STOP_EN, STOP_ID, TITLES, stem
+from .lexicon import EN_TO_ID, MONTHS, STOP_EN, STOP_ID, TITLES, stem
 from .question import MEASURES, canonical_unit
 from .spans import DURATIONS, MONEY
 
@@ -794,6 +794,33 @@ def unheard_kind(
     return [gone[w] for w in mods if w in gone and w not in GENERIC]
 
 
+# A sentence reporting that something is not decided yet: a yes/no question about it has no
+# answer there.
+_UNDECIDED = re.compile(
+    r"\b(?:belum (?:memutuskan|diputuskan|menentukan|ditentukan|dipastikan)|pikir-pikir"
+    r"|masih (?:mempelajari|mempertimbangkan|menimbang)|(?:menentukan|memutuskan) apakah"
+    r"|(?:has|have)(?: not|n't) (?:yet )?decided|undecided|yet to decide|whether to)\b",
+    re.IGNORECASE,
+)
+
+
+_AT_ONCE = frozenset({"langsung", "segera", "immediately", "instantly", "straightaway"})
+
+
+def undecided(sentence: str, concepts_: Sequence[_Concept]) -> bool:
+    """Does the sentence report that what the yes/no question asks is not decided yet: a cue
+    ("belum memutuskan apakah", "menentukan apakah") followed by something the question says
+    ("… akan mengajukan banding")? A cue naming nothing asked ("menyatakan pikir-pikir") is
+    left to the yes/no reading, which answers "Belum" (seeds and corpus: one answerable
+    question refused when any cue counted)."""
+    m = _UNDECIDED.search(sentence)
+    if not m or any(c.text.lower() in _AT_ONCE for c in concepts_):
+        return False  # "langsung mengajukan banding?": still deciding is "not at once", a "Belum"
+    tail = _WORD.findall(sentence[m.end() :].lower())
+    words = set(tail) | {stem(w) for w in tail}
+    return any(not c.name and c.text.lower() not in GENERIC and _stated(c.forms, words) for c in concepts_)
+
+
 def near_miss(
     question: str,
     qtype: str,
@@ -827,6 +854,10 @@ def near_miss(
     unmet = unconditioned(question, concepts_, words, language, absent)
     if unmet:
         return "not_stated", {"what": ", ".join(unmet)}
+    if qtype == "yesno" and undecided(sentence, concepts_):
+        # "Did Agus appeal?" led by "… memiliki waktu tujuh hari untuk menentukan apakah akan
+        # mengajukan banding": the articles report that it is still open.
+        return "undecided", {}
     things = unasked_thing(qtype, concepts_, absent)
     if things:
         return "not_whether", {"what": ", ".join(things)}
@@ -862,12 +893,30 @@ _OFFSET = re.compile(
 )
 
 
+def _bare_month(t: _Time) -> bool:
+    """Is the time a month's name alone ("October", "pada bulan Agustus"), no year, no "lalu"?"""
+    words = _WORD.findall(t.text.lower())
+    return (
+        t.granularity == "month"
+        and t.first is not None
+        and any(w in MONTHS for w in words)
+        and all(w in MONTHS or w in ("bulan", "pada", "in", "of", "the") for w in words)
+    )
+
+
 def other_time(qtype: str, asked: _Time | None, dates: Iterable[_Time]) -> str | None:
     """The question's own time ("in 2019", "pada bulan Agustus") when the lead sentence dates
     what it states, and only at other times ("pada tahun 2023", "pada September"): its figure
     or statement is of another year's or month's event. None for a when-question (the date
     is the answer) or a sentence with no resolved date."""
     if qtype == "when" or asked is None or asked.first is None or asked.last is None:
+        return None
+    if _bare_month(asked):
+        # "inflation in October" led by "Inflasi tahunan pada September …": a month named
+        # without its year is compared by the month alone, with the months the sentence names.
+        months = [m for m in dates if m.first is not None and m.granularity in ("month", "day")]
+        if months and all(m.first.month != asked.first.month for m in months):  # type: ignore[union-attr]
+            return asked.text
         return None
     if asked.relative or asked.granularity not in ("year", "month"):
         # A weekday, "today", "this year" or a month without its year is read against today's

@@ -232,8 +232,10 @@ def test_a_sentence_of_another_year_or_month_than_asked_is_not_the_answer():
     assert _another("How much was China–North Korea trade worth in 2023?", trade) is None
     inflation = "Inflasi tahunan pada September tercatat 2,31 persen."
     assert _another("Berapa inflasi tahunan pada Agustus 2025?", inflation)[0] == "nothing_for"
-    # A month without its year, or "this year", is read against today, not the story's date.
-    assert _another("Berapa inflasi tahunan pada bulan Agustus?", inflation) is None
+    # "This year" is read against today, not the story's date; a month without its year is
+    # compared by the month alone, whatever year each is read in.
+    assert _another("Berapa inflasi tahunan pada bulan Agustus?", inflation)[0] == "nothing_for"
+    assert _another("Berapa inflasi tahunan pada bulan September?", inflation) is None
     assert (
         _another("Berapa inflasi tahunan tahun ini?", "Inflasi tahunan pada 2025 tercatat 2,31 persen.")
         is None
@@ -379,3 +381,20 @@ def test_a_persons_name_needs_a_sentence_naming_someone():
         assert verify.unnamed_person(text, concepts(analyze(text)))
     text = "What is the name of the state news agency?"
     assert not verify.unnamed_person(text, concepts(analyze(text)))
+
+
+def test_a_yes_no_question_on_what_is_reported_undecided_is_not_answered():
+    q = analyze("apakah Agus mengajukan banding?")
+    c = concepts(q)
+    open_ = "Kedua pihak memiliki waktu tujuh hari untuk menentukan apakah akan mengajukan banding."
+    assert verify.undecided(open_, c)
+    assert not verify.undecided("Agus melalui kuasa hukumnya menyatakan pikir-pikir.", c)
+    assert not verify.undecided(open_, concepts(analyze("apakah Agus langsung mengajukan banding?")))
+
+
+def test_a_bare_month_is_compared_by_the_month():
+    asked = question_dates("How much did bank lending grow in August?", dt.date(2025, 10, 23))
+    stated = facts("Pertumbuhan kredit pada September tercatat 7,7 persen.", dt.date(2025, 10, 22)).dates
+    assert verify.other_time("how_much", asked, stated) == asked.text
+    same = question_dates("How much did bank lending grow in September?", dt.date(2025, 10, 23))
+    assert verify.other_time("how_much", same, stated) is None
