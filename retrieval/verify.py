@@ -231,7 +231,8 @@ def heads(text: str, language: str, concepts_: Sequence[_Concept]) -> list[list[
 
 
 _COUNTED_EN = re.compile(
-    r"\bhow (?:many|much) (?!(?:money|of|do|does|did|is|was|are|were|will|has|have|had|can|could|would)\b)"
+    # "how many head of cattle" counts the cattle
+    r"\bhow (?:many|much) (?:head of )?(?!(?:money|of|do|does|did|is|was|are|were|will|has|have|had|can|could|would)\b)"
     r"((?:[a-z][\w-]* ?){1,3})"
 )
 _WHOSE_EN = re.compile(r"\bwho (?:is|was|are|were) [^?]*?['’]s ([a-z][\w-]*)")
