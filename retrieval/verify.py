@@ -212,16 +212,16 @@ def heads(text: str, language: str, concepts_: Sequence[_Concept]) -> list[list[
             continue
         idx: list[int] = []
         for w in group:
-            i = by_word.get(w)
-            if i is not None and concepts_[i].name:
+            k = by_word.get(w)
+            if k is not None and concepts_[k].name:
                 if idx:
                     break
                 continue
             if language == "en" and (_EN_VERB.match(w) or w in _EN_PAST):
                 break
-            if i is None:
+            if k is None:
                 break
-            idx.append(i)
+            idx.append(k)
         if not idx:
             continue
         if language == "en":
