@@ -905,11 +905,42 @@ class Berita:
 
         if not reading.found:
             return refused(*(reading.reason or ("not_found", {})))
+        if verify.unconditioned(qa.text, concepts_, reading.evidence[0].candidate.facts.words, qa.language):
+            # "What happens … if he doesn't pay?": a sentence as close that states the condition
+            # ("Jika uang pengganti tidak dibayar …") leads instead (reader.PREDICATE_MARGIN).
+            top = reading.evidence[0].score - reader.PREDICATE_MARGIN
+            alt = next(
+                (
+                    ev
+                    for ev in reading.evidence[1:]
+                    if ev.score >= top
+                    and not verify.unconditioned(qa.text, concepts_, ev.candidate.facts.words, qa.language)
+                ),
+                None,
+            )
+            if alt is not None:
+                rest = tuple(ev for ev in reading.evidence if ev is not alt)
+                reading = replace(reading, evidence=(alt, *rest), short=None)
         lead = reading.evidence[0].candidate
-        near = verify.near_miss(qa.text, qa.type, concepts_, weights, absent, lead.text, lead.facts.words)
+        read_ids = list(dict.fromkeys(ev.candidate.n for ev in reading.evidence))
+        near = verify.near_miss(
+            qa.text,
+            qa.type,
+            concepts_,
+            weights,
+            absent,
+            lead.text,
+            lead.facts.words,
+            language=qa.language,
+            expected=qa.expected,
+            read=(article_words(lead.n), *(passage_words(n) for n in read_ids)),
+            texts=(None, *(rows[n].text.lower() for n in read_ids)),
+        )
         if near:  # found, but what it asks is not what the evidence states (verify.near_miss)
             return refused(*near)
-        other = verify.of_another(qa.text, qa.type, asked or None, lead.text, lead.facts, concepts_, weights)
+        other = verify.of_another(
+            qa.text, qa.type, asked or None, lead.text, lead.facts, concepts_, weights, qa.language
+        )
         if other:  # found, but of another year, event or actor than asked (verify.of_another)
             return refused(*other)
         # Passages in the order of their best sentence: the one that answers is [1].

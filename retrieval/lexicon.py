@@ -101,8 +101,9 @@ finance minister | menteri keuangan; menkeu
 prime minister | perdana menteri; pm
 vice president | wakil presiden; wapres
 head of state | kepala negara
+heads of state | kepala negara; pemimpin dunia; pemimpin negara
 secretary general | sekretaris jenderal; sekjen
-spokesperson | juru bicara; jubir
+spokesperson | juru bicara; jubir; humas; public relations
 spokesman | juru bicara; jubir
 ambassador | duta besar; dubes
 president | presiden
@@ -710,7 +711,8 @@ ahead | unggul; di depan
 trail | tertinggal; terpaut
 foreign ministers | menteri luar negeri; menlu
 senior official | pejabat senior; pejabat tinggi
-senior officials | pejabat senior; pejabat tinggi
+senior officials | pejabat senior; pejabat tinggi; petinggi
+top officials | petinggi; pejabat
 senior | senior; tinggi; tingkat tinggi
 high-level | tingkat tinggi
 state media | media pemerintah; media resmi; media negara
@@ -859,6 +861,7 @@ layoffs | phk; pemutusan hubungan kerja
 laid off | phk; pemutusan hubungan kerja; di-phk
 lay off | phk; pemutusan hubungan kerja
 office | kantor
+government office | dinas; instansi; kantor pemerintah
 offices | kantor
 shut | tutup; menutup; ditutup
 shut down | tutup; menutup; ditutup
@@ -1032,6 +1035,15 @@ expensive | mahal
 shipping | pengapalan; pelayaran; pengiriman
 livestock | ternak
 cattle | ternak; sapi
+cow | sapi; ternak
+boat | perahu; kapal
+boats | perahu; kapal
+dose | dosis
+doses | dosis
+goalkeeper | kiper; penjaga gawang
+cows | sapi; ternak
+subsidy | subsidi
+subsidies | subsidi
 motorbikes | roda dua; sepeda motor; motor
 motorcycles | roda dua; sepeda motor; motor
 forecast | memperkirakan; perkiraan; prakiraan
@@ -1060,6 +1072,7 @@ instability | ketidakstabilan
 wish | berharap; harapan; mendoakan
 sidelines | sela-sela
 defence | pertahanan; kuasa hukum
+legal defence | pembelaan; kuasa hukum; pengacara
 defense | pertahanan; kuasa hukum
 boss | direktur utama; dirut; pimpinan
 chief executive | chief executive officer; ceo; direktur utama

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Protocol
 
-from .lexicon import EN_TO_ID, STOP_EN, STOP_ID, TITLES, stem
+from .lexicon import EN_TO_ID, MONTHS, STOP_EN, STOP_ID, TITLES, stem
 from .question import MEASURES, canonical_unit
 from .spans import DURATIONS, MONEY
 
@@ -98,6 +98,8 @@ _AUX = frozenset({
     "do", "does", "did", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can",
     "could", "should", "yang", "apa", "siapa", "mana", "di", "ke", "dari", "kah", "soal", "tentang",
     "untuk", "dengan", "bilang", "kata", "akan", "sudah", "telah",
+    # conjunctions after "apa": "syaratnya apa biar …" asks the condition, not a "biar"
+    "biar", "agar", "supaya", "kalau", "jika", "bila", "sehingga",
 })  # fmt: skip
 
 
@@ -158,18 +160,159 @@ _MEDIA_KINDS = frozenset({
     "newspaper", "newspapers", "paper", "outlet", "outlets", "media", "publication", "daily", "koran",
     "surat", "harian", "majalah", "magazine",
 })  # fmt: skip
+# A spokesperson is whoever the report quotes for the body ("kata Vice President Public
+# Relations KAI, Dwi Anggraeni"), seldom with the title itself.
+_SPEAKERS = frozenset({"juru", "jubir", "spokesperson", "spokesman", "spokeswoman", "spokespeople"})
 _CONDITION = frozenset({"syarat", "persyaratan", "condition", "conditions", "terms", "prasyarat"})
 _CONDITIONAL = frozenset({"bila", "jika", "apabila", "asalkan", "asal", "kalau", "if", "unless", "provided"})
 
 
 def _stated_otherwise(group: tuple[str, ...], evidence: frozenset[str]) -> bool:
     """Is the asked-for noun ``group`` of a kind the evidence states in other words (above)?"""
-    head = group[0]
+    head = group[0].removesuffix("nya")  # "syaratnya": its condition
     if head in _MEDIA_KINDS:
         return True
     if head in _CONDITION:
         return bool(evidence & _CONDITIONAL)
+    if head in _SPEAKERS:
+        return bool(evidence & SPEECH)
     return False
+
+
+# An English participle or past verb ends the asked noun group: "which hospital treated …",
+# "which airline flew …" (the Indonesian forms can't tell: "merek" looks like a "me-" verb).
+_EN_VERB = re.compile(r"^[a-z]{3,}ed$")
+_EN_PAST = frozenset({
+    "flew", "went", "met", "made", "gave", "took", "saw", "won", "led", "ran", "said", "told",
+    "came", "left", "got", "paid", "bought", "sold", "built", "held", "kept", "brought", "sent",
+    "spent", "began", "became", "fell", "rose", "hit", "set", "put", "beat", "lost", "chose",
+    "wrote", "spoke", "drove", "fought", "shot", "struck", "stood", "sat", "ate", "caught",
+})  # fmt: skip
+
+
+def heads(text: str, language: str, concepts_: Sequence[_Concept]) -> list[list[int]]:
+    """The concepts naming the head of each asked noun group: the attribute the answer must be
+    a value or instance of ("brand" of "which vaccine brand", "rumah sakit", "juru bicara").
+    English heads come last ("vaccine brand"), before a verb or a name ("which airline flew
+    Choe …"); names before it only qualify it ("which Chinese officials"). Indonesian heads
+    come first (``focus`` keeps a bound pair whole)."""
+    by_word: dict[str, int] = {}
+    for i, c in enumerate(concepts_):
+        for w in _WORD.findall(c.text.lower()):
+            by_word.setdefault(w, i)
+    out: list[list[int]] = []
+    low = text.lower()
+    groups = list(focus(text, language))
+    if language == "en":
+        # "How many cows …", "how much subsidy …": the counted or valued noun heads it too.
+        groups += [tuple(m.group(1).split()) for m in _COUNTED_EN.finditer(low)]
+        groups += [(m.group(1),) for m in _WHOSE_EN.finditer(low)]  # "Who was Persija's goalkeeper …"
+    for group in groups:
+        if group == ("age",):
+            continue
+        idx: list[int] = []
+        for w in group:
+            k = by_word.get(w)
+            if k is not None and concepts_[k].name:
+                if idx:
+                    break
+                continue
+            if language == "en" and (_EN_VERB.match(w) or w in _EN_PAST):
+                break
+            if k is None:
+                break
+            idx.append(k)
+        if not idx:
+            continue
+        if language == "en":
+            idx = idx[-1:]
+        out.append(list(dict.fromkeys(idx)))
+    return out
+
+
+_COUNTED_EN = re.compile(
+    # "how many head of cattle" counts the cattle
+    r"\bhow (?:many|much) (?:head of )?(?!(?:money|of|do|does|did|is|was|are|were|will|has|have|had|can|could|would)\b)"
+    r"((?:[a-z][\w-]* ?){1,3})"
+)
+_WHOSE_EN = re.compile(r"\bwho (?:is|was|are|were) [^?]*?['’]s ([a-z][\w-]*)")
+# "Who refereed …", "siapa yang memimpin …": the act whose doer a who-question asks.
+_WHO_ACT = re.compile(r"^\s*who (?!is|was|are|were|will|would|did|does|do|has|have|had)([a-z][\w-]*)")
+
+
+def unread_act(
+    text: str, language: str, concepts_: Sequence[_Concept], weights: dict[int, float]
+) -> list[str]:
+    """The act a who-question asks the doer of when it is a role ("Who refereed …?": "wasit")
+    the articles never use in any form: no one they name holds it, as far as they say. An act
+    said with a verb ("scored": "mencetak", "received": "menerima") may be stated in other
+    words ("gol … Rafael Siregar", "Putin … mengirim Kim pesan"; seeds and corpus: three
+    answerable who-questions refused when any act counted, two of them Indonesian verbs)."""
+    m = _WHO_ACT.search(text.lower()) if language == "en" else None
+    if not m:
+        return []
+    return [
+        c.text
+        for i, c in enumerate(concepts_)
+        if not c.name
+        and c.text.lower() == m.group(1)
+        and not weights.get(i)
+        and len(c.forms) > 1
+        and _thing(f for f in c.forms if f != c.text.lower())
+    ]
+
+
+def _head_stated(
+    group: list[int], concepts_: Sequence[_Concept], evidence: frozenset[str], text: str | None = None
+) -> bool:
+    """Is the asked head stated in the evidence: its words, their translations, or a word that
+    translates the same English one ("humas" for "juru bicara", both "spokesperson")? With
+    the evidence's ``text``, a phrase ("rumah sakit") only as written there: its words apart
+    ("rumah warga", "penyakit": "sakit") are no hospital."""
+    if text is not None:
+        evidence = evidence - {w for i in group for f in _phrases(concepts_[i], text) for w in f.split()}
+    texts = [concepts_[i].text.lower() for i in group]
+    phrase = " ".join(texts)
+    if _present(co_translations(phrase), evidence) or _present(EN_TO_ID.get(phrase, ()), evidence):
+        return True
+    if all(_stated(concepts_[i].forms, evidence) for i in group):
+        return True
+    return any(_present(EN_TO_ID.get(t, ()), evidence) for t in texts) and len(group) == 1
+
+
+def _phrases(c: _Concept, text: str) -> list[str]:
+    """A concept's phrase forms not written as phrases in ``text``."""
+    return [f for f in (*c.forms, *co_translations(c.text.lower())) if " " in f and f not in text]
+
+
+def unattested(
+    text: str,
+    language: str,
+    concepts_: Sequence[_Concept],
+    weights: dict[int, float],
+    evidence: Sequence[frozenset[str]],
+    texts: Sequence[str | None] = (),
+) -> list[str]:
+    """The asked attribute ("Which vaccine brand …", "rumah sakit mana …", "how many doses")
+    when none of the ``evidence`` word sets (the passages read) states it, in any form we can
+    bridge: the answer must be an instance or value of it, and a sentence on the rest of the
+    question is no answer. Words we can't read (English with no Indonesian forms) say nothing.
+    A phrase ("rumah sakit") is stated only where one passage has all its words."""
+    out: list[str] = []
+    for group in heads(text, language, concepts_):
+        if any(concepts_[i].text.lower() in GENERIC for i in group):
+            continue
+        if not all(weights.get(i) or language == "id" or len(concepts_[i].forms) > 1 for i in group):
+            continue
+        kinds = tuple(concepts_[i].text.lower() for i in group)
+        if any(
+            _head_stated(group, concepts_, ws, texts[k] if k < len(texts) else None)
+            or _stated_otherwise(kinds, ws)
+            for k, ws in enumerate(evidence)
+        ):
+            continue
+        out.extend(concepts_[i].text for i in group if concepts_[i].text not in out)
+    return out
 
 
 # "How to …", "how do I …", "cara …", "tips …", "resep …": instructions, which a news passage
@@ -216,6 +359,9 @@ def unsupported(
         if language == "en" and all(len(concepts_[i].forms) < 2 for i in owners):
             continue  # an English word we can't put in Indonesian may be theirs in other words
         if any(_present(EN_TO_ID.get(w, ()), evidence) for w in group):
+            continue
+        phrase = " ".join(group)  # "government office" is a "dinas", "juru bicara" a "humas"
+        if _present(EN_TO_ID.get(phrase, ()), evidence) or _present(co_translations(phrase), evidence):
             continue
         if any(_present(co_translations(f), evidence) for i in owners for f in concepts_[i].forms):
             continue  # "pengacara" is stated as "kuasa hukum" (both translate "lawyer")
@@ -391,7 +537,23 @@ def valued(text: str) -> str | None:
         m = pattern.search(text.lower())
         if m and m.group(1) not in GENERIC and m.group(1) not in STOP_ID and m.group(1) not in STOP_EN:
             return m.group(1)
+    for pattern in _PRICED_EN:  # "How much is a KAI train ticket from …": its last noun
+        m = pattern.search(text.lower())
+        last = m.group(1).split()[-1] if m else ""
+        if m and last not in GENERIC and last not in _WHEN_WORDS and not _EN_VERB.match(last):
+            return last
     return None
+
+
+# "How much is a ticket …", "how much does a train ticket cost": what is priced.
+# Only a price asked in the present: "how much did the scam cost the state" asks a loss.
+_PRICED_EN = (
+    re.compile(
+        r"\bhow much (?:is|are|was|were) (?:a |an |the |one )?((?:[a-z][\w-]* ){0,3}?[a-z][\w-]*)"
+        r"(?= (?:from|to|for|in|at|on|per|between)\b|\s*\?|$)"
+    ),
+    re.compile(r"\bhow much (?:does|do) (?:a |an |the |one )?((?:[a-z][\w-]* ){0,3}?[a-z][\w-]*) cost\b"),
+)
 
 
 def unstated_focus(
@@ -568,6 +730,98 @@ def unheld(
     ]
 
 
+# Words that relate the condition's parts, not what it is ("terhadap", "against").
+_RELATIONS = frozenset({"terhadap", "atas", "kepada", "oleh", "against", "towards", "toward", "if"})
+# "… if the US attacks", "… kalau diserang Amerika": the condition a hypothetical asks under.
+_IF = re.compile(r"\b(?:if|unless|kalau|jika|jikalau|apabila|bila|seandainya|andaikan)\b\s+(.+)$")
+
+
+def unconditioned(
+    question: str,
+    concepts_: Sequence[_Concept],
+    words: frozenset[str],
+    language: str = "en",
+    absent: Iterable[int] = (),
+) -> list[str]:
+    """What a hypothetical ("What will North Korea do if the US attacks?", "Apa yang terjadi
+    jika tidak ada gugatan?") puts as its condition that the lead sentence does not state:
+    what the articles report of other occasions is no answer to what would happen then. []
+    when the sentence states its condition (or the question has none)."""
+    m = _IF.search(question.lower())
+    if not m:
+        return []
+    clause = set(_WORD.findall(m.group(1)))
+    gone = set(absent)
+    said = [
+        c
+        for i, c in enumerate(concepts_)
+        if not c.name
+        and c.text.lower() not in GENERIC
+        and c.text.lower() not in _MODALS
+        and c.text.lower() not in _AUX
+        and c.text.lower() not in STOP_EN
+        and c.text.lower() not in STOP_ID
+        and c.text.lower() not in _RELATIONS
+        and c.text.lower() not in LIGHT
+        # an English word we can't read (or a loanword guess) says nothing
+        and (language == "id" or (len(c.forms) > 1 and not getattr(c, "guessed", False)))
+        and set(_WORD.findall(c.text.lower())) <= clause
+    ]
+    never = [c.text for i, c in enumerate(concepts_) if i in gone and c in said]
+    if never:  # "kalau diserang": the articles never speak of that happening
+        return never
+    unsaid = [c.text for c in said if not _stated(c.forms, words)]
+    # Half of it stated will do: a condition is put in other words ("tidak ada gugatan
+    # terhadap hasil PSU" as "Jika tidak ada gugatan, …"), but none of it is another occasion.
+    return unsaid if 2 * len(unsaid) > len(said) else []
+
+
+def unheard_kind(
+    question: str, language: str, concepts_: Sequence[_Concept], absent: Iterable[int]
+) -> list[str]:
+    """The words a how-many question qualifies its counted noun with ("berapa penumpang
+    pesawat", "how many airline passengers") that the articles never use: a count of the noun
+    they give ("3,9 juta penumpang" of trains) is of another kind of it."""
+    m = (_COUNTED_EN if language == "en" else _BERAPA2).search(question.lower())
+    if not m:
+        return []
+    group: list[str] = []
+    for w in m.group(1).split():
+        if w in _AUX or w in STOP_EN or w in STOP_ID or _EN_VERB.match(w) or w in _EN_PAST:
+            break
+        group.append(w)
+    mods = group[:-1] if language == "en" else group[1:]
+    gone = {concepts_[i].text.lower(): concepts_[i].text for i in absent if not concepts_[i].name}
+    return [gone[w] for w in mods if w in gone and w not in GENERIC]
+
+
+# A sentence reporting that something is not decided yet: a yes/no question about it has no
+# answer there.
+_UNDECIDED = re.compile(
+    r"\b(?:belum (?:memutuskan|diputuskan|menentukan|ditentukan|dipastikan)|pikir-pikir"
+    r"|masih (?:mempelajari|mempertimbangkan|menimbang)|(?:menentukan|memutuskan) apakah"
+    r"|(?:has|have)(?: not|n't) (?:yet )?decided|undecided|yet to decide|whether to)\b",
+    re.IGNORECASE,
+)
+
+
+_AT_ONCE = frozenset({"langsung", "segera", "immediately", "instantly", "straightaway"})
+
+
+def undecided(sentence: str, concepts_: Sequence[_Concept]) -> bool:
+    """Does the sentence report that what the yes/no question asks is not decided yet: a cue
+    ("belum memutuskan apakah", "menentukan apakah") followed by something the question says
+    ("… akan mengajukan banding")? A cue naming nothing asked ("menyatakan pikir-pikir") is
+    left to the yes/no reading, which answers "Belum" (seeds and corpus: one answerable
+    question refused when any cue counted)."""
+    m = _UNDECIDED.search(sentence)
+    if not m or any(c.text.lower() in _AT_ONCE for c in concepts_):
+        return False  # "langsung mengajukan banding?": still deciding is "not at once", a "Belum"
+    tail = _WORD.findall(sentence[m.end() :].lower())
+    words = set(tail) | {stem(w) for w in tail}
+    return any(not c.name and c.text.lower() not in GENERIC and _stated(c.forms, words) for c in concepts_)
+
+
 def near_miss(
     question: str,
     qtype: str,
@@ -576,9 +830,35 @@ def near_miss(
     absent: Iterable[int],
     sentence: str,
     words: frozenset[str],
+    *,
+    language: str = "en",
+    expected: str | None = None,
+    read: Sequence[frozenset[str]] = (),
+    texts: Sequence[str | None] = (),
 ) -> tuple[str, dict[str, str]] | None:
-    """Why the evidence the reader found (the lead ``sentence`` and its ``words``) does not
+    """Why the evidence the reader found (the lead ``sentence`` and its ``words``; ``read``:
+    the word sets of every passage it read, the lead's article's first; ``texts``: theirs,
+    lower-cased, None where not known) does not
     answer the question after all, as a reason key and its arguments; None when it may."""
+    if read and expected and qtype != "yesno":
+        # Only a typed question asks for an instance of its head ("which team" is answered by
+        # "PSM Makassar"); a word any passage read uses may be how it names the instance
+        # (seeds and corpus: 11 answerable questions refused when only the lead's article
+        # counted: "tim", "senjata", "divisi" stated a sentence or two away).
+        attribute = unattested(question, language, concepts_, weights, (words, *read), (None, *texts))
+        if qtype == "who":
+            attribute += unread_act(question, language, concepts_, weights)
+        if attribute:
+            return "not_stated", {"what": ", ".join(attribute)}
+    if qtype in ("how_many", "how_much") and (kind := unheard_kind(question, language, concepts_, absent)):
+        return "not_mentioned", {"what": ", ".join(kind)}
+    unmet = unconditioned(question, concepts_, words, language, absent)
+    if unmet:
+        return "not_stated", {"what": ", ".join(unmet)}
+    if qtype == "yesno" and undecided(sentence, concepts_):
+        # "Did Agus appeal?" led by "… memiliki waktu tujuh hari untuk menentukan apakah akan
+        # mengajukan banding": the articles report that it is still open.
+        return "undecided", {}
     things = unasked_thing(qtype, concepts_, absent)
     if things:
         return "not_whether", {"what": ", ".join(things)}
@@ -614,12 +894,30 @@ _OFFSET = re.compile(
 )
 
 
+def _bare_month(t: _Time) -> bool:
+    """Is the time a month's name alone ("October", "pada bulan Agustus"), no year, no "lalu"?"""
+    words = _WORD.findall(t.text.lower())
+    return (
+        t.granularity == "month"
+        and t.first is not None
+        and any(w in MONTHS for w in words)
+        and all(w in MONTHS or w in ("bulan", "pada", "in", "of", "the") for w in words)
+    )
+
+
 def other_time(qtype: str, asked: _Time | None, dates: Iterable[_Time]) -> str | None:
     """The question's own time ("in 2019", "pada bulan Agustus") when the lead sentence dates
     what it states, and only at other times ("pada tahun 2023", "pada September"): its figure
     or statement is of another year's or month's event. None for a when-question (the date
     is the answer) or a sentence with no resolved date."""
     if qtype == "when" or asked is None or asked.first is None or asked.last is None:
+        return None
+    if _bare_month(asked):
+        # "inflation in October" led by "Inflasi tahunan pada September …": a month named
+        # without its year is compared by the month alone, with the months the sentence names.
+        months = [m for m in dates if m.first is not None and m.granularity in ("month", "day")]
+        if months and all(m.first.month != asked.first.month for m in months):  # type: ignore[union-attr]
+            return asked.text
         return None
     if asked.relative or asked.granularity not in ("year", "month"):
         # A weekday, "today", "this year" or a month without its year is read against today's
@@ -758,6 +1056,72 @@ def counts_another_act(
     return acts[0] if acts else None
 
 
+# Words asking a measure, not a count: "berapa panjang sungai", "how long", "berapa luas".
+_MEASURE_WORDS = frozenset({
+    "panjang", "lebar", "tinggi", "dalam", "luas", "berat", "jauh", "lama", "besar", "cepat",
+    "long", "wide", "high", "deep", "far", "tall", "big", "large", "heavy", "fast",
+})  # fmt: skip
+_BERAPA2 = re.compile(r"\bberapa(?:kah)? (?:banyak |jumlah )?((?:[a-z][\w-]* ?){1,2})")
+_BERAPA = re.compile(r"\bberapa(?:kah)? (?:banyak |jumlah )?([a-z][\w-]*)")
+
+
+def miscounted(
+    question: str,
+    language: str,
+    concepts_: Sequence[_Concept],
+    words: frozenset[str],
+    quantities: Iterable[_Quantity],
+) -> str | None:
+    """The thing a how-many question counts ("boats", "doses", "kereta") when the lead sentence
+    gives no count of it: it never names it and every figure there counts its own other noun
+    ("15.000 lembar masker" for boats), or every figure is a duration, measure or sum ("90
+    menit" for how many trains). None when a figure may count it."""
+    m = (_COUNTED_EN if language == "en" else _BERAPA).search(question.lower())
+    if not m:
+        return None
+    group = []
+    for w in m.group(1).split():
+        if w in _AUX or w in STOP_EN or w in STOP_ID or _EN_VERB.match(w) or w in _EN_PAST:
+            break
+        group.append(w)
+    if not group or group[0] in _MEASURE_WORDS:
+        return None  # "berapa panjang": a measure, whose kind the answer type checks
+    head = group[-1 if language == "en" else 0]
+    asked = next((c for c in concepts_ if not c.name and c.text.lower() == head), None)
+    if asked is None or head in GENERIC or (language == "en" and len(asked.forms) < 2):
+        return None
+    unit = canonical_unit(head) or ""
+    if unit in DURATIONS or unit in MEASURES or unit in MONEY or unit in ("percent", "times"):
+        return None  # the figure's kind is the answer type's own check
+    figures = [q for q in quantities if not q.ordinal]
+    if not figures:
+        return None
+    kinds = [canonical_unit(q.unit) if q.unit else None for q in figures]
+    if all(k in DURATIONS or k in MEASURES or k in MONEY or k == "percent" for k in kinds):
+        return asked.text
+    people = unit == "person" or head in PEOPLE or not PEOPLE.isdisjoint(asked.forms)
+    if _stated(asked.forms, words) or not all(kinds):
+        return None
+    if people and any(k == "person" or k in PEOPLE for k in kinds):
+        return None  # "1.350 jiwa" counts the people asked in other words
+    return asked.text
+
+
+_ASKS_NAME = re.compile(
+    r"\b(?:what|what's)(?: is| was)? (?:the|his|her|their) names?\b|\bsiapa(?:kah)? nama(?:nya)?\b"
+    r"|\bnama(?:nya)? siapa\b|\bname (?:the|of the)\b"
+)
+
+
+def unnamed_person(question: str, concepts_: Sequence[_Concept]) -> bool:
+    """Does the question ask the name of a person, by their title or what they are ("the name
+    of the Banjar regent", "siapa nama korban")? Only a sentence naming someone answers it."""
+    if not _ASKS_NAME.search(question.lower()):
+        return False
+    words = {w for c in concepts_ for f in (c.text.lower(), *c.forms) for w in _WORD.findall(f)}
+    return bool(words & PEOPLE) or bool(words & _TITLE_WORDS)
+
+
 class _Facts(Protocol):
     @property
     def words(self) -> frozenset[str]: ...
@@ -780,6 +1144,7 @@ def of_another(
     facts: _Facts,
     concepts_: Sequence[_Concept],
     weights: dict[int, float],
+    language: str = "en",
 ) -> tuple[str, dict[str, str]] | None:
     """Why the lead sentence, though on the question's topic, states something of another time,
     another event or another actor than the one asked about (a reason key and its arguments);
@@ -806,6 +1171,13 @@ def of_another(
             if not c.name and c.text.lower() not in _NOT_TOPIC and not _stated(c.forms, facts.words)
         ]
         return "not_stated", {"what": ", ".join(unsaid_) or act}
+    if qtype == "how_many" and (
+        thing := miscounted(question, language, concepts_, facts.words, facts.quantities)
+    ):
+        return "not_counted", {"what": thing}
+    if facts.people == () and unnamed_person(question, concepts_):
+        # "Siapa nama korban meninggal …?" led by "Seorang pria berusia 67 tahun … meninggal".
+        return "not_stated", {"what": "nama" if language == "id" else "name"}
     if _AGE.search(question):
         qtype = "age"  # "How old was he?" asks an age, of whoever the sentence says "berusia 67 tahun"
     if qtype == "how_long" and offset_only(sentence, facts.quantities):

@@ -232,8 +232,10 @@ def test_a_sentence_of_another_year_or_month_than_asked_is_not_the_answer():
     assert _another("How much was China–North Korea trade worth in 2023?", trade) is None
     inflation = "Inflasi tahunan pada September tercatat 2,31 persen."
     assert _another("Berapa inflasi tahunan pada Agustus 2025?", inflation)[0] == "nothing_for"
-    # A month without its year, or "this year", is read against today, not the story's date.
-    assert _another("Berapa inflasi tahunan pada bulan Agustus?", inflation) is None
+    # "This year" is read against today, not the story's date; a month without its year is
+    # compared by the month alone, whatever year each is read in.
+    assert _another("Berapa inflasi tahunan pada bulan Agustus?", inflation)[0] == "nothing_for"
+    assert _another("Berapa inflasi tahunan pada bulan September?", inflation) is None
     assert (
         _another("Berapa inflasi tahunan tahun ini?", "Inflasi tahunan pada 2025 tercatat 2,31 persen.")
         is None
@@ -288,3 +290,119 @@ def test_a_speaker_named_by_part_of_their_name_is_named():
     assert _another("Apa kata Ratna Wulandari soal rupiah?", "“Tekanan belum reda,” kata Ratna.") is None
     # Someone else, named by part of a name that is not theirs, still said nothing.
     assert _another("What did Kevin Santoso say China was willing to do?", quote)[0] == "not_said"
+
+
+def _weighed(text: str, unused: tuple[str, ...] = ()) -> tuple:
+    q = analyze(text)
+    c = concepts(q)
+    return q, c, {i: 1.0 for i, x in enumerate(c) if x.text.lower() not in unused}
+
+
+def test_the_asked_attribute_is_the_head_of_its_noun_group():
+    q, c, _ = _weighed("Which vaccine brand is being used in the measles campaign?")
+    assert [[c[i].text for i in g] for g in verify.heads(q.text, q.language, c)] == [["brand"]]
+    q, c, _ = _weighed("Which hospital treated the sick evacuees in Banjar?")
+    assert [[c[i].text for i in g] for g in verify.heads(q.text, q.language, c)] == [["hospital"]]
+    q, c, _ = _weighed("How many cows drowned in the Banjar flood?")
+    assert ["cows"] in [[c[i].text for i in g] for g in verify.heads(q.text, q.language, c)]
+
+
+def test_an_asked_attribute_no_passage_read_states_is_declined():
+    q, c, w = _weighed("Which hospital treated the sick evacuees in Banjar?")
+    words = frozenset({"pengungsi", "banjar", "berobat", "posko", "kesehatan"})
+    assert verify.unattested(q.text, q.language, c, w, (words,)) == ["hospital"]
+    assert verify.unattested(q.text, q.language, c, w, (words | {"rumah", "sakit"},)) == []
+    # a phrase is stated where one passage has all its words, not across two
+    assert verify.unattested(q.text, q.language, c, w, (words | {"rumah"}, frozenset({"sakit"}))) == [
+        "hospital"
+    ]
+    near = verify.near_miss(
+        q.text, q.type, c, w, [], "87 warga berobat di posko kesehatan.", words,
+        language=q.language, expected=q.expected, read=(words,),
+    )  # fmt: skip
+    assert near == ("not_stated", {"what": "hospital"})
+
+
+def test_a_yes_no_or_untyped_question_is_not_held_to_an_attribute():
+    q, c, w = _weighed("Apakah pembicaraan kedua menlu menghasilkan sikap yang sama?")
+    words = frozenset({"menlu", "sikap"})
+    assert verify.near_miss(q.text, q.type, c, w, [], "", words, language="id", read=(words,)) is None
+
+
+def test_a_who_question_asking_a_role_the_articles_never_use_is_declined():
+    q, c, w = _weighed("Who refereed the Persib versus Persija match?", unused=("refereed",))
+    assert verify.unread_act(q.text, q.language, c, w) == ["refereed"]
+    # an act said with a verb may be stated in other words ("gol … Rafael Siregar")
+    q, c, w = _weighed("Who scored Persib's winning goal against Persija?", unused=("scored",))
+    assert verify.unread_act(q.text, q.language, c, w) == []
+
+
+def test_a_role_said_in_other_words_is_stated():
+    # "juru bicara" and "humas" both translate "spokesperson"; a spokesperson is quoted.
+    q, c, w = _weighed("siapa juru bicara KAI?", unused=("juru", "bicara"))
+    words = frozenset({"kai", "kata", "dwi"})
+    assert verify.unsupported(q.text, q.language, q.type, c, w, words) == []
+    assert verify.unsupported(q.text, q.language, q.type, c, w, frozenset({"kai", "humas"})) == []
+
+
+def test_a_count_of_another_noun_or_of_time_is_not_the_count_asked():
+    q, c, _ = _weighed("How many boats did the Lembata disaster agency deploy?")
+    masks = facts("BPBD Lembata telah menyiapkan 15.000 lembar masker dan mendirikan dapur umum.", None)
+    assert verify.miscounted(q.text, q.language, c, masks.words, masks.quantities) == "boats"
+    boats = facts("BPBD mengerahkan 23 perahu karet untuk mengevakuasi warga.", None)
+    assert verify.miscounted(q.text, q.language, c, boats.words, boats.quantities) is None
+    q, c, _ = _weighed("Berapa kereta yang terlambat karena banjir?")
+    late = facts("Perjalanan sejumlah kereta sempat terlambat hingga 90 menit karena banjir.", None)
+    assert verify.miscounted(q.text, q.language, c, late.words, late.quantities) == "kereta"
+    q, c, _ = _weighed("Berapa panjang Sungai Martapura yang akan dinormalisasi?")
+    river = facts("Normalisasi Sungai Martapura sepanjang 12 kilometer diusulkan.", None)
+    assert verify.miscounted(q.text, q.language, c, river.words, river.quantities) is None
+
+
+def test_a_hypothetical_needs_its_condition_stated():
+    q, c, _ = _weighed("Apa yang akan dilakukan Korea Utara kalau diserang Amerika?")
+    gone = [i for i, x in enumerate(c) if x.text == "diserang"]
+    threat = frozenset({"korea", "utara", "ancaman", "amerika", "serikat"})
+    assert verify.unconditioned(q.text, c, threat, "id", gone) == ["diserang"]
+    q, c, _ = _weighed("Apa yang terjadi jika tidak ada gugatan terhadap hasil PSU?")
+    stated = facts("Jika tidak ada gugatan, KPU akan menetapkan pasangan calon terpilih.", None).words
+    assert verify.unconditioned(q.text, c, stated, "id") == []
+    assert verify.unconditioned("Apa hasil PSU?", c, frozenset(), "id") == []
+
+
+def test_a_count_of_a_kind_the_articles_never_name_is_not_answered():
+    q, c, _ = _weighed("berapa penumpang pesawat selama libur Nataru?")
+    gone = [i for i, x in enumerate(c) if x.text == "pesawat"]
+    assert verify.unheard_kind(q.text, q.language, c, gone) == ["pesawat"]
+    assert verify.unheard_kind(q.text, q.language, c, []) == []
+
+
+def test_the_thing_priced_is_read_from_how_much_is():
+    assert verify.valued("How much is a KAI train ticket from Jakarta to Surabaya?") == "ticket"
+    assert verify.valued("How much does a train ticket cost?") == "ticket"
+    assert verify.valued("How much did the rice import scam cost the state?") is None
+    assert verify.valued("How much did the rupiah weaken?") is None
+
+
+def test_a_persons_name_needs_a_sentence_naming_someone():
+    for text in ("What is the name of the Banjar regent?", "Siapa nama korban meninggal akibat banjir?"):
+        assert verify.unnamed_person(text, concepts(analyze(text)))
+    text = "What is the name of the state news agency?"
+    assert not verify.unnamed_person(text, concepts(analyze(text)))
+
+
+def test_a_yes_no_question_on_what_is_reported_undecided_is_not_answered():
+    q = analyze("apakah Agus mengajukan banding?")
+    c = concepts(q)
+    open_ = "Kedua pihak memiliki waktu tujuh hari untuk menentukan apakah akan mengajukan banding."
+    assert verify.undecided(open_, c)
+    assert not verify.undecided("Agus melalui kuasa hukumnya menyatakan pikir-pikir.", c)
+    assert not verify.undecided(open_, concepts(analyze("apakah Agus langsung mengajukan banding?")))
+
+
+def test_a_bare_month_is_compared_by_the_month():
+    asked = question_dates("How much did bank lending grow in August?", dt.date(2025, 10, 23))
+    stated = facts("Pertumbuhan kredit pada September tercatat 7,7 persen.", dt.date(2025, 10, 22)).dates
+    assert verify.other_time("how_much", asked, stated) == asked.text
+    same = question_dates("How much did bank lending grow in September?", dt.date(2025, 10, 23))
+    assert verify.other_time("how_much", same, stated) is None
