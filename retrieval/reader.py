@@ -802,11 +802,25 @@ def consequence(text: str) -> bool:
     return bool(_CONSEQUENCE.match(text.lower()))
 
 
+# A cause named only to be set aside ("… tidak hanya disebabkan oleh curah hujan yang tinggi",
+# "not only because of …"): the sentence announces the real one, which the next sentence gives.
+_NOT_ONLY = re.compile(
+    r"\b(?:tidak|tak|bukan)\s+(?:hanya|cuma|semata(?:-mata)?|sekadar)\b|\bnot (?:only|just|merely|solely)\b",
+    re.IGNORECASE,
+)
+
+
+def sets_aside(text: str) -> bool:
+    """Does a sentence name a cause only to say it is not the whole reason?"""
+    return bool(_NOT_ONLY.search(text)) and not REASON_WORDS.isdisjoint(_WORD.findall(text.lower()))
+
+
 def explains(text: str, words: frozenset[str]) -> bool:
     """Does a sentence give a reason: a reason word, or an opening that points back ("Keputusan
     ini …") with a purpose ("… diambil untuk menjaga …")? Not one that opens as a consequence
-    ("Akibatnya, …"): its reason is the sentence before."""
-    if consequence(text):
+    ("Akibatnya, …"): its reason is the sentence before; nor one that sets a cause aside ("tidak
+    hanya disebabkan oleh …"): its reason is the sentence after."""
+    if consequence(text) or sets_aside(text):
         return False
     if not words.isdisjoint(REASON_WORDS):
         return True
@@ -845,6 +859,53 @@ def _explained_coverage(
                 if j is not None:
                     out[k] = max(out[k], coverage[j])
     return out, reasons
+
+
+# A question about how someone took an event ("How did the Kremlin react to …", "Gimana
+# tanggapan …", "Apa respons …"): not "status tanggap darurat", the emergency status.
+_ASKS_REACTION = re.compile(
+    r"\b(?:react(?:s|ed|ion|ions)?|respond(?:s|ed)?|responses?|reception|menanggapi|merespons?|"
+    r"bereaksi|reaksi(?:nya)?|respons(?:nya)?|tanggapan(?:nya)?|sambutan(?:nya)?)\b"
+    r"|\btanggap\b(?!\s+darurat)",
+    re.IGNORECASE,
+)
+# Verbs of taking a stand on what was just reported: the sentence that answers a reaction
+# question ("Seorang ajudan Kremlin menolak pernyataan Trump", "Menanggapi putusan itu, Agus …
+# menyatakan pikir-pikir") names the reacting side and the verb; the event is the sentence before.
+_REACTS = re.compile(
+    r"\b(?:menanggapi|merespons?|bereaksi|menyambut|disambut|menolak|membantah|menepis|mengkritik|"
+    r"mengecam|menyesalkan|menyayangkan|kecewa|pikir-pikir|responded|reacted|rejected|dismissed|"
+    r"welcomed|critici[sz]ed)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_reaction(text: str) -> bool:
+    """Does the question ask how someone reacted to something?"""
+    return bool(_ASKS_REACTION.search(text))
+
+
+def _reaction_coverage(
+    cands: Sequence[Candidate], hits: Sequence[Sequence[int]], weights: dict[int, float], total: float
+) -> tuple[list[float], set[int]]:
+    """For a reaction question: a sentence with a verb of reacting covers what it says and what
+    the sentence before it in its article says (the event reacted to: "… saat Anda berkonspirasi
+    melawan Amerika Serikat." then "Seorang ajudan Kremlin menolak pernyataan Trump"); the
+    restatement of the event covers more of the question's words than the reaction does. Not
+    from a sentence that is itself a reaction: the one after a reaction is no reaction to it
+    (Putin's "Setelah pertemuan itu …" after the Kremlin's rebuff). Also returns the sentences
+    that react."""
+    at = {(c.published, c.sentence_id): k for k, c in enumerate(cands)}
+    out = [sum(weights[i] for i in h) / total if total else 0.0 for h in hits]
+    reacts: set[int] = set()
+    for k, c in enumerate(cands):
+        if not _REACTS.search(c.text):
+            continue
+        reacts.add(k)
+        j = at.get((c.published, c.sentence_id - 1))
+        if j is not None and c.n - 1 <= cands[j].n <= c.n and total and not _REACTS.search(cands[j].text):
+            out[k] = sum(weights[i] for i in set(hits[k]) | set(hits[j])) / total
+    return out, reacts
 
 
 def _role_fit(
@@ -908,7 +969,13 @@ def rank(
                 in_article[c.n] = set(names_of.hits(topic(c.n)))
             unsaid = in_article[c.n] - set(hits[k])
             topical[k] = sum(weights[i] for i in unsaid) / total
-    explained, reasons = _explained_coverage(cands, coverages) if q.type == "why" else (coverages, set())
+    if q.type == "why":
+        explained, reasons = _explained_coverage(cands, coverages)
+    elif asks_reaction(q.text):
+        # (a reaction is scored as a reason is: its own bonus, the event's coverage)
+        explained, reasons = _reaction_coverage(cands, hits, weights, total)
+    else:
+        explained, reasons = coverages, set()
     clock = asks_clock(q)
     for k, (c, coverage, because) in enumerate(zip(cands, coverages, explained, strict=True)):
         words = c.facts.words
