@@ -873,6 +873,11 @@ vaccination | vaksinasi; imunisasi
 immunization | imunisasi
 immunisation | imunisasi
 jab | vaksin; suntikan; vaksinasi
+jabbed | divaksin; disuntik; vaksinasi
+told to | diminta; dianjurkan; disarankan; diimbau
+advised to | dianjurkan; disarankan; diimbau
+another dose | dosis tambahan
+booster | dosis tambahan; penguat
 catch-up | kejar
 drive | kampanye; program; gerakan
 free | gratis; bebas
@@ -1461,6 +1466,9 @@ Bengkulu | bengkulu
 Jambi | jambi
 Kalimantan Timur | kalimantan timur; east kalimantan
 South Sulawesi | sulawesi selatan; south sulawesi
+South Kalimantan | kalimantan selatan; kalsel; south kalimantan
+Central Kalimantan | kalimantan tengah; kalteng; central kalimantan
+West Kalimantan | kalimantan barat; kalbar; west kalimantan
 Maluku | maluku
 Nusa Tenggara | nusa tenggara
 Lombok | lombok
