@@ -343,6 +343,7 @@ class Candidate:
     # A follow-up's bonus for continuing where the conversation's last answer was (its
     # article, the sentences next to it): set by the caller, 0 for a question on its own.
     prior: float = 0.0
+    paragraph: int = -1  # its paragraph in the article (-1: not known)
 
 
 @dataclass(frozen=True)
@@ -884,9 +885,29 @@ def _explained_coverage(
             reasons.add(k)
             for back in range(1, REASON_REACH + 1):
                 j = before(k, back)
-                if j is not None:
+                if j is not None and (c.paragraph == cands[j].paragraph or continues(c.text)):
+                    # (a reason opening a paragraph of its own explains what it names itself)
                     out[k] = max(out[k], coverage[j])
     return out, reasons
+
+
+_QUOTE_OPEN = re.compile(r"^\s*[\"“‘']")
+_SPEAKER_OPEN = re.compile(r"^\s*(?:menurut|according to)\b", re.IGNORECASE)
+
+
+def continues(text: str) -> bool:
+    """Does a sentence go on from the ones before it rather than state its own subject: one
+    that points back ("Keputusan ini …", "langkah tersebut …", "Ia …"), a quote (the speaker's
+    words after the sentence naming them), or a speaker's view ("Menurut dia, …")? A reason
+    that opens a paragraph and does none of these ("Luapan Sungai Martapura menjadi penyebab
+    utama banjir") explains what it names, not the paragraph before (a death two lines up);
+    within a paragraph a reason goes on from the sentence before it ("Vonis tersebut lebih
+    ringan … . Majelis hakim mempertimbangkan sikap terdakwa yang sopan …")."""
+    return (
+        refers_back(text)
+        or not _ANAPHORS.isdisjoint(_WORD.findall(text.lower()))
+        or bool(_QUOTE_OPEN.match(text) or _SPEAKER_OPEN.match(text))
+    )
 
 
 # A question about how someone took an event ("How did the Kremlin react to …", "Gimana
