@@ -883,11 +883,15 @@ def _explained_coverage(
                 reasons.add(j)
         elif explains(c.text, c.facts.words):
             reasons.add(k)
-            for back in range(1, REASON_REACH + 1):
-                j = before(k, back)
-                if j is not None and (c.paragraph == cands[j].paragraph or continues(c.text)):
-                    # (a reason opening a paragraph of its own explains what it names itself)
-                    out[k] = max(out[k], coverage[j])
+    for k in reasons:
+        # A reason, stated or shown by the consequence after it ("… turun tajam selama pandemi.
+        # Akibatnya, …"), explains the event before it.
+        c = cands[k]
+        for back in range(1, REASON_REACH + 1):
+            j = before(k, back)
+            if j is not None and (c.paragraph == cands[j].paragraph or continues(c.text)):
+                # (a reason opening a paragraph of its own explains what it names itself)
+                out[k] = max(out[k], coverage[j])
     return out, reasons
 
 
@@ -903,11 +907,20 @@ def continues(text: str) -> bool:
     utama banjir") explains what it names, not the paragraph before (a death two lines up);
     within a paragraph a reason goes on from the sentence before it ("Vonis tersebut lebih
     ringan … . Majelis hakim mempertimbangkan sikap terdakwa yang sopan …")."""
+    words = _WORD.findall(text.lower())
     return (
         refers_back(text)
-        or not _ANAPHORS.isdisjoint(_WORD.findall(text.lower()))
+        or not _ANAPHORS.isdisjoint(words)
+        or not _TELLS.isdisjoint(words)
         or bool(_QUOTE_OPEN.match(text) or _SPEAKER_OPEN.match(text))
     )
+
+
+# A speaker's account ("Direktur Imunisasi …, mengatakan cakupan imunisasi … turun tajam"):
+# an official's or an expert's words after the lead are their account of the story it told.
+_TELLS = frozenset({
+    "mengatakan", "menyatakan", "menilai", "menyebut", "menjelaskan", "menegaskan", "said", "says",
+})  # fmt: skip
 
 
 # A question about how someone took an event ("How did the Kremlin react to …", "Gimana
