@@ -170,6 +170,11 @@ def concepts(q: Question) -> list[Concept]:
                 i += 1
             continue
         forms = {w, stem(w)} if w.isalpha() else {w}
+        head, dash, tail = w.partition("-")
+        if dash and tail and (head == tail or head.endswith(tail)):
+            # A reduplication ("berubah-ubah", "negara-negara") says its base word again: the
+            # article's "terus berubah" answers "dunia yang berubah-ubah".
+            forms |= {head, stem(head)}
         forms |= ID_SYNONYMS.get(w, frozenset())
         out.append(Concept(text=w, forms=tuple(sorted(forms)), role=_is_role(forms)))
         i += 1
@@ -936,8 +941,8 @@ _ASKS_REACTION = re.compile(
 # menyatakan pikir-pikir") names the reacting side and the verb; the event is the sentence before.
 _REACTS = re.compile(
     r"\b(?:menanggapi|merespons?|bereaksi|menyambut|disambut|menolak|membantah|menepis|mengkritik|"
-    r"mengecam|menyesalkan|menyayangkan|kecewa|pikir-pikir|responded|reacted|rejected|dismissed|"
-    r"welcomed|critici[sz]ed)\b",
+    r"mengecam|menyesalkan|menyayangkan|kecewa|pikir-pikir|menjawab|membalas|menimpali|pada gilirannya|"
+    r"responded|reacted|rejected|dismissed|welcomed|critici[sz]ed|in turn)\b",
     re.IGNORECASE,
 )
 
