@@ -892,6 +892,8 @@ arsenal | senjata; persenjataan
 hang on to | mempertahankan
 getting ready | persiapan; bersiap; menyiapkan
 gearing up | persiapan; bersiap
+regional election | pilkada; pemilihan kepala daerah; pemilihan bupati
+local election | pilkada; pemilihan kepala daerah; pemilihan bupati
 catch-up | kejar
 drive | kampanye; program; gerakan
 free | gratis; bebas
