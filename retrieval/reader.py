@@ -972,6 +972,18 @@ def _reaction_coverage(
         j = at.get((c.published, c.sentence_id - 1))
         if j is not None and c.n - 1 <= cands[j].n <= c.n and total and not _REACTS.search(cands[j].text):
             out[k] = sum(weights[i] for i in set(hits[k]) | set(hits[j])) / total
+        # The sentence after a reaction in its paragraph tells how it went ("… disambut datar oleh
+        # pasar. IHSG dibuka menguat tipis 0,2 persen …"): it covers the reaction's words too.
+        nxt = at.get((c.published, c.sentence_id + 1))
+        if (
+            nxt is not None
+            and cands[nxt].paragraph == c.paragraph
+            and c.n <= cands[nxt].n <= c.n + 1
+            and total
+            and not _REACTS.search(cands[nxt].text)
+        ):
+            told = sum(weights[i] for i in set(hits[nxt]) | set(hits[k])) / total
+            out[nxt] = max(out[nxt], told)
     return out, reacts
 
 

@@ -461,6 +461,14 @@ def test_a_reaction_question_favours_the_sentence_that_reacts_with_the_event_bef
     # the reaction covers the event before it; the one after a reaction borrows nothing
     assert got == [0.5, 1.0, 0.5]
     assert reacts == {1, 2}
+    # the sentence after a reaction in its paragraph tells how it went
+    told = [
+        _cand("Keputusan bank sentral disambut datar oleh pasar.", 30),
+        _cand("Indeks saham dibuka menguat tipis pada Kamis pagi.", 31),
+    ]
+    got, reacts = reader._reaction_coverage(told, [[0], [1]], weights, 2.0)
+    assert got == [0.5, 1.0]
+    assert reacts == {0}
 
 
 def test_the_reason_of_another_article_explains_nothing():
