@@ -894,6 +894,10 @@ getting ready | persiapan; bersiap; menyiapkan
 gearing up | persiapan; bersiap
 regional election | pilkada; pemilihan kepala daerah; pemilihan bupati
 local election | pilkada; pemilihan kepala daerah; pemilihan bupati
+south kalimantan | kalimantan selatan; kalsel
+kalsel | kalsel; kalimantan selatan
+kalteng | kalteng; kalimantan tengah
+kalbar | kalbar; kalimantan barat
 catch-up | kejar
 drive | kampanye; program; gerakan
 free | gratis; bebas
@@ -1482,9 +1486,6 @@ Bengkulu | bengkulu
 Jambi | jambi
 Kalimantan Timur | kalimantan timur; east kalimantan
 South Sulawesi | sulawesi selatan; south sulawesi
-South Kalimantan | kalimantan selatan; kalsel; south kalimantan
-Central Kalimantan | kalimantan tengah; kalteng; central kalimantan
-West Kalimantan | kalimantan barat; kalbar; west kalimantan
 Maluku | maluku
 Nusa Tenggara | nusa tenggara
 Lombok | lombok
