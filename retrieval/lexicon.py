@@ -894,10 +894,6 @@ getting ready | persiapan; bersiap; menyiapkan
 gearing up | persiapan; bersiap
 regional election | pilkada; pemilihan kepala daerah; pemilihan bupati
 local election | pilkada; pemilihan kepala daerah; pemilihan bupati
-south kalimantan | kalimantan selatan; kalsel
-kalsel | kalsel; kalimantan selatan
-kalteng | kalteng; kalimantan tengah
-kalbar | kalbar; kalimantan barat
 catch-up | kejar
 drive | kampanye; program; gerakan
 free | gratis; bebas
