@@ -820,6 +820,7 @@ class Berita:
                 facts=loaded.facts(s),
                 group=s.grp,
                 prior=_context_prior(s, rows[s.chunk_id], context, near_lead),
+                paragraph=s.paragraph,
             )
             for s, sim in zip(sents, sims, strict=True)
         ]

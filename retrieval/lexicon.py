@@ -876,6 +876,27 @@ vaccination | vaksinasi; imunisasi
 immunization | imunisasi
 immunisation | imunisasi
 jab | vaksin; suntikan; vaksinasi
+jabbed | divaksin; disuntik; vaksinasi
+told to | diminta; dianjurkan; disarankan; diimbau
+advised to | dianjurkan; disarankan; diimbau
+another dose | dosis tambahan
+booster | dosis tambahan; penguat
+mankind | umat manusia; manusia
+humanity | umat manusia; kemanusiaan
+destiny | takdir; masa depan
+common destiny | masa depan bersama; takdir
+shared future | masa depan bersama
+vision | konsep; visi; pandangan
+turbulent | bergejolak; tidak stabil
+at loggerheads | berselisih; bersitegang
+at odds | berselisih; bertentangan
+feud | perselisihan; berselisih
+arsenal | senjata; persenjataan
+hang on to | mempertahankan
+getting ready | persiapan; bersiap; menyiapkan
+gearing up | persiapan; bersiap
+regional election | pilkada; pemilihan kepala daerah; pemilihan bupati
+local election | pilkada; pemilihan kepala daerah; pemilihan bupati
 catch-up | kejar
 drive | kampanye; program; gerakan
 free | gratis; bebas

@@ -152,6 +152,18 @@ _CUES: list[tuple[re.Pattern[str], str]] = [
         (r"\bwhich (?:anniversary|edition|round)\b|\bwhat (?:anniversary|edition)\b", "how_many"),
         (r"\bke-?\s?berapa\b", "how_many"),
         (r"\bmengapa\b|\bkenapa\b|\bwhy\b|\bapa (?:sebab|alasan|penyebab)\w*\b|\bfor what reason\b", "why"),
+        # The other ways a reason is asked for: colloquial "kok …?" and "apa sih alasannya",
+        # "karena apa" / "gara-gara apa" after the event, "apa yang membuat …", "buat apa";
+        # English "how come", "what caused / led to / made …", "what's behind …".
+        (
+            r"\bkok\b|\bapa (?:sih |saja |aja |yang jadi )?(?:sebab|alasan|penyebab|pemicu)\w*\b"
+            r"|\b(?:alasan|penyebab|sebab|pemicu)(?:nya)? apa\b|\b(?:karena|akibat|gara-gara|gara2) apa\b"
+            r"|\bapa yang (?:membuat|bikin|menyebabkan|memicu|mendorong|melatarbelakangi)\b"
+            r"|\b(?:untuk|buat) apa\b|\bhow come\b"
+            r"|\bwhat (?:caused|causes|led to|leads to|made|makes|prompted|triggered|drove|pushed)\b"
+            r"|\bwhat(?:'s| is| was) behind\b|\bwhat (?:is|was|are|were) the (?:reasons?|causes?)\b",
+            "why",
+        ),
         (r"\bbagaimana(?:kah)?\b|\bgimana\b|\bhow\b", "how"),
         (r"\bapa nama\b|\bwhat (?:is|was|are|were) the names? of\b", "which"),
         (r"\byang mana\b|\b\w+ mana(?:kah)? yang\b|\bwhich\b", "which"),

@@ -75,10 +75,37 @@ _TITLE_SET = {t.lower() for t in TITLES}
 _ROLE_WORDS = {t.split()[0] for t in _TITLE_SET} - STOP_ID - _GENERIC_ROLES
 
 
+# Verbs of saying that frame whose words the answer is ("Kata pelatih Persija, timnya kalah
+# karena apa?", "…, according to experts?", "What did Choe tell Wang …"): nearly every
+# sentence of the news reports someone's words, and the one that holds them often says so
+# another way ("ujarnya", "menurut dia") or not at all (a quote after the sentence naming its
+# speaker), so in a why- or how-question the frame is no word the answer must share. Kept in
+# the others: "What did the IMF say about …" asks for someone's words (taken out there, 4
+# near-miss questions were answered by other people's words), "who said" for the speaker.
+_SPEECH_FRAME = frozenset({
+    "kata", "katanya", "mengatakan", "bilang", "ngomong", "ujar", "ujarnya", "menurut", "menurutnya",
+    "say", "says", "said", "tell", "tells", "told", "according",
+})  # fmt: skip
+
+
+# The words that make a question ask for a reason ("What caused …", "Apa penyebab …", "Kok …")
+# say what kind of sentence answers, as "why" does, not what it is about: as a concept "caused"
+# led with another event's "penyebab utama banjir". (A reaction's words stay: taken out, "Apa
+# tanggapan PBB soal …" was answered with what the articles say of the meeting itself.)
+_REASON_CUES = frozenset({
+    "kok", "alasan", "alasannya", "penyebab", "penyebabnya", "sebab", "sebabnya", "pemicu",
+    "pemicunya", "cause", "caused", "causes", "reason", "reasons",
+})  # fmt: skip
+
+
 def concepts(q: Question) -> list[Concept]:
     """The question's content as concepts; English words bring their Indonesian forms."""
     text = q.text
     skip = _REPORTING_WORDS if reporting(text) else set()
+    if q.type in ("why", "how"):
+        skip = skip | _SPEECH_FRAME
+    if q.type == "why":
+        skip = skip | _REASON_CUES
     # "… against Persija", "Persib kontra Persija": the word only pairs two sides; the
     # articles' "lawan" ("di kubu lawan") is no answer to it.
     skip = skip | {m.group(1).lower() for m in _SIDES.finditer(text)}
@@ -111,7 +138,8 @@ def concepts(q: Question) -> list[Concept]:
     i = 0
     while i < len(words):
         w = words[i]
-        if w in taken or _is_wh(w) or w in skip:
+        if w in taken or _is_wh(w) or (w in skip and words[i + 1 : i + 2] != ["to"]):
+            # ("told to" is an instruction, not a frame: "still told to get another shot")
             i += 1
             continue
         if w in STOP_EN or w in STOP_ID:
@@ -142,6 +170,11 @@ def concepts(q: Question) -> list[Concept]:
                 i += 1
             continue
         forms = {w, stem(w)} if w.isalpha() else {w}
+        head, dash, tail = w.partition("-")
+        if dash and tail and (head == tail or head.endswith(tail)):
+            # A reduplication ("berubah-ubah", "negara-negara") says its base word again: the
+            # article's "terus berubah" answers "dunia yang berubah-ubah".
+            forms |= {head, stem(head)}
         forms |= ID_SYNONYMS.get(w, frozenset())
         out.append(Concept(text=w, forms=tuple(sorted(forms)), role=_is_role(forms)))
         i += 1
@@ -315,6 +348,7 @@ class Candidate:
     # A follow-up's bonus for continuing where the conversation's last answer was (its
     # article, the sentences next to it): set by the caller, 0 for a question on its own.
     prior: float = 0.0
+    paragraph: int = -1  # its paragraph in the article (-1: not known)
 
 
 @dataclass(frozen=True)
@@ -802,11 +836,25 @@ def consequence(text: str) -> bool:
     return bool(_CONSEQUENCE.match(text.lower()))
 
 
+# A cause named only to be set aside ("… tidak hanya disebabkan oleh curah hujan yang tinggi",
+# "not only because of …"): the sentence announces the real one, which the next sentence gives.
+_NOT_ONLY = re.compile(
+    r"\b(?:tidak|tak|bukan)\s+(?:hanya|cuma|semata(?:-mata)?|sekadar)\b|\bnot (?:only|just|merely|solely)\b",
+    re.IGNORECASE,
+)
+
+
+def sets_aside(text: str) -> bool:
+    """Does a sentence name a cause only to say it is not the whole reason?"""
+    return bool(_NOT_ONLY.search(text)) and not REASON_WORDS.isdisjoint(_WORD.findall(text.lower()))
+
+
 def explains(text: str, words: frozenset[str]) -> bool:
     """Does a sentence give a reason: a reason word, or an opening that points back ("Keputusan
     ini …") with a purpose ("… diambil untuk menjaga …")? Not one that opens as a consequence
-    ("Akibatnya, …"): its reason is the sentence before."""
-    if consequence(text):
+    ("Akibatnya, …"): its reason is the sentence before; nor one that sets a cause aside ("tidak
+    hanya disebabkan oleh …"): its reason is the sentence after."""
+    if consequence(text) or sets_aside(text):
         return False
     if not words.isdisjoint(REASON_WORDS):
         return True
@@ -840,11 +888,103 @@ def _explained_coverage(
                 reasons.add(j)
         elif explains(c.text, c.facts.words):
             reasons.add(k)
-            for back in range(1, REASON_REACH + 1):
-                j = before(k, back)
-                if j is not None:
-                    out[k] = max(out[k], coverage[j])
+    for k in reasons:
+        # A reason, stated or shown by the consequence after it ("… turun tajam selama pandemi.
+        # Akibatnya, …"), explains the event before it.
+        c = cands[k]
+        for back in range(1, REASON_REACH + 1):
+            j = before(k, back)
+            if j is not None and (c.paragraph == cands[j].paragraph or continues(c.text)):
+                # (a reason opening a paragraph of its own explains what it names itself)
+                out[k] = max(out[k], coverage[j])
     return out, reasons
+
+
+_QUOTE_OPEN = re.compile(r"^\s*[\"“‘']")
+_SPEAKER_OPEN = re.compile(r"^\s*(?:menurut|according to)\b", re.IGNORECASE)
+
+
+def continues(text: str) -> bool:
+    """Does a sentence go on from the ones before it rather than state its own subject: one
+    that points back ("Keputusan ini …", "langkah tersebut …", "Ia …"), a quote (the speaker's
+    words after the sentence naming them), or a speaker's view ("Menurut dia, …")? A reason
+    that opens a paragraph and does none of these ("Luapan Sungai Martapura menjadi penyebab
+    utama banjir") explains what it names, not the paragraph before (a death two lines up);
+    within a paragraph a reason goes on from the sentence before it ("Vonis tersebut lebih
+    ringan … . Majelis hakim mempertimbangkan sikap terdakwa yang sopan …")."""
+    words = _WORD.findall(text.lower())
+    return (
+        refers_back(text)
+        or not _ANAPHORS.isdisjoint(words)
+        or not _TELLS.isdisjoint(words)
+        or bool(_QUOTE_OPEN.match(text) or _SPEAKER_OPEN.match(text))
+    )
+
+
+# A speaker's account ("Direktur Imunisasi …, mengatakan cakupan imunisasi … turun tajam"):
+# an official's or an expert's words after the lead are their account of the story it told.
+_TELLS = frozenset({
+    "mengatakan", "menyatakan", "menilai", "menyebut", "menjelaskan", "menegaskan", "said", "says",
+})  # fmt: skip
+
+
+# A question about how someone took an event ("How did the Kremlin react to …", "Gimana
+# tanggapan …", "Apa respons …"): not "status tanggap darurat", the emergency status.
+_ASKS_REACTION = re.compile(
+    r"\b(?:react(?:s|ed|ion|ions)?|respond(?:s|ed)?|responses?|reception|menanggapi|merespons?|"
+    r"bereaksi|reaksi(?:nya)?|respons(?:nya)?|tanggapan(?:nya)?|sambutan(?:nya)?)\b"
+    r"|\btanggap\b(?!\s+darurat)",
+    re.IGNORECASE,
+)
+# Verbs of taking a stand on what was just reported: the sentence that answers a reaction
+# question ("Seorang ajudan Kremlin menolak pernyataan Trump", "Menanggapi putusan itu, Agus …
+# menyatakan pikir-pikir") names the reacting side and the verb; the event is the sentence before.
+_REACTS = re.compile(
+    r"\b(?:menanggapi|merespons?|bereaksi|menyambut|disambut|menolak|membantah|menepis|mengkritik|"
+    r"mengecam|menyesalkan|menyayangkan|kecewa|pikir-pikir|menjawab|membalas|menimpali|pada gilirannya|"
+    r"responded|reacted|rejected|dismissed|welcomed|critici[sz]ed|in turn)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_reaction(text: str) -> bool:
+    """Does the question ask how someone reacted to something?"""
+    return bool(_ASKS_REACTION.search(text))
+
+
+def _reaction_coverage(
+    cands: Sequence[Candidate], hits: Sequence[Sequence[int]], weights: dict[int, float], total: float
+) -> tuple[list[float], set[int]]:
+    """For a reaction question: a sentence with a verb of reacting covers what it says and what
+    the sentence before it in its article says (the event reacted to: "… saat Anda berkonspirasi
+    melawan Amerika Serikat." then "Seorang ajudan Kremlin menolak pernyataan Trump"); the
+    restatement of the event covers more of the question's words than the reaction does. Not
+    from a sentence that is itself a reaction: the one after a reaction is no reaction to it
+    (Putin's "Setelah pertemuan itu …" after the Kremlin's rebuff). Also returns the sentences
+    that react."""
+    at = {(c.published, c.sentence_id): k for k, c in enumerate(cands)}
+    out = [sum(weights[i] for i in h) / total if total else 0.0 for h in hits]
+    reacts: set[int] = set()
+    for k, c in enumerate(cands):
+        if not _REACTS.search(c.text):
+            continue
+        reacts.add(k)
+        j = at.get((c.published, c.sentence_id - 1))
+        if j is not None and c.n - 1 <= cands[j].n <= c.n and total and not _REACTS.search(cands[j].text):
+            out[k] = sum(weights[i] for i in set(hits[k]) | set(hits[j])) / total
+        # The sentence after a reaction in its paragraph tells how it went ("… disambut datar oleh
+        # pasar. IHSG dibuka menguat tipis 0,2 persen …"): it covers the reaction's words too.
+        nxt = at.get((c.published, c.sentence_id + 1))
+        if (
+            nxt is not None
+            and cands[nxt].paragraph == c.paragraph
+            and c.n <= cands[nxt].n <= c.n + 1
+            and total
+            and not _REACTS.search(cands[nxt].text)
+        ):
+            told = sum(weights[i] for i in set(hits[nxt]) | set(hits[k])) / total
+            out[nxt] = max(out[nxt], told)
+    return out, reacts
 
 
 def _role_fit(
@@ -908,7 +1048,13 @@ def rank(
                 in_article[c.n] = set(names_of.hits(topic(c.n)))
             unsaid = in_article[c.n] - set(hits[k])
             topical[k] = sum(weights[i] for i in unsaid) / total
-    explained, reasons = _explained_coverage(cands, coverages) if q.type == "why" else (coverages, set())
+    if q.type == "why":
+        explained, reasons = _explained_coverage(cands, coverages)
+    elif asks_reaction(q.text):
+        # (a reaction is scored as a reason is: its own bonus, the event's coverage)
+        explained, reasons = _reaction_coverage(cands, hits, weights, total)
+    else:
+        explained, reasons = coverages, set()
     clock = asks_clock(q)
     for k, (c, coverage, because) in enumerate(zip(cands, coverages, explained, strict=True)):
         words = c.facts.words

@@ -7,6 +7,7 @@ finds them (retrieval/facts.py), so the tests exercise the stored path.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -409,6 +410,65 @@ def test_the_reason_takes_the_coverage_of_the_event_before_it():
     got, reasons = reader._explained_coverage(cands, [0.8, 0.1, 0.0, 0.6])
     assert got == [0.8, 0.8, 0.6, 0.6]
     assert reasons == {1, 2}  # the purpose, and the cause before "Akibatnya"
+
+
+def test_a_cause_set_aside_is_no_reason_and_the_next_sentence_gives_it():
+    def says(s: str) -> bool:
+        return reader.explains(s, facts(s, PUBLISHED).words)
+
+    aside = "Para ahli menilai longsor itu tidak hanya disebabkan oleh hujan deras."
+    assert reader.sets_aside(aside) and not says(aside)
+    assert reader.sets_aside("The fire was not only caused by the heat.")
+    assert not reader.sets_aside("Longsor itu disebabkan oleh hujan deras.")
+    cands = [
+        _cand(aside, 10),
+        _cand("Menurut dia, penebangan hutan di lereng bukit membuat tanah mudah bergerak.", 11),
+    ]
+    got, reasons = reader._explained_coverage(cands, [0.9, 0.1])
+    assert got == [0.9, 0.9]
+    assert reasons == {1}
+
+
+def test_a_reason_opening_a_paragraph_of_its_own_does_not_explain_the_one_before():
+    death = "Seorang warga ditemukan meninggal setelah terseret arus sungai."
+    own = "Luapan sungai menjadi penyebab utama banjir."
+    cands = [
+        replace(_cand(death, 10), paragraph=3),
+        replace(_cand(own, 11), paragraph=4),
+        replace(_cand("Laga ditunda karena hujan.", 12), paragraph=4),
+        replace(_cand("Keputusan ini diambil karena lapangan tergenang.", 13), paragraph=5),
+    ]
+    got, _ = reader._explained_coverage(cands, [0.8, 0.1, 0.3, 0.0])
+    # the paragraph's own cause keeps its coverage; the next sentence of its paragraph takes
+    # it; one pointing back ("Keputusan ini …") reaches into the paragraph before
+    assert got == [0.8, 0.1, 0.3, 0.3]
+    assert reader.continues("Keputusan ini diambil karena lapangan tergenang.")
+    assert reader.continues('"Kami kalah karena satu kesalahan kecil," ujarnya.')
+    assert not reader.continues(own)
+
+
+def test_a_reaction_question_favours_the_sentence_that_reacts_with_the_event_before_it():
+    assert reader.asks_reaction("How did the Kremlin react to Trump's post?")
+    assert reader.asks_reaction("Gimana tanggapan pengacara soal vonis itu?")
+    assert not reader.asks_reaction("Berapa lama status tanggap darurat berlaku?")
+    cands = [
+        _cand("Presiden itu menuduh ketiga pemimpin berkonspirasi melawan negaranya.", 10),
+        _cand("Seorang ajudan Kremlin menolak pernyataan tersebut.", 11),
+        _cand("Kremlin juga menolak tuduhan lain pekan lalu.", 12),
+    ]
+    weights = {0: 1.0, 1: 1.0}
+    got, reacts = reader._reaction_coverage(cands, [[0], [1], [1]], weights, 2.0)
+    # the reaction covers the event before it; the one after a reaction borrows nothing
+    assert got == [0.5, 1.0, 0.5]
+    assert reacts == {1, 2}
+    # the sentence after a reaction in its paragraph tells how it went
+    told = [
+        _cand("Keputusan bank sentral disambut datar oleh pasar.", 30),
+        _cand("Indeks saham dibuka menguat tipis pada Kamis pagi.", 31),
+    ]
+    got, reacts = reader._reaction_coverage(told, [[0], [1]], weights, 2.0)
+    assert got == [0.5, 1.0]
+    assert reacts == {0}
 
 
 def test_the_reason_of_another_article_explains_nothing():

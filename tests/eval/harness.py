@@ -45,8 +45,14 @@ def contains(text: str, key: str) -> bool:
     return bool(key) and f" {key} " in f" {text} "
 
 
+# A title's abbreviation ends no sentence: "Menurut Dr. Wahyu …", "…, dr. Lestari Handayani, …".
+_TITLE_DOT = r"(?<!\bDr\.)(?<!\bdr\.)(?<!\bProf\.)(?<!\bMoh\.)(?<!\bHj\.)(?<!\bIr\.)(?<!\bH\.)"
+
+
 def first_sentence(answer_text: str) -> str:
-    parts = re.split(r"(?<=[.!?])\s+(?=[\"“A-Z0-9])|\s\[\d+\]\s*", answer_text.strip(), maxsplit=1)
+    parts = re.split(
+        rf"(?<=[.!?]){_TITLE_DOT}\s+(?=[\"“A-Z0-9])|\s\[\d+\]\s*", answer_text.strip(), maxsplit=1
+    )
     return parts[0] if parts else ""
 
 
