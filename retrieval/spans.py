@@ -1159,6 +1159,24 @@ def _asks_ordinal(question: str) -> bool:
     return bool(ORDINAL_QUESTION.search(question))
 
 
+# The size of a change is asked, not the level reached: "by how much", "how much did it fall",
+# "turun berapa", "berapa besar kenaikan".
+_AMOUNT_OF_CHANGE = re.compile(
+    r"\bby how much\b|\bhow (?:much|many \w+(?: \w+)?) (?:did|has|have|had|will|does|do) .{0,60}\b"
+    r"(?:rise|fall|drop|grow|increase|decrease|climb|decline|shrink|go (?:up|down))\b"
+    r"|\b(?:turun|naik|berkurang|bertambah|melonjak|anjlok) (?:sebesar |sebanyak )?berapa\b"
+    r"|\bberapa (?:besar )?(?:penurunan|kenaikan|pemangkasan|lonjakan|penambahan|pengurangan)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=256)
+def asks_amount_of_change(question: str) -> bool:
+    """Does the question ask how big a change was ("by how much did X drop")? Then a figure
+    after "menjadi/to" is the level it reached, not the answer."""
+    return bool(_AMOUNT_OF_CHANGE.search(question))
+
+
 @lru_cache(maxsize=256)
 def _asks_change(question: str) -> bool:
     return bool(_CHANGE.search(question))
@@ -1274,6 +1292,10 @@ def quantity_order(q: Question, quantity: Quantity) -> tuple[int, int, int]:
     → "ribuan tentara"), then money for how_much, then the rest; for a question not about a
     change, the level a figure ended at ("menjadi 6,41 persen"); a figure before "thousands of"."""
     wanted = canonical_unit(q.unit)
+    if quantity.qualifier == "to" and asks_amount_of_change(q.text):
+        # "By how much did the yield drop?": "turun 3 basis poin menjadi 6,41 persen" - the
+        # level it ended at is no change (the 6.41% was given for the drop).
+        return (3, 1, 0)
     to = 0 if not _asks_change(q.text) and quantity.qualifier == "to" else 1
     vague = int(any(w in _APPROX_PLURALS for w in quantity.text.lower().split()))
     if unit_matches(quantity.unit, wanted):
@@ -1356,11 +1378,20 @@ def own_words(sentence: str, x: Quantity, others: list[Quantity]) -> str:
     start = max([start, *cuts])  # "…setiap hari, sehingga total … 420": the comma ends 64's words
     after = [o.start for o in others if o.start >= x.end]
     end = min([*after, len(sentence), x.end + 40])
-    stop = _CLAUSE_END.search(sentence, x.end, end) or _LINK.search(sentence, x.end, end)
+    # A verb ends them only before another figure, whose lead-in its object is ("24 orang
+    # memperkirakan BI-Rate tidak berubah" keeps what the 24 expected).
+    ends = (_CLAUSE_END, _LINK, _PREDICATE) if after else (_CLAUSE_END, _LINK)
+    stops = [m for m in (rx.search(sentence, x.end, end) for rx in ends) if m]
+    stop = min(stops, key=lambda m: m.start()) if stops else None
     unit = re.sub(r"[\d.,$]+", " ", x.text)  # "64 perjalanan kereta": its own noun
     words = sentence[start : x.start] + " " + unit + " " + sentence[x.end : stop.start() if stop else end]
     return " ".join(words.lower().split())  # "$1,3 miliar tahun" + "lalu": "tahun lalu"
 
+
+# An active verb after a figure starts the predicate of the clause the figure described: "gunung
+# setinggi 1.423 meter itu menyemburkan kolom abu kelabu setinggi sekitar 1.500 meter" - the
+# column is the next figure's, not the mountain's (its height was answered with the mountain's).
+_PREDICATE = re.compile(r"\s(?:mem|men|meng|meny)[a-z]{3,}\b", re.IGNORECASE)
 
 # Words that start what follows a figure rather than describe it: "11 nota kesepahaman dengan
 # total nilai komitmen sekitar $340 juta" - "total" is the next figure's.
@@ -1428,6 +1459,26 @@ def own_concepts(
     # Only what tells it apart: a thing every figure's words name picks none of them.
     shared = set.intersection(*(names(own_words(sentence, o, others)) for o in others)) if others else set()
     return len(mine - shared)
+
+
+# --- "what <measure>": a figure asked without "how much" -------------------------------------
+
+# "What immunisation coverage is the ministry aiming for?", "What trade target have they agreed
+# on?", "What is BI's target range for inflation?": the head noun is a measure, so a figure
+# answers (these got no short answer: "what" asks for nothing typed). Not "what range of
+# products", "what level of alert": a noun after "of" is what is measured out, not a figure.
+_ASKS_FIGURE = re.compile(
+    r"^what (?:(?:is|was|are|were|will be) )?(?:the )?(?:[\w-]+['’]s )?(?:[\w-]+ ){0,2}"
+    r"(?:coverage|target|targets|rate|range|share|turnout|value|price|level|figure|amount|ceiling|cap|quota)\b"
+    r"(?! of\b)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=256)
+def asks_figure(question: str) -> bool:
+    """Does a what-question's head noun name a measure, so a figure answers it?"""
+    return bool(_ASKS_FIGURE.search(question.strip()))
 
 
 # --- lists: "apa saja", "mana saja", "which districts" --------------------------------------
@@ -1566,11 +1617,22 @@ def head_phrase(sentence: str, forms: frozenset[str], listing: bool) -> Span | N
         return None
     pattern = _forms_pattern(forms)
     if listing:
+        # A span of kinds: "sektor mulai dari perdagangan hingga kecerdasan buatan".
+        for span in _FROM_TO.finditer(sentence):
+            if pattern.search(sentence, max(0, span.start() - 40), span.start()):
+                return Span(start=span.start(), end=span.end(), text=span.group().strip(), kind="entity")
         # An enumeration of the asked things: the noun just before its opening word ("produk
         # Indonesia, antara lain …") or among its members ("termasuk buah apel, …, dan produk
         # kimia").
         for enum in _ENUMERATION.finditer(sentence):
             tail = _LIST_END.search(sentence, enum.end())
+            if (
+                tail
+                and tail.group().strip().lower() in ("hingga", "sampai")
+                and "," in sentence[enum.end() : tail.start()]
+            ):
+                # "radang paru, diare berat, hingga radang otak": "hingga" joins the last member.
+                tail = _LIST_END.search(sentence, tail.end())
             end = tail.start() if tail else len(sentence)
             members = sentence[enum.end() : end]
             if (
@@ -1599,4 +1661,7 @@ def head_phrase(sentence: str, forms: frozenset[str], listing: bool) -> Span | N
     return None
 
 
+_FROM_TO = re.compile(
+    r"\bmulai dari\s+[^.;,]+?\s+(?:hingga|sampai)\s+[^.;,]+?(?=[.;,]|\s(?:yang|di|pada)\b|$)", re.I
+)
 _NAME_RUN = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:\s+(?:(?:dan|and)\s+)?[A-Z][\w-]*)*")
