@@ -1138,6 +1138,26 @@ def unit_matches(unit: str | None, wanted: str | None) -> bool:
     return wanted.isalpha() and unit.isalpha() and stem(unit) == stem(wanted)
 
 
+_PEOPLE_COMPOUND = re.compile(r"\b([a-z]+)[ -](people|persons|men|women)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _compound_forms(question: str) -> frozenset[str]:
+    """Indonesian words of a "<kind> people" the question counts: "business people" →
+    "businesspeople" → "pengusaha", "pebisnis"."""
+    out: set[str] = set()
+    for m in _PEOPLE_COMPOUND.finditer(question):
+        out.update(EN_TO_ID.get((m.group(1) + m.group(2)).lower(), ()))
+    return frozenset(out)
+
+
+def counts_compound(question: str, unit: str | None) -> bool:
+    """Is a figure's unit the Indonesian word of the question's "<kind> people" ("40
+    pengusaha" for "how many business people": read as "people" alone, the unit matches no
+    figure, and another figure of the sentence may answer)?"""
+    return bool(unit) and unit.lower() in _compound_forms(question)
+
+
 # Questions about a change ask for its size ("turun berapa", "by how much"), otherwise the
 # level it ended at comes first ("yield SUN jadi berapa?" → "menjadi 6,41 persen").
 _CHANGE = re.compile(
@@ -1298,10 +1318,14 @@ def quantity_order(q: Question, quantity: Quantity) -> tuple[int, int, int]:
         return (3, 1, 0)
     to = 0 if not _asks_change(q.text) and quantity.qualifier == "to" else 1
     vague = int(any(w in _APPROX_PLURALS for w in quantity.text.lower().split()))
-    if unit_matches(quantity.unit, wanted):
+    if unit_matches(quantity.unit, wanted) or counts_compound(q.text, quantity.unit):
         return (0, to, vague)
     if q.type == "how_much" and quantity.unit in MONEY | {"percent"}:
         return (1, to, vague)
+    if wanted and wanted not in DURATIONS and quantity.unit in DURATIONS:
+        # "How many business people came?": a count of things, never a span of time ("Kunjungan
+        # empat hari ini … datang dengan 40 pengusaha" was answered "4 days").
+        return (3, to, vague)
     return (2, to, vague)
 
 
