@@ -1155,7 +1155,7 @@ def counts_compound(question: str, unit: str | None) -> bool:
     """Is a figure's unit the Indonesian word of the question's "<kind> people" ("40
     pengusaha" for "how many business people": read as "people" alone, the unit matches no
     figure, and another figure of the sentence may answer)?"""
-    return bool(unit) and unit.lower() in _compound_forms(question)
+    return unit is not None and unit.lower() in _compound_forms(question)
 
 
 # Questions about a change ask for its size ("turun berapa", "by how much"), otherwise the

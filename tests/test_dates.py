@@ -501,3 +501,13 @@ def test_question_spans_the_articles_never_write(question, first, last):
     # New Year's Eve nothing at all.
     m = question_dates(question, dt.date(2026, 1, 2))
     assert m is not None and (m.first.isoformat(), m.last.isoformat()) == (first, last)
+
+
+def test_a_written_span_of_days_is_one_mention():
+    found = find_dates("Konferensi itu digelar pada 7–9 Maret 2026 di Bali.", dt.date(2026, 1, 5))
+    assert [(m.first, m.last, m.granularity) for m in found] == [
+        (dt.date(2026, 3, 7), dt.date(2026, 3, 9), "range")
+    ]
+    # A score is no span of days: the second number is smaller.
+    found2 = find_dates("Tim itu menang 3-1 Oktober lalu.", dt.date(2025, 11, 5))
+    assert all(m.granularity != "range" for m in found2)
