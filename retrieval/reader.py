@@ -1293,6 +1293,7 @@ def short_answer(
         qty = min(
             found,
             key=lambda x: (
+                spans_mod.stated_figure(q.text, x),  # not a figure the question gives
                 fit(x),
                 -spans_mod.modifier_marked(q.text, c.text, x, found),
                 spans_mod.quantity_order(q, x)[1],
@@ -1872,7 +1873,7 @@ def read(
         )
     short = short_answer(q, lead, concepts_, lang, full_names or {}, today, weights) if lead.typed else None
     if short is None and q.expected is None:
-        short = untyped_list(q, lead.candidate)
+        short = untyped_list(q, lead.candidate) or untyped_name(q, lead.candidate)
     return Reading(found=True, evidence=(lead, *rest), short=short, confidence=conf, signals=sig)
 
 
@@ -1894,6 +1895,23 @@ def untyped_list(q: Question, c: Candidate) -> ShortAnswer | None:
     if phrase is None or not re.search(r",|\b(?:dan|serta|hingga)\b", phrase.text):
         return None
     return ShortAnswer(text=phrase.text.strip(" ,"), type="which", cited=(c.n,), quote=c.text)
+
+
+def untyped_name(q: Question, c: Candidate) -> ShortAnswer | None:
+    """ "Bandara apa yang ada di Lewoleba?": a what-question whose head noun is a kind of place
+    whose names carry it (``_NAMED_KINDS``) is answered by the name it opens in the lead
+    sentence ("Otoritas Bandara Wunopito di Lewoleba" → "Bandara Wunopito"; it got no short
+    answer). Not any capitalized phrase after the head: "Apa kata Xi …" read "kata KCNA" as a
+    name, and a follow-up's "kepadanya" then meant KCNA."""
+    if q.type != "what" or spans_mod.asks_list(q.text):
+        return None
+    heads = [h for h in question_heads(q.text.lower()) if not any(h in n.lower().split() for n in q.names)]
+    for head in heads:
+        if head in _NAMED_KINDS:
+            m = re.search(rf"\b(?i:{re.escape(head)})\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", c.text)
+            if m:
+                return ShortAnswer(text=m.group().strip(), type="which", cited=(c.n,), quote=c.text)
+    return None
 
 
 def _close_lead(lead: Scored, ranked: Sequence[Scored], fits: Callable[[Scored], bool]) -> Scored | None:

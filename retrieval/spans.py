@@ -748,7 +748,40 @@ def numbers(sentence: str) -> list[Quantity]:
                 ordinal=ordinal,
             )
         )
-    return _merge_parts(sentence, out)
+    return _merge_ranges(sentence, _merge_parts(sentence, out))
+
+
+_RANGE_WORD = re.compile(r"(?:hingga|sampai|to|-|–)\s*", re.IGNORECASE)
+
+
+def _merge_ranges(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """ "12 hingga 18 anak", "4,7 hingga 5,5 persen": one quantity from the first figure to the
+    second, counting the second's noun (its value the first's). Read apart, the bare "12" lost
+    its noun and "hingga 18" became "up to 18"."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.unit is None
+            and prev.qualifier is None
+            and not prev.ordinal
+            and q.qualifier == "up to"
+            and not sentence[prev.end : q.start].strip()
+            and _RANGE_WORD.match(q.text)
+            and prev.value < q.value
+        ):
+            out[-1] = Quantity(
+                start=prev.start,
+                end=q.end,
+                text=sentence[prev.start : q.end],
+                value=prev.value,
+                unit=q.unit,
+                approx=prev.approx,
+            )
+            continue
+        out.append(q)
+    return out
 
 
 def _compound_tail(sentence: str, end: int, head: str) -> int:
@@ -887,6 +920,11 @@ def render_quantity(q: Quantity, lang: str) -> str:
             else part.group(2)
         )
         return f"{_format_number(q.value)} of {whole} {_unit_en(_counted(q) or q.unit, 2.0)}"
+    span = _RANGE_TEXT.match(q.text)
+    if span and q.unit not in MONEY:  # "12 hingga 18 anak" → "12 to 18 children"
+        upper = _parse_digits(span.group(2)) if span.group(2)[0].isdigit() else _parse_words(span.group(2))
+        unit = "%" if q.unit == "percent" else f" {_unit_en(_counted(q) or q.unit, 2.0)}" if q.unit else ""
+        return f"{_plain(q.value)} to {_plain(upper)}{unit}"
     if q.unit in MONEY:
         sign = _CURRENCY_EN.get(q.unit, "")
         number = f"{sign}{_format_number(q.value)}" if sign else f"{_format_number(q.value)} {q.unit}"
@@ -897,6 +935,9 @@ def render_quantity(q: Quantity, lang: str) -> str:
         if q.unit:
             number = f"{number} {_unit_en(_counted(q) or q.unit, q.value)}"
     return f"{q.qualifier} {number}" if q.qualifier and q.qualifier != "to" else number
+
+
+_RANGE_TEXT = re.compile(r"(\S+)\s*(?:hingga|sampai|to|-|–)\s*(\S+)", re.IGNORECASE)
 
 
 def _unit_en(unit: str, value: float) -> str:
@@ -1254,6 +1295,13 @@ def _coordinated_places(
     return keep, joined
 
 
+# Nouns that name a measure, not a thing counted: "berapa target pertumbuhan kredit" asks for a
+# share ("8 hingga 11 persen", dropped as a count once read as one range), not a count of targets.
+_MEASURE_NOUNS = frozenset({
+    "target", "sasaran", "tingkat", "nilai", "angka", "kisaran", "rate", "level", "range", "value",
+})  # fmt: skip
+
+
 def answer_spans(sentence: str | Found, q: Question) -> list[Span | Quantity]:
     """Candidate short answers in ``sentence`` (its text, or its spans found beforehand) for
     the question's expected type, best first, leaving out what the question already names.
@@ -1280,7 +1328,11 @@ def answer_spans(sentence: str | Found, q: Question) -> list[Span | Quantity]:
         ordinal = _asks_ordinal(q.text)
         wanted = canonical_unit(q.unit)
         found: list[Quantity] = []
-        counted = q.type == "how_many" and wanted is not None and wanted not in MEASURES | DURATIONS | MONEY
+        counted = (
+            q.type == "how_many"
+            and wanted is not None
+            and wanted not in MEASURES | DURATIONS | MONEY | _MEASURE_NOUNS
+        )
         for quantity in f.quantities:
             if quantity.ordinal != ordinal or any(
                 tok in asked for tok in re.findall(r"[\w.,]+", quantity.text.lower())
@@ -1485,6 +1537,22 @@ def own_concepts(
     return len(mine - shared)
 
 
+def stated_figure(question: str, x: Quantity) -> bool:
+    """Is the figure one the question itself states ("How many other children can one child
+    infect?": "Satu anak … menularkan ke 12 hingga 18 anak" - not the "one")? Its value with
+    the same noun, or a bare value."""
+    return any(
+        y.value == x.value
+        and (y.unit is None or x.unit is None or y.unit == x.unit or unit_matches(x.unit, y.unit))
+        for y in _question_figures(question)
+    )
+
+
+@lru_cache(maxsize=256)
+def _question_figures(question: str) -> tuple[Quantity, ...]:
+    return tuple(numbers(question))
+
+
 # --- "what <measure>": a figure asked without "how much" -------------------------------------
 
 # "What immunisation coverage is the ministry aiming for?", "What trade target have they agreed
@@ -1614,6 +1682,10 @@ def head_forms(heads: tuple[str, ...]) -> frozenset[str]:
                 out.add(w[:-3] + "i")
             if w.endswith("ty"):
                 out.add(w[:-2] + "tas")
+            # "sector" → "sektor", "product" → "produk", "district" → "distrik".
+            k = re.sub(r"c(?![eiy])", "k", re.sub(r"ct$", "k", w))
+            if k != w:
+                out.add(k)
     return frozenset(out)
 
 
