@@ -1604,8 +1604,14 @@ def asks_list(question: str) -> bool:
     m = _LIST_EN.search(question)
     if m is None:
         return False
-    word = m.group(1).lower()
-    return word not in _NOT_PLURAL and not word.endswith("ss")
+    # The first plural-looking word of the noun phrase, not one past its verb ("which sectors
+    # does …" was read up to "does", not a plural noun).
+    for word in re.findall(r"[a-z'-]+", question[m.start() : m.end()].lower())[1:]:
+        if word in _NOT_PLURAL:
+            return False
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss") and "'" not in word:
+            return True
+    return False
 
 
 _JOIN = re.compile(r"\s*(?:,\s*(?:dan|serta|and)?|dan|serta|and)\s*", re.IGNORECASE)

@@ -449,3 +449,10 @@ def test_a_written_span_of_days_fits_a_when_question():
     c = candidate("Konferensi itu digelar pada 7–9 Maret 2026 di Bali.", dt.date(2026, 1, 5))
     found = reader.typed_answers(q, c.facts, [], c.published, c.text)
     assert reader.type_fit(q, found) == 1.0
+
+
+def test_a_named_kind_opens_the_name_a_what_question_asks_for():
+    c = candidate("Otoritas Pelabuhan Tenau di Kupang menyatakan kapal tetap berlayar.", dt.date(2025, 3, 1))
+    short = reader.untyped_name(analyze("Pelabuhan apa yang ada di Kupang?"), c)
+    assert short is not None and short.text == "Pelabuhan Tenau"
+    assert reader.untyped_name(analyze("Apa kata otoritas soal kapal?"), c) is None

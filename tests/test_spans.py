@@ -812,3 +812,22 @@ def test_lists_closed_by_hingga_and_spans_of_kinds():
     s2 = "Kerja sama itu meliputi bidang mulai dari pendidikan hingga kesehatan masyarakat."
     found2 = head_phrase(s2, head_forms(("bidang",)), listing=True)
     assert found2 is not None and found2.text == "mulai dari pendidikan hingga kesehatan masyarakat"
+
+
+def test_a_range_of_figures_is_one_and_the_questions_own_figure_is_not_the_answer():
+    from retrieval.spans import stated_figure
+
+    s = "Satu pasien bisa menulari 5 hingga 8 orang lain."
+    found = numbers(s)
+    assert [(x.text, x.value) for x in found] == [("Satu pasien", 1), ("5 hingga 8 orang", 5)]
+    assert render_quantity(found[1], "en") == "5 to 8 people"
+    q = "How many other people can one patient infect?"
+    assert stated_figure(q, found[0]) and not stated_figure(q, found[1])
+
+
+def test_plural_heads_past_the_verb_and_loanword_heads():
+    from retrieval.spans import asks_list, head_forms
+
+    assert asks_list("In which regions does the company plan to expand?")
+    assert not asks_list("What does the minister plan?")
+    assert {"sektor", "produk", "distrik"} <= head_forms(("sectors", "products", "districts"))
