@@ -862,6 +862,14 @@ _HOLIDAYS = (
 )
 
 
+# A holiday naming the season around it ("the Christmas and New Year travel period", "Christmas
+# holidays"): the question asked for its dates was declined as about 25 December alone.
+_HOLIDAY_SEASON = re.compile(
+    r"(?:\s+and\s+new\s+year'?s?)?\s+(?:travel|holiday|holidays|season|period|break|rush|exodus|transport)\b",
+    re.I,
+)
+
+
 def _question_span(question: str, today: dt.date) -> TimeMention | None:
     def mention(m: re.Match[str], first: dt.date, last: dt.date, grain: Granularity) -> TimeMention:
         return TimeMention(
@@ -893,6 +901,8 @@ def _question_span(question: str, today: dt.date) -> TimeMention | None:
         return mention(m, first, min(first + dt.timedelta(days=6), end), "range")
     for pattern, month, day in _HOLIDAYS:
         m = pattern.search(question)
+        if m and _HOLIDAY_SEASON.match(question, m.end()):
+            continue  # "KAI's Christmas and New Year travel period": a season, not the day
         if m:
             y = re.search(r"\b(?:19|20)\d{2}\b", question[m.end() : m.end() + 8])
             if y:

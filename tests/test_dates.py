@@ -511,3 +511,10 @@ def test_a_written_span_of_days_is_one_mention():
     # A score is no span of days: the second number is smaller.
     found2 = find_dates("Tim itu menang 3-1 Oktober lalu.", dt.date(2025, 11, 5))
     assert all(m.granularity != "range" for m in found2)
+
+
+def test_a_holiday_naming_its_season_is_no_asked_day():
+    today = dt.date(2026, 1, 3)
+    assert question_dates("When did the Christmas and New Year travel season begin?", today) is None
+    day = question_dates("What happened on Christmas Day?", today)
+    assert day is not None and day.first == dt.date(2025, 12, 25)
