@@ -754,6 +754,36 @@ def find_dates(text: str, published: dt.date | None) -> list[TimeMention]:
                 unresolved=unresolved,
             )
         )
+    return _day_ranges(text, out)
+
+
+# A span of days an article writes with one month: "18–19 November 2025", "3 hingga 5
+# Desember". Without it the second day alone was taken ("When is BI's next meeting?" →
+# "Wednesday, 19 November" for "18–19 November 2025").
+DAY_SPAN = re.compile(
+    rf"\b(?P<d1>\d{{1,2}})\s*(?:-|–|—|sampai|hingga|s\.?d\.?)\s*(?P<d2>\d{{1,2}}\s+(?:{_MON}))\b", re.I
+)
+
+
+def _day_ranges(text: str, found: list[TimeMention]) -> list[TimeMention]:
+    """Widen a day that ends a written range of days to the whole range."""
+    if not found:
+        return found
+    out = list(found)
+    for m in DAY_SPAN.finditer(text):
+        k = next((i for i, x in enumerate(out) if x.start == m.start("d2") and x.granularity == "day"), None)
+        if k is None:
+            continue
+        day = out[k]
+        if day.first is None or day.last is None:
+            continue
+        first = _date(day.first.year, day.first.month, int(m["d1"]))
+        if first is None or first >= day.first:
+            continue
+        out[k] = TimeMention(
+            start=m.start(), end=day.end, text=text[m.start() : day.end], first=first, last=day.last,
+            granularity="range", relative=day.relative, unresolved=day.unresolved,
+        )  # fmt: skip
     return out
 
 
@@ -832,6 +862,14 @@ _HOLIDAYS = (
 )
 
 
+# A holiday naming the season around it ("the Christmas and New Year travel period", "Christmas
+# holidays"): the question asked for its dates was declined as about 25 December alone.
+_HOLIDAY_SEASON = re.compile(
+    r"(?:\s+and\s+new\s+year'?s?)?\s+(?:travel|holiday|holidays|season|period|break|rush|exodus|transport)\b",
+    re.I,
+)
+
+
 def _question_span(question: str, today: dt.date) -> TimeMention | None:
     def mention(m: re.Match[str], first: dt.date, last: dt.date, grain: Granularity) -> TimeMention:
         return TimeMention(
@@ -863,6 +901,8 @@ def _question_span(question: str, today: dt.date) -> TimeMention | None:
         return mention(m, first, min(first + dt.timedelta(days=6), end), "range")
     for pattern, month, day in _HOLIDAYS:
         m = pattern.search(question)
+        if m and _HOLIDAY_SEASON.match(question, m.end()):
+            continue  # "KAI's Christmas and New Year travel period": a season, not the day
         if m:
             y = re.search(r"\b(?:19|20)\d{2}\b", question[m.end() : m.end() + 8])
             if y:

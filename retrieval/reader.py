@@ -412,10 +412,7 @@ def type_fit(q: Question, found: Sequence, of_question: Callable[[Quantity], boo
         # A calendar date in an undated article ("10 Oktober") still states when; a weekday
         # there ("hari Kamis") can't be placed.
         return max(
-            1.0
-            if (not m.unresolved or re.search(r"\d", m.text)) and m.granularity in ("day", "month", "year")
-            else 0.5
-            for m in found
+            1.0 if (not m.unresolved or re.search(r"\d", m.text)) and _stated_time(m) else 0.5 for m in found
         )
     kinds = _asked_kind(q)
     if kinds:
@@ -428,6 +425,14 @@ def type_fit(q: Question, found: Sequence, of_question: Callable[[Quantity], boo
         amounts = spans_mod.MONEY | MEASURES
         return 1.0 if any(x.unit in amounts or fits(x) for x in found) else 0.5
     return 1.0
+
+
+def _stated_time(m: TimeMention) -> bool:
+    """A day, a month, a year, or a span of days written out ("18–19 November 2025": the next
+    meeting was declined when such a span fitted only half)."""
+    if m.granularity in ("day", "month", "year"):
+        return True
+    return m.granularity == "range" and bool(dates_mod.DAY_SPAN.match(m.text))
 
 
 # Kinds of place whose names carry the kind's word ("Stasiun Gambir", "Gunung Semeru",
@@ -1434,6 +1439,7 @@ def short_answer(
         qty = min(
             found,
             key=lambda x: (
+                spans_mod.stated_figure(q.text, x),  # not a figure the question gives
                 fit(x),
                 -spans_mod.modifier_marked(q.text, c.text, x, found),
                 spans_mod.quantity_order(q, x)[1],
@@ -1781,6 +1787,7 @@ def read(
         # September?") is still a question, but not with words beside it that the articles
         # never use ("lagu dangdut terbaru").
         return Reading(found=False, reason=("nothing_matches", {}))
+    q = as_figure_question(q)
     ranked = rank(q, cands, concepts_, weights, asked_date, today, topic=article_words or passage_words)
     if not ranked:
         return Reading(found=False, reason=("nothing_matches", {}))
@@ -2011,7 +2018,46 @@ def read(
             found=False, evidence=(lead, *rest), reason=("not_found", {}), confidence=conf, signals=sig
         )
     short = short_answer(q, lead, concepts_, lang, full_names or {}, today, weights) if lead.typed else None
+    if short is None and q.expected is None:
+        short = untyped_list(q, lead.candidate) or untyped_name(q, lead.candidate)
     return Reading(found=True, evidence=(lead, *rest), short=short, confidence=conf, signals=sig)
+
+
+def as_figure_question(q: Question) -> Question:
+    """ "What coverage/target/rate …" asks for a figure (``spans.asks_figure``): read it as "how
+    much", so the sentence with the figure fits and the figure is the short answer."""
+    if q.type == "what" and q.expected is None and spans_mod.asks_figure(q.text):
+        return replace(q, type="how_much", expected="number")
+    return q
+
+
+def untyped_list(q: Question, c: Candidate) -> ShortAnswer | None:
+    """ "Komplikasi campak bisa berupa apa saja?", "produk RI apa saja …": a what-question asking
+    for several things is answered by the enumeration its head noun opens in the lead
+    sentence ("radang paru, diare berat, hingga radang otak"); None without one."""
+    if not spans_mod.asks_list(q.text):
+        return None
+    phrase = asked_phrase(q, c.text)
+    if phrase is None or not re.search(r",|\b(?:dan|serta|hingga)\b", phrase.text):
+        return None
+    return ShortAnswer(text=phrase.text.strip(" ,"), type="which", cited=(c.n,), quote=c.text)
+
+
+def untyped_name(q: Question, c: Candidate) -> ShortAnswer | None:
+    """ "Bandara apa yang ada di Lewoleba?": a what-question whose head noun is a kind of place
+    whose names carry it (``_NAMED_KINDS``) is answered by the name it opens in the lead
+    sentence ("Otoritas Bandara Wunopito di Lewoleba" → "Bandara Wunopito"; it got no short
+    answer). Not any capitalized phrase after the head: "Apa kata Xi …" read "kata KCNA" as a
+    name, and a follow-up's "kepadanya" then meant KCNA."""
+    if q.type != "what" or spans_mod.asks_list(q.text):
+        return None
+    heads = [h for h in question_heads(q.text.lower()) if not any(h in n.lower().split() for n in q.names)]
+    for head in heads:
+        if head in _NAMED_KINDS:
+            m = re.search(rf"\b(?i:{re.escape(head)})\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", c.text)
+            if m:
+                return ShortAnswer(text=m.group().strip(), type="which", cited=(c.n,), quote=c.text)
+    return None
 
 
 def _close_lead(lead: Scored, ranked: Sequence[Scored], fits: Callable[[Scored], bool]) -> Scored | None:

@@ -748,7 +748,40 @@ def numbers(sentence: str) -> list[Quantity]:
                 ordinal=ordinal,
             )
         )
-    return _merge_parts(sentence, out)
+    return _merge_ranges(sentence, _merge_parts(sentence, out))
+
+
+_RANGE_WORD = re.compile(r"(?:hingga|sampai|to|-|–)\s*", re.IGNORECASE)
+
+
+def _merge_ranges(sentence: str, found: list[Quantity]) -> list[Quantity]:
+    """ "12 hingga 18 anak", "4,7 hingga 5,5 persen": one quantity from the first figure to the
+    second, counting the second's noun (its value the first's). Read apart, the bare "12" lost
+    its noun and "hingga 18" became "up to 18"."""
+    out: list[Quantity] = []
+    for q in found:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.unit is None
+            and prev.qualifier is None
+            and not prev.ordinal
+            and q.qualifier == "up to"
+            and not sentence[prev.end : q.start].strip()
+            and _RANGE_WORD.match(q.text)
+            and prev.value < q.value
+        ):
+            out[-1] = Quantity(
+                start=prev.start,
+                end=q.end,
+                text=sentence[prev.start : q.end],
+                value=prev.value,
+                unit=q.unit,
+                approx=prev.approx,
+            )
+            continue
+        out.append(q)
+    return out
 
 
 def _compound_tail(sentence: str, end: int, head: str) -> int:
@@ -887,6 +920,11 @@ def render_quantity(q: Quantity, lang: str) -> str:
             else part.group(2)
         )
         return f"{_format_number(q.value)} of {whole} {_unit_en(_counted(q) or q.unit, 2.0)}"
+    span = _RANGE_TEXT.match(q.text)
+    if span and q.unit not in MONEY:  # "12 hingga 18 anak" → "12 to 18 children"
+        upper = _parse_digits(span.group(2)) if span.group(2)[0].isdigit() else _parse_words(span.group(2))
+        unit = "%" if q.unit == "percent" else f" {_unit_en(_counted(q) or q.unit, 2.0)}" if q.unit else ""
+        return f"{_plain(q.value)} to {_plain(upper)}{unit}"
     if q.unit in MONEY:
         sign = _CURRENCY_EN.get(q.unit, "")
         number = f"{sign}{_format_number(q.value)}" if sign else f"{_format_number(q.value)} {q.unit}"
@@ -897,6 +935,9 @@ def render_quantity(q: Quantity, lang: str) -> str:
         if q.unit:
             number = f"{number} {_unit_en(_counted(q) or q.unit, q.value)}"
     return f"{q.qualifier} {number}" if q.qualifier and q.qualifier != "to" else number
+
+
+_RANGE_TEXT = re.compile(r"(\S+)\s*(?:hingga|sampai|to|-|–)\s*(\S+)", re.IGNORECASE)
 
 
 def _unit_en(unit: str, value: float) -> str:
@@ -1138,6 +1179,26 @@ def unit_matches(unit: str | None, wanted: str | None) -> bool:
     return wanted.isalpha() and unit.isalpha() and stem(unit) == stem(wanted)
 
 
+_PEOPLE_COMPOUND = re.compile(r"\b([a-z]+)[ -](people|persons|men|women)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _compound_forms(question: str) -> frozenset[str]:
+    """Indonesian words of a "<kind> people" the question counts: "business people" →
+    "businesspeople" → "pengusaha", "pebisnis"."""
+    out: set[str] = set()
+    for m in _PEOPLE_COMPOUND.finditer(question):
+        out.update(EN_TO_ID.get((m.group(1) + m.group(2)).lower(), ()))
+    return frozenset(out)
+
+
+def counts_compound(question: str, unit: str | None) -> bool:
+    """Is a figure's unit the Indonesian word of the question's "<kind> people" ("40
+    pengusaha" for "how many business people": read as "people" alone, the unit matches no
+    figure, and another figure of the sentence may answer)?"""
+    return unit is not None and unit.lower() in _compound_forms(question)
+
+
 # Questions about a change ask for its size ("turun berapa", "by how much"), otherwise the
 # level it ended at comes first ("yield SUN jadi berapa?" → "menjadi 6,41 persen").
 _CHANGE = re.compile(
@@ -1157,6 +1218,24 @@ ORDINAL_QUESTION = re.compile(
 @lru_cache(maxsize=256)
 def _asks_ordinal(question: str) -> bool:
     return bool(ORDINAL_QUESTION.search(question))
+
+
+# The size of a change is asked, not the level reached: "by how much", "how much did it fall",
+# "turun berapa", "berapa besar kenaikan".
+_AMOUNT_OF_CHANGE = re.compile(
+    r"\bby how much\b|\bhow (?:much|many \w+(?: \w+)?) (?:did|has|have|had|will|does|do) .{0,60}\b"
+    r"(?:rise|fall|drop|grow|increase|decrease|climb|decline|shrink|go (?:up|down))\b"
+    r"|\b(?:turun|naik|berkurang|bertambah|melonjak|anjlok) (?:sebesar |sebanyak )?berapa\b"
+    r"|\bberapa (?:besar )?(?:penurunan|kenaikan|pemangkasan|lonjakan|penambahan|pengurangan)\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=256)
+def asks_amount_of_change(question: str) -> bool:
+    """Does the question ask how big a change was ("by how much did X drop")? Then a figure
+    after "menjadi/to" is the level it reached, not the answer."""
+    return bool(_AMOUNT_OF_CHANGE.search(question))
 
 
 @lru_cache(maxsize=256)
@@ -1216,6 +1295,13 @@ def _coordinated_places(
     return keep, joined
 
 
+# Nouns that name a measure, not a thing counted: "berapa target pertumbuhan kredit" asks for a
+# share ("8 hingga 11 persen", dropped as a count once read as one range), not a count of targets.
+_MEASURE_NOUNS = frozenset({
+    "target", "sasaran", "tingkat", "nilai", "angka", "kisaran", "rate", "level", "range", "value",
+})  # fmt: skip
+
+
 def answer_spans(sentence: str | Found, q: Question) -> list[Span | Quantity]:
     """Candidate short answers in ``sentence`` (its text, or its spans found beforehand) for
     the question's expected type, best first, leaving out what the question already names.
@@ -1242,7 +1328,11 @@ def answer_spans(sentence: str | Found, q: Question) -> list[Span | Quantity]:
         ordinal = _asks_ordinal(q.text)
         wanted = canonical_unit(q.unit)
         found: list[Quantity] = []
-        counted = q.type == "how_many" and wanted is not None and wanted not in MEASURES | DURATIONS | MONEY
+        counted = (
+            q.type == "how_many"
+            and wanted is not None
+            and wanted not in MEASURES | DURATIONS | MONEY | _MEASURE_NOUNS
+        )
         for quantity in f.quantities:
             if quantity.ordinal != ordinal or any(
                 tok in asked for tok in re.findall(r"[\w.,]+", quantity.text.lower())
@@ -1274,12 +1364,20 @@ def quantity_order(q: Question, quantity: Quantity) -> tuple[int, int, int]:
     → "ribuan tentara"), then money for how_much, then the rest; for a question not about a
     change, the level a figure ended at ("menjadi 6,41 persen"); a figure before "thousands of"."""
     wanted = canonical_unit(q.unit)
+    if quantity.qualifier == "to" and asks_amount_of_change(q.text):
+        # "By how much did the yield drop?": "turun 3 basis poin menjadi 6,41 persen" - the
+        # level it ended at is no change (the 6.41% was given for the drop).
+        return (3, 1, 0)
     to = 0 if not _asks_change(q.text) and quantity.qualifier == "to" else 1
     vague = int(any(w in _APPROX_PLURALS for w in quantity.text.lower().split()))
-    if unit_matches(quantity.unit, wanted):
+    if unit_matches(quantity.unit, wanted) or counts_compound(q.text, quantity.unit):
         return (0, to, vague)
     if q.type == "how_much" and quantity.unit in MONEY | {"percent"}:
         return (1, to, vague)
+    if wanted and wanted not in DURATIONS and quantity.unit in DURATIONS:
+        # "How many business people came?": a count of things, never a span of time ("Kunjungan
+        # empat hari ini … datang dengan 40 pengusaha" was answered "4 days").
+        return (3, to, vague)
     return (2, to, vague)
 
 
@@ -1356,11 +1454,20 @@ def own_words(sentence: str, x: Quantity, others: list[Quantity]) -> str:
     start = max([start, *cuts])  # "…setiap hari, sehingga total … 420": the comma ends 64's words
     after = [o.start for o in others if o.start >= x.end]
     end = min([*after, len(sentence), x.end + 40])
-    stop = _CLAUSE_END.search(sentence, x.end, end) or _LINK.search(sentence, x.end, end)
+    # A verb ends them only before another figure, whose lead-in its object is ("24 orang
+    # memperkirakan BI-Rate tidak berubah" keeps what the 24 expected).
+    ends = (_CLAUSE_END, _LINK, _PREDICATE) if after else (_CLAUSE_END, _LINK)
+    stops = [m for m in (rx.search(sentence, x.end, end) for rx in ends) if m]
+    stop = min(stops, key=lambda m: m.start()) if stops else None
     unit = re.sub(r"[\d.,$]+", " ", x.text)  # "64 perjalanan kereta": its own noun
     words = sentence[start : x.start] + " " + unit + " " + sentence[x.end : stop.start() if stop else end]
     return " ".join(words.lower().split())  # "$1,3 miliar tahun" + "lalu": "tahun lalu"
 
+
+# An active verb after a figure starts the predicate of the clause the figure described: "gunung
+# setinggi 1.423 meter itu menyemburkan kolom abu kelabu setinggi sekitar 1.500 meter" - the
+# column is the next figure's, not the mountain's (its height was answered with the mountain's).
+_PREDICATE = re.compile(r"\s(?:mem|men|meng|meny)[a-z]{3,}\b", re.IGNORECASE)
 
 # Words that start what follows a figure rather than describe it: "11 nota kesepahaman dengan
 # total nilai komitmen sekitar $340 juta" - "total" is the next figure's.
@@ -1430,6 +1537,42 @@ def own_concepts(
     return len(mine - shared)
 
 
+def stated_figure(question: str, x: Quantity) -> bool:
+    """Is the figure one the question itself states ("How many other children can one child
+    infect?": "Satu anak … menularkan ke 12 hingga 18 anak" - not the "one")? Its value with
+    the same noun, or a bare value."""
+    return any(
+        y.value == x.value
+        and (y.unit is None or x.unit is None or y.unit == x.unit or unit_matches(x.unit, y.unit))
+        for y in _question_figures(question)
+    )
+
+
+@lru_cache(maxsize=256)
+def _question_figures(question: str) -> tuple[Quantity, ...]:
+    return tuple(numbers(question))
+
+
+# --- "what <measure>": a figure asked without "how much" -------------------------------------
+
+# "What immunisation coverage is the ministry aiming for?", "What trade target have they agreed
+# on?", "What is BI's target range for inflation?": the head noun is a measure, so a figure
+# answers (these got no short answer: "what" asks for nothing typed). Not "what range of
+# products", "what level of alert": a noun after "of" is what is measured out, not a figure.
+_ASKS_FIGURE = re.compile(
+    r"^what (?:(?:is|was|are|were|will be) )?(?:the )?(?:[\w-]+['’]s )?(?:[\w-]+ ){0,2}"
+    r"(?:coverage|target|targets|rate|range|share|turnout|value|price|level|figure|amount|ceiling|cap|quota)\b"
+    r"(?! of\b)",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=256)
+def asks_figure(question: str) -> bool:
+    """Does a what-question's head noun name a measure, so a figure answers it?"""
+    return bool(_ASKS_FIGURE.search(question.strip()))
+
+
 # --- lists: "apa saja", "mana saja", "which districts" --------------------------------------
 
 _LIST_ID = re.compile(r"\b(?:apa|mana|siapa) saja\b", re.IGNORECASE)
@@ -1461,8 +1604,14 @@ def asks_list(question: str) -> bool:
     m = _LIST_EN.search(question)
     if m is None:
         return False
-    word = m.group(1).lower()
-    return word not in _NOT_PLURAL and not word.endswith("ss")
+    # The first plural-looking word of the noun phrase, not one past its verb ("which sectors
+    # does …" was read up to "does", not a plural noun).
+    for word in re.findall(r"[a-z'-]+", question[m.start() : m.end()].lower())[1:]:
+        if word in _NOT_PLURAL:
+            return False
+        if len(word) > 3 and word.endswith("s") and not word.endswith("ss") and "'" not in word:
+            return True
+    return False
 
 
 _JOIN = re.compile(r"\s*(?:,\s*(?:dan|serta|and)?|dan|serta|and)\s*", re.IGNORECASE)
@@ -1539,6 +1688,10 @@ def head_forms(heads: tuple[str, ...]) -> frozenset[str]:
                 out.add(w[:-3] + "i")
             if w.endswith("ty"):
                 out.add(w[:-2] + "tas")
+            # "sector" → "sektor", "product" → "produk", "district" → "distrik".
+            k = re.sub(r"c(?![eiy])", "k", re.sub(r"ct$", "k", w))
+            if k != w:
+                out.add(k)
     return frozenset(out)
 
 
@@ -1566,11 +1719,22 @@ def head_phrase(sentence: str, forms: frozenset[str], listing: bool) -> Span | N
         return None
     pattern = _forms_pattern(forms)
     if listing:
+        # A span of kinds: "sektor mulai dari perdagangan hingga kecerdasan buatan".
+        for span in _FROM_TO.finditer(sentence):
+            if pattern.search(sentence, max(0, span.start() - 40), span.start()):
+                return Span(start=span.start(), end=span.end(), text=span.group().strip(), kind="entity")
         # An enumeration of the asked things: the noun just before its opening word ("produk
         # Indonesia, antara lain …") or among its members ("termasuk buah apel, …, dan produk
         # kimia").
         for enum in _ENUMERATION.finditer(sentence):
             tail = _LIST_END.search(sentence, enum.end())
+            if (
+                tail
+                and tail.group().strip().lower() in ("hingga", "sampai")
+                and "," in sentence[enum.end() : tail.start()]
+            ):
+                # "radang paru, diare berat, hingga radang otak": "hingga" joins the last member.
+                tail = _LIST_END.search(sentence, tail.end())
             end = tail.start() if tail else len(sentence)
             members = sentence[enum.end() : end]
             if (
@@ -1599,4 +1763,7 @@ def head_phrase(sentence: str, forms: frozenset[str], listing: bool) -> Span | N
     return None
 
 
+_FROM_TO = re.compile(
+    r"\bmulai dari\s+[^.;,]+?\s+(?:hingga|sampai)\s+[^.;,]+?(?=[.;,]|\s(?:yang|di|pada)\b|$)", re.I
+)
 _NAME_RUN = re.compile(r"(?<![\w-])[A-Z][\w-]*(?:\s+(?:(?:dan|and)\s+)?[A-Z][\w-]*)*")

@@ -501,3 +501,20 @@ def test_question_spans_the_articles_never_write(question, first, last):
     # New Year's Eve nothing at all.
     m = question_dates(question, dt.date(2026, 1, 2))
     assert m is not None and (m.first.isoformat(), m.last.isoformat()) == (first, last)
+
+
+def test_a_written_span_of_days_is_one_mention():
+    found = find_dates("Konferensi itu digelar pada 7–9 Maret 2026 di Bali.", dt.date(2026, 1, 5))
+    assert [(m.first, m.last, m.granularity) for m in found] == [
+        (dt.date(2026, 3, 7), dt.date(2026, 3, 9), "range")
+    ]
+    # A score is no span of days: the second number is smaller.
+    found2 = find_dates("Tim itu menang 3-1 Oktober lalu.", dt.date(2025, 11, 5))
+    assert all(m.granularity != "range" for m in found2)
+
+
+def test_a_holiday_naming_its_season_is_no_asked_day():
+    today = dt.date(2026, 1, 3)
+    assert question_dates("When did the Christmas and New Year travel season begin?", today) is None
+    day = question_dates("What happened on Christmas Day?", today)
+    assert day is not None and day.first == dt.date(2025, 12, 25)

@@ -491,3 +491,28 @@ def test_an_english_loanword_counts_in_its_indonesian_form_but_stays_unreadable(
     (c,) = [c for c in reader.concepts(analyze("Who criticised hegemonism?")) if c.text == "hegemonism"]
     assert "hegemonisme" in c.forms and c.guessed
     assert not reader.readable(c)  # absent from the articles, it says no more than the English word
+
+
+def test_what_measure_questions_read_as_figures_and_apa_saja_lists():
+    q = reader.as_figure_question(analyze("What vaccination coverage does the province want to reach?"))
+    assert (q.type, q.expected) == ("how_much", "number")
+    plain = analyze("What did the minister say?")
+    assert reader.as_figure_question(plain) is plain
+    c = candidate("Gejala penyakit itu berupa demam, nyeri sendi, hingga ruam kulit.", dt.date(2025, 3, 1))
+    short = reader.untyped_list(analyze("Gejala penyakit itu apa saja?"), c)
+    assert short is not None and short.text == "demam, nyeri sendi, hingga ruam kulit"
+    assert reader.untyped_list(analyze("Apa gejala penyakit itu?"), c) is None  # not a list question
+
+
+def test_a_written_span_of_days_fits_a_when_question():
+    q = analyze("When will the conference be held?")
+    c = candidate("Konferensi itu digelar pada 7–9 Maret 2026 di Bali.", dt.date(2026, 1, 5))
+    found = reader.typed_answers(q, c.facts, [], c.published, c.text)
+    assert reader.type_fit(q, found) == 1.0
+
+
+def test_a_named_kind_opens_the_name_a_what_question_asks_for():
+    c = candidate("Otoritas Pelabuhan Tenau di Kupang menyatakan kapal tetap berlayar.", dt.date(2025, 3, 1))
+    short = reader.untyped_name(analyze("Pelabuhan apa yang ada di Kupang?"), c)
+    assert short is not None and short.text == "Pelabuhan Tenau"
+    assert reader.untyped_name(analyze("Apa kata otoritas soal kapal?"), c) is None

@@ -757,3 +757,77 @@ def test_clubs_bodies_and_countries_can_answer_who():
     assert actor_like("Jepang") or actor_like("Rusia")
     assert not actor_like("Perjanjian Kerja Sama")
     assert not actor_like("Surabaya")
+
+
+def test_a_verb_before_the_next_figure_ends_a_figures_words():
+    from retrieval.spans import own_concepts
+
+    s = "Kapal sepanjang 120 meter itu menarik tongkang batu bara sepanjang sekitar 90 meter ke dermaga."
+    found = numbers(s)
+    counts = {x.value: own_concepts(s, x, found, [("tongkang",)]) for x in found}
+    assert counts[90] > counts[120]  # the barge's length, not the ship's
+    s2 = "Dari 40 analis yang ditanya, 31 orang memperkirakan harga minyak naik."
+    found2 = numbers(s2)
+    assert own_concepts(s2, found2[-1], found2, [("minyak",)]) == 1  # no figure after: its object stays
+
+
+def test_the_size_of_a_change_is_not_the_level_it_reached():
+    from retrieval.spans import asks_amount_of_change, quantity_order
+
+    assert asks_amount_of_change("By how much did the rupiah weaken or fall?")
+    assert asks_amount_of_change("Harga cabai naik berapa?")
+    assert not asks_amount_of_change("Harga cabai jadi berapa?")
+    s = "Harga cabai naik Rp 5.000 menjadi Rp 45.000 per kilogram."
+    found = numbers(s)
+    q = analyze("By how much did the price of chillies rise?")
+    best = min(found, key=lambda x: quantity_order(q, x))
+    assert best.value == 5000
+
+
+def test_a_span_of_time_does_not_answer_a_count_of_things():
+    from retrieval.spans import counts_compound, quantity_order
+
+    s = "Selama tiga hari pameran, 75 pengusaha menawarkan produk mereka."
+    found = numbers(s)
+    q = analyze("How many business people took part in the fair?")
+    assert counts_compound(q.text, "pengusaha")
+    assert min(found, key=lambda x: quantity_order(q, x)).value == 75
+
+
+def test_what_measure_questions_ask_for_a_figure():
+    from retrieval.spans import asks_figure
+
+    assert asks_figure("What vaccination coverage does the province want to reach?")
+    assert asks_figure("What is the government's deficit target for next year?")
+    assert not asks_figure("What range of products is on offer?")
+    assert not asks_figure("What did the minister say about the target?")
+
+
+def test_lists_closed_by_hingga_and_spans_of_kinds():
+    from retrieval.spans import head_forms, head_phrase
+
+    s = "Gejala penyakit itu berupa demam, nyeri sendi, hingga ruam kulit."
+    found = head_phrase(s, head_forms(("penyakit",)), listing=True)
+    assert found is not None and found.text == "demam, nyeri sendi, hingga ruam kulit"
+    s2 = "Kerja sama itu meliputi bidang mulai dari pendidikan hingga kesehatan masyarakat."
+    found2 = head_phrase(s2, head_forms(("bidang",)), listing=True)
+    assert found2 is not None and found2.text == "mulai dari pendidikan hingga kesehatan masyarakat"
+
+
+def test_a_range_of_figures_is_one_and_the_questions_own_figure_is_not_the_answer():
+    from retrieval.spans import stated_figure
+
+    s = "Satu pasien bisa menulari 5 hingga 8 orang lain."
+    found = numbers(s)
+    assert [(x.text, x.value) for x in found] == [("Satu pasien", 1), ("5 hingga 8 orang", 5)]
+    assert render_quantity(found[1], "en") == "5 to 8 people"
+    q = "How many other people can one patient infect?"
+    assert stated_figure(q, found[0]) and not stated_figure(q, found[1])
+
+
+def test_plural_heads_past_the_verb_and_loanword_heads():
+    from retrieval.spans import asks_list, head_forms
+
+    assert asks_list("In which regions does the company plan to expand?")
+    assert not asks_list("What does the minister plan?")
+    assert {"sektor", "produk", "distrik"} <= head_forms(("sectors", "products", "districts"))
