@@ -61,7 +61,12 @@ def _table() -> dict[str, str]:
         and k not in STOP_EN
         and k not in _UNIT_CANON
     }
-    return {k: v for k, v in keep.items() if k not in roots or k in COLLOQUIAL_ROOTS}
+    return {k: v for k, v in keep.items() if k not in roots or k in COLLOQUIAL_ROOTS} | NEWS_SHORT
+
+
+# Short forms of news Indonesian that basa's table lacks ("Eks Dirut PT …" in a question, where
+# the articles write "mantan Direktur Utama"; a new user's question was declined on it).
+NEWS_SHORT = {"eks": "mantan"}
 
 
 def _affixed(word: str, known: Callable[[str], bool]) -> str | None:

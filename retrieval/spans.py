@@ -597,7 +597,10 @@ _QUALIFIERS = [
     (r"sekitar|kurang lebih|kira-kira|sekira|hampir sekitar|about|around|roughly", "about"),
     (r"hampir|nyaris|nearly|almost", "nearly"),
     (r"setidaknya|sedikitnya|paling sedikit|minimal|at least", "at least"),
-    (r"hingga|sampai|mencapai|up to", "up to"),
+    (r"hingga|sampai|up to", "up to"),
+    # "mencapai" ("reached") states the figure itself: "PSU mencapai 78,1 persen" is 78.1%, not
+    # "up to 78.1%", which reads as a ceiling (a new user's report). It is left out of the
+    # figure's qualifier, so the figure stands alone.
     (r"kurang dari|di bawah|less than|under", "under"),
     # The level a change ends at ("turun 3 basis poin menjadi 6,41 persen").
     (r"menjadi|jadi|to", "to"),

@@ -53,7 +53,9 @@ from .errors import ConfigError, IndexCorruptError, IndexMissingError
 # "7": "meninggal" keeps its own stem (Sastrawi gives "tinggal", the stem of "meninggalkan").
 # "8": each chunk stores its words (facts.words_of of its title and text): read, not worked out,
 # when a question first reads the passage (most of them at 1M chunks).
-FORMAT_VERSION = "8"
+# "9": facts read a range of figures as one ("12 hingga 18 anak") and of days ("18–19
+# November"), "mencapai" as no qualifier ("reached", not "up to"), a season's holiday as no day.
+FORMAT_VERSION = "9"
 MANIFEST = "manifest.json"
 DB = "chunks.sqlite"
 TERMS_FILE = "terms.json"  # corpus statistics the reader needs (build.write_terms)

@@ -31,6 +31,8 @@ ARTICLE_WORDS |= {"meninggalkan", "mengadakan", "dibatalkan", "menulis"}
         ("kapan rapat dibatalin", "kapan rapat dibatalkan"),
         ("siapa yang nulis", "siapa yang menulis"),
         ("siapa yang mimpin", "siapa yang mimpin"),  # "memimpin" is not an article word here
+        # news short forms basa lacks
+        ("Eks Dirut itu divonis berapa tahun?", "Mantan Dirut itu divonis berapa tahun?"),
     ],
 )
 def test_colloquial_words_the_articles_do_not_use_become_standard(typed, standard):

@@ -40,11 +40,14 @@ pytestmark = pytest.mark.slow
 # reading9 (typed short answers) adds two corpus refusals that no reader change caused: "Between
 # which dates …" (declined as "the articles don't mention dates") and "How many months of salary
 # …" (a how-long question): corpus false refusals 0.032 with it, 10 of 314 (0.027 before it).
+# This round's merges (reading8/9, decline6, followups5 added; attribute declines): seeds R@1
+# 0.849, R@5 0.955, short 0.903, correct 0.849, near-miss 0.782, false refusals 0.015; corpus
+# 0.893, 0.961, 0.869, 0.859, near-miss 0.754, false refusals 0.031 (11 of 355; see README).
 FLOORS = {
     "seeds": {"R@1": 0.81, "R@5": 0.94, "short_answer_accuracy": 0.88, "answer_correct": 0.84,
               "off_topic_declined": 0.97, "near_miss_declined": 0.74, "false_refusals_max": 0.03},
     "corpus": {"R@1": 0.86, "R@5": 0.95, "short_answer_accuracy": 0.82, "answer_correct": 0.80,
-               "off_topic_declined": 0.97, "near_miss_declined": 0.62, "false_refusals_max": 0.035},
+               "off_topic_declined": 0.97, "near_miss_declined": 0.72, "false_refusals_max": 0.035},
 }  # fmt: skip
 
 
