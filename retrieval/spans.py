@@ -774,17 +774,24 @@ def _merge_ranges(sentence: str, found: list[Quantity]) -> list[Quantity]:
             and _RANGE_WORD.match(q.text)
             and prev.value < q.value
         ):
-            out[-1] = Quantity(
-                start=prev.start,
-                end=q.end,
-                text=sentence[prev.start : q.end],
-                value=prev.value,
-                unit=q.unit,
-                approx=prev.approx,
-            )
+            out[-1] = _joined(sentence, prev, q)
             continue
         out.append(q)
     return out
+
+
+def _joined(sentence: str, first: Quantity, last: Quantity, qualifier: str | None = None) -> Quantity:
+    """One quantity from ``first`` to ``last`` ("12 hingga 18 anak", "24 dari 28 ekonom"):
+    the first's value, the last's unit."""
+    return Quantity(
+        start=first.start,
+        end=last.end,
+        text=sentence[first.start : last.end],
+        value=first.value,
+        unit=last.unit,
+        approx=first.approx,
+        qualifier=qualifier,
+    )
 
 
 def _compound_tail(sentence: str, end: int, head: str) -> int:
@@ -821,15 +828,7 @@ def _merge_parts(sentence: str, found: list[Quantity]) -> list[Quantity]:
             and not q.ordinal
             and re.fullmatch(r"\s+(?:dari|of|out of)\s+", sentence[prev.end : q.start])
         ):
-            out[-1] = Quantity(
-                start=prev.start,
-                end=q.end,
-                text=sentence[prev.start : q.end],
-                value=prev.value,
-                unit=q.unit,
-                approx=prev.approx,
-                qualifier=prev.qualifier,
-            )
+            out[-1] = _joined(sentence, prev, q, prev.qualifier)
             continue
         out.append(q)
     return out
