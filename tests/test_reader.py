@@ -21,15 +21,7 @@ PUBLISHED = dt.date(2025, 10, 20)
 
 
 def _scored(sentence: str, n: int = 1, sim: float = 0.8) -> reader.Scored:
-    cand = reader.Candidate(
-        n=n,
-        sentence_id=n,
-        text=sentence,
-        sim=sim,
-        passage_sim=sim,
-        published=PUBLISHED,
-        facts=facts(sentence, PUBLISHED),
-    )
+    cand = candidate(sentence, PUBLISHED, sentence_id=n, n=n, sim=sim)
     return reader.Scored(candidate=cand, score=sim, coverage=1.0, names=1.0, typed=1.0, on_date=0.0)
 
 
