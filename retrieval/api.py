@@ -13,7 +13,6 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from types import EllipsisType
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -337,6 +336,10 @@ def _question_words(loaded: _Loaded, qa: Question, typed: str | None = None) -> 
     unread: list[int] = []  # … and that we can't (English without Indonesian forms)
     unknown = weak_missing = 0
     first = (re.findall(r"\w+(?:-\w+)*", qa.text) or [""])[0]
+
+    def known(form: str) -> bool:
+        return bool(terms.idf((form,)))
+
     for i, c in enumerate(concepts_):
         w = terms.idf(c.forms)
         if w is None:
@@ -352,7 +355,7 @@ def _question_words(loaded: _Loaded, qa: Question, typed: str | None = None) -> 
                 unknown += 1
                 (absent if reader.readable(c) else unread).append(i)
             continue
-        if c.name and verify.unknown_core(c.text, lambda f: bool(terms.idf((f,)))):
+        if c.name and verify.unknown_core(c.text, known):
             missing.append(c.text)  # "Mount Everest": only its ordinary word is theirs
             continue
         weights[i] = w
@@ -374,7 +377,7 @@ def _question_words(loaded: _Loaded, qa: Question, typed: str | None = None) -> 
         unknown=unknown,
         weak_missing=weak_missing,
         name_words={
-            i: reader.name_parts(c, lambda f: bool(terms.idf((f,))), terms.acronyms)
+            i: reader.name_parts(c, known, terms.acronyms)
             for i, c in enumerate(concepts_)
             if c.name and i in weights
         },
@@ -748,19 +751,17 @@ class Berita:
         today: dt.date | None = None,
         context: tuple[int, int] | None = None,
         *,
-        asked: TimeMention | EllipsisType | None = ...,
-        words: _QuestionWords | None = None,
+        asked: TimeMention | None,
+        words: _QuestionWords,
         referents: tuple[str, ...] = (),
     ) -> Answer:
         """``typed``: a follow-up as the user typed it (``qa`` is it resolved); ``context``:
         (passage id, sentence id) of the answer it follows up; ``asked``: the question's date
-        constraint when already worked out (``_prepare``); ``words``: the question's words as
-        the reader weighs them, likewise (``_question_words``)."""
+        constraint (``_prepare``); ``words``: the question's words as the reader weighs them,
+        likewise worked out while the question was encoded (``_question_words``)."""
         index, terms = loaded.index, loaded.terms
-        if words is None:
-            words = _question_words(loaded, qa, typed)
-        qa, concepts_, weights = words.question, words.concepts, dict(words.weights)
-        missing, absent, unread = list(words.missing), list(words.absent), list(words.unread)
+        qa, concepts_, weights = words.question, words.concepts, words.weights
+        missing, absent, unread = words.missing, words.absent, words.unread
         unknown, weak_missing = words.unknown, words.weak_missing
         name_words = words.name_words
         writer: list[int] = []  # the follow-up's names that stand for the last answer's article
@@ -774,8 +775,6 @@ class Berita:
                 unread = [keep.index(i) for i in unread if i in keep]
                 concepts_ = [concepts_[i] for i in keep]
         today = today or terms.today
-        if asked is ...:
-            asked = _question_dates(loaded, qa.text, today)
         score_of = {h.chunk_id: h.score for h in hits}
         if asked and asked.first and asked.last and reader.is_event_question(qa, concepts_, weights, asked):
             # "What happened on 2 November?": the sentences dated that day are the candidates,

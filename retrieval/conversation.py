@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from retrieval import language, spans
 from retrieval.lexicon import EN_TO_ID, PLACES, STOP_EN, STOP_ID, root_words, stem
@@ -493,12 +494,23 @@ def fuller_name(name: str, vocabulary: Collection[str]) -> str:
     key = _name_key(name)
     if len(key) < 2:
         return name
+    wanted = set(key)
     longer: dict[str, str] = {}
-    for v in vocabulary:
-        k = _name_key(v)
-        if len(k) > len(key) and k[0] == key[0] and k[-1] == key[-1] and set(key) <= set(k):
+    for k, v in _by_ends(tuple(vocabulary)).get((key[0], key[-1]), ()):
+        if len(k) > len(key) and wanted <= set(k):
             longer.setdefault(" ".join(k), v)
     return next(iter(longer.values())) if len(longer) == 1 else name
+
+
+@lru_cache(maxsize=4)
+def _by_ends(vocabulary: tuple[str, ...]) -> dict[tuple[str, str], list[tuple[list[str], str]]]:
+    """The vocabulary's names by their first and last word, in vocabulary order: split once per
+    index, not once per pronoun resolved."""
+    out: dict[tuple[str, str], list[tuple[list[str], str]]] = {}
+    for v in vocabulary:
+        if k := _name_key(v):
+            out.setdefault((k[0], k[-1]), []).append((k, v))
+    return out
 
 
 def _split_names(text: str) -> list[str]:

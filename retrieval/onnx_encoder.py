@@ -236,7 +236,7 @@ def _source_stamp(path: Path) -> dict:
     return {"size": st.st_size, "mtime_ns": st.st_mtime_ns}
 
 
-def cut_tokenizer_files(tokenizer_file: Path, cut: str = "latin") -> tuple[Path, Path, Path] | None:
+def cut_tokenizer_files(tokenizer_file: Path, cut: str) -> tuple[Path, Path, Path] | None:
     """The copy of a Unigram ``tokenizer.json`` cut to one of ``CUTS`` (tokenizer, id map,
     meta), written once beside it; None for other tokenizers or a read-only folder."""
     keeps = dict(CUTS)[cut]
@@ -300,7 +300,7 @@ def cut_tokenizer_files(tokenizer_file: Path, cut: str = "latin") -> tuple[Path,
     return files
 
 
-def load_cut_tokenizer(tokenizer_file: Path, cut: str = "latin") -> CutTokenizer | None:
+def load_cut_tokenizer(tokenizer_file: Path, cut: str) -> CutTokenizer | None:
     from tokenizers import Tokenizer
 
     files = cut_tokenizer_files(tokenizer_file, cut)
@@ -353,9 +353,8 @@ class OnnxEncoder:
         self._cuts: dict[int, CutTokenizer | None] = {}
         with ThreadPoolExecutor(1, thread_name_prefix="onnx-load") as pool:
             session = pool.submit(_session, mmap_copy(spec.onnx_file))
-            first = self._cuts[0] = load_cut_tokenizer(spec.tokenizer_file, CUTS[0][0])
+            first = self._cut(0)
             if first is not None:
-                self._prepare(first.tokenizer)
                 pad = _pad_id(first.tokenizer, spec)
                 self._pad_id = int(first.ids[pad]) if pad < len(first.ids) else 0
             else:

@@ -909,6 +909,7 @@ _QUOTE_OPEN = re.compile(r"^\s*[\"“‘']")
 _SPEAKER_OPEN = re.compile(r"^\s*(?:menurut|according to)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 16)
 def continues(text: str) -> bool:
     """Does a sentence go on from the ones before it rather than state its own subject: one
     that points back ("Keputusan ini …", "langkah tersebut …", "Ia …"), a quote (the speaker's

@@ -262,6 +262,12 @@ def unread_act(
     ]
 
 
+def _phrase_stated(phrase: str, evidence: frozenset[str]) -> bool:
+    """Is an asked phrase ("government office", "juru bicara") stated in its other language's
+    words ("dinas", "humas")?"""
+    return _present(EN_TO_ID.get(phrase, ()), evidence) or _present(co_translations(phrase), evidence)
+
+
 def _head_stated(
     group: list[int], concepts_: Sequence[_Concept], evidence: frozenset[str], text: str | None = None
 ) -> bool:
@@ -273,7 +279,7 @@ def _head_stated(
         evidence = evidence - {w for i in group for f in _phrases(concepts_[i], text) for w in f.split()}
     texts = [concepts_[i].text.lower() for i in group]
     phrase = " ".join(texts)
-    if _present(co_translations(phrase), evidence) or _present(EN_TO_ID.get(phrase, ()), evidence):
+    if _phrase_stated(phrase, evidence):
         return True
     if all(_stated(concepts_[i].forms, evidence) for i in group):
         return True
@@ -361,7 +367,7 @@ def unsupported(
         if any(_present(EN_TO_ID.get(w, ()), evidence) for w in group):
             continue
         phrase = " ".join(group)  # "government office" is a "dinas", "juru bicara" a "humas"
-        if _present(EN_TO_ID.get(phrase, ()), evidence) or _present(co_translations(phrase), evidence):
+        if _phrase_stated(phrase, evidence):
             continue
         if any(_present(co_translations(f), evidence) for i in owners for f in concepts_[i].forms):
             continue  # "pengacara" is stated as "kuasa hukum" (both translate "lawyer")
@@ -782,14 +788,9 @@ def unheard_kind(
     """The words a how-many question qualifies its counted noun with ("berapa penumpang
     pesawat", "how many airline passengers") that the articles never use: a count of the noun
     they give ("3,9 juta penumpang" of trains) is of another kind of it."""
-    m = (_COUNTED_EN if language == "en" else _BERAPA2).search(question.lower())
-    if not m:
+    group = _counted_group(question, language)
+    if not group:
         return []
-    group: list[str] = []
-    for w in m.group(1).split():
-        if w in _AUX or w in STOP_EN or w in STOP_ID or _EN_VERB.match(w) or w in _EN_PAST:
-            break
-        group.append(w)
     mods = group[:-1] if language == "en" else group[1:]
     gone = {concepts_[i].text.lower(): concepts_[i].text for i in absent if not concepts_[i].name}
     return [gone[w] for w in mods if w in gone and w not in GENERIC]
@@ -1061,8 +1062,21 @@ _MEASURE_WORDS = frozenset({
     "panjang", "lebar", "tinggi", "dalam", "luas", "berat", "jauh", "lama", "besar", "cepat",
     "long", "wide", "high", "deep", "far", "tall", "big", "large", "heavy", "fast",
 })  # fmt: skip
-_BERAPA2 = re.compile(r"\bberapa(?:kah)? (?:banyak |jumlah )?((?:[a-z][\w-]* ?){1,2})")
-_BERAPA = re.compile(r"\bberapa(?:kah)? (?:banyak |jumlah )?([a-z][\w-]*)")
+_BERAPA = re.compile(r"\bberapa(?:kah)? (?:banyak |jumlah )?((?:[a-z][\w-]* ?){1,2})")
+
+
+def _counted_group(question: str, language: str) -> list[str] | None:
+    """The noun group a how-many question counts ("airline passengers", "penumpang pesawat"),
+    up to a function word or an English past verb; None when it counts nothing."""
+    m = (_COUNTED_EN if language == "en" else _BERAPA).search(question.lower())
+    if not m:
+        return None
+    group: list[str] = []
+    for w in m.group(1).split():
+        if w in _AUX or w in STOP_EN or w in STOP_ID or _EN_VERB.match(w) or w in _EN_PAST:
+            break
+        group.append(w)
+    return group
 
 
 def miscounted(
@@ -1076,14 +1090,7 @@ def miscounted(
     gives no count of it: it never names it and every figure there counts its own other noun
     ("15.000 lembar masker" for boats), or every figure is a duration, measure or sum ("90
     menit" for how many trains). None when a figure may count it."""
-    m = (_COUNTED_EN if language == "en" else _BERAPA).search(question.lower())
-    if not m:
-        return None
-    group = []
-    for w in m.group(1).split():
-        if w in _AUX or w in STOP_EN or w in STOP_ID or _EN_VERB.match(w) or w in _EN_PAST:
-            break
-        group.append(w)
+    group = _counted_group(question, language)
     if not group or group[0] in _MEASURE_WORDS:
         return None  # "berapa panjang": a measure, whose kind the answer type checks
     head = group[-1 if language == "en" else 0]
