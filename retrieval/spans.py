@@ -754,7 +754,10 @@ def numbers(sentence: str) -> list[Quantity]:
     return _merge_ranges(sentence, _merge_parts(sentence, out))
 
 
-_RANGE_WORD = re.compile(r"(?:hingga|sampai|to|-|–)\s*", re.IGNORECASE)
+# The words _merge_ranges joins a range by ("12 hingga 18 anak"): a qualifier "up to" of the
+# second figure, as written in the articles.
+_RANGE_JOIN = r"hingga|sampai"
+_RANGE_WORD = re.compile(_RANGE_JOIN, re.IGNORECASE)
 
 
 def _merge_ranges(sentence: str, found: list[Quantity]) -> list[Quantity]:
@@ -939,7 +942,8 @@ def render_quantity(q: Quantity, lang: str) -> str:
     return f"{q.qualifier} {number}" if q.qualifier and q.qualifier != "to" else number
 
 
-_RANGE_TEXT = re.compile(r"(\S+)\s*(?:hingga|sampai|to|-|–)\s*(\S+)", re.IGNORECASE)
+# A range _merge_ranges built, and nothing else: "12 toko" is no range "12 to ko".
+_RANGE_TEXT = re.compile(rf"(\S+)\s+(?:{_RANGE_JOIN})\s+(\S+)", re.IGNORECASE)
 
 
 def _unit_en(unit: str, value: float) -> str:
@@ -1469,7 +1473,9 @@ def own_words(sentence: str, x: Quantity, others: list[Quantity]) -> str:
 # An active verb after a figure starts the predicate of the clause the figure described: "gunung
 # setinggi 1.423 meter itu menyemburkan kolom abu kelabu setinggi sekitar 1.500 meter" - the
 # column is the next figure's, not the mountain's (its height was answered with the mountain's).
-_PREDICATE = re.compile(r"\s(?:mem|men|meng|meny)[a-z]{3,}\b", re.IGNORECASE)
+# An Indonesian active verb ("memutuskan", "menyemburkan"): it ends a noun phrase.
+_ACTIVE_VERB = r"\s(?:mem|men|meng|meny)[a-z]{3,}\b"
+_PREDICATE = re.compile(_ACTIVE_VERB, re.IGNORECASE)
 
 # Words that start what follows a figure rather than describe it: "11 nota kesepahaman dengan
 # total nilai komitmen sekitar $340 juta" - "total" is the next figure's.
@@ -1544,8 +1550,7 @@ def stated_figure(question: str, x: Quantity) -> bool:
     infect?": "Satu anak … menularkan ke 12 hingga 18 anak" - not the "one")? Its value with
     the same noun, or a bare value."""
     return any(
-        y.value == x.value
-        and (y.unit is None or x.unit is None or y.unit == x.unit or unit_matches(x.unit, y.unit))
+        y.value == x.value and (y.unit is None or x.unit is None or unit_matches(x.unit, y.unit))
         for y in _question_figures(question)
     )
 
@@ -1663,7 +1668,7 @@ _PHRASE_STOP = (
     r"menjadi|tetapi|namun|sementara|sedangkan|juga|akan|telah|sudah|adalah|merupakan|kepada|bagi|"
     r"atas|terhadap|hingga|sampai|tentang|mengenai|lewat|melalui|tanpa|agar|supaya|jika|bila)\b"
     # A verb ends the noun phrase: "Perusahaan e-commerce Belanjaku memutuskan …".
-    r"|\s(?:mem|men|meng|meny)[a-z]{3,}\b"
+    r"|" + _ACTIVE_VERB
 )
 _PHRASE_END = re.compile(_PHRASE_STOP + r"|,|\s(?:untuk|dalam|dan|serta)\b", re.IGNORECASE)
 _LIST_END = re.compile(_PHRASE_STOP, re.IGNORECASE)

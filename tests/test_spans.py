@@ -834,3 +834,11 @@ def test_plural_heads_past_the_verb_and_loanword_heads():
     assert asks_list("In which regions does the company plan to expand?")
     assert not asks_list("What does the minister plan?")
     assert {"sektor", "produk", "distrik"} <= head_forms(("sectors", "products", "districts"))
+
+
+def test_a_unit_word_starting_with_to_is_no_range():
+    """Only the ranges _merge_ranges joins render as "A to B": "12 toko" was "12 to 0 shops"."""
+    (q,) = numbers("Ada 12 toko yang tutup.")
+    assert render_quantity(q, "en") == "12 shops"
+    (q,) = numbers("Sebanyak 12 hingga 18 anak tertular.")
+    assert render_quantity(q, "en") == "12 to 18 children"
