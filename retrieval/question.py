@@ -120,6 +120,15 @@ _CUES: list[tuple[re.Pattern[str], str]] = [
         (r"\bon what date\b|\bat what time\b", "when"),
         (r"\bsiapa(?:kah)?\b|\bwho(?:m|se)?\b", "who"),
         (r"\b(?:di|ke|dari) ?mana(?:kah)?\b|\bwhere\b", "where"),
+        # "How many months of salary", "berapa bulan gaji": pay counted in months is an amount
+        # of pay, not how long something lasted (the longer match wins over how_long's).
+        (
+            r"\bhow many " + _DURATION_UNITS + r" (?:of|worth of) (?:\w+ )?(?:salary|pay|wages?|severance)\b"
+            r"|\bberapa(?:kah)? " + _DURATION_UNITS + r" (?:gaji|upah|pesangon)\b",
+            "how_many",
+        ),
+        # "Between which dates", "from what date to what date": a range of dates is asked.
+        (r"\bbetween (?:which|what) (?:dates|days)\b|\b(?:which|what) dates\b", "when"),
         (r"\bberapa(?:kah)? (?:lama|" + _DURATION_UNITS + r")\b", "how_long"),
         (r"\bhow long\b|\bhow many " + _DURATION_UNITS + r"\b", "how_long"),
         (r"\bberapa(?:kah)? " + _MONEY_WORDS + r"\b|\bberapa persen\b", "how_much"),
@@ -427,6 +436,15 @@ def canonical_unit(word: str | None) -> str | None:
     return _UNIT_CANON.get(w, w)
 
 
+# Nouns that name a person by what they head or belong to ("kepala negara", "heads of state",
+# "anggota DPR"): counted with what follows them, never alone.
+# (noun, followed by "of"): Indonesian puts the headed noun straight after, English after "of".
+_HEAD_NOUNS = frozenset(
+    {("kepala", False), ("ketua", False), ("anggota", False)}
+    | {(w, True) for w in ("heads", "head", "members", "chiefs")}
+)
+_HEAD_OF = re.compile(r" (of )?([^\W\d_]+)", re.UNICODE)
+
 _MEASURE_OF = {
     "deep": "m", "high": "m", "tall": "m", "far": "km", "wide": "km", "heavy": "kg",
     "dalam": "m", "tinggi": "m", "jauh": "km", "luas": "km", "berat": "kg",
@@ -451,6 +469,11 @@ def _unit(typ: str, low: str) -> str | None:
         m = _UNIT_AFTER.search(low)
         if not m or m.group(1) in _NOT_UNITS:
             return None
+        of = _HEAD_OF.match(low, m.end(1))
+        if of and of.group(2) not in _NOT_UNITS and (m.group(1), bool(of.group(1))) in _HEAD_NOUNS:
+            # "berapa kepala negara", "how many heads of state": the head of something is a
+            # person counted, not "kepala" as a counting word; the whole noun is the unit.
+            return f"{m.group(1)} {of.group().strip()}"
         if not m.group().startswith("how many"):
             return canonical_unit(m.group(1))  # Indonesian puts the head noun first
         # English puts it last: "how many world leaders attended" → "leaders".
