@@ -60,7 +60,7 @@ class _Concept(Protocol):
 # Words that say which kind of answer is wanted, not what it is about: "What date …",
 # "Berapa lama …", "siapa namanya", "kota mana". They are the answer type, never a topic.
 GENERIC = frozenset({
-    "name", "names", "date", "day", "days", "time", "year", "years", "month", "months", "week",
+    "name", "names", "date", "dates", "day", "days", "time", "year", "years", "month", "months", "week",
     "kind", "type", "sort", "number", "amount", "percentage", "percent", "much", "many", "long",
     "people", "person", "city", "country", "countries", "place", "places", "one", "ones", "thing",
     "things", "way", "ways", "happened", "else", "other", "part", "role", "reason",
@@ -190,6 +190,14 @@ _EN_PAST = frozenset({
 })  # fmt: skip
 
 
+# Kinds of body any organisation is ("firm", "company", "office"): named by their trade.
+_BODY_KINDS = frozenset({"firm", "firms", "company", "companies", "office", "offices", "house", "group"})
+
+
+# "securities firm": the trade (the first word, matched again in the question after it).
+_TRADE = re.compile(r"^(\S+) .*\b\1 (?:" + "|".join(sorted(_BODY_KINDS)) + r")\b")
+
+
 def heads(text: str, language: str, concepts_: Sequence[_Concept]) -> list[list[int]]:
     """The concepts naming the head of each asked noun group: the attribute the answer must be
     a value or instance of ("brand" of "which vaccine brand", "rumah sakit", "juru bicara").
@@ -225,7 +233,9 @@ def heads(text: str, language: str, concepts_: Sequence[_Concept]) -> list[list[
         if not idx:
             continue
         if language == "en":
-            idx = idx[-1:]
+            # "which securities firm", "which law office": a firm or office is any body the
+            # articles name; the trade before it is what the answer must be of.
+            idx = idx[-2:-1] if len(idx) > 1 and concepts_[idx[-1]].text.lower() in _BODY_KINDS else idx[-1:]
         out.append(list(dict.fromkeys(idx)))
     return out
 
@@ -281,9 +291,23 @@ def _head_stated(
     phrase = " ".join(texts)
     if _phrase_stated(phrase, evidence):
         return True
+    if any(loan(t) in evidence for t in texts):
+        return True  # "securities" stated as "Sekuritas" (the lexicon lacks it)
     if all(_stated(concepts_[i].forms, evidence) for i in group):
         return True
     return any(_present(EN_TO_ID.get(t, ()), evidence) for t in texts) and len(group) == 1
+
+
+_LOAN_ENDS = (("ities", "itas"), ("ity", "itas"), ("tions", "si"), ("tion", "si"))
+
+
+def loan(word: str) -> str:
+    """The Indonesian spelling of an English Latinate noun ("securities" → "sekuritas",
+    "university" → "universitas", "organization" → "organisasi"); "" when it has none."""
+    for end, to in _LOAN_ENDS:
+        if word.endswith(end) and len(word) > len(end) + 2:
+            return word[: -len(end)].replace("c", "k").replace("z", "s") + to
+    return ""
 
 
 def _phrases(c: _Concept, text: str) -> list[str]:
@@ -311,6 +335,12 @@ def unattested(
         if not all(weights.get(i) or language == "id" or len(concepts_[i].forms) > 1 for i in group):
             continue
         kinds = tuple(concepts_[i].text.lower() for i in group)
+        # A trade ("securities" of "which securities firm") is the answer's own: stated in the
+        # text of the lead's passage, not anywhere in its article or the passages around it
+        # (another firm of that trade named a few lines off).
+        lead = next((t for t in texts if t), None)
+        if lead and evidence and any(_TRADE.search(f"{k} {text.lower()}") for k in kinds):
+            evidence, texts = (evidence[0] | frozenset(_WORD.findall(lead)),), (lead,)
         if any(
             _head_stated(group, concepts_, ws, texts[k] if k < len(texts) else None)
             or _stated_otherwise(kinds, ws)
@@ -934,6 +964,13 @@ def other_time(qtype: str, asked: _Time | None, dates: Iterable[_Time]) -> str |
     return asked.text
 
 
+# "How many years ago …", "berapa tahun (yang) lalu …": the question asks how far back
+# something was, which a sentence states as a distance ("80 tahun yang lalu"), not a span.
+ASKS_OFFSET = re.compile(
+    r"\b(?:how many|berapa(?:kah)?) \w+ (?:ago|(?:yang )?lalu|silam|sebelumnya|earlier|before)\b", re.I
+)
+
+
 def offset_only(sentence: str, quantities: Iterable[_Quantity]) -> bool:
     """Are all the durations the sentence gives distances from another event ("sehari setelah",
     "tiga hari lalu") rather than how long something lasted?"""
@@ -1187,7 +1224,7 @@ def of_another(
         return "not_stated", {"what": "nama" if language == "id" else "name"}
     if _AGE.search(question):
         qtype = "age"  # "How old was he?" asks an age, of whoever the sentence says "berusia 67 tahun"
-    if qtype == "how_long" and offset_only(sentence, facts.quantities):
+    if qtype == "how_long" and not ASKS_OFFSET.search(question) and offset_only(sentence, facts.quantities):
         what = [c.text for c in concepts_ if not c.name and c.text.lower() not in GENERIC]
         return "not_stated", {"what": ", ".join(what[:2]) or "—"}
     who = unnamed_actors(concepts_, weights, facts.words)
