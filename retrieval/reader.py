@@ -1960,7 +1960,12 @@ def read(
         # lead that names them all leads instead.
         def unnamed_in(s: Scored) -> list[str]:
             words = _with_passage(s.candidate.facts.words, passage_words(s.candidate.n))
-            return [c.text for c in names if not _names_it(c, words)]
+            return [
+                c.text
+                for c in names
+                if not _names_it(c, words)
+                and not (c.place and verify.placed_elsewhere(c.forms, s.candidate.facts.places))
+            ]
 
         gone = unnamed_in(lead)
         if gone:

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import Protocol
 
-from .lexicon import EN_TO_ID, MONTHS, STOP_EN, STOP_ID, TITLES, stem
+from .lexicon import CAPITAL_OF, EN_TO_ID, MONTHS, STOP_EN, STOP_ID, TITLES, stem
 from .question import MEASURES, canonical_unit
 from .spans import DURATIONS, MONEY
 
@@ -46,6 +46,11 @@ class _Quantity(Protocol):
     def unit(self) -> str | None: ...
     @property
     def ordinal(self) -> bool: ...
+
+
+class _Span(Protocol):
+    @property
+    def text(self) -> str: ...
 
 
 class _Concept(Protocol):
@@ -971,6 +976,41 @@ ASKS_OFFSET = re.compile(
 )
 
 
+# The start and the end of something: "Kapan tahap kedua … selesai?" is not answered by "Tahap
+# kedua … direncanakan dimulai bulan depan", nor "when did it start" by when it ended.
+_PHASES = (
+    frozenset({"mulai", "dimulai", "memulai", "start", "starts", "started", "begin", "begins", "began", "begun"}),
+    frozenset({
+        "selesai", "diselesaikan", "berakhir", "diakhiri", "usai", "rampung", "tuntas", "end", "ends",
+        "ended", "finish", "finishes", "finished", "complete", "completed",
+    }),
+)  # fmt: skip
+
+
+def other_phase(qtype: str, question: str, sentence: str) -> str | None:
+    """The word of a when-question asking one end of a span (its start or its end) when the
+    lead sentence states only the other end; None when it may answer."""
+    if qtype != "when":
+        return None
+    q = set(_WORD.findall(question.lower()))
+    said = set(_WORD.findall(sentence.lower()))
+    asked = [i for i, p in enumerate(_PHASES) if q & p]
+    if len(asked) != 1 or said & _PHASES[asked[0]] or not said & _PHASES[1 - asked[0]]:
+        return None
+    return sorted(q & _PHASES[asked[0]])[0]
+
+
+def placed_elsewhere(forms: Iterable[str], places: Iterable[_Span]) -> bool:
+    """Does a sentence place its event in another capital than the one a yes/no question asks
+    ("Did Choe meet Wang in Moscow?" against "… Choe Son Hui, di Beijing")? Then it answers
+    "No — in Beijing" (yesno._other_city) rather than saying nothing of Moscow. Only capitals
+    (lexicon.CAPITAL_OF) are told apart: a city and its country are no contradiction."""
+    own = {f.lower() for f in forms}
+    if own.isdisjoint(CAPITAL_OF):
+        return False
+    return any((low := p.text.lower()) in CAPITAL_OF and low not in own for p in places)
+
+
 def offset_only(sentence: str, quantities: Iterable[_Quantity]) -> bool:
     """Are all the durations the sentence gives distances from another event ("sehari setelah",
     "tiga hari lalu") rather than how long something lasted?"""
@@ -1196,6 +1236,9 @@ def of_another(
     when = other_time(qtype, asked, facts.dates)
     if when:
         return "nothing_for", {"when": when}
+    phase = other_phase(qtype, question, sentence)
+    if phase:
+        return "not_stated", {"what": phase}
     sayer = _sayer(question, concepts_)
     if (
         sayer is not None
