@@ -132,6 +132,9 @@ _CUES: list[tuple[re.Pattern[str], str]] = [
         (r"\bberapa(?:kah)? (?:lama|" + _DURATION_UNITS + r")\b", "how_long"),
         (r"\bhow long\b|\bhow many " + _DURATION_UNITS + r"\b", "how_long"),
         (r"\bberapa(?:kah)? " + _MONEY_WORDS + r"\b|\bberapa persen\b", "how_much"),
+        # "Berapa target pertumbuhan kredit", "berapa tingkat inflasi": a figure's value is
+        # asked, not a count of targets.
+        (r"\bberapa(?:kah)? (?:target|sasaran|tingkat|laju|angka|rata-rata|persentase)\b", "how_much"),
         (
             # "What is Bank Indonesia's lending facility rate?": an owner ('s) and modifiers may
             # stand between "what is" and the measure's noun.
