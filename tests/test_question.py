@@ -413,3 +413,25 @@ def test_british_spellings_and_latinate_words_bridge():
     assert loan_forms("divisions") == ("divisi",)
     assert loan_forms("nation") == ()  # too short a stem to be a loan
     assert "hegemonisme" in bridge_terms(analyze("Who criticised hegemonism?"))
+
+
+@pytest.mark.parametrize(
+    "text, typ, unit",
+    [
+        # a head of something is counted whole, "kepala" is no counting word here
+        ("Berapa kepala desa yang hadir di rapat itu?", "how_many", "kepala desa"),
+        ("How many heads of government met in Jakarta?", "how_many", "heads of government"),
+        ("How many members attended the meeting?", "how_many", "members"),
+        # pay counted in months is an amount of pay, not how long something lasted
+        ("How many months of salary did the workers get as a bonus?", "how_many", "month"),
+        ("Berapa bulan gaji yang diterima pegawai sebagai pesangon?", "how_many", "month"),
+        ("How many months did the strike last?", "how_long", "month"),
+        # a range of dates, and the value of a target or rate
+        ("Between which dates was the festival held?", "when", None),
+        ("Berapa target inflasi pemerintah tahun depan?", "how_much", None),
+        ("Berapa tingkat pengangguran di Jawa Barat?", "how_much", None),
+    ],
+)
+def test_counted_heads_pay_in_months_ranges_and_targets(text, typ, unit):
+    q = analyze(text)
+    assert (q.type, q.unit) == (typ, unit)

@@ -406,3 +406,33 @@ def test_a_bare_month_is_compared_by_the_month():
     assert verify.other_time("how_much", asked, stated) == asked.text
     same = question_dates("How much did bank lending grow in September?", dt.date(2025, 10, 23))
     assert verify.other_time("how_much", same, stated) is None
+
+
+def test_a_how_many_years_ago_question_is_answered_by_a_distance_back():
+    assert verify.ASKS_OFFSET.search("How many years ago did the company open its first store?")
+    assert verify.ASKS_OFFSET.search("Berapa tahun yang lalu gempa besar itu terjadi?")
+    assert not verify.ASKS_OFFSET.search("How many years did the war last?")
+
+
+def test_the_start_of_a_span_does_not_answer_when_it_ends():
+    started = "Tahap kedua di lima provinsi direncanakan dimulai bulan depan."
+    assert verify.other_phase("when", "Kapan tahap kedua vaksinasi selesai?", started) == "selesai"
+    assert verify.other_phase("when", "When will the second phase end?", started) == "end"
+    assert verify.other_phase("when", "Kapan tahap kedua dimulai?", started) is None
+    both = "Masa angkutan berlangsung 18 hari, dimulai 1 Juni dan berakhir pada 18 Juni."
+    assert verify.other_phase("when", "When did the travel period end?", both) is None
+    assert verify.other_phase("who", "Siapa yang selesai?", started) is None
+
+
+def test_latinate_english_nouns_have_their_indonesian_spelling():
+    assert verify.loan("securities") == "sekuritas"
+    assert verify.loan("university") == "universitas"
+    assert verify.loan("organization") == "organisasi"
+    assert verify.loan("firm") == ""
+
+
+def test_a_question_placing_an_event_in_one_capital_is_read_against_another():
+    beijing = facts("Menlu Korea Utara bertemu Menlu China di Beijing.", dt.date(2025, 9, 29)).places
+    assert verify.placed_elsewhere(("moskow", "moscow"), beijing)
+    assert not verify.placed_elsewhere(("beijing",), beijing)
+    assert not verify.placed_elsewhere(("bandung",), beijing)  # not a capital: no contradiction
