@@ -1001,14 +1001,20 @@ def other_phase(qtype: str, question: str, sentence: str) -> str | None:
 
 
 def placed_elsewhere(forms: Iterable[str], places: Iterable[_Span]) -> bool:
-    """Does a sentence place its event in another capital than the one a yes/no question asks
-    ("Did Choe meet Wang in Moscow?" against "… Choe Son Hui, di Beijing")? Then it answers
-    "No — in Beijing" (yesno._other_city) rather than saying nothing of Moscow. Only capitals
-    (lexicon.CAPITAL_OF) are told apart: a city and its country are no contradiction."""
+    """Does a sentence place its event in another capital, or another capital's country, than
+    the capital a yes/no question asks ("Did Choe meet Wang in Moscow?" against "… Choe Son
+    Hui, di Beijing", "kunjungan pertama Choe ke China")? Then it is read for "No — in
+    Beijing" (yesno._other_city) rather than refused for never naming Moscow. Only capitals
+    (lexicon.CAPITAL_OF) are told apart: a city and its own country are no contradiction."""
     own = {f.lower() for f in forms}
     if own.isdisjoint(CAPITAL_OF):
         return False
-    return any((low := p.text.lower()) in CAPITAL_OF and low not in own for p in places)
+    own |= {c for f in own for c in CAPITAL_OF.get(f, ())}
+    return any((low := p.text.lower()) in _CAPITALS_AND_COUNTRIES and low not in own for p in places)
+
+
+# A capital or its country ("kunjungan pertama Choe ke China" places it away from Moscow).
+_CAPITALS_AND_COUNTRIES = frozenset(CAPITAL_OF) | {c for cs in CAPITAL_OF.values() for c in cs}
 
 
 def offset_only(sentence: str, quantities: Iterable[_Quantity]) -> bool:
