@@ -432,7 +432,10 @@ def test_latinate_english_nouns_have_their_indonesian_spelling():
 
 
 def test_a_question_placing_an_event_in_one_capital_is_read_against_another():
-    beijing = facts("Menlu Korea Utara bertemu Menlu China di Beijing.", dt.date(2025, 9, 29)).places
+    beijing = facts("Kedua menteri bertemu di Beijing pada hari Minggu.", dt.date(2025, 9, 29)).places
     assert verify.placed_elsewhere(("moskow", "moscow"), beijing)
     assert not verify.placed_elsewhere(("beijing",), beijing)
     assert not verify.placed_elsewhere(("bandung",), beijing)  # not a capital: no contradiction
+    china = facts("Ini kunjungan pertama Choe ke China sejak 2022.", dt.date(2025, 9, 29)).places
+    assert verify.placed_elsewhere(("moskow", "moscow"), china)  # another capital's country
+    assert not verify.placed_elsewhere(("beijing",), china)  # a capital's own country
