@@ -545,9 +545,15 @@ _DAY_WORDS = {
 _DAY_FIRST = {k.split()[-1] for k in _DAY_WORDS}
 
 
+# "Kunjungan empat hari ini": "these four days" (a four-day visit), not today.
+_COUNTED_DAYS = re.compile(rf"\b(?:{_NUM})\s+$", re.I)
+
+
 @_pattern(rf"\b(?:{_alt(_DAY_WORDS.keys())})\b", relative=True, needs=(_DAY_FIRST,))
 def _day_word(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     assert pub is not None
+    if m[0].lower().startswith("hari") and _COUNTED_DAYS.search(text[max(0, m.start() - 30) : m.start()]):
+        return None
     return _day(pub + dt.timedelta(days=_DAY_WORDS[" ".join(m[0].lower().split())]))
 
 

@@ -287,6 +287,9 @@ CASES: list[tuple[str, D | None, list[tuple[str, D, D, str]]]] = [
         SEP29,
         [("Januari tahun ini", D(2025, 1, 1), D(2025, 1, 31), "month")],
     ),
+    # "empat hari ini" counts days (a four-day visit): no "today" in it.
+    ('"Kunjungan empat hari ini menunjukkan keseriusan kami.', SEP29, []),
+    ("Rapat digelar hari ini di Jakarta.", SEP29, [("hari ini", SEP29, SEP29, "day")]),
     (
         "Exports fell in December last year.",
         SEP29,
