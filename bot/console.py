@@ -95,9 +95,30 @@ def _passage_lines(p: Passage, lang: str, cited: bool, full: bool, quote: str | 
     ]
 
 
-def render_answer(console: Console, answer: Answer, *, full: bool = False) -> None:
+def _source_line(ps: list[Passage], lang: str, width: int) -> Text:
+    """Uncited passages of one article on one line: their numbers, its title (cut to fit)
+    and date (chat: `show N` prints one)."""
+    doc = ps[0].doc
+    meta = " · ".join(literal(x) for x in (doc.source, format_date(doc.date, lang)) if x)
+    numbers = " ".join(f"[{p.n}]" for p in ps) + " "
+    title = literal(doc.title)
+    room = max(width - 2 - len(numbers) - len(meta) - 3, 12)
+    if len(title) > room:
+        title = title[: room - 1].rstrip() + "…"
+    line = Text("  ")
+    line.append(numbers, style="bold cyan")
+    line.append(title)
+    line.append(f" ({meta})", style="dim")
+    return line
+
+
+def render_answer(console: Console, answer: Answer, *, full: bool = False, compact: bool = False) -> None:
     """How it was understood (a follow-up), the short answer, the article's sentence quoted
-    with its mark, who reports it and where the articles differ, then the numbered sources."""
+    with its mark, who reports it and where the articles differ, then the numbered sources.
+
+    ``compact`` (the chat): only the cited sources with their snippet, the others one line
+    each; five snippets after every answer pushed the conversation off the screen (a new
+    user counted about 45 lines per answer at 80 columns)."""
     lang = answer.language
     parts = answer_parts(answer)
     if parts.understood:
@@ -121,9 +142,15 @@ def render_answer(console: Console, answer: Answer, *, full: bool = False) -> No
     console.print(Panel(body, border_style="green", padding=(0, 1)))
     console.print(Text(text(lang, "sources"), style="bold"))
     quoted = quoted_sentences(answer)
+    others: dict[str, list[Passage]] = {}
     for p in answer.passages:
+        if compact and answer.cited and p.n not in answer.cited:
+            others.setdefault(p.doc.file, []).append(p)
+            continue
         for line in _passage_lines(p, lang, p.n in answer.cited, full, quoted.get(p.n)):
             console.print(line)
+    for ps in others.values():
+        console.print(_source_line(ps, lang, console.width), no_wrap=True, overflow="ellipsis")
 
 
 def render_timeline(console: Console, events: list[Event], lang: str, query: str | None = None) -> None:
@@ -328,7 +355,7 @@ def chat(
         except BeritaError as exc:
             console.print(Text(literal(str(exc)), style="red"))
             continue
-        render_answer(console, last)
+        render_answer(console, last, compact=True)
     if piped and asked == 0:
         console.print(Text(f"> {SAMPLE_QUESTION}", style="bold"))
         render_answer(console, berita.ask(SAMPLE_QUESTION, k))

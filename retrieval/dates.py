@@ -403,10 +403,23 @@ def _weekday_dm(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     return _day(_nearest_year(pub, int(m[3]), int(m[2]), WEEKDAYS[m[1].lower()]))
 
 
+# "November tahun lalu", "12 Maret tahun depan", "June last year": the month of the year before
+# or after the publication's, whatever month it is (the nearest November to an October article
+# is the coming one, and "pemungutan suara pertama pada November tahun lalu" was dated a month
+# after its article).
+_YEAR_MOD = r"tahun\s+(?:lalu|kemarin|depan|mendatang|ini)|(?:last|next|this)\s+year"
+
+
+def _year_offset(mod: str) -> int:
+    w = mod.lower().split()
+    word = w[-1] if w[0] == "tahun" else w[0]
+    return -1 if word in _PAST else 1 if word in _FUTURE else 0
+
+
 # "Minggu, 28 September", "29 September 2025", "4th of September", optional trailing lalu/depan.
 @_pattern(
     rf"\b(?:(?:hari\s+)?({_WD_ANY})\.?,?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON})\b(?:\.(?=,?\s*\d))?"
-    rf"(?:,?\s+(\d{{4}})\b)?(?:\s+(lalu|kemarin|mendatang|depan))?",
+    rf"(?:,?\s+(\d{{4}})\b)?(?:\s+(lalu|kemarin|mendatang|depan)|\s+({_YEAR_MOD}))?",
     relative=True,
     needs=(("#d",), MONTHS.keys()),
 )
@@ -417,6 +430,8 @@ def _dm(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
         return _day(_date(int(m[4]), month, day))
     if pub is None:
         return None
+    if m[6]:
+        return _day(_date(pub.year + _year_offset(m[6]), month, day))
     return _day(_nearest_year(pub, month, day, wd, _when(m[5])))
 
 
@@ -466,8 +481,8 @@ def _after(*words: str) -> str:
 # starts: "akan ditutup mulai Desember" was no date, and its when-question had no answer).
 @_pattern(
     rf"\b(?:(?:(?P<part>{_PARTS})\s+(?:bulan\s+)?)|(?:{_after(*_TIME_CUES, 'bulan')}))(?P<mon>{_MON})\b"
-    rf"(?:\s+(?P<mod>lalu|kemarin|mendatang|depan|ini|nanti))?"
-    rf"|\b(?P<mon2>{_MON})\s+(?P<mod2>lalu|kemarin|mendatang|depan|nanti)\b",
+    rf"(?:\s+(?P<ymod>{_YEAR_MOD})\b|\s+(?P<mod>lalu|kemarin|mendatang|depan|ini|nanti))?"
+    rf"|\b(?P<mon2>{_MON})\s+(?:(?P<ymod2>{_YEAR_MOD})|(?P<mod2>lalu|kemarin|mendatang|depan|nanti))\b",
     relative=True,
     needs=(MONTHS.keys(),),
 )
@@ -478,7 +493,11 @@ def _month_only(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     assert pub is not None
     mo = MONTHS[name.lower()]
     when = _when(m["mod"] or m["mod2"])
-    y = pub.year if when == "this" else _nearest_month(pub, mo, when)
+    ymod = m["ymod"] or m["ymod2"]
+    if ymod:
+        y = pub.year + _year_offset(ymod)
+    else:
+        y = pub.year if when == "this" else _nearest_month(pub, mo, when)
     first, last = _part(dt.date(y, mo, 1), month_end(y, mo), m["part"])
     return first, last, "range" if m["part"] else "month"
 
@@ -526,9 +545,15 @@ _DAY_WORDS = {
 _DAY_FIRST = {k.split()[-1] for k in _DAY_WORDS}
 
 
+# "Kunjungan empat hari ini": "these four days" (a four-day visit), not today.
+_COUNTED_DAYS = re.compile(rf"\b(?:{_NUM})\s+$", re.I)
+
+
 @_pattern(rf"\b(?:{_alt(_DAY_WORDS.keys())})\b", relative=True, needs=(_DAY_FIRST,))
 def _day_word(m: re.Match[str], pub: dt.date | None, text: str) -> _Result:
     assert pub is not None
+    if m[0].lower().startswith("hari") and _COUNTED_DAYS.search(text[max(0, m.start() - 30) : m.start()]):
+        return None
     return _day(pub + dt.timedelta(days=_DAY_WORDS[" ".join(m[0].lower().split())]))
 
 

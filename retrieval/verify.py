@@ -1105,7 +1105,14 @@ def _named_by_part(c: _Concept, people: Sequence[object]) -> bool:
 
 # The verb right after a count of people says what they did: "9.000 orang mengungsi" counts the
 # displaced, "87 warga berobat" the treated.
-_COUNT_VERB = re.compile(r"^\s*(?:yang\s+)?((?:me|di|ber|ter)[a-z]{3,})\b", re.I)
+# A verb after a count, past the words that only frame it: "1.200 warga terpaksa mengungsi" did
+# "mengungsi", not "terpaksa" (a how-many question about evacuees was refused as asking of
+# another act, found by a new-user session).
+_COUNT_VERB = re.compile(
+    r"^\s*(?:yang\s+)?(?:(?:terpaksa|harus|sempat|masih|sudah|telah|akan|pun|juga|kembali|berhasil"
+    r"|baru|sedang|tengah|mulai|langsung|segera)\s+)*((?:me|di|ber|ter)[a-z]{3,})\b",
+    re.I,
+)
 
 
 # Verbs after a count that say who the counted are, not what they did: "8,2 juta anak berusia 9

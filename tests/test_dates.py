@@ -270,6 +270,31 @@ CASES: list[tuple[str, D | None, list[tuple[str, D, D, str]]]] = [
     ("The deal takes effect in mid-2026.", SEP29, [("mid-2026", D(2026, 5, 1), D(2026, 8, 31), "range")]),
     ("a target of $5 billion by 2030", SEP29, [("2030", D(2030, 1, 1), D(2030, 12, 31), "year")]),
     ("Sejak awal 2000-an kota itu tumbuh pesat.", SEP29, []),
+    # A month with "tahun lalu/depan/ini" is of that year, not the nearest such month: the
+    # corpus's October article dated its "November tahun lalu" a month after itself.
+    (
+        "dibanding pemungutan suara pertama pada November tahun lalu.",
+        D(2025, 10, 17),
+        [("November tahun lalu", D(2024, 11, 1), D(2024, 11, 30), "month")],
+    ),
+    (
+        "Pabrik dibuka pada 12 Maret tahun depan.",
+        SEP29,
+        [("12 Maret tahun depan", D(2026, 3, 12), D(2026, 3, 12), "day")],
+    ),
+    (
+        "Harga naik sejak Januari tahun ini.",
+        SEP29,
+        [("Januari tahun ini", D(2025, 1, 1), D(2025, 1, 31), "month")],
+    ),
+    # "empat hari ini" counts days (a four-day visit): no "today" in it.
+    ('"Kunjungan empat hari ini menunjukkan keseriusan kami.', SEP29, []),
+    ("Rapat digelar hari ini di Jakarta.", SEP29, [("hari ini", SEP29, SEP29, "day")]),
+    (
+        "Exports fell in December last year.",
+        SEP29,
+        [("December last year", D(2024, 12, 1), D(2024, 12, 31), "month")],
+    ),
 ]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 
 from rich.console import Console
@@ -84,6 +85,21 @@ def test_console_sources_show_the_quote_not_the_chunk_start_and_no_score():
     out = io.StringIO()
     render_answer(Console(file=out, width=200), _answer(), full=True)  # --full: the diagnostics too
     assert "score 0.823" in out.getvalue()
+
+
+def test_the_chat_shows_uncited_sources_one_line_per_article():
+    a = _answer()
+    long = "BI Tak Ubah Suku Bunga Acuan, Rupiah Diperkirakan Stabil Hingga Akhir Tahun Ini"
+    a.passages[1] = dataclasses.replace(a.passages[1], doc=dataclasses.replace(a.passages[1].doc, title=long))
+    a.passages.append(dataclasses.replace(a.passages[1], n=3, text="Rupiah stabil."))
+    out = io.StringIO()
+    render_answer(Console(file=out, width=60), a, compact=True)
+    sources = out.getvalue().split("Sources")[1]
+    cited, other = sources.split("[2]")
+    assert COACH.split(",")[0] in cited  # the cited source keeps its snippet
+    assert other.startswith(" [3] BI Tak Ubah") and "menahan" not in other and "Rupiah stabil" not in other
+    assert len(other.strip().splitlines()) == 1  # one line for the article, its title cut to fit
+    assert other.rstrip().endswith("… (23 Oct 2025)")
 
 
 def test_telegram_sources_show_the_quote_too():

@@ -359,6 +359,15 @@ def test_a_count_of_another_noun_or_of_time_is_not_the_count_asked():
     assert verify.miscounted(q.text, q.language, c, river.words, river.quantities) is None
 
 
+def test_a_count_of_people_is_of_the_verb_past_its_frame_words():
+    # "terpaksa mengungsi": the evacuees were forced to flee; the act is "mengungsi".
+    q, c, _ = _weighed("How many residents were evacuated in Banjar?")
+    fled = "BPBD mencatat 1.200 warga terpaksa mengungsi hingga Senin siang."
+    assert verify.counts_another_act(c, fled, facts(fled, None).quantities) is None
+    q, c, _ = _weighed("How many people died in the flood?")
+    assert verify.counts_another_act(c, fled, facts(fled, None).quantities) == "mengungsi"
+
+
 def test_a_hypothetical_needs_its_condition_stated():
     q, c, _ = _weighed("Apa yang akan dilakukan Korea Utara kalau diserang Amerika?")
     gone = [i for i, x in enumerate(c) if x.text == "diserang"]
