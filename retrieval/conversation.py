@@ -58,6 +58,8 @@ class Turn:
     sentence_id: int | None = None
     # Names the quote gives with their short form: ("Kantor Berita Pusat Korea", "KCNA").
     acronyms: tuple[tuple[str, str], ...] = ()
+    # The sentence the answer quoted: what "Who said that?" asks the speaker of.
+    quote: str = ""
 
     @classmethod
     def of(
@@ -96,7 +98,12 @@ class Turn:
             chunk_id=chunk_id,
             sentence_id=sentence_id,
             acronyms=tuple((m.group(1), m.group(2)) for m in _ACRONYM.finditer(quote)),
+            quote=_DATELINE.sub("", " ".join(re.sub(r"\[\d+\]", " ", quote).split())).rstrip(" ."),
         )
+
+
+# A news sentence's dateline ("Jakarta (KABARIN) - ", "Jakarta: "): where it was filed, not said.
+_DATELINE = re.compile(r"^[A-Z][\w ]{0,30}?(?:\s\([^)]{1,20}\))?\s*(?::|\s[-–—])\s+")
 
 
 # "Which company …?", "gunung api mana …?": what kind of thing a which-question asks for.
@@ -375,6 +382,17 @@ _REACTION = re.compile(
     re.IGNORECASE,
 )
 _REACTION_OBJECT = re.compile(r"\b(?:atas|terhadap|soal|tentang|mengenai|to|about|on)\b", re.IGNORECASE)
+# "Who said that?", "Siapa yang bilang begitu?", "Siapa yang mengatakannya?": the speaker of
+# the last answer's sentence, and nothing else.
+_WHO_SAID = re.compile(
+    r"^(?:(?:and|so|then|dan|lalu|terus|trus|jadi)[\s,]+)?(?:"
+    r"who\s+(?:said|says|say|told|stated|claimed|wrote)\s+(?:that|this|it|so)(?:\s+to\s+\w+)?"
+    r"|siapa(?:kah)?\s+yang\s+(?:(?:bilang|mengatakan|menyatakan|menyebut|berkata|ngomong)"
+    r"(?:\s+(?:begitu|gitu|itu|demikian|hal\s+itu|hal\s+tersebut))?"
+    r"|mengatakannya|menyatakannya|menyebutnya)"
+    r")\s*[?!.]*$",
+    re.IGNORECASE,
+)
 _CONTINUES = re.compile(r"^(?:and|so|then|dan|lalu|terus|trus)\b[\s,]+\w", re.IGNORECASE)
 _AND_X = re.compile(r"^(?:and|dan|lalu|terus|or|atau)\s+(?P<x>[^?]+?)\s*\??$", re.IGNORECASE)
 
@@ -384,6 +402,9 @@ _NOT_SUBJECT = {
     "begitu", "gitu", "demikian", "itu", "ini", "sekarang", "now", "that", "this", "it", "so", "not",
     "tidak", "bukan", "else", "lainnya", "lagi", "yes", "no", "ya", "then", "also", "juga",
 }  # fmt: skip
+# "… in 2023", "… pada tahun lalu": the word that puts a thing at a date.
+_DATE_PREPOSITIONS = {"in", "on", "at", "during", "for", "pada", "di", "dalam", "selama"}
+_DETERMINER_EN = {"their", "its", "his", "her", "the"}  # dropped before "the NOUN of OWNERS"
 # "this year", "minggu ini": the present, not something said before.
 _TIME_NOUNS = {
     "year", "month", "week", "weekend", "day", "morning", "evening", "time", "tahun", "bulan",
@@ -1250,7 +1271,19 @@ class _Resolver:
         self.replaced.append((typed, became))
         return became
 
+    def who_said(self, typed: str) -> str | None:
+        """ "Who said that?" → "Who said that <the last answer's sentence>?": that sentence, asked
+        for its speaker, is found again and read for who said it (in it or just before it)."""
+        if not self.memory or not _WHO_SAID.match(typed) or not self.memory[0].turn.quote:
+            return None
+        said = self.memory[0].turn.quote
+        text = f"Who said that {said}?" if self.lang == "en" else f"Siapa yang mengatakan {said}?"
+        return self.note(typed, text)
+
     def run(self, typed: str) -> str:
+        said = self.who_said(typed)
+        if said:
+            return said
         if self.lang == "id" and _NOUN_BERAPA_ID.match(typed):
             recounted = self.recount(typed)  # "Kalau selimutnya berapa lembar?": a count, not "kalau X"
             if recounted != typed:
@@ -1348,6 +1381,11 @@ class _Resolver:
         if year:
             xq = analyze(("in " if self.lang == "en" else "pada tahun ") + x, self.vocabulary)
         if xq.date_text and not xq.names:
+            thing = " ".join(x.replace(xq.date_text, " ").split()) if xq.date_text in x else ""
+            if _content(thing) - _TIME_NOUNS:
+                # "What about their trade in 2023?", "Bagaimana dengan nilai perdagangannya tahun
+                # lalu?": another thing of the talk at a date, not the last question re-dated.
+                return self.thing_of_talk(typed, x, xq.date_text)
             if prev.question.date_text and prev.question.date_text in base:
                 text = base.replace(prev.question.date_text, xq.date_text, 1)
             else:
@@ -1442,6 +1480,36 @@ class _Resolver:
         text = base.replace(target, x, 1) if target else base.rstrip("?!. ") + f" ({x})?"
         self.note(typed, text)
         return text
+
+    def thing_of_talk(self, typed: str, x: str, date_text: str) -> str:
+        """ "What about their trade in 2023?" → "What about the trade of China and North Korea in
+        2023?": X's own noun is what it asks for; whose it is ("their", "-nya", or nothing said)
+        are the names the last question asked about, else its topic."""
+        at = x.find(date_text)
+        thing, when = x[:at].split(), x[at:].strip()
+        while thing and thing[-1].lower() in _DATE_PREPOSITIONS:
+            when = f"{thing.pop()} {when}"
+        if thing and thing[0].lower() in _DETERMINER_EN:
+            thing.pop(0)
+        if self.lang == "id" and thing and thing[-1].lower().endswith("nya") and len(thing[-1]) > 5:
+            thing[-1] = thing[-1][:-3]
+        prev = self.memory[0].turn
+        names = [_in_language(n, self.lang) for n in prev.question.names if not _same(n, date_text)]
+        t = self.topic()
+        owners = _join(names, self.lang) if names else (t[0] if t and t[1] else "")
+        if not thing or not owners or _content(owners) & _content(" ".join(thing)):
+            return typed
+        noun = " ".join(thing)
+        # A count asked before is asked again of the new thing ("Berapa …?"): its answer is
+        # then read for a number, as the last one was.
+        counted = re.match(r"^(?:for\s+)?how\s+(?:many|much)\b|^berapa\b", prev.text, re.IGNORECASE)
+        if self.lang == "en":
+            lead = "How much was" if counted else "What about"
+            text = f"{lead} the {noun} of {owners} {when}?"
+        else:
+            lead = "Berapa" if counted else "Bagaimana dengan"
+            text = f"{lead} {noun} {owners} {when}?"
+        return self.note(typed, text)
 
     def pronouns(self, text: str) -> str:
         out: list[str] = []
