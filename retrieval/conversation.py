@@ -297,6 +297,8 @@ _PREPOSITIONS_EN = {
 }
 _PREPOSITIONS_ID = {"kepada", "pada", "untuk", "dengan", "bagi", "terhadap", "oleh", "dari", "tentang", "atas",
                     "bersama", "antara", "soal", "ke", "di"}  # fmt: skip
+# Prepositions whose "-nya" is a person ("kepadanya" = to him/her), not a thing.
+_TO_SOMEONE_ID = {"kepada", "pada", "untuk", "dengan", "bagi", "terhadap", "oleh", "bersama"}
 # Words that refer back; one left unresolved means the question depends on a lost context.
 _REFERRING = {
     "he",
@@ -1584,6 +1586,21 @@ class _Resolver:
                     # the topic (the meeting).
                     return self.note(word, org), start, end
                 return self.it(word, start, end)
+            if (
+                low in ("that", "this")
+                and prev_word in ("is", "was", "are", "were")
+                and re.match(r"^\s*[?!.]*\s*$", after)
+                and self.memory
+                and self.memory[0].turn.answer_text
+                and (
+                    self.memory[0].turn.answer_type == "number"
+                    or (self.memory[0].turn.answer_type == "who" and tokens[0].group().lower() == "who")
+                )
+            ):
+                # "What share of its staff is that?" after a count, "Who is that?" after a
+                # person: the last answer itself (480 employees, Cai Qi), not its topic ("What
+                # day was that?" is the event's).
+                return self.note(word, self.memory[0].turn.answer_text), start, end
             if low in ("that", "this") and re.match(r"^\s*[?!.]*\s*$", after) and k > 0:
                 return self.it(word, start, end)
             if low == "that" and nxt in _WHEN_NOUNS and k + 1 < len(tokens) and (when := self.when()):
@@ -1672,6 +1689,9 @@ class _Resolver:
                 ref = (
                     (self.organisation() if base in _ORG_NOUNS else None)
                     or (self.someone_named() if base in _PERSON_OWNED_ID else None)
+                    # "kepadanya", "dengannya": to/with him or her, whom the talk was about,
+                    # not the place the last answer gave ("Beijing", "Korut").
+                    or (self.person() if base in _TO_SOMEONE_ID else None)
                     or self.salient()
                 )
                 if ref and on_noun and (_is_person(ref) or ref == self.person()):

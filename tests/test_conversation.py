@@ -1321,3 +1321,20 @@ def test_what_about_a_bare_date_still_redates_the_question():
         ("And in 2019?", None, None),
     ]
     assert last(turns) == "How much did trade between China and North Korea reach in 2019?"
+
+
+def test_kepadanya_is_the_person_talked_about_not_the_answered_place():
+    turns = [
+        ("Di kota mana Wang Yi dan Choe Son Hui bertemu?", "Beijing", "where"),
+        ("Apa yang dikatakan Wang kepadanya?", None, None),
+    ]
+    assert last(turns) == "Apa yang dikatakan Wang kepada Choe Son Hui?"
+
+
+def test_is_that_after_a_count_is_the_count():
+    turns = [
+        ("How many employees did Belanjaku lay off?", "480 employees", "number"),
+        ("What share of its staff is that?", None, None),
+    ]
+    text = last(turns)
+    assert text.endswith("is 480 employees?") and "Belanjaku" in text
