@@ -564,6 +564,13 @@ def _in_language(name: str, lang: str) -> str:
 _OWNER = re.compile(r"\b((?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*)['’]s?\s+")
 
 
+# Words that end a possessive's noun phrase ("Kim's first trip abroad | since meeting Putin").
+_NP_END_EN = {
+    "since", "after", "before", "during", "until", "till", "than", "while", "when", "because",
+    "with", "without", "from", "to", "for", "about", "at", "on", "in", "by", "over", "under",
+}  # fmt: skip
+
+
 def _of_form(text: str) -> str:
     """ "Bank Indonesia's next meeting" → "the next meeting of Bank Indonesia": the name
     stays a word of its own, which whole-word matching (and the reader's lexical search)
@@ -582,7 +589,13 @@ def _of_form(text: str) -> str:
         for w in words[:4]:
             low = w.group().lower()
             gap = text[m.end() + (run[-1].end() if run else 0) : m.end() + w.start()]
-            if low in STOP_EN or low in _VERBS_EN or w.group()[:1].isupper() or gap.strip():
+            if (
+                low in STOP_EN
+                or low in _VERBS_EN
+                or low in _NP_END_EN
+                or w.group()[:1].isupper()
+                or gap.strip()
+            ):
                 break
             run.append(w)
         if not run:

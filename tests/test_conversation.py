@@ -1338,3 +1338,11 @@ def test_is_that_after_a_count_is_the_count():
     ]
     text = last(turns)
     assert text.endswith("is 480 employees?") and "Belanjaku" in text
+
+
+def test_of_form_ends_the_noun_phrase_at_a_preposition():
+    from retrieval.conversation import _of_form
+
+    assert _of_form("Was that Kim's first trip abroad since meeting Putin?") == (
+        "Was that the first trip abroad of Kim since meeting Putin?"
+    )
