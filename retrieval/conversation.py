@@ -721,6 +721,24 @@ def _collective(turn: Turn) -> str | None:
     return None
 
 
+_SUBJECT_EN = re.compile(
+    r"^(?i:what|how|why|when|where|which\s+\w+)\s+(?i:did|does|do|will|would|has|have|had|is|are|was|were|can|could)\s+"
+    r"(?:the\s+)?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+[a-z]"
+)
+
+
+def _subject_organisation(turn: Turn) -> str | None:
+    """The organisation an English question made its subject ("What did Bank Indonesia
+    decide …?"), if it named one there."""
+    m = _SUBJECT_EN.match(turn.text)
+    if not m:
+        return None
+    name = m.group("name")
+    if any(n == name for n in turn.question.names) and _is_organisation(name, turn.text):
+        return name
+    return None
+
+
 def _group(turn: Turn) -> list[str] | str | None:
     answer = _answer_people(turn)
     if len(answer) >= 2:
@@ -740,6 +758,11 @@ def _group(turn: Turn) -> list[str] | str | None:
     people += [a for a in answer if not any(_same(a, p) for p in people)]
     if len(people) >= 2:
         return people
+    actor = _subject_organisation(turn)
+    if actor and not people:
+        # "What did Bank Indonesia decide about the BI-Rate?" — "When do they meet next?": the
+        # organisation that acted, not it and the thing it acted on.
+        return actor
     if len(turn.question.names) >= 2:
         return list(turn.question.names)
     # "What did Bank Indonesia decide?" — "When's their next meeting?": an organisation is "they".
@@ -1070,6 +1093,9 @@ class _Memory:
     # The person a possessive of the question meant ("siapa pengacaranya?" → Agus): the
     # answer (the lawyer) is someone of theirs, and the talk stays on them.
     owner: str | None = None
+    # The question only had the talk's topic added ("Why?" → "Why (the BI-Rate)?"): its names
+    # are the topic's, not people or organisations it was about.
+    carried: bool = False
 
 
 class Conversation:
@@ -1116,7 +1142,9 @@ class Conversation:
             topic, clause = previous.topic or _noun_phrase(turn), _clause(turn)
         else:
             topic, clause = _noun_phrase(turn), _clause(turn)
-        self._memory.append(_Memory(turn=turn, topic=topic, clause=clause, owner=self._owner))
+        self._memory.append(
+            _Memory(turn=turn, topic=topic, clause=clause, owner=self._owner, carried=self._carried)
+        )
         del self._memory[:-MAX_TURNS]
         self._followup = self._carried = False
         self._owner = None
@@ -1221,6 +1249,8 @@ class _Resolver:
 
     def group(self) -> str | None:
         for m in self.memory:
+            if m.carried:
+                continue
             found = _group(m.turn)
             if isinstance(found, str):
                 return _in_language(found, self.lang) if self.lang == "en" else found

@@ -1346,3 +1346,12 @@ def test_of_form_ends_the_noun_phrase_at_a_preposition():
     assert _of_form("Was that Kim's first trip abroad since meeting Putin?") == (
         "Was that the first trip abroad of Kim since meeting Putin?"
     )
+
+
+def test_they_is_the_organisation_the_question_made_its_subject():
+    turns = [
+        ("What did Bank Indonesia decide about the BI-Rate at its October board meeting?", None, None),
+        ("Why?", None, None),
+        ("When do they meet next?", None, None),
+    ]
+    assert last(turns) == "When do Bank Indonesia meet next?"
