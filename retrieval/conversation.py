@@ -1438,12 +1438,16 @@ class _Resolver:
             self.note(typed, text)
             return text
         people = [n for n in _question_people(prev) if n in base]
-        if not xq.names and x == x.lower() and people and {w.lower() for w in _words(x)} & _SIDE_NOUNS:
+        sides = {w.lower() for w in _words(x)}
+        owned_side = self.lang == "id" and any(w.endswith("nya") and w[:-3] in _SIDE_NOUNS for w in sides)
+        if not xq.names and x == x.lower() and people and (sides & _SIDE_NOUNS or owned_side):
             # "and the losing pair?" after "What share of the vote did Arif Mahendra and Siti
-            # Rohana get?": the other people of the story, asked the same question.
+            # Rohana get?": the other people of the story, asked the same question; "Kalau
+            # lawannya?" is theirs ("lawan Arif Mahendra").
             joined = _join(people, prev.language)
             swapped = joined if joined in base else people[0]
-            text = base.replace(swapped, x, 1)
+            them = re.sub(r"\b(\w+)nya\b", lambda m: f"{m.group(1)} {swapped}", x) if owned_side else x
+            text = base.replace(swapped, them, 1)
             t = self.topic()
             if t and t[1] and not _content(t[0]) & _content(text):
                 text = f"{text.rstrip('?!. ')} ({t[0]})?"  # the story they are a side of

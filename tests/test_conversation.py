@@ -1355,3 +1355,11 @@ def test_they_is_the_organisation_the_question_made_its_subject():
         ("When do they meet next?", None, None),
     ]
     assert last(turns) == "When do Bank Indonesia meet next?"
+
+
+def test_kalau_lawannya_is_the_other_side_of_the_people_asked_about():
+    turns = [
+        ("Berapa persen suara Arif Mahendra?", "52,4 persen", "number"),
+        ("Kalau lawannya?", None, None),
+    ]
+    assert last(turns) == "Berapa persen suara lawan Arif Mahendra?"
