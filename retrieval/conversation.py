@@ -58,6 +58,8 @@ class Turn:
     sentence_id: int | None = None
     # Names the quote gives with their short form: ("Kantor Berita Pusat Korea", "KCNA").
     acronyms: tuple[tuple[str, str], ...] = ()
+    # The sentence the answer quoted: what "Who said that?" asks the speaker of.
+    quote: str = ""
 
     @classmethod
     def of(
@@ -96,7 +98,12 @@ class Turn:
             chunk_id=chunk_id,
             sentence_id=sentence_id,
             acronyms=tuple((m.group(1), m.group(2)) for m in _ACRONYM.finditer(quote)),
+            quote=_DATELINE.sub("", " ".join(re.sub(r"\[\d+\]", " ", quote).split())).rstrip(" ."),
         )
+
+
+# A news sentence's dateline ("Jakarta (KABARIN) - ", "Jakarta: "): where it was filed, not said.
+_DATELINE = re.compile(r"^[A-Z][\w ]{0,30}?(?:\s\([^)]{1,20}\))?\s*(?::|\s[-–—])\s+")
 
 
 # "Which company …?", "gunung api mana …?": what kind of thing a which-question asks for.
@@ -290,6 +297,8 @@ _PREPOSITIONS_EN = {
 }
 _PREPOSITIONS_ID = {"kepada", "pada", "untuk", "dengan", "bagi", "terhadap", "oleh", "dari", "tentang", "atas",
                     "bersama", "antara", "soal", "ke", "di"}  # fmt: skip
+# Prepositions whose "-nya" is a person ("kepadanya" = to him/her), not a thing.
+_TO_SOMEONE_ID = {"kepada", "pada", "untuk", "dengan", "bagi", "terhadap", "oleh", "bersama"}
 # Words that refer back; one left unresolved means the question depends on a lost context.
 _REFERRING = {
     "he",
@@ -375,6 +384,17 @@ _REACTION = re.compile(
     re.IGNORECASE,
 )
 _REACTION_OBJECT = re.compile(r"\b(?:atas|terhadap|soal|tentang|mengenai|to|about|on)\b", re.IGNORECASE)
+# "Who said that?", "Siapa yang bilang begitu?", "Siapa yang mengatakannya?": the speaker of
+# the last answer's sentence, and nothing else.
+_WHO_SAID = re.compile(
+    r"^(?:(?:and|so|then|dan|lalu|terus|trus|jadi)[\s,]+)?(?:"
+    r"who\s+(?:said|says|say|told|stated|claimed|wrote)\s+(?:that|this|it|so)(?:\s+to\s+\w+)?"
+    r"|siapa(?:kah)?\s+yang\s+(?:(?:bilang|mengatakan|menyatakan|menyebut|berkata|ngomong)"
+    r"(?:\s+(?:begitu|gitu|itu|demikian|hal\s+itu|hal\s+tersebut))?"
+    r"|mengatakannya|menyatakannya|menyebutnya)"
+    r")\s*[?!.]*$",
+    re.IGNORECASE,
+)
 _CONTINUES = re.compile(r"^(?:and|so|then|dan|lalu|terus|trus)\b[\s,]+\w", re.IGNORECASE)
 _AND_X = re.compile(r"^(?:and|dan|lalu|terus|or|atau)\s+(?P<x>[^?]+?)\s*\??$", re.IGNORECASE)
 
@@ -384,6 +404,9 @@ _NOT_SUBJECT = {
     "begitu", "gitu", "demikian", "itu", "ini", "sekarang", "now", "that", "this", "it", "so", "not",
     "tidak", "bukan", "else", "lainnya", "lagi", "yes", "no", "ya", "then", "also", "juga",
 }  # fmt: skip
+# "… in 2023", "… pada tahun lalu": the word that puts a thing at a date.
+_DATE_PREPOSITIONS = {"in", "on", "at", "during", "for", "pada", "di", "dalam", "selama"}
+_DETERMINER_EN = {"their", "its", "his", "her", "the"}  # dropped before "the NOUN of OWNERS"
 # "this year", "minggu ini": the present, not something said before.
 _TIME_NOUNS = {
     "year", "month", "week", "weekend", "day", "morning", "evening", "time", "tahun", "bulan",
@@ -541,6 +564,13 @@ def _in_language(name: str, lang: str) -> str:
 _OWNER = re.compile(r"\b((?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*)['’]s?\s+")
 
 
+# Words that end a possessive's noun phrase ("Kim's first trip abroad | since meeting Putin").
+_NP_END_EN = {
+    "since", "after", "before", "during", "until", "till", "than", "while", "when", "because",
+    "with", "without", "from", "to", "for", "about", "at", "on", "in", "by", "over", "under",
+}  # fmt: skip
+
+
 def _of_form(text: str) -> str:
     """ "Bank Indonesia's next meeting" → "the next meeting of Bank Indonesia": the name
     stays a word of its own, which whole-word matching (and the reader's lexical search)
@@ -559,7 +589,13 @@ def _of_form(text: str) -> str:
         for w in words[:4]:
             low = w.group().lower()
             gap = text[m.end() + (run[-1].end() if run else 0) : m.end() + w.start()]
-            if low in STOP_EN or low in _VERBS_EN or w.group()[:1].isupper() or gap.strip():
+            if (
+                low in STOP_EN
+                or low in _VERBS_EN
+                or low in _NP_END_EN
+                or w.group()[:1].isupper()
+                or gap.strip()
+            ):
                 break
             run.append(w)
         if not run:
@@ -685,6 +721,24 @@ def _collective(turn: Turn) -> str | None:
     return None
 
 
+_SUBJECT_EN = re.compile(
+    r"^(?i:what|how|why|when|where|which\s+\w+)\s+(?i:did|does|do|will|would|has|have|had|is|are|was|were|can|could)\s+"
+    r"(?:the\s+)?(?P<name>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)\s+[a-z]"
+)
+
+
+def _subject_organisation(turn: Turn) -> str | None:
+    """The organisation an English question made its subject ("What did Bank Indonesia
+    decide …?"), if it named one there."""
+    m = _SUBJECT_EN.match(turn.text)
+    if not m:
+        return None
+    name = m.group("name")
+    if any(n == name for n in turn.question.names) and _is_organisation(name, turn.text):
+        return name
+    return None
+
+
 def _group(turn: Turn) -> list[str] | str | None:
     answer = _answer_people(turn)
     if len(answer) >= 2:
@@ -704,6 +758,11 @@ def _group(turn: Turn) -> list[str] | str | None:
     people += [a for a in answer if not any(_same(a, p) for p in people)]
     if len(people) >= 2:
         return people
+    actor = _subject_organisation(turn)
+    if actor and not people:
+        # "What did Bank Indonesia decide about the BI-Rate?" — "When do they meet next?": the
+        # organisation that acted, not it and the thing it acted on.
+        return actor
     if len(turn.question.names) >= 2:
         return list(turn.question.names)
     # "What did Bank Indonesia decide?" — "When's their next meeting?": an organisation is "they".
@@ -1034,6 +1093,9 @@ class _Memory:
     # The person a possessive of the question meant ("siapa pengacaranya?" → Agus): the
     # answer (the lawyer) is someone of theirs, and the talk stays on them.
     owner: str | None = None
+    # The question only had the talk's topic added ("Why?" → "Why (the BI-Rate)?"): its names
+    # are the topic's, not people or organisations it was about.
+    carried: bool = False
 
 
 class Conversation:
@@ -1080,7 +1142,9 @@ class Conversation:
             topic, clause = previous.topic or _noun_phrase(turn), _clause(turn)
         else:
             topic, clause = _noun_phrase(turn), _clause(turn)
-        self._memory.append(_Memory(turn=turn, topic=topic, clause=clause, owner=self._owner))
+        self._memory.append(
+            _Memory(turn=turn, topic=topic, clause=clause, owner=self._owner, carried=self._carried)
+        )
         del self._memory[:-MAX_TURNS]
         self._followup = self._carried = False
         self._owner = None
@@ -1185,6 +1249,8 @@ class _Resolver:
 
     def group(self) -> str | None:
         for m in self.memory:
+            if m.carried:
+                continue
             found = _group(m.turn)
             if isinstance(found, str):
                 return _in_language(found, self.lang) if self.lang == "en" else found
@@ -1250,7 +1316,19 @@ class _Resolver:
         self.replaced.append((typed, became))
         return became
 
+    def who_said(self, typed: str) -> str | None:
+        """ "Who said that?" → "Who said that <the last answer's sentence>?": that sentence, asked
+        for its speaker, is found again and read for who said it (in it or just before it)."""
+        if not self.memory or not _WHO_SAID.match(typed) or not self.memory[0].turn.quote:
+            return None
+        said = self.memory[0].turn.quote
+        text = f"Who said that {said}?" if self.lang == "en" else f"Siapa yang mengatakan {said}?"
+        return self.note(typed, text)
+
     def run(self, typed: str) -> str:
+        said = self.who_said(typed)
+        if said:
+            return said
         if self.lang == "id" and _NOUN_BERAPA_ID.match(typed):
             recounted = self.recount(typed)  # "Kalau selimutnya berapa lembar?": a count, not "kalau X"
             if recounted != typed:
@@ -1348,6 +1426,11 @@ class _Resolver:
         if year:
             xq = analyze(("in " if self.lang == "en" else "pada tahun ") + x, self.vocabulary)
         if xq.date_text and not xq.names:
+            thing = " ".join(x.replace(xq.date_text, " ").split()) if xq.date_text in x else ""
+            if _content(thing) - _TIME_NOUNS:
+                # "What about their trade in 2023?", "Bagaimana dengan nilai perdagangannya tahun
+                # lalu?": another thing of the talk at a date, not the last question re-dated.
+                return self.thing_of_talk(typed, x, xq.date_text)
             if prev.question.date_text and prev.question.date_text in base:
                 text = base.replace(prev.question.date_text, xq.date_text, 1)
             else:
@@ -1355,12 +1438,16 @@ class _Resolver:
             self.note(typed, text)
             return text
         people = [n for n in _question_people(prev) if n in base]
-        if not xq.names and x == x.lower() and people and {w.lower() for w in _words(x)} & _SIDE_NOUNS:
+        sides = {w.lower() for w in _words(x)}
+        owned_side = self.lang == "id" and any(w.endswith("nya") and w[:-3] in _SIDE_NOUNS for w in sides)
+        if not xq.names and x == x.lower() and people and (sides & _SIDE_NOUNS or owned_side):
             # "and the losing pair?" after "What share of the vote did Arif Mahendra and Siti
-            # Rohana get?": the other people of the story, asked the same question.
+            # Rohana get?": the other people of the story, asked the same question; "Kalau
+            # lawannya?" is theirs ("lawan Arif Mahendra").
             joined = _join(people, prev.language)
             swapped = joined if joined in base else people[0]
-            text = base.replace(swapped, x, 1)
+            them = re.sub(r"\b(\w+)nya\b", lambda m: f"{m.group(1)} {swapped}", x) if owned_side else x
+            text = base.replace(swapped, them, 1)
             t = self.topic()
             if t and t[1] and not _content(t[0]) & _content(text):
                 text = f"{text.rstrip('?!. ')} ({t[0]})?"  # the story they are a side of
@@ -1443,6 +1530,36 @@ class _Resolver:
         self.note(typed, text)
         return text
 
+    def thing_of_talk(self, typed: str, x: str, date_text: str) -> str:
+        """ "What about their trade in 2023?" → "What about the trade of China and North Korea in
+        2023?": X's own noun is what it asks for; whose it is ("their", "-nya", or nothing said)
+        are the names the last question asked about, else its topic."""
+        at = x.find(date_text)
+        thing, when = x[:at].split(), x[at:].strip()
+        while thing and thing[-1].lower() in _DATE_PREPOSITIONS:
+            when = f"{thing.pop()} {when}"
+        if thing and thing[0].lower() in _DETERMINER_EN:
+            thing.pop(0)
+        if self.lang == "id" and thing and thing[-1].lower().endswith("nya") and len(thing[-1]) > 5:
+            thing[-1] = thing[-1][:-3]
+        prev = self.memory[0].turn
+        names = [_in_language(n, self.lang) for n in prev.question.names if not _same(n, date_text)]
+        t = self.topic()
+        owners = _join(names, self.lang) if names else (t[0] if t and t[1] else "")
+        if not thing or not owners or _content(owners) & _content(" ".join(thing)):
+            return typed
+        noun = " ".join(thing)
+        # A count asked before is asked again of the new thing ("Berapa …?"): its answer is
+        # then read for a number, as the last one was.
+        counted = re.match(r"^(?:for\s+)?how\s+(?:many|much)\b|^berapa\b", prev.text, re.IGNORECASE)
+        if self.lang == "en":
+            lead = "How much was" if counted else "What about"
+            text = f"{lead} the {noun} of {owners} {when}?"
+        else:
+            lead = "Berapa" if counted else "Bagaimana dengan"
+            text = f"{lead} {noun} {owners} {when}?"
+        return self.note(typed, text)
+
     def pronouns(self, text: str) -> str:
         out: list[str] = []
         pos = 0
@@ -1516,6 +1633,21 @@ class _Resolver:
                     # the topic (the meeting).
                     return self.note(word, org), start, end
                 return self.it(word, start, end)
+            if (
+                low in ("that", "this")
+                and prev_word in ("is", "was", "are", "were")
+                and re.match(r"^\s*[?!.]*\s*$", after)
+                and self.memory
+                and self.memory[0].turn.answer_text
+                and (
+                    self.memory[0].turn.answer_type == "number"
+                    or (self.memory[0].turn.answer_type == "who" and tokens[0].group().lower() == "who")
+                )
+            ):
+                # "What share of its staff is that?" after a count, "Who is that?" after a
+                # person: the last answer itself (480 employees, Cai Qi), not its topic ("What
+                # day was that?" is the event's).
+                return self.note(word, self.memory[0].turn.answer_text), start, end
             if low in ("that", "this") and re.match(r"^\s*[?!.]*\s*$", after) and k > 0:
                 return self.it(word, start, end)
             if low == "that" and nxt in _WHEN_NOUNS and k + 1 < len(tokens) and (when := self.when()):
@@ -1604,6 +1736,9 @@ class _Resolver:
                 ref = (
                     (self.organisation() if base in _ORG_NOUNS else None)
                     or (self.someone_named() if base in _PERSON_OWNED_ID else None)
+                    # "kepadanya", "dengannya": to/with him or her, whom the talk was about,
+                    # not the place the last answer gave ("Beijing", "Korut").
+                    or (self.person() if base in _TO_SOMEONE_ID else None)
                     or self.salient()
                 )
                 if ref and on_noun and (_is_person(ref) or ref == self.person()):

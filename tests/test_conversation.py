@@ -1269,3 +1269,97 @@ def test_a_subjects_own_possessive_and_object_stay():
         ("dia mencetaknya di menit ke berapa?", None, None),
     ]
     assert "mencetak pencetak" not in last(turns)
+
+
+# --- "who said that?" and "what about X at a date?" (convo4) -------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who said that?", "And who said so?", "Siapa yang bilang begitu?", "Siapa yang mengatakannya?"],
+)
+def test_who_said_that_asks_for_the_speaker_of_the_last_quote(question):
+    quote = "Jakarta (KABARIN) - Ketinggian air di Kecamatan Astambul mencapai 1,5 meter. [1]"
+    turns = [("Berapa tinggi air Sungai Martapura?", "1,5 meter", "number"), (question, None, None)]
+    text = last(turns, quote)
+    assert "Ketinggian air di Kecamatan Astambul mencapai 1,5 meter" in text
+    assert "KABARIN" not in text and "[1]" not in text
+    assert text.startswith("Who said that " if question[0] in "WA" else "Siapa yang mengatakan ")
+
+
+def test_who_said_something_else_is_not_the_quote():
+    turns = [
+        ("Berapa tinggi air Sungai Martapura?", "1,5 meter", "number"),
+        ("Who said Kim would come?", None, None),
+    ]
+    assert "1,5 meter" not in last(turns, "Ketinggian air mencapai 1,5 meter.")
+
+
+@pytest.mark.parametrize(
+    ("first", "followup", "expected"),
+    [
+        (
+            "For how many years have China and North Korea had diplomatic relations?",
+            "What about their trade in 2023?",
+            "How much was the trade of China and North Korea in 2023?",
+        ),
+        (
+            "Berapa target perdagangan Indonesia dan Afrika Selatan pada 2028?",
+            "Bagaimana dengan nilai perdagangannya tahun lalu?",
+            "Berapa nilai perdagangan Indonesia dan Afrika Selatan tahun lalu?",
+        ),
+    ],
+)
+def test_what_about_a_thing_at_a_date_keeps_the_thing(first, followup, expected):
+    """The date does not replace the previous question's: the new noun is what is asked."""
+    assert last([(first, None, None), (followup, None, None)]) == expected
+
+
+def test_what_about_a_bare_date_still_redates_the_question():
+    turns = [
+        ("How much did trade between China and North Korea reach in 2023?", None, None),
+        ("And in 2019?", None, None),
+    ]
+    assert last(turns) == "How much did trade between China and North Korea reach in 2019?"
+
+
+def test_kepadanya_is_the_person_talked_about_not_the_answered_place():
+    turns = [
+        ("Di kota mana Wang Yi dan Choe Son Hui bertemu?", "Beijing", "where"),
+        ("Apa yang dikatakan Wang kepadanya?", None, None),
+    ]
+    assert last(turns) == "Apa yang dikatakan Wang kepada Choe Son Hui?"
+
+
+def test_is_that_after_a_count_is_the_count():
+    turns = [
+        ("How many employees did Belanjaku lay off?", "480 employees", "number"),
+        ("What share of its staff is that?", None, None),
+    ]
+    text = last(turns)
+    assert text.endswith("is 480 employees?") and "Belanjaku" in text
+
+
+def test_of_form_ends_the_noun_phrase_at_a_preposition():
+    from retrieval.conversation import _of_form
+
+    assert _of_form("Was that Kim's first trip abroad since meeting Putin?") == (
+        "Was that the first trip abroad of Kim since meeting Putin?"
+    )
+
+
+def test_they_is_the_organisation_the_question_made_its_subject():
+    turns = [
+        ("What did Bank Indonesia decide about the BI-Rate at its October board meeting?", None, None),
+        ("Why?", None, None),
+        ("When do they meet next?", None, None),
+    ]
+    assert last(turns) == "When do Bank Indonesia meet next?"
+
+
+def test_kalau_lawannya_is_the_other_side_of_the_people_asked_about():
+    turns = [
+        ("Berapa persen suara Arif Mahendra?", "52,4 persen", "number"),
+        ("Kalau lawannya?", None, None),
+    ]
+    assert last(turns) == "Berapa persen suara lawan Arif Mahendra?"
