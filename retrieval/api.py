@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import logging
 import math
+import os
 import re
 import threading
 import time
@@ -55,6 +56,7 @@ from .store import (
     Problem,
     SentenceRow,
     current_generation,
+    index_root,
     load,
 )
 from .timeline import Event, SentenceRecord, events, matches
@@ -496,6 +498,10 @@ class Berita:
         # The model has a lock of its own: the first question loads it beside the index (ask).
         self._model_lock = threading.RLock()
         self._reload_lock = threading.RLock()
+        # CURRENT's stamp when it last named the loaded generation (_current).
+        self._stamp: tuple[int, int, int] | None = None
+        self._stamp_gen: Path | None = None
+        self._pointer = index_root(config.data_dir) / "CURRENT"
 
     # --- resources -----------------------------------------------------------
 
@@ -584,9 +590,23 @@ class Berita:
                 self._loaded = fresh
             return True
 
+    def _pointer_stamp(self) -> tuple[int, int, int] | None:
+        """CURRENT's inode, change time and size (None if it can't be read): a build replaces it
+        (os.replace: a new inode), so an unchanged stamp names the generation already loaded."""
+        try:
+            st = os.stat(self._pointer)
+        except OSError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
     def _current(self) -> _Loaded:
-        """The loaded generation, after switching to a newer one another process built."""
+        """The loaded generation, after switching to a newer one another process built.
+        CURRENT is read only when its stamp changed (reading it was 0.17 ms of CPU an answer
+        on the seeds, thread_time: 2% of the query encode the warm answer is measured against)."""
         loaded = self._loaded_now()
+        stamp = self._pointer_stamp()
+        if stamp is not None and stamp == self._stamp and loaded.index.path == self._stamp_gen:
+            return loaded
         try:
             gen = current_generation(self.config.data_dir)
         except BeritaError as exc:  # CURRENT damaged after the load: keep answering
@@ -601,6 +621,8 @@ class Berita:
             finally:
                 self._reload_lock.release()
             loaded = self._loaded_now()
+        if gen == loaded.index.path:
+            self._stamp, self._stamp_gen = stamp, gen
         return loaded
 
     # --- operations ----------------------------------------------------------
