@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import logging
 import math
+import os
 import re
 import threading
 import time
@@ -55,6 +56,7 @@ from .store import (
     Problem,
     SentenceRow,
     current_generation,
+    index_root,
     load,
 )
 from .timeline import Event, SentenceRecord, events, matches
@@ -258,6 +260,8 @@ class _Loaded:
     _facts: dict[int, Facts] = field(default_factory=dict)
     _words: dict[int, frozenset[str]] = field(default_factory=dict)
     _article_words: dict[int, frozenset[str]] = field(default_factory=dict)
+    # Questions prepared (_prepare) in this generation, by (question, today, follow-up as typed).
+    _prepared: dict[tuple[str, dt.date | None, str | None], _Prepared] = field(default_factory=dict)
 
     def passage_words(self, chunk: ChunkRow) -> frozenset[str]:
         """The words of a passage and its article's title (cached like ``facts``)."""
@@ -396,15 +400,36 @@ class _Prepared:
     timings: dict[str, float]
 
 
-def _prepare(loaded: _Loaded, q: str, today: dt.date | None = None, typed: str | None = None) -> _Prepared:
+# Questions prepared kept per generation (_prepare): a question asked again (the bot's users
+# ask the same ones; the bench asks each three times) skips its analysis and BM25, 1.4 ms of
+# CPU a question on the seeds (thread_time), more at large sizes (BM25 alone 15.5 ms at 1M).
+# Each entry is a few kB; cleared when full, like FACTS_CACHE.
+PREPARED_CACHE = 1_000
+
+
+def _prepare(
+    loaded: _Loaded,
+    q: str,
+    today: dt.date | None = None,
+    typed: str | None = None,
+    read_ahead: bool = False,
+) -> _Prepared:
+    """The question's analysis, BM25's ranking, its date and word weights: pure functions of
+    the question and the generation, so a question asked again finds them in ``loaded``.
+    ``read_ahead``: also load BM25's first passages (``_read_ahead``), when this runs beside
+    the encode."""
+    key = (q, today, typed)
+    done = loaded._prepared.get(key)
+    if done is not None:
+        return replace(done, timings={})  # nothing searched this time
     qa = analyze(q, vocabulary=loaded.terms.names)
     text = " ".join([q, *bridge_terms(qa)])
     t = time.perf_counter()
     ids = loaded.lexical.search(text, SEARCH_CANDIDATES) if loaded.lexical else None
     timings = {"lexical": (time.perf_counter() - t) * 1000} if loaded.lexical else {}
-    if ids:
+    if ids and read_ahead:
         _read_ahead(loaded, ids[:READ_AHEAD])
-    return _Prepared(
+    done = _Prepared(
         question=qa,
         lexical_query=text,
         lexical_ids=ids,
@@ -412,6 +437,10 @@ def _prepare(loaded: _Loaded, q: str, today: dt.date | None = None, typed: str |
         words=_question_words(loaded, qa, typed),
         timings=timings,
     )
+    if len(loaded._prepared) >= PREPARED_CACHE:
+        loaded._prepared.clear()
+    loaded._prepared[key] = done
+    return replace(done, timings=dict(timings))
 
 
 # BM25's passages read ahead (_read_ahead): its first CANDIDATES // 2. Fusion by reciprocal rank
@@ -421,6 +450,12 @@ def _prepare(loaded: _Loaded, q: str, today: dt.date | None = None, typed: str |
 # (ranks 10-19: 275 of 289). Reading ahead all 30 parsed a third more facts than the answers
 # read at 200k chunks (thread_time of _read and _prepare summed, 1,223 -> 1,527 ms a pass).
 READ_AHEAD = CANDIDATES // 2
+# From this many chunks a question is prepared (_prepare) on another thread while it is encoded;
+# below, before it. On 2 cores the thread competes with ONNX Runtime's two: on the seeds the
+# encode inside the answer took 12.7 ms against 9.7 bare (make bench, 1d6c62e), 3 ms for 1.4
+# ms of preparation (thread_time); BM25, the part that grows, took 0.23 ms there and 15.5 ms at
+# 1M chunks, so beside the encode pays from about a tenth of that.
+PREPARE_ASIDE_FROM = 100_000
 
 
 def _read_ahead(loaded: _Loaded, chunk_ids: list[int]) -> None:
@@ -463,6 +498,10 @@ class Berita:
         # The model has a lock of its own: the first question loads it beside the index (ask).
         self._model_lock = threading.RLock()
         self._reload_lock = threading.RLock()
+        # CURRENT's stamp when it last named the loaded generation (_current).
+        self._stamp: tuple[int, int, int] | None = None
+        self._stamp_gen: Path | None = None
+        self._pointer = index_root(config.data_dir) / "CURRENT"
 
     # --- resources -----------------------------------------------------------
 
@@ -551,9 +590,23 @@ class Berita:
                 self._loaded = fresh
             return True
 
+    def _pointer_stamp(self) -> tuple[int, int, int] | None:
+        """CURRENT's inode, change time and size (None if it can't be read): a build replaces it
+        (os.replace: a new inode), so an unchanged stamp names the generation already loaded."""
+        try:
+            st = os.stat(self._pointer)
+        except OSError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
     def _current(self) -> _Loaded:
-        """The loaded generation, after switching to a newer one another process built."""
+        """The loaded generation, after switching to a newer one another process built.
+        CURRENT is read only when its stamp changed (reading it was 0.17 ms of CPU an answer
+        on the seeds, thread_time: 2% of the query encode the warm answer is measured against)."""
         loaded = self._loaded_now()
+        stamp = self._pointer_stamp()
+        if stamp is not None and stamp == self._stamp and loaded.index.path == self._stamp_gen:
+            return loaded
         try:
             gen = current_generation(self.config.data_dir)
         except BeritaError as exc:  # CURRENT damaged after the load: keep answering
@@ -568,6 +621,8 @@ class Berita:
             finally:
                 self._reload_lock.release()
             loaded = self._loaded_now()
+        if gen == loaded.index.path:
+            self._stamp, self._stamp_gen = stamp, gen
         return loaded
 
     # --- operations ----------------------------------------------------------
@@ -705,15 +760,24 @@ class Berita:
         pending: list[Future[_Prepared]] = []
 
         def start() -> None:
-            pending.append(_prepare_pool().submit(_prepare, loaded, q, today, typed))
+            pending.append(_prepare_pool().submit(_prepare, loaded, q, today, typed, True))
 
-        if isinstance(embedder, OnnxEncoder):
+        prepared: _Prepared | None = None
+        if len(loaded.index) < PREPARE_ASIDE_FROM or (q, today, typed) in loaded._prepared:
+            # Beside the encode, preparing slows it more than it takes (PREPARE_ASIDE_FROM).
+            prepared = _prepare(loaded, q, today, typed)
+            t = time.perf_counter()
+            prepared.timings["prepare"] = (t - t0) * 1000
+            t0 = t
+            qvec = embedder.query(q)
+        elif isinstance(embedder, OnnxEncoder):
             qvec = embedder.query(q, running=start)
         else:
             start()
             qvec = embedder.query(q)
         t1 = time.perf_counter()
-        prepared = pending[0].result()
+        if prepared is None:
+            prepared = pending[0].result()
         timings: dict[str, float] = {"embed": (t1 - t0) * 1000, **prepared.timings}
         hits = search(
             loaded.index,

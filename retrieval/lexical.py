@@ -149,15 +149,23 @@ class Postings:
         i = self.vocab[term]
         return int(self.indptr[i + 1] - self.indptr[i])
 
-    def top(self, terms: list[str], k: int) -> tuple[np.ndarray, np.ndarray]:
+    def top(self, terms: list[str], k: int, scored_only: bool = False) -> tuple[np.ndarray, np.ndarray]:
         """(chunk rows, scores) of the ``k`` best-scoring chunks for ``terms`` (a term given
-        twice counts twice), best first, as bm25s's retrieve gives them."""
+        twice counts twice), best first, as bm25s's retrieve gives them. ``scored_only``: chosen
+        among the chunks with a score above 0 only (see SCORED_ONLY_FROM): the same scores, but
+        chunks tied with the k-th may be others than bm25s's."""
         scores = np.zeros(self.num_docs, dtype=self.dtype)
         indptr, indices, data = self.indptr, self.indices, self.data
         for t in terms:
             tid = self.vocab[t]
             start, end = int(indptr[tid]), int(indptr[tid + 1])
             np.add.at(scores, indices[start:end], data[start:end])
+        if scored_only:
+            scored = np.flatnonzero(scores > 0)
+            if len(scored) > k:
+                scored = scored[np.argpartition(scores[scored], -k)[len(scored) - k :]]
+            order = np.flip(np.argsort(scores[scored]))
+            return scored[order], scores[scored][order]
         # bm25s.selection._topk_numpy, sorted
         part = np.argpartition(scores, -k)[len(scores) - k :]
         part_scores = np.take(scores, part)
@@ -174,6 +182,17 @@ class Postings:
 # names what they are about ("Beijing" in the seeds): rankings there are as bm25s gives them.
 COMMON_FROM = 100_000
 COMMON_SHARE = 0.25
+
+
+# From this many chunks, BM25's top k is chosen among the chunks that have a score (a question
+# word) only (Postings.top's ``scored_only``). Over all of them, most at 0, numpy's argpartition
+# slows on the many equal values: on the 1M-chunk bench generation it took 31 ms of CPU a
+# question on average (some took over 100), and the whole top k 10.8 ms p50 / 31.4 mean; among
+# the scored chunks, 6.1 / 6.2 ms (thread_time, bench questions, load ~8.6). The scores chosen
+# were the same for all 39 questions; which of the chunks tied at a score differed (that
+# generation's chunks are copies of the seeds', so most scores are tied 14k ways). Below this
+# size rankings stay bm25s's, ties included.
+SCORED_ONLY_FROM = COMMON_FROM
 
 
 class Lexical:
@@ -233,5 +252,5 @@ class Lexical:
             # "tahun"): it ranks little (idf <= log 4 at a quarter) and costs the most.
             rare = [t for t in tokens if postings.df(t) <= COMMON_SHARE * postings.num_docs]
             tokens = rare or [min(tokens, key=postings.df)]
-        docs, scores = postings.top(tokens, min(k, len(self.ids)))
+        docs, scores = postings.top(tokens, min(k, len(self.ids)), postings.num_docs >= SCORED_ONLY_FROM)
         return [int(self.ids[d]) for d, s in zip(docs, scores, strict=True) if s > 0]

@@ -277,3 +277,27 @@ def test_bm25_leaves_out_the_commonest_words_only_in_a_large_index(monkeypatch):
     monkeypatch.setattr(lexical, "COMMON_FROM", 8)
     assert sorted(index.search("laporan gempa", 8)) == [6, 7]  # only "gempa" scored
     assert len(index.search("laporan", 8)) == 7  # all common: the rarest is kept
+
+
+def test_bm25_top_among_scored_chunks_gives_the_same_scores():
+    """Postings.top's ``scored_only`` (large indexes, lexical.SCORED_ONLY_FROM) chooses among the
+    chunks that have a score: the same scores as over all of them, best first; the same chunks
+    where no two tie."""
+    import numpy as np
+
+    from retrieval import lexical
+
+    texts = [f"laporan banjir hari ke {i} " + "banjir " * (i % 5) for i in range(40)]
+    texts += ["laporan gempa bumi", "gempa susulan gempa", "cuaca cerah"]
+    postings = lexical.Lexical.build(texts).postings
+    assert postings is not None
+    for words in (["banjir"], ["gempa"], ["laporan", "gempa"], ["banjir", "gempa", "gempa"]):
+        scored = int((postings.top(words, len(texts))[1] > 0).sum())
+        for k in (1, 3, 10, len(texts)):
+            docs, scores = postings.top(words, k)
+            got_docs, got_scores = postings.top(words, k, scored_only=True)
+            assert np.array_equal(got_scores, scores[scores > 0][: len(got_scores)])
+            assert len(got_scores) == min(k, scored)
+            assert (got_scores > 0).all()
+            untied = [i for i, s in enumerate(scores[: len(got_scores)]) if (scores == s).sum() == 1]
+            assert [docs[i] for i in untied] == [got_docs[i] for i in untied]
