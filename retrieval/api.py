@@ -260,8 +260,6 @@ class _Loaded:
     _facts: dict[int, Facts] = field(default_factory=dict)
     _words: dict[int, frozenset[str]] = field(default_factory=dict)
     _article_words: dict[int, frozenset[str]] = field(default_factory=dict)
-    # Questions prepared (_prepare) in this generation, by (question, today, follow-up as typed).
-    _prepared: dict[tuple[str, dt.date | None, str | None], _Prepared] = field(default_factory=dict)
 
     def passage_words(self, chunk: ChunkRow) -> frozenset[str]:
         """The words of a passage and its article's title (cached like ``facts``)."""
@@ -400,13 +398,6 @@ class _Prepared:
     timings: dict[str, float]
 
 
-# Questions prepared kept per generation (_prepare): a question asked again (the bot's users
-# ask the same ones; the bench asks each three times) skips its analysis and BM25, 1.4 ms of
-# CPU a question on the seeds (thread_time), more at large sizes (BM25 alone 15.5 ms at 1M).
-# Each entry is a few kB; cleared when full, like FACTS_CACHE.
-PREPARED_CACHE = 1_000
-
-
 def _prepare(
     loaded: _Loaded,
     q: str,
@@ -414,14 +405,9 @@ def _prepare(
     typed: str | None = None,
     read_ahead: bool = False,
 ) -> _Prepared:
-    """The question's analysis, BM25's ranking, its date and word weights: pure functions of
-    the question and the generation, so a question asked again finds them in ``loaded``.
-    ``read_ahead``: also load BM25's first passages (``_read_ahead``), when this runs beside
-    the encode."""
-    key = (q, today, typed)
-    done = loaded._prepared.get(key)
-    if done is not None:
-        return replace(done, timings={})  # nothing searched this time
+    """The question's analysis, BM25's ranking, its date and word weights (no query vector
+    needed). ``read_ahead``: also load BM25's first passages (``_read_ahead``), when this runs
+    beside the encode."""
     qa = analyze(q, vocabulary=loaded.terms.names)
     text = " ".join([q, *bridge_terms(qa)])
     t = time.perf_counter()
@@ -429,7 +415,7 @@ def _prepare(
     timings = {"lexical": (time.perf_counter() - t) * 1000} if loaded.lexical else {}
     if ids and read_ahead:
         _read_ahead(loaded, ids[:READ_AHEAD])
-    done = _Prepared(
+    return _Prepared(
         question=qa,
         lexical_query=text,
         lexical_ids=ids,
@@ -437,10 +423,6 @@ def _prepare(
         words=_question_words(loaded, qa, typed),
         timings=timings,
     )
-    if len(loaded._prepared) >= PREPARED_CACHE:
-        loaded._prepared.clear()
-    loaded._prepared[key] = done
-    return replace(done, timings=dict(timings))
 
 
 # BM25's passages read ahead (_read_ahead): its first CANDIDATES // 2. Fusion by reciprocal rank
@@ -763,7 +745,7 @@ class Berita:
             pending.append(_prepare_pool().submit(_prepare, loaded, q, today, typed, True))
 
         prepared: _Prepared | None = None
-        if len(loaded.index) < PREPARE_ASIDE_FROM or (q, today, typed) in loaded._prepared:
+        if len(loaded.index) < PREPARE_ASIDE_FROM:
             # Beside the encode, preparing slows it more than it takes (PREPARE_ASIDE_FROM).
             prepared = _prepare(loaded, q, today, typed)
             t = time.perf_counter()
