@@ -1020,6 +1020,44 @@ def _role_fit(
 _DEPUTY = frozenset({"deputi", "deputy", "wakil", "vice", "mantan", "former", "eks", "plt"})
 
 
+# A question about what follows from a condition ("What happens to his assets if he doesn't
+# pay?", "Apa yang terjadi jika tidak ada gugatan?", "What must residents do if the water rises
+# again?") is answered by the sentence that states that condition ("Jika uang pengganti tidak
+# dibayar …, harta bendanya akan disita"), not by the one that names the people and the rest
+# of the question's words without it. "if" after a verb of asking or knowing is "whether".
+_CONDITION_Q = re.compile(
+    r"(?<!\bask )(?<!\basked )(?<!\bknow )(?<!\bwonder )(?<!\bsee )(?<!\bcheck )"
+    r"\b(?:if|unless|in case|jika|jikalau|apabila|bila|bilamana|seandainya|andaikan|kalau)\b\s+([^?]+)",
+    re.IGNORECASE,
+)
+# A sentence's condition: the words after its conditional marker, up to the clause's end.
+_CONDITION_S = re.compile(
+    r"\b(?:if|unless|jika|jikalau|apabila|bila|bilamana|seandainya|andaikan|kalau|asalkan)\b([^,.;:]+)",
+    re.IGNORECASE,
+)
+# What a sentence stating the question's condition gains. A sentence giving the consequence
+# trails the one that names the people and the event by about 0.1–0.2 (it says "hartanya", not
+# "Agus"); 0.25 (against 0.15 and 0.35) measured on bench/quality.py — see the commit message.
+W_CONDITION = 0.25
+
+
+def condition_fits(q: Question, cands: Sequence[Candidate], concepts_: Sequence[Concept]) -> list[float]:
+    """1 for each sentence whose own condition ("jika …", "bila …", "if …") states a word of
+    the question's condition clause, else 0; all 0 for a question with no condition."""
+    m = _CONDITION_Q.search(q.text)
+    if m is None:
+        return [0.0] * len(cands)
+    clause = words_of(m.group(1))
+    asked = [c for c in concepts_ if not words_of(c.text).isdisjoint(clause)]
+    if not asked:
+        return [0.0] * len(cands)
+    out = []
+    for c in cands:
+        said = set().union(*(words_of(x.group(1)) for x in _CONDITION_S.finditer(c.text)))
+        out.append(1.0 if said and any(_present(a.forms, said) for a in asked) else 0.0)
+    return out
+
+
 def rank(
     q: Question,
     cands: Sequence[Candidate],
@@ -1062,6 +1100,7 @@ def rank(
     else:
         explained, reasons = coverages, set()
     clock = asks_clock(q)
+    conditioned = condition_fits(q, cands, concepts_)
     for k, (c, coverage, because) in enumerate(zip(cands, coverages, explained, strict=True)):
         words = c.facts.words
         hit = hits[k]
@@ -1130,6 +1169,7 @@ def rank(
             + W_REASON * (k in reasons)
             + W_COVERAGE * W_EXPLAINED * (because - coverage)
             + W_COVERAGE * W_TOPIC * topical[k]
+            + W_CONDITION * conditioned[k]
             + (W_META if c.facts.meta else 0.0)  # (only the asked kinds of line are here)
         )
         out.append(
