@@ -1120,6 +1120,16 @@ buy | membeli
 lenient | ringan
 lighter | ringan
 blamed | menyalahkan; penyebab; disebabkan
+blame | menyalahkan; penyebab; menuduh
+hold responsible | menuduh; menyalahkan; penyebab
+holds responsible | menuduh; menyalahkan; penyebab
+held responsible | menuduh; menyalahkan; penyebab
+room | ruang; ruangan; kamar
+further | lanjutan; lebih lanjut
+show | menunjukkan; memperlihatkan; menampilkan
+shows | menunjukkan; memperlihatkan; menampilkan
+showed | menunjukkan; memperlihatkan; menampilkan
+manager | manajer; pelatih
 upstream | hulu
 forest | hutan
 forest cover | tutupan hutan

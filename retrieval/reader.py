@@ -993,6 +993,101 @@ def _reaction_coverage(
     return out, reacts
 
 
+# A question asking for someone's words ("What did the election commission chair say about
+# …", "How did Persib's coach describe Persija?", "Apa kata Arif soal …"). (Why- and
+# reaction questions have their own reading: _explained_coverage, _reaction_coverage.)
+_ASKS_WORDS = re.compile(
+    r"\b(?:say|says|said|tell|tells|told|describe[sd]?|call(?:s|ed)?|credit(?:s|ed)?|write|wrote|"
+    r"think|thinks|thought|warn(?:s|ed)?|claim(?:s|ed)?|according to|kata|katanya|bilang|ujar|"
+    r"menurut|menyebut|menilai|menggambarkan|tulis|menulis)\b",
+    re.IGNORECASE,
+)
+# The verb after which a sentence gives someone's words ("Ketua KPU …, Nurhasanah, mengatakan
+# …", "Pelatih Persib, Hendrik van Dijk, memuji …"): the words before it are the speaker.
+_SAYS = re.compile(
+    r"\b(?:mengatakan|menyatakan|menilai|menyebut(?:kan)?|menjelaskan|menegaskan|memuji|mengaku|"
+    r"menekankan|mengungkapkan|menambahkan|mengingatkan|menuturkan|berkata|said|says|told|added)\b",
+    re.IGNORECASE,
+)
+# A quote's close naming its speaker ('… lancar tanpa keberatan dari saksi," kata Nurhasanah.').
+_QUOTE_CLOSE = re.compile(
+    r"[\"”]\s*,?\s*(?:kata|ujar|ucap|tulis|tambah|jelas|tegas|imbuh|said|wrote|added)(?:nya)?\b([^.]*)",
+    re.IGNORECASE,
+)
+# Openings that give the words of someone the sentence before named ("Menurut dia, …", "Ia …").
+_SPEAKER_BACK = re.compile(
+    r"^\s*(?:menurut (?:dia|nya|mereka)|menurutnya|ia|dia|mereka|beliau)\b", re.IGNORECASE
+)
+
+
+def asks_words(q: Question) -> bool:
+    """Does the question ask what someone said (not why, nor how they reacted)?"""
+    return q.type != "why" and bool(_ASKS_WORDS.search(q.text)) and not asks_reaction(q.text)
+
+
+def _speaker(text: str) -> str:
+    """The speaker a sentence names: the words before its verb of saying, or after its quote's
+    closing "kata"/"ujar"; "" when it names none."""
+    close = _QUOTE_CLOSE.search(text)
+    if close and not _QUOTE_OPEN.match(text[close.end(1) :] or "x"):
+        said = close.group(1).strip()
+        if said:
+            return said
+    says = _SAYS.search(text)
+    return text[: says.start()] if says and not _QUOTE_OPEN.match(text) else ""
+
+
+def _speaker_coverage(
+    cands: Sequence[Candidate],
+    hits: Sequence[Sequence[int]],
+    weights: dict[int, float],
+    total: float,
+    stated: _ConceptIndex,
+    concepts_: Sequence[Concept],
+) -> list[float]:
+    """For a question asking someone's words: a sentence giving the words of a speaker named
+    elsewhere covers that speaker too. News names the speaker once ("Pelatih Persib, Hendrik
+    van Dijk, memuji …") and gives the words in the sentences after it (a quote, "Menurut dia,
+    …"), or closes a quote of several sentences with the name ('…," kata Nurhasanah'): the
+    sentence that answers states the question's content but not who said it, and lost to the
+    one naming the speaker and little else. The verb of saying the question asks with ("say",
+    "describe") is the speaker's sentence's too."""
+    frame = {i for i, c in enumerate(concepts_) if _ASKS_WORDS.fullmatch(c.text)}
+    at = {(c.published, c.sentence_id): k for k, c in enumerate(cands)}
+
+    def near(k: int, step: int) -> int | None:
+        c = cands[k]
+        j = at.get((c.published, c.sentence_id + step))
+        return j if j is not None and abs(cands[j].n - c.n) <= 1 else None
+
+    def of(k: int | None) -> set[int]:
+        if k is None:
+            return set()
+        who = _speaker(cands[k].text)
+        return set(stated.hits(frozenset(words_of(who)))) | (frame & set(hits[k])) if who else set()
+
+    out = [sum(weights[i] for i in h) / total if total else 0.0 for h in hits]
+    if not total:
+        return out
+    for k, c in enumerate(cands):
+        prev, nxt = near(k, -1), near(k, 1)
+        if _QUOTE_OPEN.match(c.text):
+            # (the quote's own close, the sentence closing it, the one naming its speaker before it)
+            heard = of(k) | (of(nxt) if nxt is not None and not _QUOTE_OPEN.match(cands[nxt].text) else set())
+            if prev is not None and not _QUOTE_OPEN.match(cands[prev].text):
+                heard |= of(prev)
+        elif prev is not None and _QUOTE_OPEN.match(cands[prev].text) and _QUOTE_CLOSE.search(c.text):
+            before = near(prev, -1)
+            heard = of(k) | (of(before) if before is not None else set())
+        elif _SPEAKER_BACK.match(c.text):
+            heard = of(prev)
+        else:
+            continue
+        if heard - set(hits[k]):
+            out[k] = sum(weights[i] for i in heard | set(hits[k])) / total
+    return out
+
+
 def _role_fit(
     role: str,
     roles: Sequence[str],
@@ -1097,6 +1192,8 @@ def rank(
     elif asks_reaction(q.text):
         # (a reaction is scored as a reason is: its own bonus, the event's coverage)
         explained, reasons = _reaction_coverage(cands, hits, weights, total)
+    elif asks_words(q):
+        explained, reasons = _speaker_coverage(cands, hits, weights, total, stated, concepts_), set()
     else:
         explained, reasons = coverages, set()
     clock = asks_clock(q)
