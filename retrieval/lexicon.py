@@ -1121,9 +1121,6 @@ lenient | ringan
 lighter | ringan
 blamed | menyalahkan; penyebab; disebabkan
 blame | menyalahkan; penyebab; menuduh
-hold responsible | menuduh; menyalahkan; penyebab
-holds responsible | menuduh; menyalahkan; penyebab
-held responsible | menuduh; menyalahkan; penyebab
 room | ruang; ruangan; kamar
 further | lanjutan; lebih lanjut
 show | menunjukkan; memperlihatkan; menampilkan

@@ -95,6 +95,7 @@ _SPEECH_FRAME = frozenset({
 _REASON_CUES = frozenset({
     "kok", "alasan", "alasannya", "penyebab", "penyebabnya", "sebab", "sebabnya", "pemicu",
     "pemicunya", "cause", "caused", "causes", "reason", "reasons",
+    "tujuan", "tujuannya", "maksud", "maksudnya", "purpose", "aim", "goal",
 })  # fmt: skip
 
 
@@ -867,6 +868,25 @@ def explains(text: str, words: frozenset[str]) -> bool:
     return not _ANAPHORS.isdisjoint(opening) and not _PURPOSE.isdisjoint(words)
 
 
+# A purpose stated with the event ("Beijing akan memperdalam koordinasi … untuk menentang
+# segala bentuk hegemoni", "mengerahkan 23 perahu karet untuk mengevakuasi warga"): "untuk" or
+# "guna" before an active verb. Not the complement of a verb of intent or of a noun
+# ("berjanji untuk meningkatkan", "bersedia untuk", "waktu untuk mendaftarkan"): that is what
+# was promised or allowed, not why.
+_PURPOSE_CLAUSE = re.compile(r"\b(\w+)\s+(?:untuk|guna)\s+(?:me|ber)\w{3,}", re.IGNORECASE)
+_INTENT = frozenset({
+    "janji", "berjanji", "bersedia", "siap", "berencana", "rencana", "memutuskan", "sepakat", "bersepakat",
+    "berkomitmen", "komitmen", "ingin", "mampu", "setuju", "menolak", "meminta", "diminta", "dianjurkan",
+    "diwajibkan", "wajib", "cukup", "waktu", "berhak", "hak", "berusaha", "upaya", "tekad", "bertekad",
+    "sempat", "berharap", "harapan", "mengajak", "diajak", "tertarik", "kesempatan", "peluang", "ruang",
+})  # fmt: skip
+
+
+def states_purpose(text: str) -> bool:
+    """Does a sentence give the purpose of what it reports ("… untuk menentang hegemoni")?"""
+    return any(m.group(1).lower() not in _INTENT for m in _PURPOSE_CLAUSE.finditer(text))
+
+
 def _explained_coverage(
     cands: Sequence[Candidate], coverage: Sequence[float]
 ) -> tuple[list[float], set[int]]:
@@ -902,6 +922,8 @@ def _explained_coverage(
             if j is not None and (c.paragraph == cands[j].paragraph or continues(c.text)):
                 # (a reason opening a paragraph of its own explains what it names itself)
                 out[k] = max(out[k], coverage[j])
+    # A sentence stating the event with its purpose answers with its own words: no coverage lent.
+    reasons |= {k for k, c in enumerate(cands) if k not in reasons and states_purpose(c.text)}
     return out, reasons
 
 
@@ -1025,6 +1047,15 @@ def asks_words(q: Question) -> bool:
     return q.type != "why" and bool(_ASKS_WORDS.search(q.text)) and not asks_reaction(q.text)
 
 
+_QUOTE_MARK = re.compile(r"[\"“”]")
+
+
+def sayer_of(q: Question, concepts_: Sequence[Concept]) -> int | None:
+    """The index of the concept naming whose words the question asks, if it names one."""
+    c = verify._sayer(q.text, concepts_)
+    return next((i for i, x in enumerate(concepts_) if x is c), None) if c is not None else None
+
+
 def _speaker(text: str) -> str:
     """The speaker a sentence names: the words before its verb of saying, or after its quote's
     closing "kata"/"ujar"; "" when it names none."""
@@ -1044,6 +1075,7 @@ def _speaker_coverage(
     total: float,
     stated: _ConceptIndex,
     concepts_: Sequence[Concept],
+    sayer: int | None = None,
 ) -> list[float]:
     """For a question asking someone's words: a sentence giving the words of a speaker named
     elsewhere covers that speaker too. News names the speaker once ("Pelatih Persib, Hendrik
@@ -1051,7 +1083,10 @@ def _speaker_coverage(
     …"), or closes a quote of several sentences with the name ('…," kata Nurhasanah'): the
     sentence that answers states the question's content but not who said it, and lost to the
     one naming the speaker and little else. The verb of saying the question asks with ("say",
-    "describe") is the speaker's sentence's too."""
+    "describe") is met by any sentence reporting speech ("mengaku", a quote), not only by
+    the question's own verb's forms. ``sayer``: the concept naming whose words the
+    question asks ("the IMF"): another speaker's words lend nothing (Ratna's "Menurut dia, …"
+    is no word of the IMF's)."""
     frame = {i for i, c in enumerate(concepts_) if _ASKS_WORDS.fullmatch(c.text)}
     at = {(c.published, c.sentence_id): k for k, c in enumerate(cands)}
 
@@ -1064,7 +1099,7 @@ def _speaker_coverage(
         if k is None:
             return set()
         who = _speaker(cands[k].text)
-        return set(stated.hits(frozenset(words_of(who)))) | (frame & set(hits[k])) if who else set()
+        return set(stated.hits(frozenset(words_of(who)))) if who else set()
 
     out = [sum(weights[i] for i in h) / total if total else 0.0 for h in hits]
     if not total:
@@ -1082,7 +1117,11 @@ def _speaker_coverage(
         elif _SPEAKER_BACK.match(c.text):
             heard = of(prev)
         else:
-            continue
+            heard = set()
+        if sayer is not None and sayer not in heard | set(hits[k]):
+            heard = set()
+        if heard or _QUOTE_MARK.search(c.text) or not verify.SPEECH.isdisjoint(c.facts.words):
+            heard |= frame
         if heard - set(hits[k]):
             out[k] = sum(weights[i] for i in heard | set(hits[k])) / total
     return out
@@ -1193,7 +1232,10 @@ def rank(
         # (a reaction is scored as a reason is: its own bonus, the event's coverage)
         explained, reasons = _reaction_coverage(cands, hits, weights, total)
     elif asks_words(q):
-        explained, reasons = _speaker_coverage(cands, hits, weights, total, stated, concepts_), set()
+        explained, reasons = (
+            _speaker_coverage(cands, hits, weights, total, stated, concepts_, sayer_of(q, concepts_)),
+            set(),
+        )
     else:
         explained, reasons = coverages, set()
     clock = asks_clock(q)
