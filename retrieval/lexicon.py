@@ -149,7 +149,7 @@ population | penduduk; populasi
 victim | korban
 victims | korban
 dead | tewas; meninggal
-killed | tewas; terbunuh
+killed | tewas; terbunuh; meninggal; korban jiwa
 died | meninggal; tewas; kematian
 death | kematian
 deaths | kematian; korban jiwa
@@ -545,7 +545,7 @@ receive | menerima
 received | menerima
 fight | bertempur; bertarung; melawan
 fought | bertempur; bertarung
-kill | membunuh; menewaskan
+kill | membunuh; menewaskan; korban jiwa
 destroy | menghancurkan
 damage | kerusakan; merusak
 damaged | rusak
@@ -903,7 +903,7 @@ free | gratis; bebas
 free of charge | gratis; tanpa biaya
 pay attention | memperhatikan; perhatian; perhatikan
 attention | perhatian; memperhatikan
-pay | membayar; bayar; biaya
+pay | membayar; bayar; biaya; gratis
 paid | dibayar; membayar; berbayar
 parents | orang tua
 parent | orang tua
@@ -911,8 +911,11 @@ aged | berusia; usia
 age | usia; umur
 holiday | libur; liburan
 holidays | libur; liburan
-christmas | natal
-new year | tahun baru
+christmas | natal; nataru
+christmas and new year | natal dan tahun baru; nataru
+insurance | asuransi
+health insurance | asuransi kesehatan
+new year | tahun baru; nataru
 new year's eve | malam tahun baru
 period | masa; periode
 peak | puncak

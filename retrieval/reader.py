@@ -2136,9 +2136,11 @@ def read(
     if q.type == "yesno" and names and passage_words is not None:
         # "Did Choe Son Hui meet Putin in Moscow?" asks about everyone it names: evidence
         # naming Putin and Moscow but not Choe says nothing of it. A sentence close to the
-        # lead that names them all leads instead.
+        # lead that names them all leads instead. Named in its article counts: the sentence
+        # that decides ("Banjir ini juga menelan satu korban jiwa") leaves the region and the
+        # season ("Kalimantan Selatan", "Natal dan Tahun Baru") to the article's lead.
         def unnamed_in(s: Scored) -> list[str]:
-            words = _with_passage(s.candidate.facts.words, passage_words(s.candidate.n))
+            words = _with_passage(s.candidate.facts.words, (article_words or passage_words)(s.candidate.n))
             return [c.text for c in names if not _names_it(c, words)]
 
         gone = unnamed_in(lead)
