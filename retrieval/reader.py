@@ -1087,7 +1087,7 @@ def _speaker_coverage(
     the question's own verb's forms. ``sayer``: the concept naming whose words the
     question asks ("the IMF"): another speaker's words lend nothing (Ratna's "Menurut dia, …"
     is no word of the IMF's)."""
-    frame = {i for i, c in enumerate(concepts_) if _ASKS_WORDS.fullmatch(c.text)}
+    frame = {i for i, c in enumerate(concepts_) if weights.get(i) and _ASKS_WORDS.fullmatch(c.text)}
     at = {(c.published, c.sentence_id): k for k, c in enumerate(cands)}
 
     def near(k: int, step: int) -> int | None:
