@@ -884,6 +884,8 @@ _INTENT = frozenset({
 
 def states_purpose(text: str) -> bool:
     """Does a sentence give the purpose of what it reports ("… untuk menentang hegemoni")?"""
+    if consequence(text):
+        return False  # ("Untuk itu, Kemenkes menggandeng …": its reason is the sentence before)
     return any(m.group(1).lower() not in _INTENT for m in _PURPOSE_CLAUSE.finditer(text))
 
 
@@ -1047,6 +1049,7 @@ def asks_words(q: Question) -> bool:
     return q.type != "why" and bool(_ASKS_WORDS.search(q.text)) and not asks_reaction(q.text)
 
 
+_BY_SPEAKER = re.compile(r"^\s*(?:menurut|according to)\s+(?!dia\b|nya\b|mereka\b)([^,]+),", re.IGNORECASE)
 _QUOTE_MARK = re.compile(r"[\"“”]")
 
 
@@ -1059,6 +1062,9 @@ def sayer_of(q: Question, concepts_: Sequence[Concept]) -> int | None:
 def _speaker(text: str) -> str:
     """The speaker a sentence names: the words before its verb of saying, or after its quote's
     closing "kata"/"ujar"; "" when it names none."""
+    by = _BY_SPEAKER.match(text)
+    if by:
+        return by.group(1)
     close = _QUOTE_CLOSE.search(text)
     if close and not _QUOTE_OPEN.match(text[close.end(1) :] or "x"):
         said = close.group(1).strip()
@@ -1119,7 +1125,7 @@ def _speaker_coverage(
         else:
             heard = set()
         if sayer is not None and sayer not in heard | set(hits[k]):
-            heard = set()
+            continue  # (someone else's words)
         if heard or _QUOTE_MARK.search(c.text) or not verify.SPEECH.isdisjoint(c.facts.words):
             heard |= frame
         if heard - set(hits[k]):
@@ -2136,16 +2142,18 @@ def read(
     if q.type == "yesno" and names and passage_words is not None:
         # "Did Choe Son Hui meet Putin in Moscow?" asks about everyone it names: evidence
         # naming Putin and Moscow but not Choe says nothing of it. A sentence close to the
-        # lead that names them all leads instead. Named in its article counts: the sentence
-        # that decides ("Banjir ini juga menelan satu korban jiwa") leaves the region and the
-        # season ("Kalimantan Selatan", "Natal dan Tahun Baru") to the article's lead.
-        def unnamed_in(s: Scored) -> list[str]:
-            words = _with_passage(s.candidate.facts.words, (article_words or passage_words)(s.candidate.n))
+        # lead that names them all leads instead. Failing that, named in its article counts:
+        # the sentence that decides ("Banjir ini juga menelan satu korban jiwa") leaves the
+        # region and the season ("Kalimantan Selatan", "Natal dan Tahun Baru") to the lead.
+        def unnamed_in(s: Scored, of: Callable[[int], frozenset[str]] = passage_words) -> list[str]:
+            words = _with_passage(s.candidate.facts.words, of(s.candidate.n))
             return [c.text for c in names if not _names_it(c, words)]
 
         gone = unnamed_in(lead)
         if gone:
             alt = _close_lead(lead, ranked, lambda s: not unnamed_in(s))
+            if alt is None and article_words is not None:
+                alt = lead if not unnamed_in(lead, article_words) else None
             if alt is None:
                 return Reading(
                     found=False,
