@@ -1049,7 +1049,19 @@ def asks_words(q: Question) -> bool:
     return q.type != "why" and bool(_ASKS_WORDS.search(q.text)) and not asks_reaction(q.text)
 
 
+# How many words before a verb of saying name its speaker: "Kepala Ekonom Bank Mitra Sejahtera,
+# Andreas Tanjung" is seven; more reaches into the clauses before the subject.
+SPEAKER_WORDS = 8
+_AUX_WORDS = frozenset(
+    {"juga", "pun", "telah", "sudah", "akan", "bahkan", "kembali", "lalu", "kemudian", "also"}
+)
 _BY_SPEAKER = re.compile(r"^\s*(?:menurut|according to)\s+(?!dia\b|nya\b|mereka\b)([^,]+),", re.IGNORECASE)
+# Verbs of plain saying, which any report of speech meets ("What did he say …" of "Ia mengaku …").
+# Not "call" or "describe": every statement is no naming ("What did he call the friendship?"
+# went to another of his statements, a seeds follow-up, when they were counted).
+_SAY_ANY = frozenset(
+    {"say", "says", "said", "tell", "tells", "told", "kata", "katanya", "bilang", "ujar", "menurut"}
+)
 _QUOTE_MARK = re.compile(r"[\"“”]")
 
 
@@ -1071,7 +1083,14 @@ def _speaker(text: str) -> str:
         if said:
             return said
     says = _SAYS.search(text)
-    return text[: says.start()] if says and not _QUOTE_OPEN.match(text) else ""
+    if not says or _QUOTE_OPEN.match(text):
+        return ""
+    # The subject just before the verb, not the clauses before it ("Putin juga mengirim Kim
+    # pesan …, di mana ia memuji …" names Kim as its object): a pronoun there names no one.
+    before = [w for w in _WORD.findall(text[: says.start()]) if w.lower() not in _AUX_WORDS]
+    if not before or before[-1].lower() in _PRONOUNS:
+        return ""
+    return " ".join(before[-SPEAKER_WORDS:])
 
 
 def _speaker_coverage(
@@ -1089,11 +1108,11 @@ def _speaker_coverage(
     …"), or closes a quote of several sentences with the name ('…," kata Nurhasanah'): the
     sentence that answers states the question's content but not who said it, and lost to the
     one naming the speaker and little else. The verb of saying the question asks with ("say",
-    "describe") is met by any sentence reporting speech ("mengaku", a quote), not only by
-    the question's own verb's forms. ``sayer``: the concept naming whose words the
+    "tell") is met by any sentence reporting speech ("mengaku", a quote), not only by the
+    question's own verb's forms; a verb of a kind of saying ("call", "describe") only by its own. ``sayer``: the concept naming whose words the
     question asks ("the IMF"): another speaker's words lend nothing (Ratna's "Menurut dia, …"
     is no word of the IMF's)."""
-    frame = {i for i, c in enumerate(concepts_) if weights.get(i) and _ASKS_WORDS.fullmatch(c.text)}
+    frame = {i for i, c in enumerate(concepts_) if weights.get(i) and c.text.lower() in _SAY_ANY}
     at = {(c.published, c.sentence_id): k for k, c in enumerate(cands)}
 
     def near(k: int, step: int) -> int | None:
