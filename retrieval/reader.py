@@ -1060,7 +1060,22 @@ _BY_SPEAKER = re.compile(r"^\s*(?:menurut|according to)\s+(?!dia\b|nya\b|mereka\
 # Not "call" or "describe": every statement is no naming ("What did he call the friendship?"
 # went to another of his statements, a seeds follow-up, when they were counted).
 _SAY_ANY = frozenset(
-    {"say", "says", "said", "tell", "tells", "told", "kata", "katanya", "bilang", "ujar", "menurut"}
+    {
+        "say",
+        "says",
+        "said",
+        "tell",
+        "tells",
+        "told",
+        "write",
+        "writes",
+        "wrote",
+        "kata",
+        "katanya",
+        "bilang",
+        "ujar",
+    }
+    | {"menurut", "tulis", "menulis"}
 )
 _QUOTE_MARK = re.compile(r"[\"“”]")
 
