@@ -1149,7 +1149,10 @@ def _speaker_coverage(
         if _QUOTE_OPEN.match(c.text):
             # (the quote's own close, the sentence closing it, the one naming its speaker before it)
             heard = of(k) | (of(nxt) if nxt is not None and not _QUOTE_OPEN.match(cands[nxt].text) else set())
-            if prev is not None and not _QUOTE_OPEN.match(cands[prev].text):
+            if prev is not None and (
+                not _QUOTE_OPEN.match(cands[prev].text) or _QUOTE_CLOSE.search(cands[prev].text)
+            ):
+                # (or a whole quote before it, closed with its speaker: the next quote is theirs too)
                 heard |= of(prev)
         elif prev is not None and _QUOTE_OPEN.match(cands[prev].text) and _QUOTE_CLOSE.search(c.text):
             before = near(prev, -1)
