@@ -1663,7 +1663,7 @@ STOP_EN = _wordset(
     our you your please tell name list give explain describe between during after before than as
     or not any many much long there here into over under up down out off so such very just also
     then only other some each all both more most own same too s t don doesn didn isn aren wasn
-    weren wouldn"""
+    weren wouldn once"""
 )
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
