@@ -149,7 +149,7 @@ population | penduduk; populasi
 victim | korban
 victims | korban
 dead | tewas; meninggal
-killed | tewas; terbunuh
+killed | tewas; terbunuh; meninggal; korban jiwa
 died | meninggal; tewas; kematian
 death | kematian
 deaths | kematian; korban jiwa
@@ -545,7 +545,7 @@ receive | menerima
 received | menerima
 fight | bertempur; bertarung; melawan
 fought | bertempur; bertarung
-kill | membunuh; menewaskan
+kill | membunuh; menewaskan; korban jiwa
 destroy | menghancurkan
 damage | kerusakan; merusak
 damaged | rusak
@@ -903,7 +903,7 @@ free | gratis; bebas
 free of charge | gratis; tanpa biaya
 pay attention | memperhatikan; perhatian; perhatikan
 attention | perhatian; memperhatikan
-pay | membayar; bayar; biaya
+pay | membayar; bayar; biaya; gratis
 paid | dibayar; membayar; berbayar
 parents | orang tua
 parent | orang tua
@@ -911,8 +911,11 @@ aged | berusia; usia
 age | usia; umur
 holiday | libur; liburan
 holidays | libur; liburan
-christmas | natal
-new year | tahun baru
+christmas | natal; nataru
+christmas and new year | natal dan tahun baru; nataru
+insurance | asuransi
+health insurance | asuransi kesehatan
+new year | tahun baru; nataru
 new year's eve | malam tahun baru
 period | masa; periode
 peak | puncak
@@ -1120,6 +1123,13 @@ buy | membeli
 lenient | ringan
 lighter | ringan
 blamed | menyalahkan; penyebab; disebabkan
+blame | menyalahkan; penyebab; menuduh
+room | ruang; ruangan; kamar
+further | lanjutan; lebih lanjut
+show | menunjukkan; memperlihatkan; menampilkan
+shows | menunjukkan; memperlihatkan; menampilkan
+showed | menunjukkan; memperlihatkan; menampilkan
+manager | manajer; pelatih
 upstream | hulu
 forest | hutan
 forest cover | tutupan hutan
@@ -1653,7 +1663,7 @@ STOP_EN = _wordset(
     our you your please tell name list give explain describe between during after before than as
     or not any many much long there here into over under up down out off so such very just also
     then only other some each all both more most own same too s t don doesn didn isn aren wasn
-    weren wouldn"""
+    weren wouldn once"""
 )
 
 _WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)

@@ -172,6 +172,9 @@ _CUES: list[tuple[re.Pattern[str], str]] = [
             r"|\b(?:alasan|penyebab|sebab|pemicu)(?:nya)? apa\b|\b(?:karena|akibat|gara-gara|gara2) apa\b"
             r"|\bapa yang (?:membuat|bikin|menyebabkan|memicu|mendorong|melatarbelakangi)\b"
             r"|\b(?:untuk|buat) apa\b|\bhow come\b"
+            # a purpose: "apa tujuan …", "maksudnya apa", "what was the purpose of …"
+            r"|\bapa (?:tujuan|maksud)(?:nya)?\b|\b(?:tujuan|maksud)(?:nya)? apa\b|\bfor what purpose\b"
+            r"|\bwhat (?:is|was|are|were) the (?:purpose|aim|goal)s? of\b"
             r"|\bwhat (?:caused|causes|led to|leads to|made|makes|prompted|triggered|drove|pushed)\b"
             r"|\bwhat(?:'s| is| was) behind\b|\bwhat (?:is|was|are|were) the (?:reasons?|causes?)\b",
             "why",

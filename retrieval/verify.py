@@ -679,7 +679,7 @@ SPEECH = frozenset({
     "bicara", "menulis", "tulis", "ditulis", "mengungkapkan", "menekankan", "menggambarkan", "menjelaskan",
     "menambahkan", "menuturkan", "tutur", "menyampaikan", "disampaikan", "mengingatkan", "menyerukan",
     "mengklaim", "mendesak", "mengkritik", "menanggapi", "menuduh", "mengumumkan", "diumumkan",
-    "said", "says", "say", "told", "stated", "wrote",
+    "menurut", "menurutnya", "said", "says", "say", "told", "stated", "wrote",
 })  # fmt: skip
 # "say about Ukraine", "kata … tentang Jepang": what was said on a topic.
 _ABOUT = re.compile(r"\b(?:about|on|regarding|tentang|soal|mengenai|terkait|atas)\b", re.I)
