@@ -1507,7 +1507,10 @@ def short_answer(
         span = named_in[0]
     elif phrase is not None and not _opens_with(span.text, phrase):
         # "Which divisions …": "divisi pemasaran, …", not the city the sentence also names.
-        return ShortAnswer(text=phrase.text, type=kind, cited=cited, quote=c.text)
+        said = (
+            spans_mod.to_english(phrase.text, before=c.text[: phrase.start]) if lang == "en" else phrase.text
+        )
+        return ShortAnswer(text=said, type=kind, cited=cited, quote=c.text)
     if spans_mod.asks_list(q.text):
         return _list_answer(q, c, span, found, lang, kind)
     text = spans_mod.to_english(span.text, before=c.text[: span.start]) if lang == "en" else span.text
@@ -1555,8 +1558,11 @@ def _list_answer(q: Question, c: Candidate, span: Span, found: Sequence, lang: s
     Banten, dan Aceh"), each said in the question's language."""
     members = spans_mod.coordinated(c.text, span, [x for x in found if isinstance(x, Span)])
     if lang == "en":
+        # The list as one ("Kecamatan Ile Ape dan Ile Ape Timur": two districts), else each name.
+        whole = c.text[members[0].start : members[-1].end]
+        listed = spans_mod.list_english(whole, c.text[: members[0].start]) if len(members) > 1 else None
         parts = [spans_mod.to_english(m.text, before=c.text[: m.start]) for m in members]
-        text = and_join(parts, "en")
+        text = listed or and_join(parts, "en")
     else:  # the article's own words
         text = c.text[members[0].start : members[-1].end]
     return ShortAnswer(text=text, type=kind, cited=(c.n,), quote=c.text)

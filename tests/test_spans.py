@@ -23,6 +23,7 @@ from retrieval.spans import (
     people,
     places,
     render_quantity,
+    strip_dateline,
     to_english,
 )
 
@@ -282,6 +283,24 @@ def test_quantity_is_frozen_and_keyword_built():
         ("Kantor Berita Pusat Korea", "Kantor Berita Pusat Korea"),
         ("Komite Sentral Partai Komunis China", "Komite Sentral Partai Komunis China"),
         ("Jakarta", "Jakarta"),
+        # A name's first word is not a unit or a common word on its own: "Tahun Baru" is New Year.
+        ("Tahun Baru", "New Year"),
+        ("Natal dan Tahun Baru", "Christmas and New Year"),
+        ("Kementerian Kesehatan", "Kementerian Kesehatan"),
+        # Directions: before a known place or a one-word name; a longer local name keeps its own.
+        ("Sumbawa Barat", "West Sumbawa"),
+        ("Ile Ape Timur", "Ile Ape Timur"),
+        # Lists of common nouns: head first in Indonesian, last in English; a shared head once.
+        ("sektor pertambangan dan energi terbarukan", "mining and renewable energy sectors"),
+        ("gedung sekolah, masjid, dan balai desa", "school buildings, mosques and village halls"),
+        ("minyak sawit olahan, kertas, dan kopi", "processed palm oil, paper and coffee"),
+        ("Kecamatan Martapura dan Astambul", "Martapura and Astambul districts"),
+        ("Jawa Timur, Jawa Barat, dan Aceh", "East Java, West Java and Aceh"),
+        ("aula kantor bupati di Lewoleba", "regent's office halls in Lewoleba"),
+        # An organisation's name with commas is one name, not a list.
+        ("Badan Meteorologi, Klimatologi, dan Geofisika", "Badan Meteorologi, Klimatologi, and Geofisika"),
+        # A word not in the tables leaves the phrase as written, not half translated.
+        ("sektor pariwisata dan kerajinan tangan", "sektor pariwisata and kerajinan tangan"),
     ],
 )
 def test_to_english(text, en):
@@ -842,3 +861,17 @@ def test_a_unit_word_starting_with_to_is_no_range():
     assert render_quantity(q, "en") == "12 shops"
     (q,) = numbers("Sebanyak 12 hingga 18 anak tertular.")
     assert render_quantity(q, "en") == "12 to 18 children"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("Jakarta (KABARIN) - PT KAI mencatat 3,9 juta penumpang.", "PT KAI mencatat 3,9 juta penumpang."),
+        ("Bandung: Persib mengalahkan Persija.", "Persib mengalahkan Persija."),
+        ("Jakarta Selatan: polisi menangkap dua orang.", "Polisi menangkap dua orang."),
+        ("Menurut Citra: bila suku bunga turun.", "Menurut Citra: bila suku bunga turun."),
+        ("Persib menang 2-1 di Bandung.", "Persib menang 2-1 di Bandung."),
+    ],
+)
+def test_strip_dateline(sentence, shown):
+    assert strip_dateline(sentence) == shown
