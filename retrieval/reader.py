@@ -1406,6 +1406,7 @@ def short_answer(
                 since and not after_since(m),
                 not since and bool(weights) and _of_other_start(c.text, m, concepts_, weights or {}),
                 year and m.granularity != "year",  # "in what year": 2023, not "hari Kamis"
+                spans_mod.other_bound(q.text, c.text, m.start),  # "ended": not the "dimulai" date
                 m.unresolved,
                 _GRAIN.get(m.granularity, 3),
                 near.index(m),

@@ -453,6 +453,37 @@ _DATELINE_AT_START = re.compile(
 )
 
 
+# A question about when something ended or began, and the words before a date that say the
+# date is an end or a start ("dimulai 18 Desember 2025 dan berakhir pada 4 Januari 2026").
+_ASKS_END = re.compile(
+    r"\b(?:end|ended|ends|finish|finished|finishes|conclude[ds]?|berakhir|berakhirnya|selesai|"
+    r"usai|rampung|until|sampai kapan|hingga kapan)\b",
+    re.IGNORECASE,
+)
+_ASKS_START = re.compile(
+    r"\b(?:start|started|starts|begin|began|begins|commence[ds]?|dimulai|mulai|dibuka|opened)\b",
+    re.IGNORECASE,
+)
+_END_BEFORE = re.compile(
+    r"\b(?:berakhir|selesai|usai|rampung|ditutup|hingga|sampai|ended|until|to)\s+(?:pada\s+|on\s+)?(?:\S+\s+)?$",
+    re.IGNORECASE,
+)
+_START_BEFORE = re.compile(
+    r"\b(?:dimulai|mulai|dibuka|sejak|started|began|from|since)\s+(?:pada\s+|on\s+)?(?:\S+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def other_bound(question: str, sentence: str, start: int) -> bool:
+    """Is the date at ``start`` the other end of a period than the one asked: the start when
+    the question asks when it ended, or the end when it asks when it began?"""
+    end, begin = bool(_ASKS_END.search(question)), bool(_ASKS_START.search(question))
+    if end == begin:
+        return False
+    before = sentence[max(0, start - 30) : start]
+    return bool((_START_BEFORE if end else _END_BEFORE).search(before))
+
+
 def strip_dateline(sentence: str) -> str:
     """The sentence without the dateline it opens with, for showing it as a quote: the place
     and outlet are the article's, shown with its citation, not words of the quote."""

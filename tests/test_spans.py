@@ -20,6 +20,7 @@ from retrieval.spans import (
     answer_spans,
     entities,
     numbers,
+    other_bound,
     people,
     places,
     render_quantity,
@@ -875,3 +876,15 @@ def test_a_unit_word_starting_with_to_is_no_range():
 )
 def test_strip_dateline(sentence, shown):
     assert strip_dateline(sentence) == shown
+
+
+def test_other_bound_is_the_end_not_asked():
+    """ "When did it end?" is not answered by the date after "dimulai", nor "when did it begin?"
+    by the date after "berakhir"."""
+    s = "Masa angkutan berlangsung selama 18 hari, dimulai 18 Desember 2025 dan berakhir pada 4 Januari 2026."
+    start, end = s.index("18 Des"), s.index("4 Jan")
+    assert other_bound("When did the holiday period end?", s, start)
+    assert not other_bound("When did the holiday period end?", s, end)
+    assert other_bound("Kapan masa angkutan dimulai?", s, end)
+    assert not other_bound("Kapan masa angkutan dimulai?", s, start)
+    assert not other_bound("Kapan masa angkutan itu?", s, start)  # neither asked: no preference
