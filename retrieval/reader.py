@@ -1502,6 +1502,9 @@ def short_answer(
         and (x.start, x.end) != (phrase.start, phrase.end)
         and phrase.start <= x.start
         and x.end <= phrase.end
+        # A country in a common-noun phrase says whose ("kantor berita pusat Korea"): the
+        # phrase answers, not the place; a name right after the head is the answer itself.
+        and not _qualifying_place(x, phrase, c.text)
     ]
     if named_in:
         # "Which company …": "Perusahaan e-commerce Belanjaku …" introduces the name that answers.
@@ -1540,6 +1543,16 @@ def asked_phrase(q: Question, text: str) -> Span | None:
         if found is not None:
             return found
     return None
+
+
+def _qualifying_place(x: Span | Quantity, phrase: Span, text: str) -> bool:
+    """Is ``x`` a country or place that only says whose the phrase's thing is ("kantor berita
+    pusat Korea": Korea's news agency), not where (after "di/ke/dari") nor the name the head
+    introduces ("kota Bandung")?"""
+    if not isinstance(x, Span) or x.kind != "place" or not phrase.text[:1].islower():
+        return False
+    before = text[phrase.start : x.start].split()
+    return len(before) >= 2 and before[-1].lower() not in {"di", "ke", "dari", "in", "at", "to", "from"}
 
 
 def _opens_with(span_text: str, phrase: Span) -> bool:
@@ -2048,7 +2061,10 @@ def untyped_list(q: Question, c: Candidate) -> ShortAnswer | None:
     phrase = asked_phrase(q, c.text)
     if phrase is None or not re.search(r",|\b(?:dan|serta|hingga)\b", phrase.text):
         return None
-    return ShortAnswer(text=phrase.text.strip(" ,"), type="which", cited=(c.n,), quote=c.text)
+    text = phrase.text.strip(" ,")
+    if q.language == "en":  # in the question's language: "radang paru, …" → "pneumonia, …"
+        text = spans_mod.to_english(text, before=c.text[: phrase.start])
+    return ShortAnswer(text=text, type="which", cited=(c.n,), quote=c.text)
 
 
 def untyped_name(q: Question, c: Candidate) -> ShortAnswer | None:
