@@ -1512,7 +1512,9 @@ def short_answer(
     elif phrase is not None and not _opens_with(span.text, phrase):
         # "Which divisions …": "divisi pemasaran, …", not the city the sentence also names.
         said = (
-            spans_mod.to_english(phrase.text, before=c.text[: phrase.start]) if lang == "en" else phrase.text
+            spans_mod.phrase_english(phrase.text, before=c.text[: phrase.start])
+            if lang == "en"
+            else phrase.text
         )
         return ShortAnswer(text=said, type=kind, cited=cited, quote=c.text)
     if spans_mod.asks_list(q.text):
@@ -1549,7 +1551,7 @@ def _qualifying_place(x: Span | Quantity, phrase: Span, text: str) -> bool:
     """Is ``x`` a country or place that only says whose the phrase's thing is ("kantor berita
     pusat Korea": Korea's news agency), not where (after "di/ke/dari") nor the name the head
     introduces ("kota Bandung")?"""
-    if not isinstance(x, Span) or x.kind != "place" or not phrase.text[:1].islower():
+    if not isinstance(x, Span) or not spans_mod.is_place_name(x.text) or not phrase.text[:1].islower():
         return False
     before = text[phrase.start : x.start].split()
     return len(before) >= 2 and before[-1].lower() not in {"di", "ke", "dari", "in", "at", "to", "from"}
@@ -2063,7 +2065,7 @@ def untyped_list(q: Question, c: Candidate) -> ShortAnswer | None:
         return None
     text = phrase.text.strip(" ,")
     if q.language == "en":  # in the question's language: "radang paru, …" → "pneumonia, …"
-        text = spans_mod.to_english(text, before=c.text[: phrase.start])
+        text = spans_mod.phrase_english(text, before=c.text[: phrase.start])
     return ShortAnswer(text=text, type="which", cited=(c.n,), quote=c.text)
 
 

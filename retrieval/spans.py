@@ -1114,7 +1114,7 @@ def to_english(text: str, before: str = "") -> str:
 
 
 # Joiners of a list of things: "A, B, dan C", "A serta B" (lower case: "Dan" opens a sentence).
-_COORD = re.compile(r"\s*,\s*(?:(?:dan|serta|atau)\s+)?|\s+(?:dan|serta|atau)\s+")
+_COORD = re.compile(r"\s*,\s*(?:(?:dan|serta|atau|hingga)\s+)?|\s+(?:dan|serta|atau)\s+")
 # A head a list shares with every item: "sektor pertambangan dan energi terbarukan" are two
 # sectors, "Kecamatan Ile Ape dan Ile Ape Timur" two districts.
 _SHARED_HEADS = {"sektor", "bidang", "divisi", "departemen", "industri", "kecamatan", "kabupaten",
@@ -1217,6 +1217,15 @@ def _is_org_name(text: str) -> bool:
 def _and_join(names: list[str]) -> str:
     """ "A, B and C"."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def phrase_english(text: str, before: str = "") -> str:
+    """A common-noun phrase from the sentence (``head_phrase``) in English where every word of
+    it can be ("sektor pertambangan dan energi terbarukan"); one that would come out half
+    Indonesian ("news agency pusat Korea") stays as the article words it."""
+    said = to_english(text, before)
+    left = set(said.split()) & set(text.split())
+    return text if any(w[:1].islower() and is_common_word(w) for w in left) else said
 
 
 def _half_translated(parts: list[str]) -> bool:
@@ -1935,6 +1944,7 @@ def head_phrase(sentence: str, forms: frozenset[str], listing: bool) -> Span | N
                 pattern.search(sentence, max(0, enum.start() - 40), enum.start()) or pattern.search(members)
             ) and ("," in members or re.search(r"\b(?:dan|serta)\b", members)):
                 return Span(start=enum.end(), end=end, text=members.strip(), kind="entity")
+    fallback: Span | None = None
     for m in pattern.finditer(sentence):
         stop = (_LIST_END if listing else _PHRASE_END).search(sentence, m.end())
         end = stop.start() if stop else len(sentence)
@@ -1947,14 +1957,26 @@ def head_phrase(sentence: str, forms: frozenset[str], listing: bool) -> Span | N
         name = _NAME_RUN.match(sentence, m.start()) if sentence[m.start()].isupper() else None
         if name is None or name.end() <= m.end():  # "Sumber: Sputnik-OANA": the head alone
             name = _NAME_RUN.search(sentence, m.end(), end)
-        if name and not listing and PLACES.get(name.group().lower()) is not None:
-            continue  # "media pemerintah Korea Utara": whose it is, not which one
+        if name and not listing and is_place_name(name.group()):
+            # "media pemerintah Korea Utara": whose it is, not which one; the phrase itself
+            # answers if no other mention of the head names one ("kantor berita pusat Korea").
+            if fallback is None and len(words) >= 2 and sentence[m.start()].islower() and len(words) <= 12:
+                fallback = Span(
+                    start=m.start(), end=end, text=sentence[m.start() : end].strip(" ,"), kind="entity"
+                )
+            continue
         if name and not listing:
             # "Perusahaan e-commerce Belanjaku": the noun introduces the name that answers.
             return Span(start=name.start(), end=name.end(), text=name.group(), kind="entity")
         if 1 <= len(words) <= 12:
             return Span(start=m.start(), end=end, text=sentence[m.start() : end].strip(" ,"), kind="entity")
-    return None
+    return fallback
+
+
+def is_place_name(text: str) -> bool:
+    """A country or place by the gazetteer ("Korea Utara"), or a word of one ("Korea")."""
+    low = text.lower()
+    return low in PLACES or (bool(low.split()) and all(w in PLACE_WORDS for w in low.split()))
 
 
 _FROM_TO = re.compile(
