@@ -1461,9 +1461,17 @@ def find_all(sentence: str) -> Found:
     return Found(
         people=tuple(found_people),
         places=tuple(sorted([*found_places, *joined], key=lambda x: x.start)),
-        entities=tuple(entities(sentence)),
+        entities=tuple(e for e in entities(sentence) if not _dateline_outlet(sentence, e)),
         quantities=tuple(numbers(sentence)),
     )
+
+
+def _dateline_outlet(sentence: str, span: Span) -> bool:
+    """Is the span the outlet of the sentence's dateline ("Jakarta (KABARIN) - …")? It filed the
+    report and answers no question about what the report says."""
+    m = _DATELINE_AT_START.match(sentence)
+    paren = sentence.find("(", 0, m.end()) if m else -1
+    return m is not None and paren >= 0 and paren < span.start and span.end <= m.end()
 
 
 # Administrative units whose lists name places ("Kecamatan Martapura dan Astambul").

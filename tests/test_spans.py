@@ -888,3 +888,13 @@ def test_other_bound_is_the_end_not_asked():
     assert other_bound("Kapan masa angkutan dimulai?", s, end)
     assert not other_bound("Kapan masa angkutan dimulai?", s, start)
     assert not other_bound("Kapan masa angkutan itu?", s, start)  # neither asked: no preference
+
+
+def test_the_datelines_outlet_is_no_candidate():
+    """ "Jakarta (KABARIN) - …": the outlet filed the report; it answers no "which" question."""
+    from retrieval.spans import find_all
+
+    found = find_all("Jakarta (KABARIN) - Majelis hakim Pengadilan Tipikor Jakarta Pusat menjatuhkan vonis.")
+    assert "KABARIN" not in [e.text for e in found.entities]
+    found = find_all("Pertemuan ini dilaporkan langsung oleh Kantor Berita Pusat Korea (KCNA), Senin (29/9).")
+    assert "KCNA" in [e.text for e in found.entities]  # an outlet in the sentence itself stays
