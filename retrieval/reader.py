@@ -1359,7 +1359,10 @@ def _token_bounds(sentence: str) -> tuple[list[int], list[int]]:
     return [t[0] for t in toks], [t[1] for t in toks]
 
 
-_LOCATIVE = re.compile(r"\b(?:di|ke|dari|menuju|in|at|to|near|dekat)\s+(?:\w+\s+)?$", re.IGNORECASE)
+# "di luar Korea Utara" is outside it: no place where something happened.
+_LOCATIVE = re.compile(
+    r"\b(?:di|ke|dari|menuju|in|at|to|near|dekat)\s+(?!luar\b|outside\b)(?:\w+\s+)?$", re.IGNORECASE
+)
 
 
 def _near(
