@@ -1359,6 +1359,7 @@ def _token_bounds(sentence: str) -> tuple[list[int], list[int]]:
     return [t[0] for t in toks], [t[1] for t in toks]
 
 
+_OUTSIDE = re.compile(r"\b(?:di luar|outside)\s+$", re.IGNORECASE)
 # "di luar Korea Utara" is outside it: no place where something happened.
 _LOCATIVE = re.compile(
     r"\b(?:di|ke|dari|menuju|in|at|to|near|dekat)\s+(?!luar\b|outside\b)(?:\w+\s+)?$", re.IGNORECASE
@@ -1493,6 +1494,8 @@ def short_answer(
         # then nearness: "which outlet" is KCNA, not the country it belongs to.
         named = {(p.start, p.end) for p in (*c.facts.people, *c.facts.places)}
         near.sort(key=lambda x: (x.start, x.end) in named)
+    if q.expected == "place":  # "di luar Korea Utara": outside it, not where it happened
+        near.sort(key=lambda x: bool(_OUTSIDE.search(c.text[max(0, x.start - 12) : x.start])))
     kinds = _asked_kind(q)
     if kinds:  # "stasiun mana": "Stasiun Pasar Senen", not "Jakarta"
         near.sort(key=lambda x: not _of_kind(x, kinds))
