@@ -74,11 +74,10 @@ def answer_json(answer: Answer) -> str:
 def _passage_lines(p: Passage, lang: str, cited: bool, full: bool, quote: str | None = None) -> list[Padding]:
     """A source: its title, where it is in the file, and a snippet centred on ``quote`` (the
     sentence the answer quotes from it), or the passage in full with its retrieval score."""
-    mark = "★" if cited else " "
+    mark = Text("★" if cited else " ")
+    mark.append(f"[{p.n}] ", style="bold cyan")
     meta = " · ".join(literal(x) for x in (p.doc.source, format_date(p.doc.date, lang)) if x)
-    head = Text(f"{mark}")
-    head.append(f"[{p.n}] ", style="bold cyan")
-    head.append(literal(p.doc.title))
+    head = Text(literal(p.doc.title))
     head.append(f" ({meta})", style="dim")
     paragraphs = f"{p.paragraph}" + (f"-{p.paragraph_end}" if p.paragraph_end != p.paragraph else "")
     where = f"{literal(p.doc.file)}, {text(lang, 'paragraph')} {paragraphs}"
@@ -87,12 +86,15 @@ def _passage_lines(p: Passage, lang: str, cited: bool, full: bool, quote: str | 
         body = literal(p.text, lines=True)
     else:
         body = snippet(literal(p.text.replace("\n\n", " ¶ ")), literal(quote) or None, SNIPPET_CHARS)
-    # Padding keeps wrapped lines indented under their source number.
-    return [
-        Padding(head, (0, 0, 0, 1)),
-        Padding(Text(where, style="dim"), (0, 0, 0, 6)),
-        Padding(Text(body), (0, 0, 0, 6)),
-    ]
+    # A hanging indent: the mark and number in a column of their own, so that the title, the
+    # place in the file and the snippet all wrap under the title, never back under the number.
+    grid = Table.grid()
+    grid.add_column(no_wrap=True, width=max(5, len(mark.plain)))
+    grid.add_column(overflow="fold")
+    grid.add_row(mark, head)
+    grid.add_row("", Text(where, style="dim"))
+    grid.add_row("", Text(body))
+    return [Padding(grid, (0, 0, 0, 1))]
 
 
 def _source_line(ps: list[Passage], lang: str, width: int) -> Text:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from . import language
 from .corroborate import Disagreement, Reporter
 from .reader import ShortAnswer
+from .spans import strip_dateline
 from .store import ChunkRow, Document
 
 
@@ -106,6 +107,15 @@ class Answer:
     lead_sentence: int | None = field(default=None, repr=False)
 
     @property
+    def quote(self) -> str | None:
+        """The quoted sentence as shown: without its citation marks and its dateline
+        ("Jakarta (KABARIN) - …"); the answer keeps both."""
+        if not self.found:
+            return None
+        text = re.sub(r"\s*(?:\[\d+\])+\s*$", "", self.answer)
+        return strip_dateline(text)
+
+    @property
     def citations(self) -> list[Citation]:
         return [p.citation for p in self.passages]
 
@@ -115,6 +125,7 @@ class Answer:
             "language": self.language,
             "found": self.found,
             "answer": self.answer,
+            "quote": self.quote,
             "passages": [p.to_dict() for p in self.passages],
             "cited": list(self.cited),
             "timings_ms": dict(self.timings_ms),

@@ -1326,7 +1326,6 @@ mitra | counterpart
 mitranya | counterpart
 pejabat | official
 tentara | troops
-pasukan | troops
 prajurit | soldiers
 orang | people
 ekonom | economists
@@ -1865,3 +1864,194 @@ def loan_forms(word: str) -> tuple[str, ...]:
             base = _respell(word[: -len(end)])
             return tuple(dict.fromkeys(base + r for r in repls))
     return ()
+
+
+# Indonesian common nouns and their modifiers → English ("one; many", or one form for mass
+# nouns and adjectives), for saying a list of things in an English short answer ("sektor
+# pertambangan dan energi terbarukan" → "mining and renewable energy sectors"). A table of its
+# own: ID_TO_EN also decides what is a name (is_common_word), and these words must not.
+# COUNTED_EN's nouns are looked up too. Multiword keys are compounds English says otherwise.
+_NOUNS = """
+sektor | sector; sectors
+bidang | field; fields
+divisi | division; divisions
+departemen | department; departments
+industri | industry; industries
+pertambangan | mining
+tambang | mine; mines
+energi | energy
+terbarukan | renewable
+energi terbarukan | renewable energy
+pertanian | agriculture
+perikanan | fisheries
+kehutanan | forestry
+perkebunan | plantation; plantations
+pariwisata | tourism
+perdagangan | trade
+perumahan | housing
+infrastruktur | infrastructure
+pendidikan | education
+kesehatan | health
+transportasi | transport
+manufaktur | manufacturing
+pengolahan | processing
+pengolahan mineral | mineral processing
+mineral | mineral; minerals
+pemasaran | marketing
+layanan | service; services
+layanan pelanggan | customer service
+pelanggan | customer; customers
+konsumen | consumer; consumers
+aplikasi | app; apps
+tim | team; teams
+keuangan | finance
+teknologi | technology
+gedung | building; buildings
+balai | hall; halls
+balai desa | village hall; village halls
+aula | hall; halls
+masjid | mosque; mosques
+gereja | church; churches
+rumah | house; houses
+rumah sakit | hospital; hospitals
+puskesmas | community health centre; community health centres
+posyandu | community health post; community health posts
+kantor | office; offices
+kantor bupati | regent's office; regent's offices
+tenda | tent; tents
+pasar | market; markets
+jalan | road; roads
+jembatan | bridge; bridges
+sawah | rice field; rice fields
+kebun | garden; gardens
+lahan | land
+besi | iron
+baja | steel
+besi baja | iron and steel
+buah | fruit
+buah-buahan | fruit
+sayuran | vegetables
+sayur-sayuran | vegetables
+bahan | material; materials
+bahan kimia | chemicals
+kimia | chemical; chemicals
+minyak | oil
+minyak sawit | palm oil
+sawit | palm oil
+olahan | processed
+batu bara | coal
+batubara | coal
+kertas | paper
+kopi | coffee
+teh | tea
+kakao | cocoa
+karet | rubber
+tekstil | textiles
+pakaian | clothing
+alas kaki | footwear
+suku cadang | spare part; spare parts
+kendaraan bermotor | motor vehicle; motor vehicles
+bermotor | motor
+mesin | machine; machines
+elektronik | electronics
+apel | apple; apples
+anggur | grape; grapes
+jeruk | orange; oranges
+beras | rice
+gula | sugar
+garam | salt
+daging | meat
+ikan | fish
+susu | milk
+gandum | wheat
+jagung | maize
+kedelai | soybeans
+makanan | food
+makanan halal | halal food
+minuman | drinks
+produk | product; products
+pupuk | fertiliser
+pasokan | supply; supplies
+pembelian | purchase; purchases
+pembangkit | plant; plants
+pembangkit listrik | power plant; power plants
+listrik | electricity
+tenaga surya | solar
+surya | solar
+air | water
+air bersih | clean water
+bersih | clean
+popok | diaper; diapers
+obat | medicine; medicines
+obat-obatan | medicines
+selimut | blanket; blankets
+masker | mask; masks
+tikar | mat; mats
+pangan | food
+sembako | staple foods
+amunisi | ammunition
+artileri | artillery
+rudal | missile; missiles
+senjata | weapon; weapons
+tank | tank; tanks
+pesawat tempur | fighter jet; fighter jets
+kapal perang | warship; warships
+ternak | livestock
+batu pijar | incandescent rocks
+hujan abu | ashfall
+abu | ash
+lahar | lava flow; lava flows
+banjir | flood; floods
+longsor | landslide; landslides
+radang paru | pneumonia
+diare berat | severe diarrhoea
+radang otak | encephalitis
+demam tinggi | high fever
+ruam merah | red rash
+batuk | cough
+pilek | runny nose
+mata merah | red eyes
+sekolah | school; schools
+desa | village; villages
+kota | city; cities
+pulau | island; islands
+pulau-pulau kecil | small islands
+daerah terpencil | remote areas
+daerah | area; areas
+wilayah | region; regions
+kecil | small
+besar | large
+baru | new
+utama | main
+berat | heavy
+"""
+
+NOUNS_EN: dict[str, tuple[str, ...]] = _parse(_NOUNS)
+"""Lower-cased Indonesian noun or modifier → its English forms (one; many)."""
+
+# Indonesian prepositions inside a noun phrase, as English says them ("tim produk untuk
+# aplikasi konsumen" → "product teams for consumer apps").
+NOUN_PREPOSITIONS_EN = {
+    "untuk": "for", "bagi": "for", "dari": "from", "di": "in", "ke": "to", "pada": "on",
+    "dengan": "with", "tanpa": "without",
+}  # fmt: skip
+
+# Names of days and holidays, said as English says them ("Tahun Baru" is New Year, a name,
+# not "years Baru"); looked up before any word of a capitalized span is translated.
+_NAMES = """
+tahun baru | New Year
+natal | Christmas
+natal dan tahun baru | Christmas and New Year
+nataru | Christmas and New Year
+idul fitri | Eid al-Fitr
+idulfitri | Eid al-Fitr
+lebaran | Eid
+idul adha | Eid al-Adha
+imlek | Chinese New Year
+hari kemerdekaan | Independence Day
+hari raya | holiday
+perang dunia ii | World War II
+perang dunia kedua | World War II
+"""
+NAMES_EN: dict[str, str] = {k: v[0] for k, v in _parse(_NAMES).items()}
+"""Lower-cased Indonesian name of a holiday or event → its English name."""

@@ -266,7 +266,7 @@ def _heads(low: str) -> list[str]:
     heads = []
     # "What took place on 29 September?" asks what happened: "place" is no head noun there.
     low = _TAKE_PLACE.sub("happened", low)
-    for m in re.finditer(r"\b(?:which|what) ((?:[\w']+ ?){1,4})", low):
+    for m in re.finditer(r"\b(?:which|what) ((?:[\w'-]+ ?){1,4})", low):  # "state-run news agency"
         words = []
         for w in m.group(1).split():
             w = w.removesuffix("'s")

@@ -1582,7 +1582,11 @@ def _token_bounds(sentence: str) -> tuple[list[int], list[int]]:
     return [t[0] for t in toks], [t[1] for t in toks]
 
 
-_LOCATIVE = re.compile(r"\b(?:di|ke|dari|menuju|in|at|to|near|dekat)\s+(?:\w+\s+)?$", re.IGNORECASE)
+_OUTSIDE = re.compile(r"\b(?:di luar|outside)\s+$", re.IGNORECASE)
+# "di luar Korea Utara" is outside it: no place where something happened.
+_LOCATIVE = re.compile(
+    r"\b(?:di|ke|dari|menuju|in|at|to|near|dekat)\s+(?!luar\b|outside\b)(?:\w+\s+)?$", re.IGNORECASE
+)
 
 
 def _near(
@@ -1629,6 +1633,7 @@ def short_answer(
                 since and not after_since(m),
                 not since and bool(weights) and _of_other_start(c.text, m, concepts_, weights or {}),
                 year and m.granularity != "year",  # "in what year": 2023, not "hari Kamis"
+                spans_mod.other_bound(q.text, c.text, m.start),  # "ended": not the "dimulai" date
                 m.unresolved,
                 _GRAIN.get(m.granularity, 3),
                 near.index(m),
@@ -1712,6 +1717,8 @@ def short_answer(
         # then nearness: "which outlet" is KCNA, not the country it belongs to.
         named = {(p.start, p.end) for p in (*c.facts.people, *c.facts.places)}
         near.sort(key=lambda x: (x.start, x.end) in named)
+    if q.expected == "place":  # "di luar Korea Utara": outside it, not where it happened
+        near.sort(key=lambda x: bool(_OUTSIDE.search(c.text[max(0, x.start - 12) : x.start])))
     kinds = _asked_kind(q)
     if kinds:  # "stasiun mana": "Stasiun Pasar Senen", not "Jakarta"
         near.sort(key=lambda x: not _of_kind(x, kinds))
@@ -1724,13 +1731,21 @@ def short_answer(
         and (x.start, x.end) != (phrase.start, phrase.end)
         and phrase.start <= x.start
         and x.end <= phrase.end
+        # A country in a common-noun phrase says whose ("kantor berita pusat Korea"): the
+        # phrase answers, not the place; a name right after the head is the answer itself.
+        and not _qualifying_place(x, phrase, c.text)
     ]
     if named_in:
         # "Which company …": "Perusahaan e-commerce Belanjaku …" introduces the name that answers.
         span = named_in[0]
     elif phrase is not None and not _opens_with(span.text, phrase):
         # "Which divisions …": "divisi pemasaran, …", not the city the sentence also names.
-        return ShortAnswer(text=phrase.text, type=kind, cited=cited, quote=c.text)
+        said = (
+            spans_mod.phrase_english(phrase.text, before=c.text[: phrase.start])
+            if lang == "en"
+            else phrase.text
+        )
+        return ShortAnswer(text=said, type=kind, cited=cited, quote=c.text)
     if spans_mod.asks_list(q.text):
         return _list_answer(q, c, span, found, lang, kind)
     text = spans_mod.to_english(span.text, before=c.text[: span.start]) if lang == "en" else span.text
@@ -1761,6 +1776,16 @@ def asked_phrase(q: Question, text: str) -> Span | None:
     return None
 
 
+def _qualifying_place(x: Span | Quantity, phrase: Span, text: str) -> bool:
+    """Is ``x`` a country or place that only says whose the phrase's thing is ("kantor berita
+    pusat Korea": Korea's news agency), not where (after "di/ke/dari") nor the name the head
+    introduces ("kota Bandung")?"""
+    if not isinstance(x, Span) or not spans_mod.is_place_name(x.text) or not phrase.text[:1].islower():
+        return False
+    before = text[phrase.start : x.start].split()
+    return len(before) >= 2 and before[-1].lower() not in {"di", "ke", "dari", "in", "at", "to", "from"}
+
+
 def _opens_with(span_text: str, phrase: Span) -> bool:
     """Does a named span already start the way the phrase does ("Stasiun Pasar Senen")?"""
     first = phrase.text.split()[0].lower() if phrase.text.split() else ""
@@ -1778,8 +1803,11 @@ def _list_answer(q: Question, c: Candidate, span: Span, found: Sequence, lang: s
     Banten, dan Aceh"), each said in the question's language."""
     members = spans_mod.coordinated(c.text, span, [x for x in found if isinstance(x, Span)])
     if lang == "en":
+        # The list as one ("Kecamatan Ile Ape dan Ile Ape Timur": two districts), else each name.
+        whole = c.text[members[0].start : members[-1].end]
+        listed = spans_mod.list_english(whole, c.text[: members[0].start]) if len(members) > 1 else None
         parts = [spans_mod.to_english(m.text, before=c.text[: m.start]) for m in members]
-        text = and_join(parts, "en")
+        text = listed or and_join(parts, "en")
     else:  # the article's own words
         text = c.text[members[0].start : members[-1].end]
     return ShortAnswer(text=text, type=kind, cited=(c.n,), quote=c.text)
@@ -2274,7 +2302,10 @@ def untyped_list(q: Question, c: Candidate) -> ShortAnswer | None:
     phrase = asked_phrase(q, c.text)
     if phrase is None or not re.search(r",|\b(?:dan|serta|hingga)\b", phrase.text):
         return None
-    return ShortAnswer(text=phrase.text.strip(" ,"), type="which", cited=(c.n,), quote=c.text)
+    text = phrase.text.strip(" ,")
+    if q.language == "en":  # in the question's language: "radang paru, …" → "pneumonia, …"
+        text = spans_mod.phrase_english(text, before=c.text[: phrase.start])
+    return ShortAnswer(text=text, type="which", cited=(c.n,), quote=c.text)
 
 
 def untyped_name(q: Question, c: Candidate) -> ShortAnswer | None:

@@ -18,6 +18,9 @@ from retrieval.lexicon import (
     EN_TO_ID,
     ID_TO_EN,
     MONTHS,
+    NAMES_EN,
+    NOUN_PREPOSITIONS_EN,
+    NOUNS_EN,
     PLACE_WORDS,
     PLACES,
     STOP_EN,
@@ -437,6 +440,59 @@ def _dateline(sentence: str, start: int, end: int) -> bool:
     return not sentence[:start].strip() and bool(
         re.match(r"\s*(?::|\([A-Z][\w ]*\)\s*[-–—])", sentence[end:])
     )
+
+
+# A report's dateline before its first sentence: "Jakarta (KABARIN) - ", "Bandung: ",
+# "Seoul (KABARIN) – ". The place is one to three capitalized words.
+_DATELINE_AT_START = re.compile(
+    r"^\s*"
+    + _UP
+    + r"[\w.'-]*(?:\s+"
+    + _UP
+    + r"[\w.'-]*){0,2}\s*(?::|\([A-Z][\w .'-]{0,30}\)\s*[-–—])\s+(?=\S)"
+)
+
+
+# A question about when something ended or began, and the words before a date that say the
+# date is an end or a start ("dimulai 18 Desember 2025 dan berakhir pada 4 Januari 2026").
+_ASKS_END = re.compile(
+    r"\b(?:end|ended|ends|finish|finished|finishes|conclude[ds]?|berakhir|berakhirnya|selesai|"
+    r"usai|rampung|until|sampai kapan|hingga kapan)\b",
+    re.IGNORECASE,
+)
+_ASKS_START = re.compile(
+    r"\b(?:start|started|starts|begin|began|begins|commence[ds]?|dimulai|mulai|dibuka|opened)\b",
+    re.IGNORECASE,
+)
+_END_BEFORE = re.compile(
+    r"\b(?:berakhir|selesai|usai|rampung|ditutup|hingga|sampai|ended|until|to)\s+(?:pada\s+|on\s+)?(?:\S+\s+)?$",
+    re.IGNORECASE,
+)
+_START_BEFORE = re.compile(
+    r"\b(?:dimulai|mulai|dibuka|sejak|started|began|from|since)\s+(?:pada\s+|on\s+)?(?:\S+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def other_bound(question: str, sentence: str, start: int) -> bool:
+    """Is the date at ``start`` the other end of a period than the one asked: the start when
+    the question asks when it ended, or the end when it asks when it began?"""
+    end, begin = bool(_ASKS_END.search(question)), bool(_ASKS_START.search(question))
+    if end == begin:
+        return False
+    before = sentence[max(0, start - 30) : start]
+    return bool((_START_BEFORE if end else _END_BEFORE).search(before))
+
+
+def strip_dateline(sentence: str) -> str:
+    """The sentence without the dateline it opens with, for showing it as a quote: the place
+    and outlet are the article's, shown with its citation, not words of the quote."""
+    m = _DATELINE_AT_START.match(sentence)
+    place = re.split(r"\s*[:(]", m.group(), maxsplit=1)[0].split() if m else []
+    if not m or any(is_common_word(w) for w in place):  # "Menurut Citra: …" is no dateline
+        return sentence
+    rest = sentence[m.end() :]
+    return rest[:1].upper() + rest[1:]
 
 
 def _abbreviation(sentence: str, start: int, end: int) -> bool:
@@ -993,10 +1049,24 @@ def to_english(text: str, before: str = "") -> str:
     names and unknown words stay as written. ``before``: the sentence's words before the
     span, which tell whether its first word names a feature or is part of a name."""
     words = text.split()
+    if not words:
+        return text
+    name = NAMES_EN.get(text.lower().rstrip(".,"))
+    if name:  # "Tahun Baru" is New Year, a name: its words are not translated one by one
+        return name
+    listed = list_english(text, before)
+    if listed is not None:
+        return listed
+    if not words[0][:1].isupper() and not (len(words) == 1 and text.lower() in ID_TO_EN):
+        things = _things_english(words)
+        if things is not None:  # "gedung sekolah" → "school buildings"
+            return things
     feature = _FEATURES_EN.get(words[0].lower()) if len(words) > 1 else None
     if feature and all(w[:1].isupper() for w in words) and not _INSIDE_NAME.search(before):
         return feature.format(to_english(" ".join(words[1:]), before=words[0]))
     out: list[str] = []
+    kept: list[str] = []  # the words left as written
+    common_translated = False
     i = 0
     while i < len(words):
         n_title = _title_prefix(words[i:])
@@ -1023,16 +1093,139 @@ def to_english(text: str, before: str = "") -> str:
             key = " ".join(words[i : i + n]).lower()
             if len(words) - i >= n and key in ID_TO_EN and not (n == 1 and words[i][:1].isupper() and i > 0):
                 out.append(ID_TO_EN[key])
+                common_translated = common_translated or words[i][:1].isupper()
                 i += n
                 break
         else:
             out.append(words[i])
+            kept.append(words[i])
             i += 1
-    if len(words) > 1 and all(w[:1].isupper() for w in words) and _half_translated(out):
+    capitalized = len(words) > 1 and all(w[:1].isupper() for w in words)
+    if capitalized and common_translated and any(is_common_word(w) for w in kept):
+        # A name whose first word is a common one and whose other words stay Indonesian
+        # ("Tahun Baru", "Kementerian Kesehatan") is a name: half of it in English
+        # ("years Baru", "ministry Kesehatan") says neither.
+        return text
+    if capitalized and _half_translated(out):
         # A name that comes out half translated stays as the articles write it ("Kantor
         # Berita Pusat Korea", not "news agency Pusat Korea").
         return text
     return " ".join(out)
+
+
+# Joiners of a list of things: "A, B, dan C", "A serta B" (lower case: "Dan" opens a sentence).
+_COORD = re.compile(r"\s*,\s*(?:(?:dan|serta|atau|hingga)\s+)?|\s+(?:dan|serta|atau)\s+")
+# A head a list shares with every item: "sektor pertambangan dan energi terbarukan" are two
+# sectors, "Kecamatan Ile Ape dan Ile Ape Timur" two districts.
+_SHARED_HEADS = {"sektor", "bidang", "divisi", "departemen", "industri", "kecamatan", "kabupaten",
+                 "provinsi", "desa", "kelurahan", "kota", "pulau", "stasiun", "wilayah", "kawasan"}  # fmt: skip
+
+
+def _noun_forms(key: str) -> tuple[str, ...] | None:
+    return NOUNS_EN.get(key) or COUNTED_EN.get(key)
+
+
+def _things_english(words: list[str], plural: bool = True) -> str | None:
+    """A phrase of common nouns in English, or None if a word is not in the tables. Indonesian
+    puts the head first and what qualifies it after ("minyak sawit olahan"); English the other
+    way round ("processed palm oil"), the head in the plural where it counts."""
+    if not words or words[0][:1].isupper():
+        return None
+    for k in range(1, len(words) - 1):  # "tim produk untuk aplikasi konsumen"
+        prep = NOUN_PREPOSITIONS_EN.get(words[k].lower())
+        if prep:
+            left = _things_english(words[:k], plural)
+            tail = words[k + 1 :]
+            # "… di Lewoleba": a name after the preposition says where, in English if it can.
+            right = to_english(" ".join(tail)) if tail[0][:1].isupper() else _things_english(tail, plural)
+            return None if left is None or right is None else f"{left} {prep} {right}"
+    if any(w[:1].isupper() for w in words):
+        return None
+    parts: list[tuple[str, ...]] = []
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):
+            forms = (
+                _noun_forms(" ".join(words[i : i + n]).lower().rstrip(".,")) if i + n <= len(words) else None
+            )
+            if forms:
+                parts.append(forms)
+                i += n
+                break
+        else:
+            double = re.fullmatch(r"([^\W\d_]+)-\1", words[i].lower())  # "gedung-gedung": many
+            forms = _noun_forms(double.group(1)) if double else None
+            if not forms:
+                return None
+            parts.append(forms)
+            i += 1
+    parts.reverse()
+    return " ".join([p[0] for p in parts[:-1]] + [parts[-1][-1] if plural else parts[-1][0]])
+
+
+def list_english(text: str, before: str = "") -> str | None:
+    """A list of things or of places in English ("sektor pertambangan dan energi terbarukan" →
+    "mining and renewable energy sectors", "Kecamatan Ile Ape dan Ile Ape Timur" → "Ile Ape
+    and Ile Ape Timur districts"); None when the text is no such list. A list of names that
+    opens with a capitalized common word ("Badan Meteorologi, Klimatologi, dan Geofisika") is
+    one organisation's name and is left to the caller."""
+    items = [x for x in _COORD.split(text.strip().rstrip(".")) if x]
+    if len(items) < 2:
+        return None
+    first = items[0].split()
+    head = first[0].lower()
+    rest = [x.split() for x in items[1:]]
+    shared = (
+        head in _SHARED_HEADS
+        and len(first) > 1
+        and not any(r[0].lower() == head for r in rest)
+        and not _INSIDE_NAME.search(before)
+    )
+    if shared and all(w[:1].isupper() for item in items for w in item.split()):
+        # "Kecamatan Ile Ape dan Ile Ape Timur": names of the feature, said as written.
+        many = (_noun_forms(head) or (head,))[-1]
+        return f"{_and_join([' '.join(first[1:]), *items[1:]])} {many}"
+    if first[0][:1].isupper():
+        return (
+            None
+            if not all(x[:1].isupper() for x in items) or _FEATURES_EN.get(head)
+            else _names_english(items)
+        )
+    if shared:
+        said = [_things_english(first[1:], plural=False), *(_things_english(r, plural=False) for r in rest)]
+        if all(x is not None for x in said):
+            many = (_noun_forms(head) or (head,))[-1]
+            return f"{_and_join([x for x in said if x])} {many}"
+    said = [_things_english(x.split()) for x in items]
+    if all(x is not None for x in said):
+        return _and_join([x for x in said if x])
+    return None
+
+
+def _names_english(items: list[str]) -> str | None:
+    """A list of names, each said in English where it has an English name ("Jawa Timur, Jawa
+    Barat, dan Aceh" → "East Java, West Java and Aceh")."""
+    if any(_title_prefix(x.split()) or _is_org_name(x) for x in items):
+        return None
+    return _and_join([to_english(x) for x in items])
+
+
+def _is_org_name(text: str) -> bool:
+    return any(w.lower() in _ORGANISATION_WORDS for w in text.split())
+
+
+def _and_join(names: list[str]) -> str:
+    """ "A, B and C"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def phrase_english(text: str, before: str = "") -> str:
+    """A common-noun phrase from the sentence (``head_phrase``) in English where every word of
+    it can be ("sektor pertambangan dan energi terbarukan"); one that would come out half
+    Indonesian ("news agency pusat Korea") stays as the article words it."""
+    said = to_english(text, before)
+    left = set(said.split()) & set(text.split())
+    return text if any(w[:1].islower() and is_common_word(w) for w in left) else said
 
 
 def _half_translated(parts: list[str]) -> bool:
@@ -1067,8 +1260,11 @@ def _place_en(words: list[str]) -> str:
         return PLACES[name.lower()]
     for n in (2, 1):
         direction = _DIRECTIONS_EN.get(" ".join(words[-n:]).lower().rstrip(".,"))
-        if direction and len(words) > n and all(w[:1].isupper() for w in words):
-            base = " ".join(words[:-n])
+        base = " ".join(words[:-n])
+        # A known place or a one-word name: "Sumbawa Barat" is West Sumbawa; a local name of
+        # several words keeps its direction where it stands ("Ile Ape Timur", a district).
+        known = base.lower() in PLACES or len(words) - n == 1
+        if direction and len(words) > n and known and all(w[:1].isupper() for w in words):
             return f"{direction} {PLACES.get(base.lower(), base)}"
     return name
 
@@ -1265,9 +1461,17 @@ def find_all(sentence: str) -> Found:
     return Found(
         people=tuple(found_people),
         places=tuple(sorted([*found_places, *joined], key=lambda x: x.start)),
-        entities=tuple(entities(sentence)),
+        entities=tuple(e for e in entities(sentence) if not _dateline_outlet(sentence, e)),
         quantities=tuple(numbers(sentence)),
     )
+
+
+def _dateline_outlet(sentence: str, span: Span) -> bool:
+    """Is the span the outlet of the sentence's dateline ("Jakarta (KABARIN) - …")? It filed the
+    report and answers no question about what the report says."""
+    m = _DATELINE_AT_START.match(sentence)
+    paren = sentence.find("(", 0, m.end()) if m else -1
+    return m is not None and paren >= 0 and paren < span.start and span.end <= m.end()
 
 
 # Administrative units whose lists name places ("Kecamatan Martapura dan Astambul").
@@ -1748,6 +1952,7 @@ def head_phrase(sentence: str, forms: frozenset[str], listing: bool) -> Span | N
                 pattern.search(sentence, max(0, enum.start() - 40), enum.start()) or pattern.search(members)
             ) and ("," in members or re.search(r"\b(?:dan|serta)\b", members)):
                 return Span(start=enum.end(), end=end, text=members.strip(), kind="entity")
+    fallback: Span | None = None
     for m in pattern.finditer(sentence):
         stop = (_LIST_END if listing else _PHRASE_END).search(sentence, m.end())
         end = stop.start() if stop else len(sentence)
@@ -1760,14 +1965,26 @@ def head_phrase(sentence: str, forms: frozenset[str], listing: bool) -> Span | N
         name = _NAME_RUN.match(sentence, m.start()) if sentence[m.start()].isupper() else None
         if name is None or name.end() <= m.end():  # "Sumber: Sputnik-OANA": the head alone
             name = _NAME_RUN.search(sentence, m.end(), end)
-        if name and not listing and PLACES.get(name.group().lower()) is not None:
-            continue  # "media pemerintah Korea Utara": whose it is, not which one
+        if name and not listing and is_place_name(name.group()):
+            # "media pemerintah Korea Utara": whose it is, not which one; the phrase itself
+            # answers if no other mention of the head names one ("kantor berita pusat Korea").
+            if fallback is None and len(words) >= 2 and sentence[m.start()].islower() and len(words) <= 12:
+                fallback = Span(
+                    start=m.start(), end=end, text=sentence[m.start() : end].strip(" ,"), kind="entity"
+                )
+            continue
         if name and not listing:
             # "Perusahaan e-commerce Belanjaku": the noun introduces the name that answers.
             return Span(start=name.start(), end=name.end(), text=name.group(), kind="entity")
         if 1 <= len(words) <= 12:
             return Span(start=m.start(), end=end, text=sentence[m.start() : end].strip(" ,"), kind="entity")
-    return None
+    return fallback
+
+
+def is_place_name(text: str) -> bool:
+    """A country or place by the gazetteer ("Korea Utara"), or a word of one ("Korea")."""
+    low = text.lower()
+    return low in PLACES or (bool(low.split()) and all(w in PLACE_WORDS for w in low.split()))
 
 
 _FROM_TO = re.compile(

@@ -113,3 +113,33 @@ def test_a_short_answer_cites_passage_numbers_not_chunk_ids(seeded):
     a = seeded.ask("When did Kim Jong Un leave Beijing?", 2)
     assert a.short_answer is not None
     assert set(a.short_answer.cited) <= {p.n for p in a.passages} and a.cited[0] in a.short_answer.cited
+
+
+def test_wrapped_source_lines_keep_their_indent():
+    """A title, a file line or a snippet too long for the screen wraps under the title, not
+    back under the source number."""
+    out = io.StringIO()
+    a = _answer()
+    long = "Persib Taklukkan Persija 2-1 di Bandung, Gol Telat Rafael Siregar Jadi Penentu"
+    a.passages[0] = dataclasses.replace(a.passages[0], doc=dataclasses.replace(a.passages[0].doc, title=long))
+    render_answer(Console(file=out, width=50), a)
+    lines = out.getvalue().split("Sources")[1].split("\n")[1:]
+    first = next(i for i, line in enumerate(lines) if "[1]" in line)
+    second = next(i for i, line in enumerate(lines) if "[2]" in line)
+    assert second - first > 3  # it did wrap
+    for line in lines[first + 1 : second]:
+        assert not line.strip() or line.startswith(" " * 6), line
+
+
+def test_the_quote_shown_drops_the_dateline_the_answer_keeps_it():
+    a = _answer()
+    a.answer = f"Bandung (KABARIN) - {COACH} [1]"
+    out = io.StringIO()
+    render_answer(Console(file=out, width=200), a)
+    shown = out.getvalue().split("Sources")[0]
+    assert "\u201cPelatih Persib" in shown and "KABARIN" not in shown
+    assert any(b.startswith("<blockquote>Pelatih Persib") for b in answer_blocks(a))
+    d = a.to_dict()
+    assert d["quote"] == COACH and d["answer"] == a.answer  # the JSON keeps the answer as it was
+    a.answer = f"Jakarta: {COACH} [1]"
+    assert a.to_dict()["quote"] == COACH

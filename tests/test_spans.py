@@ -20,9 +20,11 @@ from retrieval.spans import (
     answer_spans,
     entities,
     numbers,
+    other_bound,
     people,
     places,
     render_quantity,
+    strip_dateline,
     to_english,
 )
 
@@ -282,6 +284,24 @@ def test_quantity_is_frozen_and_keyword_built():
         ("Kantor Berita Pusat Korea", "Kantor Berita Pusat Korea"),
         ("Komite Sentral Partai Komunis China", "Komite Sentral Partai Komunis China"),
         ("Jakarta", "Jakarta"),
+        # A name's first word is not a unit or a common word on its own: "Tahun Baru" is New Year.
+        ("Tahun Baru", "New Year"),
+        ("Natal dan Tahun Baru", "Christmas and New Year"),
+        ("Kementerian Kesehatan", "Kementerian Kesehatan"),
+        # Directions: before a known place or a one-word name; a longer local name keeps its own.
+        ("Sumbawa Barat", "West Sumbawa"),
+        ("Ile Ape Timur", "Ile Ape Timur"),
+        # Lists of common nouns: head first in Indonesian, last in English; a shared head once.
+        ("sektor pertambangan dan energi terbarukan", "mining and renewable energy sectors"),
+        ("gedung sekolah, masjid, dan balai desa", "school buildings, mosques and village halls"),
+        ("minyak sawit olahan, kertas, dan kopi", "processed palm oil, paper and coffee"),
+        ("Kecamatan Martapura dan Astambul", "Martapura and Astambul districts"),
+        ("Jawa Timur, Jawa Barat, dan Aceh", "East Java, West Java and Aceh"),
+        ("aula kantor bupati di Lewoleba", "regent's office halls in Lewoleba"),
+        # An organisation's name with commas is one name, not a list.
+        ("Badan Meteorologi, Klimatologi, dan Geofisika", "Badan Meteorologi, Klimatologi, and Geofisika"),
+        # A word not in the tables leaves the phrase as written, not half translated.
+        ("sektor pariwisata dan kerajinan tangan", "sektor pariwisata and kerajinan tangan"),
     ],
 )
 def test_to_english(text, en):
@@ -842,3 +862,39 @@ def test_a_unit_word_starting_with_to_is_no_range():
     assert render_quantity(q, "en") == "12 shops"
     (q,) = numbers("Sebanyak 12 hingga 18 anak tertular.")
     assert render_quantity(q, "en") == "12 to 18 children"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "shown"),
+    [
+        ("Jakarta (KABARIN) - PT KAI mencatat 3,9 juta penumpang.", "PT KAI mencatat 3,9 juta penumpang."),
+        ("Bandung: Persib mengalahkan Persija.", "Persib mengalahkan Persija."),
+        ("Jakarta Selatan: polisi menangkap dua orang.", "Polisi menangkap dua orang."),
+        ("Menurut Citra: bila suku bunga turun.", "Menurut Citra: bila suku bunga turun."),
+        ("Persib menang 2-1 di Bandung.", "Persib menang 2-1 di Bandung."),
+    ],
+)
+def test_strip_dateline(sentence, shown):
+    assert strip_dateline(sentence) == shown
+
+
+def test_other_bound_is_the_end_not_asked():
+    """ "When did it end?" is not answered by the date after "dimulai", nor "when did it begin?"
+    by the date after "berakhir"."""
+    s = "Masa angkutan berlangsung selama 18 hari, dimulai 18 Desember 2025 dan berakhir pada 4 Januari 2026."
+    start, end = s.index("18 Des"), s.index("4 Jan")
+    assert other_bound("When did the holiday period end?", s, start)
+    assert not other_bound("When did the holiday period end?", s, end)
+    assert other_bound("Kapan masa angkutan dimulai?", s, end)
+    assert not other_bound("Kapan masa angkutan dimulai?", s, start)
+    assert not other_bound("Kapan masa angkutan itu?", s, start)  # neither asked: no preference
+
+
+def test_the_datelines_outlet_is_no_candidate():
+    """ "Jakarta (KABARIN) - …": the outlet filed the report; it answers no "which" question."""
+    from retrieval.spans import find_all
+
+    found = find_all("Jakarta (KABARIN) - Majelis hakim Pengadilan Tipikor Jakarta Pusat menjatuhkan vonis.")
+    assert "KABARIN" not in [e.text for e in found.entities]
+    found = find_all("Pertemuan ini dilaporkan langsung oleh Kantor Berita Pusat Korea (KCNA), Senin (29/9).")
+    assert "KCNA" in [e.text for e in found.entities]  # an outlet in the sentence itself stays
