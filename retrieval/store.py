@@ -55,7 +55,9 @@ from .errors import ConfigError, IndexCorruptError, IndexMissingError
 # when a question first reads the passage (most of them at 1M chunks).
 # "9": facts read a range of figures as one ("12 hingga 18 anak") and of days ("18–19
 # November"), "mencapai" as no qualifier ("reached", not "up to"), a season's holiday as no day.
-FORMAT_VERSION = "9"
+# "10": a month or day with "tahun lalu/depan/ini" is of that year ("November tahun lalu"), and
+# "empat hari ini" counts days (no "today"): sentences' stored dates change.
+FORMAT_VERSION = "10"
 MANIFEST = "manifest.json"
 DB = "chunks.sqlite"
 TERMS_FILE = "terms.json"  # corpus statistics the reader needs (build.write_terms)
