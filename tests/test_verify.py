@@ -361,10 +361,10 @@ def test_a_count_of_another_noun_or_of_time_is_not_the_count_asked():
 
 def test_a_count_of_people_is_of_the_verb_past_its_frame_words():
     # "terpaksa mengungsi": the evacuees were forced to flee; the act is "mengungsi".
-    q, c, _ = _weighed("How many residents were evacuated in Banjar?")
+    _, c, _ = _weighed("How many residents were evacuated in Banjar?")
     fled = "BPBD mencatat 1.200 warga terpaksa mengungsi hingga Senin siang."
     assert verify.counts_another_act(c, fled, facts(fled, None).quantities) is None
-    q, c, _ = _weighed("How many people died in the flood?")
+    _, c, _ = _weighed("How many people died in the flood?")
     assert verify.counts_another_act(c, fled, facts(fled, None).quantities) == "mengungsi"
 
 
