@@ -47,10 +47,13 @@ pytestmark = pytest.mark.slow
 # failing (yes/no about a place the articles never name, "Tokyo", "Shanghai"): seeds correct
 # 0.837 with them (0.845 before its last two), corpus 0.865, near-miss 0.773 / 0.732, false
 # refusals 0.014 / 0.027.
+# Round 20 (reading10, reading11, decline7 and followups6 added; all merged): seeds R@1 0.843,
+# R@5 0.959, short 0.913, correct 0.847, near-miss 0.773, false refusals 0.012; corpus 0.897,
+# 0.965, 0.860, 0.858, near-miss 0.739, false refusals 0.028 (12 of 429).
 FLOORS = {
-    "seeds": {"R@1": 0.81, "R@5": 0.94, "short_answer_accuracy": 0.88, "answer_correct": 0.83,
-              "off_topic_declined": 0.97, "near_miss_declined": 0.74, "false_refusals_max": 0.03},
-    "corpus": {"R@1": 0.86, "R@5": 0.95, "short_answer_accuracy": 0.82, "answer_correct": 0.80,
+    "seeds": {"R@1": 0.82, "R@5": 0.94, "short_answer_accuracy": 0.89, "answer_correct": 0.83,
+              "off_topic_declined": 0.97, "near_miss_declined": 0.75, "false_refusals_max": 0.025},
+    "corpus": {"R@1": 0.87, "R@5": 0.95, "short_answer_accuracy": 0.84, "answer_correct": 0.83,
                "off_topic_declined": 0.97, "near_miss_declined": 0.72, "false_refusals_max": 0.035},
 }  # fmt: skip
 
