@@ -30,7 +30,7 @@ from .render import answer_parts, cut, event_date, event_extra, event_where, quo
 
 if TYPE_CHECKING:  # types only: importing them at run time would load the build pipeline
     from retrieval.build import IndexReport
-    from retrieval.store import Problem
+    from retrieval.store import Document, Problem
 
 SAMPLE_QUESTION = "Who met in Beijing on 28 September?"
 SNIPPET_CHARS = 240  # a passage preview: about three lines of a terminal
@@ -71,12 +71,17 @@ def answer_json(answer: Answer) -> str:
     return json.dumps(answer.to_dict(), ensure_ascii=False)
 
 
+def _meta(doc: Document, lang: str) -> str:
+    """A source's outlet and date ("Metrotvnews.com · 29 Sep 2025")."""
+    return " · ".join(literal(x) for x in (doc.source, format_date(doc.date, lang)) if x)
+
+
 def _passage_lines(p: Passage, lang: str, cited: bool, full: bool, quote: str | None = None) -> list[Padding]:
     """A source: its title, where it is in the file, and a snippet centred on ``quote`` (the
     sentence the answer quotes from it), or the passage in full with its retrieval score."""
     mark = Text("★" if cited else " ")
     mark.append(f"[{p.n}] ", style="bold cyan")
-    meta = " · ".join(literal(x) for x in (p.doc.source, format_date(p.doc.date, lang)) if x)
+    meta = _meta(p.doc, lang)
     head = Text(literal(p.doc.title))
     head.append(f" ({meta})", style="dim")
     paragraphs = f"{p.paragraph}" + (f"-{p.paragraph_end}" if p.paragraph_end != p.paragraph else "")
@@ -101,7 +106,7 @@ def _source_line(ps: list[Passage], lang: str, width: int) -> Text:
     """Uncited passages of one article on one line: their numbers, its title (cut to fit)
     and date (chat: `show N` prints one)."""
     doc = ps[0].doc
-    meta = " · ".join(literal(x) for x in (doc.source, format_date(doc.date, lang)) if x)
+    meta = _meta(doc, lang)
     numbers = " ".join(f"[{p.n}]" for p in ps) + " "
     title = literal(doc.title)
     room = max(width - 2 - len(numbers) - len(meta) - 3, 12)

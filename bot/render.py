@@ -15,7 +15,6 @@ from retrieval.corroborate import REPORTER_TITLE, disagreement_line, reported_li
 from retrieval.dates import MONTH_NAMES
 from retrieval.dates import format_date as format_day
 from retrieval.language import text
-from retrieval.spans import strip_dateline
 from retrieval.timeline import Event
 
 # An event's sentence in a timeline line: most of the seed sentences fit (median about 150
@@ -52,8 +51,8 @@ def answer_parts(answer: Answer) -> AnswerParts:
             declined=answer.answer,
         )
     m = _MARK.match(answer.answer)
-    quote, mark = (m.group(1), m.group(2)) if m else (answer.answer, "")
-    quote = strip_dateline(quote)  # "Jakarta (KABARIN) - …": the source line says where from
+    mark = m.group(2) if m else ""
+    quote = answer.quote or ""  # without the marks and the dateline ("Jakarta (KABARIN) - …")
     short = answer.short_answer.text if answer.short_answer else None
     reported = reported_line(answer.reported_by, answer.articles, lang) if answer.reported_by else None
     differ = tuple(disagreement_line(d, lang) for d in answer.disagreements)

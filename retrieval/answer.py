@@ -11,6 +11,8 @@ from .reader import ShortAnswer
 from .spans import strip_dateline
 from .store import ChunkRow, Document
 
+_TRAILING_MARKS = re.compile(r"\s*(?:\[\d+\])+\s*$")  # the citation marks ending an answer
+
 
 @dataclass(frozen=True, kw_only=True)
 class Citation:
@@ -112,8 +114,7 @@ class Answer:
         ("Jakarta (KABARIN) - …"); the answer keeps both."""
         if not self.found:
             return None
-        text = re.sub(r"\s*(?:\[\d+\])+\s*$", "", self.answer)
-        return strip_dateline(text)
+        return strip_dateline(_TRAILING_MARKS.sub("", self.answer))
 
     @property
     def citations(self) -> list[Citation]:

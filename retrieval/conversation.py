@@ -565,10 +565,7 @@ _OWNER = re.compile(r"\b((?:[A-Z][\w.-]*\s)*[A-Z][\w.-]*)['’]s?\s+")
 
 
 # Words that end a possessive's noun phrase ("Kim's first trip abroad | since meeting Putin").
-_NP_END_EN = {
-    "since", "after", "before", "during", "until", "till", "than", "while", "when", "because",
-    "with", "without", "from", "to", "for", "about", "at", "on", "in", "by", "over", "under",
-}  # fmt: skip
+_NP_END_EN = {"because", "since", "till", "until", "while", "without"}  # the rest are in STOP_EN
 
 
 def _of_form(text: str) -> str:

@@ -412,8 +412,7 @@ _YEAR_MOD = r"tahun\s+(?:lalu|kemarin|depan|mendatang|ini)|(?:last|next|this)\s+
 
 def _year_offset(mod: str) -> int:
     w = mod.lower().split()
-    word = w[-1] if w[0] == "tahun" else w[0]
-    return -1 if word in _PAST else 1 if word in _FUTURE else 0
+    return _REL[w[-1] if w[0] == "tahun" else w[0]]
 
 
 # "Minggu, 28 September", "29 September 2025", "4th of September", optional trailing lalu/depan.

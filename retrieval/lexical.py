@@ -161,13 +161,11 @@ class Postings:
             start, end = int(indptr[tid]), int(indptr[tid + 1])
             np.add.at(scores, indices[start:end], data[start:end])
         if scored_only:
-            scored = np.flatnonzero(scores > 0)
-            if len(scored) > k:
-                scored = scored[np.argpartition(scores[scored], -k)[len(scored) - k :]]
-            order = np.flip(np.argsort(scores[scored]))
-            return scored[order], scores[scored][order]
-        # bm25s.selection._topk_numpy, sorted
-        part = np.argpartition(scores, -k)[len(scores) - k :]
+            part = np.flatnonzero(scores > 0)
+            if len(part) > k:
+                part = part[np.argpartition(scores[part], -k)[len(part) - k :]]
+        else:  # bm25s.selection._topk_numpy, sorted
+            part = np.argpartition(scores, -k)[len(scores) - k :]
         part_scores = np.take(scores, part)
         order = np.flip(np.argsort(part_scores))
         return part[order], part_scores[order]

@@ -1906,11 +1906,9 @@ aplikasi | app; apps
 tim | team; teams
 keuangan | finance
 teknologi | technology
-gedung | building; buildings
 balai | hall; halls
 balai desa | village hall; village halls
 aula | hall; halls
-masjid | mosque; mosques
 gereja | church; churches
 rumah | house; houses
 rumah sakit | hospital; hospitals
@@ -1921,7 +1919,6 @@ kantor bupati | regent's office; regent's offices
 tenda | tent; tents
 pasar | market; markets
 jalan | road; roads
-jembatan | bridge; bridges
 sawah | rice field; rice fields
 kebun | garden; gardens
 lahan | land
@@ -1969,7 +1966,6 @@ kedelai | soybeans
 makanan | food
 makanan halal | halal food
 minuman | drinks
-produk | product; products
 pupuk | fertiliser
 pasokan | supply; supplies
 pembelian | purchase; purchases
@@ -1984,7 +1980,6 @@ bersih | clean
 popok | diaper; diapers
 obat | medicine; medicines
 obat-obatan | medicines
-selimut | blanket; blankets
 masker | mask; masks
 tikar | mat; mats
 pangan | food
@@ -2011,7 +2006,6 @@ ruam merah | red rash
 batuk | cough
 pilek | runny nose
 mata merah | red eyes
-sekolah | school; schools
 desa | village; villages
 kota | city; cities
 pulau | island; islands

@@ -40,7 +40,7 @@ from .lexicon import (
 )
 from .question import BRIDGE_LONGEST, MEASURES, WH_WORDS, Question, canonical_unit, lookup
 from .question import _heads as question_heads
-from .spans import Quantity, Span
+from .spans import Quantity, Span, and_join
 
 _WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
 
@@ -1044,11 +1044,6 @@ _SPEAKER_BACK = re.compile(
 )
 
 
-def asks_words(q: Question) -> bool:
-    """Does the question ask what someone said (not why, nor how they reacted)?"""
-    return q.type != "why" and bool(_ASKS_WORDS.search(q.text)) and not asks_reaction(q.text)
-
-
 # How many words before a verb of saying name its speaker: "Kepala Ekonom Bank Mitra Sejahtera,
 # Andreas Tanjung" is seven; more reaches into the clauses before the subject.
 SPEAKER_WORDS = 8
@@ -1086,6 +1081,7 @@ def sayer_of(q: Question, concepts_: Sequence[Concept]) -> int | None:
     return next((i for i, x in enumerate(concepts_) if x is c), None) if c is not None else None
 
 
+@lru_cache(maxsize=1 << 16)
 def _speaker(text: str) -> str:
     """The speaker a sentence names: the words before its verb of saying, or after its quote's
     closing "kata"/"ujar"; "" when it names none."""
@@ -1093,7 +1089,7 @@ def _speaker(text: str) -> str:
     if by:
         return by.group(1)
     close = _QUOTE_CLOSE.search(text)
-    if close and not _QUOTE_OPEN.match(text[close.end(1) :] or "x"):
+    if close:
         said = close.group(1).strip()
         if said:
             return said
@@ -1275,7 +1271,7 @@ def rank(
     elif asks_reaction(q.text):
         # (a reaction is scored as a reason is: its own bonus, the event's coverage)
         explained, reasons = _reaction_coverage(cands, hits, weights, total)
-    elif asks_words(q):
+    elif _ASKS_WORDS.search(q.text):  # what someone said (not why, nor a reaction: above)
         explained, reasons = (
             _speaker_coverage(cands, hits, weights, total, stated, concepts_, sayer_of(q, concepts_)),
             set(),
@@ -1790,12 +1786,6 @@ def _opens_with(span_text: str, phrase: Span) -> bool:
     """Does a named span already start the way the phrase does ("Stasiun Pasar Senen")?"""
     first = phrase.text.split()[0].lower() if phrase.text.split() else ""
     return span_text.lower().startswith(first)
-
-
-def and_join(names: Sequence[str], lang: str) -> str:
-    """ "A, B and C" in the answer's language ("A, B dan C")."""
-    joiner = " and " if lang == "en" else " dan "
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + joiner + names[-1]
 
 
 def _list_answer(q: Question, c: Candidate, span: Span, found: Sequence, lang: str, kind: str) -> ShortAnswer:

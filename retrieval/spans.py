@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -474,14 +475,19 @@ _START_BEFORE = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
+def _other_bound_words(question: str) -> re.Pattern[str] | None:
+    """The words before a date that make it the other end of the period asked (once per
+    question: ``other_bound`` runs for every date of every candidate sentence)."""
+    end, begin = bool(_ASKS_END.search(question)), bool(_ASKS_START.search(question))
+    return None if end == begin else (_START_BEFORE if end else _END_BEFORE)
+
+
 def other_bound(question: str, sentence: str, start: int) -> bool:
     """Is the date at ``start`` the other end of a period than the one asked: the start when
     the question asks when it ended, or the end when it asks when it began?"""
-    end, begin = bool(_ASKS_END.search(question)), bool(_ASKS_START.search(question))
-    if end == begin:
-        return False
-    before = sentence[max(0, start - 30) : start]
-    return bool((_START_BEFORE if end else _END_BEFORE).search(before))
+    words = _other_bound_words(question)
+    return words is not None and bool(words.search(sentence[max(0, start - 30) : start]))
 
 
 def strip_dateline(sentence: str) -> str:
@@ -1184,7 +1190,7 @@ def list_english(text: str, before: str = "") -> str | None:
     if shared and all(w[:1].isupper() for item in items for w in item.split()):
         # "Kecamatan Ile Ape dan Ile Ape Timur": names of the feature, said as written.
         many = (_noun_forms(head) or (head,))[-1]
-        return f"{_and_join([' '.join(first[1:]), *items[1:]])} {many}"
+        return f"{and_join([' '.join(first[1:]), *items[1:]])} {many}"
     if first[0][:1].isupper():
         return (
             None
@@ -1195,10 +1201,10 @@ def list_english(text: str, before: str = "") -> str | None:
         said = [_things_english(first[1:], plural=False), *(_things_english(r, plural=False) for r in rest)]
         if all(x is not None for x in said):
             many = (_noun_forms(head) or (head,))[-1]
-            return f"{_and_join([x for x in said if x])} {many}"
+            return f"{and_join([x for x in said if x])} {many}"
     said = [_things_english(x.split()) for x in items]
     if all(x is not None for x in said):
-        return _and_join([x for x in said if x])
+        return and_join([x for x in said if x])
     return None
 
 
@@ -1207,16 +1213,17 @@ def _names_english(items: list[str]) -> str | None:
     Barat, dan Aceh" → "East Java, West Java and Aceh")."""
     if any(_title_prefix(x.split()) or _is_org_name(x) for x in items):
         return None
-    return _and_join([to_english(x) for x in items])
+    return and_join([to_english(x) for x in items])
 
 
 def _is_org_name(text: str) -> bool:
     return any(w.lower() in _ORGANISATION_WORDS for w in text.split())
 
 
-def _and_join(names: list[str]) -> str:
-    """ "A, B and C"."""
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+def and_join(names: Sequence[str], lang: str = "en") -> str:
+    """ "A, B and C" in the answer's language ("A, B dan C")."""
+    joiner = " and " if lang == "en" else " dan "
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + joiner + names[-1]
 
 
 def phrase_english(text: str, before: str = "") -> str:

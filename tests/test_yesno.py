@@ -132,6 +132,9 @@ def test_no_with_the_figure_stated_when_the_question_names_another():
     assert answer("Apakah Agus Salim Harahap divonis delapan tahun penjara?", sentence) == "Ya, delapan tahun"
     # Another figure of another thing says nothing: the unit must be the asked one.
     assert answer("Did the flood kill 3 people?", "Banjir merendam 14 desa selama tiga hari.") is None
+    # A figure demanded is not what happened: no "No, 11 years" from the prosecutors' demand.
+    demand = "Vonis itu lebih ringan dari tuntutan jaksa yang menuntut Agus Salim Harahap dihukum 11 tahun penjara."
+    assert answer("Was Agus Salim Harahap sentenced to ten years?", demand) is None
 
 
 def test_no_with_the_capital_the_sentence_places_it_in():
