@@ -205,7 +205,7 @@ def yes_no(
     names = [k for k in asked if k not in content]
     unnamed = [k for k in names if not any(_present(f, have) for f in k.forms)]
     if unnamed:
-        city = _other_city(unnamed, content, c.facts.places, sentence)
+        city = _other_city(unnamed, content, c.facts.places, sentence, names)
         if city:  # "Did Choe meet Wang Yi in Pyongyang?" against "… Choe … di Beijing"
             no = f"{_NO.get(lang, 'No')} — {'di' if lang == 'id' else 'in'} {city}"
             return ShortAnswer(text=no, type="yesno", cited=(c.n,), quote=sentence)
@@ -254,7 +254,11 @@ def yes_no(
 
 
 def _other_city(
-    unnamed: Sequence[Concept], content: Sequence[Concept], places: Iterable[Span], sentence: str
+    unnamed: Sequence[Concept],
+    content: Sequence[Concept],
+    places: Iterable[Span],
+    sentence: str,
+    names: Sequence[Concept] = (),
 ) -> str | None:
     """The capital city the sentence places what was asked in, when the question places it in
     another one and the sentence states all the rest of it: "No — in Beijing". Only capitals
@@ -263,15 +267,24 @@ def _other_city(
     if len(unnamed) != 1 or not (asked := unnamed[0]).place:
         return None
     own = {f.lower() for f in asked.forms} | {asked.text.lower()}
+    # A capital the question names elsewhere is not where the sentence contradicts it ("Did
+    # Kim travel on to Moscow after leaving Beijing?" is not "No — in Beijing").
+    named = {f.lower() for k in names if k is not asked for f in (*k.forms, k.text)}
     if own.isdisjoint(CAPITAL_OF) or not all(_hits(sentence, k.forms) for k in content):
         return None
     if _NEGATION.search(_unnegated(sentence)):
         return None  # "… tidak di Beijing": what is denied is not where it was
     for p in places:
         low = p.text.lower()
-        if low in CAPITAL_OF and low not in own:
+        if low in CAPITAL_OF and low not in own and low not in named and _AT.search(sentence, 0, p.start):
             return p.text
     return None
+
+
+# A place the sentence puts something in, not one it only names ("kemitraan … antara Moskow dan
+# Pyongyang" is no meeting in Moscow: "Apakah Putin dan Kim bertemu sebelum parade di
+# Beijing?" was answered "Tidak — di Moskow" from it).
+_AT = re.compile(r"\b(?:di|in|at)\s+$", re.I)
 
 
 def _present(form: str, words: set[str]) -> bool:

@@ -146,3 +146,9 @@ def test_no_with_the_capital_the_sentence_places_it_in():
     # A city's own country is no contradiction, nor a sentence not stating the rest of it.
     assert answer("Did Wang Yi hold talks with Choe in China?", talks) is None
     assert answer("Did Wang Yi sign a treaty with Choe in Pyongyang?", talks) is None
+    # A capital only named ("kemitraan antara Moskow dan Pyongyang"), or one the question names
+    # itself, is not where the sentence puts the event.
+    met = "Putin dan Kim juga bertemu sebelum parade, memuji kemitraan antara Moskow dan Pyongyang."
+    assert answer("Apakah Putin dan Kim bertemu sebelum parade di Beijing?", met) is None
+    left = "Kim meninggalkan Beijing pada hari Kamis, mengakhiri perjalanannya."
+    assert answer("Did Kim travel on to Moscow after leaving Beijing?", left) is None
