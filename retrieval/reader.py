@@ -873,7 +873,9 @@ def explains(text: str, words: frozenset[str]) -> bool:
 # "guna" before an active verb. Not the complement of a verb of intent or of a noun
 # ("berjanji untuk meningkatkan", "bersedia untuk", "waktu untuk mendaftarkan"): that is what
 # was promised or allowed, not why.
-_PURPOSE_CLAUSE = re.compile(r"\b(\w+)\s+(?:untuk|guna)\s+(?:me|ber)\w{3,}", re.IGNORECASE)
+_PURPOSE_CLAUSE = re.compile(
+    rf"\b(\w+)\s+(?:{'|'.join(sorted(_PURPOSE))})\s+(?:me|ber)\w{{3,}}", re.IGNORECASE
+)
 _INTENT = frozenset({
     "janji", "berjanji", "bersedia", "siap", "berencana", "rencana", "memutuskan", "sepakat", "bersepakat",
     "berkomitmen", "komitmen", "ingin", "mampu", "setuju", "menolak", "meminta", "diminta", "dianjurkan",
@@ -1054,31 +1056,17 @@ _BY_SPEAKER = re.compile(r"^\s*(?:menurut|according to)\s+(?!dia\b|nya\b|mereka\
 # Verbs of plain saying, which any report of speech meets ("What did he say …" of "Ia mengaku …").
 # Not "call" or "describe": every statement is no naming ("What did he call the friendship?"
 # went to another of his statements, a seeds follow-up, when they were counted).
-_SAY_ANY = frozenset(
-    {
-        "say",
-        "says",
-        "said",
-        "tell",
-        "tells",
-        "told",
-        "write",
-        "writes",
-        "wrote",
-        "kata",
-        "katanya",
-        "bilang",
-        "ujar",
-    }
-    | {"menurut", "tulis", "menulis"}
-)
+_SAY_ANY = frozenset({
+    "say", "says", "said", "tell", "tells", "told", "write", "writes", "wrote",
+    "kata", "katanya", "bilang", "ujar", "menurut", "tulis", "menulis",
+})  # fmt: skip
 _QUOTE_MARK = re.compile(r"[\"“”]")
 
 
 def sayer_of(q: Question, concepts_: Sequence[Concept]) -> int | None:
     """The index of the concept naming whose words the question asks, if it names one."""
     c = verify._sayer(q.text, concepts_)
-    return next((i for i, x in enumerate(concepts_) if x is c), None) if c is not None else None
+    return next((i for i, x in enumerate(concepts_) if x is c), None)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -1107,11 +1095,12 @@ def _speaker(text: str) -> str:
 def _speaker_coverage(
     cands: Sequence[Candidate],
     hits: Sequence[Sequence[int]],
+    coverages: Sequence[float],
     weights: dict[int, float],
     total: float,
     stated: _ConceptIndex,
     concepts_: Sequence[Concept],
-    sayer: int | None = None,
+    sayer: int | None,
 ) -> list[float]:
     """For a question asking someone's words: a sentence giving the words of a speaker named
     elsewhere covers that speaker too. News names the speaker once ("Pelatih Persib, Hendrik
@@ -1137,32 +1126,32 @@ def _speaker_coverage(
         who = _speaker(cands[k].text)
         return set(stated.hits(frozenset(words_of(who)))) if who else set()
 
-    out = [sum(weights[i] for i in h) / total if total else 0.0 for h in hits]
+    out = list(coverages)
     if not total:
         return out
+    opens = [bool(_QUOTE_OPEN.match(c.text)) for c in cands]
     for k, c in enumerate(cands):
         prev, nxt = near(k, -1), near(k, 1)
-        if _QUOTE_OPEN.match(c.text):
+        own = set(hits[k])
+        if opens[k]:
             # (the quote's own close, the sentence closing it, the one naming its speaker before it)
-            heard = of(k) | (of(nxt) if nxt is not None and not _QUOTE_OPEN.match(cands[nxt].text) else set())
-            if prev is not None and (
-                not _QUOTE_OPEN.match(cands[prev].text) or _QUOTE_CLOSE.search(cands[prev].text)
-            ):
+            heard = of(k) | (of(nxt) if nxt is not None and not opens[nxt] else set())
+            if prev is not None and (not opens[prev] or _QUOTE_CLOSE.search(cands[prev].text)):
                 # (or a whole quote before it, closed with its speaker: the next quote is theirs too)
                 heard |= of(prev)
-        elif prev is not None and _QUOTE_OPEN.match(cands[prev].text) and _QUOTE_CLOSE.search(c.text):
+        elif prev is not None and opens[prev] and _QUOTE_CLOSE.search(c.text):
             before = near(prev, -1)
             heard = of(k) | (of(before) if before is not None else set())
         elif _SPEAKER_BACK.match(c.text):
             heard = of(prev)
         else:
             heard = set()
-        if sayer is not None and sayer not in heard | set(hits[k]):
+        if sayer is not None and sayer not in heard and sayer not in own:
             continue  # (someone else's words)
         if heard or _QUOTE_MARK.search(c.text) or not verify.SPEECH.isdisjoint(c.facts.words):
             heard |= frame
-        if heard - set(hits[k]):
-            out[k] = sum(weights[i] for i in heard | set(hits[k])) / total
+        if heard - own:
+            out[k] = sum(weights[i] for i in heard | own) / total
     return out
 
 
@@ -1200,12 +1189,12 @@ _DEPUTY = frozenset({"deputi", "deputy", "wakil", "vice", "mantan", "former", "e
 # of the question's words without it. "if" after a verb of asking or knowing is "whether".
 _CONDITION_Q = re.compile(
     r"(?<!\bask )(?<!\basked )(?<!\bknow )(?<!\bwonder )(?<!\bsee )(?<!\bcheck )"
-    r"\b(?:if|unless|in case|jika|jikalau|apabila|bila|bilamana|seandainya|andaikan|kalau)\b\s+([^?]+)",
+    rf"\b(?:{verify.IF_WORDS}|bilamana|in case)\b\s+([^?]+)",
     re.IGNORECASE,
 )
 # A sentence's condition: the words after its conditional marker, up to the clause's end.
 _CONDITION_S = re.compile(
-    r"\b(?:if|unless|jika|jikalau|apabila|bila|bilamana|seandainya|andaikan|kalau|asalkan)\b([^,.;:]+)",
+    rf"\b(?:{verify.IF_WORDS}|bilamana|asalkan)\b([^,.;:]+)",
     re.IGNORECASE,
 )
 # What a sentence stating the question's condition gains. The sentence giving the consequence
@@ -1273,7 +1262,9 @@ def rank(
         explained, reasons = _reaction_coverage(cands, hits, weights, total)
     elif _ASKS_WORDS.search(q.text):  # what someone said (not why, nor a reaction: above)
         explained, reasons = (
-            _speaker_coverage(cands, hits, weights, total, stated, concepts_, sayer_of(q, concepts_)),
+            _speaker_coverage(
+                cands, hits, coverages, weights, total, stated, concepts_, sayer_of(q, concepts_)
+            ),
             set(),
         )
     else:
@@ -1796,8 +1787,7 @@ def _list_answer(q: Question, c: Candidate, span: Span, found: Sequence, lang: s
         # The list as one ("Kecamatan Ile Ape dan Ile Ape Timur": two districts), else each name.
         whole = c.text[members[0].start : members[-1].end]
         listed = spans_mod.list_english(whole, c.text[: members[0].start]) if len(members) > 1 else None
-        parts = [spans_mod.to_english(m.text, before=c.text[: m.start]) for m in members]
-        text = listed or and_join(parts, "en")
+        text = listed or and_join([spans_mod.to_english(m.text, before=c.text[: m.start]) for m in members])
     else:  # the article's own words
         text = c.text[members[0].start : members[-1].end]
     return ShortAnswer(text=text, type=kind, cited=(c.n,), quote=c.text)

@@ -1465,20 +1465,22 @@ class Found:
 def find_all(sentence: str) -> Found:
     found_places = places(sentence)
     found_people, joined = _coordinated_places(sentence, people(sentence), found_places)
+    outlet = _dateline_outlet(sentence)
     return Found(
         people=tuple(found_people),
         places=tuple(sorted([*found_places, *joined], key=lambda x: x.start)),
-        entities=tuple(e for e in entities(sentence) if not _dateline_outlet(sentence, e)),
+        entities=tuple(e for e in entities(sentence) if not (outlet[0] < e.start and e.end <= outlet[1])),
         quantities=tuple(numbers(sentence)),
     )
 
 
-def _dateline_outlet(sentence: str, span: Span) -> bool:
-    """Is the span the outlet of the sentence's dateline ("Jakarta (KABARIN) - …")? It filed the
-    report and answers no question about what the report says."""
+def _dateline_outlet(sentence: str) -> tuple[int, int]:
+    """Where the outlet of the sentence's dateline is ("Jakarta (KABARIN) - …": from its "(" to
+    the dateline's end), or (len, -1) when there is none: it filed the report and answers no
+    question about what the report says."""
     m = _DATELINE_AT_START.match(sentence)
     paren = sentence.find("(", 0, m.end()) if m else -1
-    return m is not None and paren >= 0 and paren < span.start and span.end <= m.end()
+    return (paren, m.end()) if m is not None and paren >= 0 else (len(sentence), -1)
 
 
 # Administrative units whose lists name places ("Kecamatan Martapura dan Astambul").

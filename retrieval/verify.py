@@ -334,6 +334,8 @@ def unattested(
     question is no answer. Words we can't read (English with no Indonesian forms) say nothing.
     A phrase ("rumah sakit") is stated only where one passage has all its words."""
     out: list[str] = []
+    lead = next((t for t in texts if t), None)
+    low = text.lower()
     for group in heads(text, language, concepts_):
         if any(concepts_[i].text.lower() in GENERIC for i in group):
             continue
@@ -343,8 +345,7 @@ def unattested(
         # A trade ("securities" of "which securities firm") is the answer's own: stated in the
         # text of the lead's passage, not anywhere in its article or the passages around it
         # (another firm of that trade named a few lines off).
-        lead = next((t for t in texts if t), None)
-        if lead and evidence and any(_TRADE.search(f"{k} {text.lower()}") for k in kinds):
+        if lead and evidence and any(_TRADE.search(f"{k} {low}") for k in kinds):
             evidence, texts = (evidence[0] | frozenset(_WORD.findall(lead)),), (lead,)
         if any(
             _head_stated(group, concepts_, ws, texts[k] if k < len(texts) else None)
@@ -774,7 +775,9 @@ def unheld(
 # Words that relate the condition's parts, not what it is ("terhadap", "against").
 _RELATIONS = frozenset({"terhadap", "atas", "kepada", "oleh", "against", "towards", "toward", "if"})
 # "… if the US attacks", "… kalau diserang Amerika": the condition a hypothetical asks under.
-_IF = re.compile(r"\b(?:if|unless|kalau|jika|jikalau|apabila|bila|seandainya|andaikan)\b\s+(.+)$")
+# Words opening a condition, in both languages (reader's condition questions add their own).
+IF_WORDS = r"if|unless|kalau|jika|jikalau|apabila|bila|seandainya|andaikan"
+_IF = re.compile(rf"\b(?:{IF_WORDS})\b\s+(.+)$")
 
 
 def unconditioned(
@@ -993,11 +996,13 @@ def other_phase(qtype: str, question: str, sentence: str) -> str | None:
     if qtype != "when":
         return None
     q = set(_WORD.findall(question.lower()))
-    said = set(_WORD.findall(sentence.lower()))
     asked = [i for i, p in enumerate(_PHASES) if q & p]
-    if len(asked) != 1 or said & _PHASES[asked[0]] or not said & _PHASES[1 - asked[0]]:
+    if len(asked) != 1:
         return None
-    return sorted(q & _PHASES[asked[0]])[0]
+    said = set(_WORD.findall(sentence.lower()))
+    if said & _PHASES[asked[0]] or not said & _PHASES[1 - asked[0]]:
+        return None
+    return min(q & _PHASES[asked[0]])
 
 
 def placed_elsewhere(forms: Iterable[str], places: Iterable[_Span]) -> bool:
