@@ -169,7 +169,7 @@ def render_timeline(console: Console, events: list[Event], lang: str, query: str
     for e in events:
         line = Text()
         line.append(event_date(e, lang), style="bold")
-        line.append("  " + literal(cut(e.text)))
+        line.append("  " + literal(cut(e.shown)))
         line.append(f" [{literal(event_where(e))}]", style="cyan")
         extra = event_extra(e, lang)
         if extra:

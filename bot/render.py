@@ -110,12 +110,15 @@ def event_where(event: Event) -> str:
 
 
 def event_extra(event: Event, lang: str) -> str:
-    """ "· 3 articles" when more than one article reports it; "(date inferred)" when it is."""
+    """ "· 3 articles" when more than one article reports it; "(date inferred)" when it is;
+    "(upcoming)" when it was still ahead when its article was published."""
     bits = []
     if len(event.reported_by) > 1:
         bits.append("· " + text(lang, "timeline_articles", n=len(event.reported_by)))
     if event.inferred:
         bits.append(text(lang, "timeline_inferred"))
+    if event.expected:
+        bits.append(text(lang, "timeline_expected"))
     return " ".join(bits)
 
 

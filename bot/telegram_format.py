@@ -64,7 +64,7 @@ def timeline_blocks(events: list[Event], lang: str, query: str | None = None) ->
         where = event_where(e)
         extra = event_extra(e, lang)
         blocks.append(
-            f"<b>{esc(event_date(e, lang))}</b> — {esc(cut(e.text))} <i>({esc(where)})</i>"
+            f"<b>{esc(event_date(e, lang))}</b> — {esc(cut(e.shown))} <i>({esc(where)})</i>"
             + (f" {esc(extra)}" if extra else "")
         )
     return blocks

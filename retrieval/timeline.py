@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from . import corroborate
 from . import dates as dates_mod
+from . import verify
 from .corroborate import Reporter, reporters
 from .facts import Facts, words_of
 from .lexicon import EN_TO_ID
@@ -55,6 +56,17 @@ class Event:
     # The last day (or month) of a range the sentence states ("sejak Sabtu hingga kemarin",
     # "18–19 November", "Desember hingga Februari"); None for one day or month.
     end: str | None = None
+    # The date falls after the shown sentence's article was published: a scheduled, planned
+    # or expected event ("RDG berikutnya dijadwalkan pada 18–19 November"), not a reported one.
+    expected: bool = False
+
+    @property
+    def shown(self) -> str:
+        """``text`` as a reader should see it: a sentence that continues a quote opened in
+        the sentence before starts with "…", one whose quote goes on in the next ends with it
+        (the index splits a quote of several sentences into its sentences)."""
+        starts_inside, ends_inside = quote_edges(self.text)
+        return ("…" if starts_inside else "") + self.text + (" …" if ends_inside else "")
 
     def to_dict(self) -> dict:
         return dataclasses.asdict(self)
@@ -62,6 +74,31 @@ class Event:
     def to_json(self) -> str:
         """One line of ``berita timeline --json``."""
         return json.dumps(self.to_dict(), ensure_ascii=False)
+
+
+# A straight quote mark opens a quote at the start or after a space or bracket, and closes
+# one elsewhere ('…pekan depan," ujarnya.'); curly ones say which they are.
+_QUOTE_CHARS = re.compile(r'["“”]')
+
+
+def quote_edges(text: str) -> tuple[bool, bool]:
+    """(the sentence starts inside a quote, a quote it opens is still open at its end)."""
+    depth, starts_inside = 0, False
+    for m in _QUOTE_CHARS.finditer(text):
+        ch, i = m.group(), m.start()
+        opening = ch == "“" or (ch == '"' and (i == 0 or text[i - 1] in " \t([") and depth == 0)
+        if opening:
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            starts_inside = True
+    return starts_inside, depth > 0
+
+
+# A sentence that opens with a condition ("Jika tidak ada gugatan, KPU akan menetapkan … paling
+# lambat akhir bulan ini") says what would happen, not what happened or is scheduled.
+_CONDITIONAL = re.compile(rf"^\W*(?:{verify.IF_WORDS})\b", re.IGNORECASE)
 
 
 # A span of at most a week ("akhir pekan lalu", "dua hari terakhir", "pekan depan") is a range
@@ -209,6 +246,8 @@ def events(rows: Sequence[SentenceRecord]) -> list[Event]:
     last_day: dict[int, _Span] = {}  # sentence -> its one day, if it names one
     by_id = {r.id: r for r in rows}
     for r in rows:
+        if _CONDITIONAL.match(r.text):
+            continue
         by_group.setdefault(r.group, []).append(r)
         mentions = r.facts.dates
         if not r.date and r.file in inferred:
@@ -262,6 +301,10 @@ def events(rows: Sequence[SentenceRecord]) -> list[Event]:
             + [Reporter(file=r.file, title=r.title, source=r.source, date=r.date) for r in silent]
         )
         ids = sorted({h.row.id for h in hits} | {r.id for r in silent})
+        published = _parse(best.date) or inferred.get(best.file)
+        first = dt.date.fromisoformat(date if len(date) == 10 else f"{date}-01")
+        if len(date) == 7 and published is not None:  # a month is ahead only when it starts after
+            published = published.replace(day=1)
         out.append(
             Event(
                 date=date,
@@ -272,6 +315,7 @@ def events(rows: Sequence[SentenceRecord]) -> list[Event]:
                 granularity=grain[(group, date, end)],
                 inferred=best.id in guessed,
                 end=end,
+                expected=published is not None and first > published,
             )
         )
     out.sort(key=lambda e: (e.date, e.end or e.date, -len(e.reported_by), e.sentences[0]))

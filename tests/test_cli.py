@@ -373,7 +373,7 @@ def test_timeline_lines_and_json(seeded_env):
     r = run(seeded_env, "timeline", "--json")
     events = [json.loads(x) for x in r.output.splitlines()]
     assert len(events) > 5 and [e["date"] for e in events] == sorted(e["date"] for e in events)
-    assert {"date", "text", "file", "reported_by", "granularity", "inferred"} <= set(events[0])
+    assert {"date", "text", "file", "reported_by", "granularity", "inferred", "expected"} <= set(events[0])
     r = run(seeded_env, "timeline", "--json", "Beijing")
     found = [json.loads(x) for x in r.output.splitlines()]
     assert found and all(

@@ -790,6 +790,20 @@ def test_a_long_timeline_is_split_and_escaped():
     assert "(<i>T</i> & co) · 2 articles" in visible and visible.count("…") == 60
 
 
+def test_a_timeline_marks_upcoming_events_and_quote_fragments():
+    from bot.telegram_format import timeline_blocks
+    from retrieval.corroborate import Reporter
+    from retrieval.timeline import Event
+
+    rep = Reporter(file="a.txt", title="T", source="KABARIN", date="2025-10-22")
+    ev = Event(date="2025-10-29", text='Pasar menunggu rapat pekan depan," ujarnya.', file="a.txt",
+               reported_by=(rep,), sentences=(1,), expected=True)  # fmt: skip
+    (_, block) = timeline_blocks([ev], "en")
+    assert parse_html(block).endswith('— …Pasar menunggu rapat pekan depan," ujarnya. (KABARIN) (upcoming)')
+    (_, block) = timeline_blocks([ev], "id")
+    assert parse_html(block).endswith("(KABARIN) (akan datang)")
+
+
 def test_conversations_are_bounded_and_found_by_reply_or_recency():
     from bot.telegram import Threads
     from retrieval.conversation import Conversation

@@ -11,7 +11,7 @@ import pytest
 
 from retrieval import corroborate as C
 from retrieval.facts import facts
-from retrieval.timeline import Event, SentenceRecord, events, infer_published, matches
+from retrieval.timeline import Event, SentenceRecord, events, infer_published, matches, quote_edges
 from tests.sentences import records, seed_sentences
 
 
@@ -122,6 +122,44 @@ def test_same_day_takes_the_day_of_the_sentence_before():
         rec(1, "Seluruh pengungsi pulang pada hari yang sama.", "a.txt", 2, "2025-11-10"),
     ]
     assert [(e.date, e.sentences) for e in events(rows)] == [("2025-11-06", (0,)), ("2025-11-06", (1,))]
+
+
+def test_a_conditional_sentence_is_no_event_and_a_later_date_is_upcoming():
+    rows = [
+        rec(0, "Jika tidak ada gugatan, KPU menetapkan pemenang paling lambat akhir bulan ini.", "a.txt", 1),
+        rec(1, "If no one objects, the result is final on Friday (3/10).", "a.txt", 2),
+        rec(2, "Rapat berikutnya dijadwalkan pada 18 November 2025.", "a.txt", 3),
+        rec(3, "Kantor cabang akan ditutup mulai Desember.", "a.txt", 4),
+        rec(4, "Kantor pusat dibuka pada September.", "a.txt", 5),
+        rec(5, "Rapat digelar pada Minggu (28/9).", "a.txt", 6),
+    ]
+    got = {e.date: e.expected for e in events(rows)}
+    assert got == {"2025-09-28": False, "2025-09": False, "2025-11-18": True, "2025-12": True}
+    assert json.loads(events(rows)[-1].to_json())["expected"] is True
+
+
+@pytest.mark.parametrize(
+    ("text", "edges"),
+    [
+        ('Pasar menunggu keputusan bank sentral pekan depan," ujarnya.', (True, False)),
+        ('"Pengungsi kami data ulang tadi pagi.', (False, True)),
+        ("“Kami mulai pekan lalu,” kata Dwi, Senin.", (False, False)),
+        ('"Kami mulai pekan lalu," kata Dwi, Senin.', (False, False)),
+        ('Ia menyebutnya "langkah awal" pada Senin.', (False, False)),
+        ("Sisa kutipan ini ditutup di sini.” Lalu ia membuka “kutipan baru.", (True, True)),
+        ("Banjir surut pada hari Kamis.", (False, False)),
+    ],
+)
+def test_quote_edges_tell_a_sentence_cut_out_of_a_longer_quote(text, edges):
+    assert quote_edges(text) == edges
+
+
+def test_an_event_shows_where_its_sentence_continues_a_quote():
+    (e,) = events([rec(0, 'Pasar menunggu keputusan bank sentral pekan depan," ujarnya.', "a.txt", 1)])
+    assert e.shown == '…Pasar menunggu keputusan bank sentral pekan depan," ujarnya.'
+    assert e.text == 'Pasar menunggu keputusan bank sentral pekan depan," ujarnya.'  # the JSON's own text
+    (e,) = events([rec(0, '"Pengungsi kami data ulang tadi pagi.', "a.txt", 1)])
+    assert e.shown == '"Pengungsi kami data ulang tadi pagi. …'
 
 
 def test_undated_article_reads_its_dates_against_its_corroborating_articles():
