@@ -19,9 +19,8 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from . import corroborate
+from . import corroborate, verify
 from . import dates as dates_mod
-from . import verify
 from .corroborate import Reporter, reporters
 from .facts import Facts, words_of
 from .lexicon import EN_TO_ID
