@@ -34,8 +34,15 @@ if TYPE_CHECKING:  # types only: importing them at run time would load the build
 
 SAMPLE_QUESTION = "Who met in Beijing on 28 September?"
 SNIPPET_CHARS = 240  # a passage preview: about three lines of a terminal
+# Chat's own words, also with a leading "/" as Telegram users type them ("/help", "/new").
 QUIT_WORDS = {"quit", "exit", "keluar"}
-NEW_WORDS = {"new", "baru", "/new", "/baru"}  # start a new conversation
+NEW_WORDS = {"new", "baru"}  # start a new conversation
+HELP_WORDS = {"help", "bantuan", "?"}
+CHAT_HELP = (
+    "berita — ask about the indexed articles, in English or Indonesian; follow-up "
+    "questions continue the conversation. 'new' starts a new one, 'show N' prints "
+    "passage N in full, 'help' shows this; Ctrl-D or 'quit' to quit."
+)
 
 # C0/C1 controls (escape sequences start here) and bidi overrides, which can make a
 # file name read as something else. Newlines and tabs are kept where text has lines.
@@ -313,8 +320,8 @@ def chat(
 ) -> None:
     """Ask, answer, repeat, as one conversation: a follow-up ("When did she …?") is
     understood from the questions before it. ``new`` (``baru``) starts a new conversation;
-    ``show N`` prints passage N of the last answer in full; Ctrl-D, ``quit`` or ``exit``
-    end it; an empty line just asks again.
+    ``show N`` prints passage N of the last answer in full; ``help`` says so; Ctrl-D, ``quit``
+    or ``exit`` end it; an empty line just asks again.
 
     Without a terminal, questions are read line by line from stdin (and a sample
     question is answered when there are none, so `make run` shows something in CI).
@@ -324,12 +331,7 @@ def chat(
     if read is None:
         read = prompt_reader(history_file) if interactive else _plain_reader(sys.stdin)
     if interactive:
-        console.print(
-            "berita — ask about the indexed articles, in English or Indonesian; follow-up "
-            "questions continue the conversation. 'new' starts a new one, 'show N' prints "
-            "passage N in full; Ctrl-D or 'quit' to quit.",
-            markup=False,
-        )
+        console.print(CHAT_HELP, markup=False)
     last: Answer | None = None
     talk: Conversation | None = None  # made with the first question (it needs the index)
     asked = 0
@@ -343,15 +345,19 @@ def chat(
             break
         if not line:
             continue
-        if line.lower() in QUIT_WORDS:
+        word = line.lower().removeprefix("/")
+        if word in QUIT_WORDS:
             break
-        if line.lower() in NEW_WORDS:
+        if word in HELP_WORDS:
+            console.print(CHAT_HELP, markup=False)
+            continue
+        if word in NEW_WORDS:
             talk, last = None, None
             console.print(
                 Text(text("id" if "baru" in line.lower() else "en", "new_conversation"), style="dim")
             )
             continue
-        if m := re.fullmatch(r"(?:show|lihat)\s+\[?(\d{1,3})\]?", line, re.IGNORECASE):
+        if m := re.fullmatch(r"/?(?:show|lihat)\s+\[?(\d{1,3})\]?", line, re.IGNORECASE):
             render_passage(console, last, int(m.group(1)))
             continue
         asked += 1

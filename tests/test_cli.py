@@ -247,7 +247,16 @@ def test_chat_keeps_going_on_empty_lines_and_shows_passages(seeded, tmp_path):
     from bot.console import chat
 
     lines = iter(
-        ["Siapa yang bertemu di Beijing pada 28 September?", "", "   ", "show 2", "show 99", "quit", "never"]
+        [
+            "Siapa yang bertemu di Beijing pada 28 September?",
+            "",
+            "   ",
+            "show 2",
+            "/show 99",
+            "/help",
+            "/quit",
+            "never",
+        ]
     )
     out = io.StringIO()
     chat(Console(file=out, width=100), seeded, tmp_path / "h", None, read=lambda: next(lines))
@@ -255,7 +264,10 @@ def test_chat_keeps_going_on_empty_lines_and_shows_passages(seeded, tmp_path):
     assert "Choe Son" in text and "skor" in text and " score " not in text
     shown = len(seeded.ask("Siapa yang bertemu di Beijing pada 28 September?").passages)
     assert "[2]" in text.split("Sumber")[1] and f"No passage 99: the last answer has {shown}." in text
-    assert next(lines) == "never"  # 'quit' ended the session; the empty lines did not
+    assert "'help' shows this" in text and text.count("Choe Son") == text.split("berita — ask")[0].count(
+        "Choe Son"
+    )
+    assert next(lines) == "never"  # '/quit' ended the session; the empty lines did not
 
 
 def test_chat_uses_a_line_editor_with_history(seeded, tmp_path):
