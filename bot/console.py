@@ -144,7 +144,10 @@ def render_answer(console: Console, answer: Answer, *, full: bool = False, compa
     if parts.short:
         body.append(literal(parts.short), style="bold")
         body.append("\n")
-    body.append(f"\u201c{literal(parts.quote)}\u201d")
+    # A sentence that is itself a quote ('"Kami tahu Persija tim yang kuat," kata …') keeps its
+    # own marks rather than a second pair around them.
+    quoted = parts.quote if parts.quote.startswith(('"', "“")) else f"\u201c{parts.quote}\u201d"
+    body.append(literal(quoted))
     if parts.mark:
         body.append(f" {parts.mark}", style="bold cyan")
     if parts.reported:

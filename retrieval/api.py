@@ -20,6 +20,7 @@ import numpy as np
 
 from . import colloquial, language, reader, verify
 from .answer import Answer, Passage, clean, declined
+from .chunk import whole_quote
 from .config import Config
 from .conversation import Conversation, Turn, about_others, continues_about, fitting_answer, referred_people
 from .corroborate import (
@@ -1029,7 +1030,7 @@ class Berita:
         elif reading.short is not None and (reading.short.value is not None or reading.short.date):
             reported = self._stating_short(loaded, lead, rows[lead.n], reading.short, reported)
         disputes = self._disputes(loaded, reading, lead, rows, passages)
-        quote = f"{clean(lead.text)} [{number[lead.n]}]"
+        quote = f"{clean(whole_quote(lead.text, rows[lead.n].text))} [{number[lead.n]}]"
         if asked and reader.is_event_question(qa, concepts_, weights, asked):
             # The events of the asked date, one sentence each (at most EVENTS), each cited.
             seen_groups = {lead.group} if lead.group >= 0 else set()

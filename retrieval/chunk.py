@@ -123,6 +123,48 @@ def split_sentences(text: str, offset: int = 0) -> list[tuple[int, int]]:
     return [(s + offset, e + offset) for s, e in spans]
 
 
+# A straight quote mark opens a quote at the start or after a space or bracket, and closes
+# one elsewhere ('…pekan depan," ujarnya.'); curly ones say which they are.
+_QUOTE_CHARS = re.compile(r'["“”]')
+
+
+def quote_edges(text: str) -> tuple[bool, bool]:
+    """(``text`` starts inside a quote, a quote it opens is still open at its end): the
+    sentences of a quote of several sentences are split apart like any others."""
+    depth, starts_inside = 0, False
+    for m in _QUOTE_CHARS.finditer(text):
+        ch, i = m.group(), m.start()
+        if ch == "“" or (ch == '"' and depth == 0 and (i == 0 or text[i - 1] in " \t([")):
+            depth += 1
+        elif depth:
+            depth -= 1
+        else:
+            starts_inside = True
+    return starts_inside, depth > 0
+
+
+# How many sentences after the one quoted may finish its quote: the corpus's longest quotes
+# run to three sentences ('"Tahun lalu air hanya sampai teras. Sekarang sampai jendela," …').
+QUOTE_SENTENCES = 3
+
+
+def whole_quote(sentence: str, passage: str) -> str:
+    """``sentence`` carried on through the next sentences of ``passage`` to the end of a quote it
+    opens and leaves open ('"Tahun lalu air hanya sampai teras.' alone loses what it says next
+    and who says it); the sentence alone when the quote doesn't close within the passage."""
+    if not quote_edges(sentence)[1]:
+        return sentence
+    at = passage.find(sentence)
+    if at < 0:
+        return sentence
+    spans = [(s, e) for s, e in split_sentences(passage) if e > at + len(sentence)]
+    for _, end in spans[:QUOTE_SENTENCES]:
+        whole = passage[at:end]
+        if not quote_edges(whole)[1]:
+            return whole
+    return sentence
+
+
 def _text(article: Article, sentences: list[Sentence]) -> str:
     """Sentences of one paragraph joined as in the source; paragraphs by a blank line."""
     parts, run = [], [sentences[0]]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from . import corroborate, verify
 from . import dates as dates_mod
+from .chunk import quote_edges
 from .corroborate import Reporter, reporters
 from .facts import Facts, words_of
 from .lexicon import EN_TO_ID
@@ -73,26 +74,6 @@ class Event:
     def to_json(self) -> str:
         """One line of ``berita timeline --json``."""
         return json.dumps(self.to_dict(), ensure_ascii=False)
-
-
-# A straight quote mark opens a quote at the start or after a space or bracket, and closes
-# one elsewhere ('…pekan depan," ujarnya.'); curly ones say which they are.
-_QUOTE_CHARS = re.compile(r'["“”]')
-
-
-def quote_edges(text: str) -> tuple[bool, bool]:
-    """(the sentence starts inside a quote, a quote it opens is still open at its end)."""
-    depth, starts_inside = 0, False
-    for m in _QUOTE_CHARS.finditer(text):
-        ch, i = m.group(), m.start()
-        opening = ch == "“" or (ch == '"' and (i == 0 or text[i - 1] in " \t([") and depth == 0)
-        if opening:
-            depth += 1
-        elif depth:
-            depth -= 1
-        else:
-            starts_inside = True
-    return starts_inside, depth > 0
 
 
 # A sentence that opens with a condition ("Jika tidak ada gugatan, KPU akan menetapkan … paling

@@ -2,7 +2,7 @@
 
 import pytest
 
-from retrieval.chunk import cap_spans, chunk_article, split_sentences
+from retrieval.chunk import cap_spans, chunk_article, split_sentences, whole_quote
 from retrieval.ingest import parse_article
 
 
@@ -113,3 +113,29 @@ def test_a_question_with_an_acronym_finds_the_article_that_spells_it_out(corpus_
     a = corpus_berita.ask("BPBD Lembata menyiapkan berapa lembar masker untuk warga?")
     assert a.found, a.reason
     assert a.short_answer is not None and "15.000" in a.short_answer.text
+
+
+PASSAGE = (
+    'Seorang warga, Mariatul (54), mengaku baru pertama kali mengalami banjir setinggi ini. "Tahun '
+    'lalu air hanya sampai teras. Sekarang sampai jendela," ujarnya. Warga lain mengungsi.'
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "whole"),
+    [
+        (
+            '"Tahun lalu air hanya sampai teras.',
+            '"Tahun lalu air hanya sampai teras. Sekarang sampai jendela," ujarnya.',
+        ),
+        ("Warga lain mengungsi.", "Warga lain mengungsi."),  # no quote: itself
+        ('"Tidak ada di sini.', '"Tidak ada di sini.'),  # not in the passage: itself
+    ],
+)
+def test_a_quote_of_several_sentences_is_quoted_whole(sentence, whole):
+    assert whole_quote(sentence, PASSAGE) == whole
+
+
+def test_a_quote_that_does_not_close_in_the_passage_stays_one_sentence():
+    passage = '"Satu. Dua. Tiga. Empat. Lima.'
+    assert whole_quote('"Satu.', passage) == '"Satu.'

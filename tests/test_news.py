@@ -120,3 +120,9 @@ def test_reported_by_a_short_answer_counts_only_the_articles_stating_its_value(s
     met = seeded.ask("When did Wang Yi and Choe Son Hui meet?")
     assert met.short_answer is not None and met.short_answer.date == "2025-09-28"
     assert len(met.reported_by) >= 3
+
+
+def test_a_quote_of_several_sentences_is_quoted_to_its_speaker(corpus_berita):
+    a = corpus_berita.ask("Seberapa cepat debit Sungai Martapura naik menurut Raden?")
+    assert a.quote is not None and a.quote.startswith('"Debit Sungai Martapura naik sangat cepat. Dalam')
+    assert a.quote.endswith("kata Raden di Banjarmasin, Senin.")

@@ -143,3 +143,15 @@ def test_the_quote_shown_drops_the_dateline_the_answer_keeps_it():
     assert d["quote"] == COACH and d["answer"] == a.answer  # the JSON keeps the answer as it was
     a.answer = f"Jakarta: {COACH} [1]"
     assert a.to_dict()["quote"] == COACH
+
+
+def test_a_quoted_sentence_that_is_itself_a_quote_gets_no_second_pair_of_marks():
+    out = io.StringIO()
+    render_answer(Console(file=out, width=200), _answer())
+    assert f"\u201c{COACH}\u201d [1]" in out.getvalue()
+    a = _answer()
+    a.answer = '"Kami tahu Persija tim yang kuat," kata Hendrik. [1]'
+    out = io.StringIO()
+    render_answer(Console(file=out, width=200), a)
+    assert '│ "Kami tahu Persija tim yang kuat," kata Hendrik. [1]' in out.getvalue()
+    assert '\u201c"' not in out.getvalue()

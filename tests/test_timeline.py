@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 
 from retrieval import corroborate as C
+from retrieval.chunk import quote_edges
 from retrieval.facts import facts
-from retrieval.timeline import Event, SentenceRecord, events, infer_published, matches, quote_edges
+from retrieval.timeline import Event, SentenceRecord, events, infer_published, matches
 from tests.sentences import records, seed_sentences
 
 
