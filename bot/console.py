@@ -146,8 +146,8 @@ def render_answer(console: Console, answer: Answer, *, full: bool = False, compa
         body.append("\n")
     # A sentence that is itself a quote ('"Kami tahu Persija tim yang kuat," kata …') keeps its
     # own marks rather than a second pair around them.
-    quoted = parts.quote if parts.quote.startswith(('"', "“")) else f"\u201c{parts.quote}\u201d"
-    body.append(literal(quoted))
+    quote = parts.quote or ""
+    body.append(literal(quote if quote.startswith(('"', "“")) else f"\u201c{quote}\u201d"))
     if parts.mark:
         body.append(f" {parts.mark}", style="bold cyan")
     if parts.reported:
