@@ -979,9 +979,18 @@ _REACTS = re.compile(
 )
 
 
+# The topic of someone's words ("What did the health chief say about parents' response to the
+# campaign?"): a reaction named after it is what they spoke of, not how they reacted.
+_ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|soal|tentang|mengenai|terkait|perihal)\b", re.IGNORECASE)
+
+
 def asks_reaction(text: str) -> bool:
-    """Does the question ask how someone reacted to something?"""
-    return bool(_ASKS_REACTION.search(text))
+    """Does the question ask how someone reacted to something? Not one asking someone's words
+    about a reaction ("Apa kata Kadinkes soal tanggapan orang tua?"): their words answer."""
+    return any(
+        not (_ASKS_WORDS.search(text[: m.start()]) and _ABOUT_BEFORE.search(text[: m.start()]))
+        for m in _ASKS_REACTION.finditer(text)
+    )
 
 
 def _reaction_coverage(
@@ -1046,6 +1055,10 @@ _SPEAKER_BACK = re.compile(
 )
 
 
+# How many sentences of a speaker's words ("Menurut dia, …", "Ia …") a quote after them may
+# reach back through to the sentence naming the speaker: the BPBD head named, then "Menurut
+# dia, …", then his quote "Kami sudah sepakat … ternak akan dijaga …", which took no speaker.
+SPEAKER_BACK = 2
 # How many words before a verb of saying name its speaker: "Kepala Ekonom Bank Mitra Sejahtera,
 # Andreas Tanjung" is seven; more reaches into the clauses before the subject.
 SPEAKER_WORDS = 8
@@ -1120,10 +1133,13 @@ def _speaker_coverage(
         j = at.get((c.published, c.sentence_id + step))
         return j if j is not None and abs(cands[j].n - c.n) <= 1 else None
 
-    def of(k: int | None) -> set[int]:
+    def of(k: int | None, back: int = SPEAKER_BACK) -> set[int]:
         if k is None:
             return set()
         who = _speaker(cands[k].text)
+        if not who and back and _SPEAKER_BACK.match(cands[k].text):
+            # ("Menurut dia, …" after the sentence naming him: a quote after it is his too)
+            return of(near(k, -1), back - 1)
         return set(stated.hits(frozenset(words_of(who)))) if who else set()
 
     out = list(coverages)
@@ -1221,6 +1237,47 @@ def condition_fits(q: Question, cands: Sequence[Candidate], concepts_: Sequence[
     return out
 
 
+# A yes/no question that puts its event at a place ("Did Choe meet Wang in Moscow?", "Apakah
+# laga … digelar di Jakarta?") is decided by the sentence that says where the event was: it
+# confirms the place or names another ("… Choe Son Hui, di Beijing"). A sentence naming the
+# people and the meeting without a place ("Kunjungan ini menandai kunjungan pertama Choe ke
+# China …") says nothing of the asked detail, yet led on its restated names.
+# Not a place inside a phrase of time or of destination ("bertemu sebelum parade di Beijing",
+# "datang ke parade di Beijing"): that places the other event, and the question asks about
+# the meeting's time or the coming. Only a sentence naming the question's people counts: a
+# place is the asked event's only where its actors are ("di Beijing" of another meeting is not).
+_LOCATIVE_BEFORE = re.compile(r"\b(?:di|in|at)\s+$", re.IGNORECASE)
+_OTHER_EVENT_BEFORE = re.compile(
+    r"\b(?:sebelum|sesudah|setelah|selepas|sejak|selama|menjelang|ke|before|after|since|during|to)"
+    r"\s+(?:\w+\s+){0,3}(?:di|in|at)\s+$",
+    re.IGNORECASE,
+)
+# 0.15: the sentence placing the talks ("… Choe Son Hui, di Beijing") trailed the ones without
+# a place by 0.11–0.13 on the seeds' yes/no questions about the ministers' meeting.
+W_PLACED = 0.15
+
+
+def asks_place(q: Question, concepts_: Sequence[Concept]) -> bool:
+    """Does a yes/no question ask whether its event was at a place ("… di Beijing?", "… in Moscow?")?"""
+    if q.type != "yesno":
+        return False
+    for c in concepts_:
+        if not c.place:
+            continue
+        for m in re.finditer(rf"\b(?:di|in|at)\s+{re.escape(c.text)}\b", q.text, re.IGNORECASE):
+            if not _OTHER_EVENT_BEFORE.search(q.text[: m.start() + 3]):
+                return True
+    return False
+
+
+def places_event(c: Candidate, people: Sequence[Concept]) -> bool:
+    """Does a sentence naming ``people`` say where something happened: a place right after
+    "di"/"in"/"at" (not "di luar Korea Utara", outside it)?"""
+    return all(_names_it(p, c.facts.words) for p in people) and any(
+        _LOCATIVE_BEFORE.search(c.text[: p.start]) for p in c.facts.places
+    )
+
+
 def rank(
     q: Question,
     cands: Sequence[Candidate],
@@ -1271,6 +1328,8 @@ def rank(
         explained, reasons = coverages, set()
     clock = asks_clock(q)
     conditioned = condition_fits(q, cands, concepts_)
+    placed = asks_place(q, concepts_)
+    people = [c for i, c in enumerate(concepts_) if c.name and not c.place and weights.get(i)]
     for k, (c, coverage, because) in enumerate(zip(cands, coverages, explained, strict=True)):
         words = c.facts.words
         hit = hits[k]
@@ -1341,6 +1400,7 @@ def rank(
             + W_COVERAGE * W_TOPIC * topical[k]
             + W_CONDITION * conditioned[k]
             + (W_META if c.facts.meta else 0.0)  # (only the asked kinds of line are here)
+            + (W_PLACED if placed and places_event(c, people) else 0.0)
         )
         out.append(
             Scored(
