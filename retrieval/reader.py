@@ -855,14 +855,59 @@ def sets_aside(text: str) -> bool:
     return bool(_NOT_ONLY.search(text)) and not REASON_WORDS.isdisjoint(_WORD.findall(text.lower()))
 
 
+# Reason words after which the cause follows ("renggang akibat program nuklir", "because of
+# …"), unlike those after which the effect does ("sehingga …", "penyebab banjir").
+_CAUSE_NEXT = frozenset({"karena", "sebab", "akibat", "lantaran", "berkat", "because", "due"})
+# What someone demands or asks for ("tuntutan agar Pyongyang meninggalkan …", "meminta
+# supaya …") is the content of the demand, not the purpose of what the sentence reports.
+_DEMANDED = re.compile(
+    r"\b(?:tuntutan|menuntut|dituntut|meminta|diminta|permintaan|mendesak|desakan|mengimbau|imbauan|"
+    r"menyerukan|memerintahkan|berharap|harapan|mengusulkan|usulan)\s+(?:\w+\s+){0,2}?(?:agar|supaya)\b",
+    re.IGNORECASE,
+)
+
+
+# A need stated with what it serves ("program tersebut diperlukan sebagai pertahanan …",
+# "needed as a deterrent"): the reason it is needed.
+_NEEDED_AS = re.compile(
+    r"\b(?:diperlukan|dibutuhkan|perlu|needed|necessary|required)\s+(?:\w+\s+){0,2}?(?:sebagai|as)\b",
+    re.IGNORECASE,
+)
+
+
+def demand_only(text: str) -> bool:
+    """Are a sentence's only reason words the content of a demand ("tuntutan agar …")?"""
+    toks = _WORD.findall(text.lower())
+    at = [i for i, t in enumerate(toks) if t in REASON_WORDS]
+    return (
+        bool(at)
+        and all(toks[i] in {"agar", "supaya"} for i in at)
+        and len(_DEMANDED.findall(text)) >= len(at)
+    )
+
+
+def cause_of_other(text: str, asked: frozenset[str]) -> bool:
+    """Does a sentence give the question's own words only as the cause of something else
+    ("Why does North Korea say it needs its nuclear programme?" against "Meski hubungan
+    Beijing–Pyongyang sempat renggang akibat program nuklir Korea Utara, …": the programme
+    explains the strain, nothing explains the programme)? Only when its every reason word is
+    one the cause follows, and the question's words (``asked``: their forms) all come after
+    the first."""
+    toks = _WORD.findall(text.lower())
+    at = [i for i, t in enumerate(toks) if t in REASON_WORDS]
+    if not at or any(toks[i] not in _CAUSE_NEXT for i in at):
+        return False
+    return asked.isdisjoint(toks[: at[0]]) and not asked.isdisjoint(toks[at[0] + 1 :])
+
+
 def explains(text: str, words: frozenset[str]) -> bool:
     """Does a sentence give a reason: a reason word, or an opening that points back ("Keputusan
     ini …") with a purpose ("… diambil untuk menjaga …")? Not one that opens as a consequence
     ("Akibatnya, …"): its reason is the sentence before; nor one that sets a cause aside ("tidak
     hanya disebabkan oleh …"): its reason is the sentence after."""
-    if consequence(text) or sets_aside(text):
+    if consequence(text) or sets_aside(text) or demand_only(text):
         return False
-    if not words.isdisjoint(REASON_WORDS):
+    if not words.isdisjoint(REASON_WORDS) or _NEEDED_AS.search(text):
         return True
     opening = _WORD.findall(text.lower())[:4]
     return not _ANAPHORS.isdisjoint(opening) and not _PURPOSE.isdisjoint(words)
@@ -892,7 +937,7 @@ def states_purpose(text: str) -> bool:
 
 
 def _explained_coverage(
-    cands: Sequence[Candidate], coverage: Sequence[float]
+    cands: Sequence[Candidate], coverage: Sequence[float], asked: frozenset[str] = frozenset()
 ) -> tuple[list[float], set[int]]:
     """For a why-question: each sentence's coverage, or, for one that gives a reason, the best
     coverage of the sentences just before it in its article. News states the event and then
@@ -915,7 +960,7 @@ def _explained_coverage(
             if j is not None:
                 out[j] = max(out[j], coverage[k])
                 reasons.add(j)
-        elif explains(c.text, c.facts.words):
+        elif explains(c.text, c.facts.words) and not cause_of_other(c.text, asked):
             reasons.add(k)
     for k in reasons:
         # A reason, stated or shown by the consequence after it ("… turun tajam selama pandemi.
@@ -1312,8 +1357,13 @@ def rank(
                 in_article[c.n] = set(names_of.hits(topic(c.n)))
             unsaid = in_article[c.n] - set(hits[k])
             topical[k] = sum(weights[i] for i in unsaid) / total
+    misread: set[int] = set()  # (why: sentences giving the asked words as another event's cause)
     if q.type == "why":
-        explained, reasons = _explained_coverage(cands, coverages)
+        asked = frozenset(
+            part for i, c in enumerate(concepts_) if weights.get(i) for f in c.forms for part in f.split()
+        )
+        explained, reasons = _explained_coverage(cands, coverages, asked)
+        misread = {k for k, c in enumerate(cands) if cause_of_other(c.text, asked)}
     elif asks_reaction(q.text):
         # (a reaction is scored as a reason is: its own bonus, the event's coverage)
         explained, reasons = _reaction_coverage(cands, hits, weights, total)
@@ -1396,6 +1446,7 @@ def rank(
             + W_PASSAGE * (c.passage_sim - best_passage)
             + c.prior
             + W_REASON * (k in reasons)
+            - W_REASON * (k in misread)  # (the asked event as the cause of another: no reason for it)
             + W_COVERAGE * W_EXPLAINED * (because - coverage)
             + W_COVERAGE * W_TOPIC * topical[k]
             + W_CONDITION * conditioned[k]
