@@ -825,6 +825,15 @@ _CONSEQUENCE = re.compile(
 _PRONOUNS = frozenset({"ia", "dia", "mereka", "beliau", "menurutnya", "keduanya", "ketiganya"})
 
 
+# "Kedua negara menargetkan nilai perdagangan …": both of the two named before (the countries,
+# sides, teams or ministers of the lead), as "keduanya" is; "kedua" before another word is
+# "second" ("pemilihan kedua").
+_BOTH_OF = frozenset({
+    "negara", "pihak", "tim", "klub", "menteri", "menlu", "pemimpin", "pemerintah", "perusahaan",
+    "lembaga", "delegasi", "partai", "pasangan", "terdakwa", "kubu", "kepala",
+})  # fmt: skip
+
+
 @lru_cache(maxsize=1 << 16)
 def refers_back(text: str) -> bool:
     """Does a sentence open by referring to what the sentences before it named? (Cached: it is
@@ -832,6 +841,7 @@ def refers_back(text: str) -> bool:
     opening = _WORD.findall(text.lower())[:3]
     return bool(opening) and (
         opening[0] in _PRONOUNS
+        or (len(opening) > 1 and opening[1] in _BOTH_OF and text.lower().lstrip().startswith("kedua "))
         or opening[:2] in (["menurut", "dia"], ["menurut", "mereka"])
         or not _ANAPHORS.isdisjoint(opening)
     )
@@ -1315,6 +1325,27 @@ def asks_place(q: Question, concepts_: Sequence[Concept]) -> bool:
     return False
 
 
+# The prepositions that say where ("di Stadion …", "dari Stasiun Gambir", "in Beijing"),
+# possibly with a kind of place between ("di Kabupaten Lembata", "ke markas Bali United").
+_AT_PLACE_BEFORE = re.compile(
+    r"\b(?:di|ke|dari|menuju|in|at|to|from|into)\s+(?:(?:kota|kabupaten|provinsi|kecamatan|desa|"
+    r"pulau|wilayah|kawasan|daerah|markas|ibu\s+kota|ibukota|the|city\s+of)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def at_place(text: str, x: object) -> bool:
+    """Does a where-answer stand where a sentence says where something is or went ("di Stadion
+    Gelora Bandung Lautan Api"), rather than inside a name ("Borneo FC", "Persija Jakarta")?
+    Spans that are no place (a distance: "300 meter dari rumahnya") are taken as they are."""
+    start = getattr(x, "start", None)
+    if not isinstance(x, Span) or start is None or x.kind != "place":
+        return True
+    if start == 0 and re.match(r"\s*(?:\([^)]*\)\s*)?[:\-–—]", text[x.end :]):
+        return True  # (a dateline: "Jakarta: …", "Banjarmasin (KABARIN) - …")
+    return bool(_AT_PLACE_BEFORE.search(text[:start]))
+
+
 def places_event(c: Candidate, people: Sequence[Concept]) -> bool:
     """Does a sentence naming ``people`` say where something happened: a place right after
     "di"/"in"/"at" (not "di luar Korea Utara", outside it)?"""
@@ -1419,6 +1450,9 @@ def rank(
             typed = min(typed, 0.5)
         if typed and q.expected == "number":
             typed = modifier_fit(q, c.text, found, typed)
+        if typed == 1.0 and q.type == "where" and not any(at_place(c.text, x) for x in found):
+            # "Where was the game played?": "Borneo FC" names a place, says where nothing was.
+            typed = 0.5
         if clock:
             # A clock time answers "what time" fully; a day with a part of it ("Selasa malam")
             # loosely; a day alone not at all ("pada Rabu (31/12)" outranked the "hingga pukul
