@@ -825,6 +825,15 @@ _CONSEQUENCE = re.compile(
 _PRONOUNS = frozenset({"ia", "dia", "mereka", "beliau", "menurutnya", "keduanya", "ketiganya"})
 
 
+# "Kedua negara menargetkan nilai perdagangan …": both of the two named before (the countries,
+# sides, teams or ministers of the lead), as "keduanya" is; "kedua" before another word is
+# "second" ("pemilihan kedua").
+_BOTH_OF = frozenset({
+    "negara", "pihak", "tim", "klub", "menteri", "menlu", "pemimpin", "pemerintah", "perusahaan",
+    "lembaga", "delegasi", "partai", "pasangan", "terdakwa", "kubu", "kepala",
+})  # fmt: skip
+
+
 @lru_cache(maxsize=1 << 16)
 def refers_back(text: str) -> bool:
     """Does a sentence open by referring to what the sentences before it named? (Cached: it is
@@ -832,6 +841,7 @@ def refers_back(text: str) -> bool:
     opening = _WORD.findall(text.lower())[:3]
     return bool(opening) and (
         opening[0] in _PRONOUNS
+        or (len(opening) > 1 and opening[1] in _BOTH_OF and text.lower().lstrip().startswith("kedua "))
         or opening[:2] in (["menurut", "dia"], ["menurut", "mereka"])
         or not _ANAPHORS.isdisjoint(opening)
     )
@@ -855,14 +865,59 @@ def sets_aside(text: str) -> bool:
     return bool(_NOT_ONLY.search(text)) and not REASON_WORDS.isdisjoint(_WORD.findall(text.lower()))
 
 
+# Reason words after which the cause follows ("renggang akibat program nuklir", "because of
+# …"), unlike those after which the effect does ("sehingga …", "penyebab banjir").
+_CAUSE_NEXT = frozenset({"karena", "sebab", "akibat", "lantaran", "berkat", "because", "due"})
+# What someone demands or asks for ("tuntutan agar Pyongyang meninggalkan …", "meminta
+# supaya …") is the content of the demand, not the purpose of what the sentence reports.
+_DEMANDED = re.compile(
+    r"\b(?:tuntutan|menuntut|dituntut|meminta|diminta|permintaan|mendesak|desakan|mengimbau|imbauan|"
+    r"menyerukan|memerintahkan|berharap|harapan|mengusulkan|usulan)\s+(?:\w+\s+){0,2}?(?:agar|supaya)\b",
+    re.IGNORECASE,
+)
+
+
+# A need stated with what it serves ("program tersebut diperlukan sebagai pertahanan …",
+# "needed as a deterrent"): the reason it is needed.
+_NEEDED_AS = re.compile(
+    r"\b(?:diperlukan|dibutuhkan|perlu|needed|necessary|required)\s+(?:\w+\s+){0,2}?(?:sebagai|as)\b",
+    re.IGNORECASE,
+)
+
+
+def demand_only(text: str) -> bool:
+    """Are a sentence's only reason words the content of a demand ("tuntutan agar …")?"""
+    toks = _WORD.findall(text.lower())
+    at = [i for i, t in enumerate(toks) if t in REASON_WORDS]
+    return (
+        bool(at)
+        and all(toks[i] in {"agar", "supaya"} for i in at)
+        and len(_DEMANDED.findall(text)) >= len(at)
+    )
+
+
+def cause_of_other(text: str, asked: frozenset[str]) -> bool:
+    """Does a sentence give the question's own words only as the cause of something else
+    ("Why does North Korea say it needs its nuclear programme?" against "Meski hubungan
+    Beijing–Pyongyang sempat renggang akibat program nuklir Korea Utara, …": the programme
+    explains the strain, nothing explains the programme)? Only when its every reason word is
+    one the cause follows, and the question's words (``asked``: their forms) all come after
+    the first."""
+    toks = _WORD.findall(text.lower())
+    at = [i for i, t in enumerate(toks) if t in REASON_WORDS]
+    if not at or any(toks[i] not in _CAUSE_NEXT for i in at):
+        return False
+    return asked.isdisjoint(toks[: at[0]]) and not asked.isdisjoint(toks[at[0] + 1 :])
+
+
 def explains(text: str, words: frozenset[str]) -> bool:
     """Does a sentence give a reason: a reason word, or an opening that points back ("Keputusan
     ini …") with a purpose ("… diambil untuk menjaga …")? Not one that opens as a consequence
     ("Akibatnya, …"): its reason is the sentence before; nor one that sets a cause aside ("tidak
     hanya disebabkan oleh …"): its reason is the sentence after."""
-    if consequence(text) or sets_aside(text):
+    if consequence(text) or sets_aside(text) or demand_only(text):
         return False
-    if not words.isdisjoint(REASON_WORDS):
+    if not words.isdisjoint(REASON_WORDS) or _NEEDED_AS.search(text):
         return True
     opening = _WORD.findall(text.lower())[:4]
     return not _ANAPHORS.isdisjoint(opening) and not _PURPOSE.isdisjoint(words)
@@ -892,7 +947,7 @@ def states_purpose(text: str) -> bool:
 
 
 def _explained_coverage(
-    cands: Sequence[Candidate], coverage: Sequence[float]
+    cands: Sequence[Candidate], coverage: Sequence[float], asked: frozenset[str] = frozenset()
 ) -> tuple[list[float], set[int]]:
     """For a why-question: each sentence's coverage, or, for one that gives a reason, the best
     coverage of the sentences just before it in its article. News states the event and then
@@ -915,7 +970,7 @@ def _explained_coverage(
             if j is not None:
                 out[j] = max(out[j], coverage[k])
                 reasons.add(j)
-        elif explains(c.text, c.facts.words):
+        elif explains(c.text, c.facts.words) and not cause_of_other(c.text, asked):
             reasons.add(k)
     for k in reasons:
         # A reason, stated or shown by the consequence after it ("… turun tajam selama pandemi.
@@ -979,9 +1034,18 @@ _REACTS = re.compile(
 )
 
 
+# The topic of someone's words ("What did the health chief say about parents' response to the
+# campaign?"): a reaction named after it is what they spoke of, not how they reacted.
+_ABOUT_BEFORE = re.compile(r"\b(?:about|regarding|soal|tentang|mengenai|terkait|perihal)\b", re.IGNORECASE)
+
+
 def asks_reaction(text: str) -> bool:
-    """Does the question ask how someone reacted to something?"""
-    return bool(_ASKS_REACTION.search(text))
+    """Does the question ask how someone reacted to something? Not one asking someone's words
+    about a reaction ("Apa kata Kadinkes soal tanggapan orang tua?"): their words answer."""
+    return any(
+        not (_ASKS_WORDS.search(text[: m.start()]) and _ABOUT_BEFORE.search(text[: m.start()]))
+        for m in _ASKS_REACTION.finditer(text)
+    )
 
 
 def _reaction_coverage(
@@ -1046,6 +1110,10 @@ _SPEAKER_BACK = re.compile(
 )
 
 
+# How many sentences of a speaker's words ("Menurut dia, …", "Ia …") a quote after them may
+# reach back through to the sentence naming the speaker: the BPBD head named, then "Menurut
+# dia, …", then his quote "Kami sudah sepakat … ternak akan dijaga …", which took no speaker.
+SPEAKER_BACK = 2
 # How many words before a verb of saying name its speaker: "Kepala Ekonom Bank Mitra Sejahtera,
 # Andreas Tanjung" is seven; more reaches into the clauses before the subject.
 SPEAKER_WORDS = 8
@@ -1120,10 +1188,13 @@ def _speaker_coverage(
         j = at.get((c.published, c.sentence_id + step))
         return j if j is not None and abs(cands[j].n - c.n) <= 1 else None
 
-    def of(k: int | None) -> set[int]:
+    def of(k: int | None, back: int = SPEAKER_BACK) -> set[int]:
         if k is None:
             return set()
         who = _speaker(cands[k].text)
+        if not who and back and _SPEAKER_BACK.match(cands[k].text):
+            # ("Menurut dia, …" after the sentence naming him: a quote after it is his too)
+            return of(near(k, -1), back - 1)
         return set(stated.hits(frozenset(words_of(who)))) if who else set()
 
     out = list(coverages)
@@ -1221,6 +1292,68 @@ def condition_fits(q: Question, cands: Sequence[Candidate], concepts_: Sequence[
     return out
 
 
+# A yes/no question that puts its event at a place ("Did Choe meet Wang in Moscow?", "Apakah
+# laga … digelar di Jakarta?") is decided by the sentence that says where the event was: it
+# confirms the place or names another ("… Choe Son Hui, di Beijing"). A sentence naming the
+# people and the meeting without a place ("Kunjungan ini menandai kunjungan pertama Choe ke
+# China …") says nothing of the asked detail, yet led on its restated names.
+# Not a place inside a phrase of time or of destination ("bertemu sebelum parade di Beijing",
+# "datang ke parade di Beijing"): that places the other event, and the question asks about
+# the meeting's time or the coming. Only a sentence naming the question's people counts: a
+# place is the asked event's only where its actors are ("di Beijing" of another meeting is not).
+_LOCATIVE_BEFORE = re.compile(r"\b(?:di|in|at)\s+$", re.IGNORECASE)
+_OTHER_EVENT_BEFORE = re.compile(
+    r"\b(?:sebelum|sesudah|setelah|selepas|sejak|selama|menjelang|ke|before|after|since|during|to)"
+    r"\s+(?:\w+\s+){0,3}(?:di|in|at)\s+$",
+    re.IGNORECASE,
+)
+# 0.15: the sentence placing the talks ("… Choe Son Hui, di Beijing") trailed the ones without
+# a place by 0.11–0.13 on the seeds' yes/no questions about the ministers' meeting.
+W_PLACED = 0.15
+
+
+def asks_place(q: Question, concepts_: Sequence[Concept]) -> bool:
+    """Does a yes/no question ask whether its event was at a place ("… di Beijing?", "… in Moscow?")?"""
+    if q.type != "yesno":
+        return False
+    for c in concepts_:
+        if not c.place:
+            continue
+        for m in re.finditer(rf"\b(?:di|in|at)\s+{re.escape(c.text)}\b", q.text, re.IGNORECASE):
+            if not _OTHER_EVENT_BEFORE.search(q.text[: m.start() + 3]):
+                return True
+    return False
+
+
+# The prepositions that say where ("di Stadion …", "dari Stasiun Gambir", "in Beijing"),
+# possibly with a kind of place between ("di Kabupaten Lembata", "ke markas Bali United").
+_AT_PLACE_BEFORE = re.compile(
+    r"\b(?:di|ke|dari|menuju|in|at|to|from|into)\s+(?:(?:kota|kabupaten|provinsi|kecamatan|desa|"
+    r"pulau|wilayah|kawasan|daerah|markas|ibu\s+kota|ibukota|the|city\s+of)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def at_place(text: str, x: object) -> bool:
+    """Does a where-answer stand where a sentence says where something is or went ("di Stadion
+    Gelora Bandung Lautan Api"), rather than inside a name ("Borneo FC", "Persija Jakarta")?
+    Spans that are no place (a distance: "300 meter dari rumahnya") are taken as they are."""
+    start = getattr(x, "start", None)
+    if not isinstance(x, Span) or start is None or x.kind != "place":
+        return True
+    if start == 0 and re.match(r"\s*(?:\([^)]*\)\s*)?[:\-–—]", text[x.end :]):
+        return True  # (a dateline: "Jakarta: …", "Banjarmasin (KABARIN) - …")
+    return bool(_AT_PLACE_BEFORE.search(text[:start]))
+
+
+def places_event(c: Candidate, people: Sequence[Concept]) -> bool:
+    """Does a sentence naming ``people`` say where something happened: a place right after
+    "di"/"in"/"at" (not "di luar Korea Utara", outside it)?"""
+    return all(_names_it(p, c.facts.words) for p in people) and any(
+        _LOCATIVE_BEFORE.search(c.text[: p.start]) for p in c.facts.places
+    )
+
+
 def rank(
     q: Question,
     cands: Sequence[Candidate],
@@ -1255,8 +1388,13 @@ def rank(
                 in_article[c.n] = set(names_of.hits(topic(c.n)))
             unsaid = in_article[c.n] - set(hits[k])
             topical[k] = sum(weights[i] for i in unsaid) / total
+    misread: set[int] = set()  # (why: sentences giving the asked words as another event's cause)
     if q.type == "why":
-        explained, reasons = _explained_coverage(cands, coverages)
+        asked = frozenset(
+            part for i, c in enumerate(concepts_) if weights.get(i) for f in c.forms for part in f.split()
+        )
+        explained, reasons = _explained_coverage(cands, coverages, asked)
+        misread = {k for k, c in enumerate(cands) if cause_of_other(c.text, asked)}
     elif asks_reaction(q.text):
         # (a reaction is scored as a reason is: its own bonus, the event's coverage)
         explained, reasons = _reaction_coverage(cands, hits, weights, total)
@@ -1271,6 +1409,8 @@ def rank(
         explained, reasons = coverages, set()
     clock = asks_clock(q)
     conditioned = condition_fits(q, cands, concepts_)
+    placed = asks_place(q, concepts_)
+    people = [c for i, c in enumerate(concepts_) if c.name and not c.place and weights.get(i)]
     for k, (c, coverage, because) in enumerate(zip(cands, coverages, explained, strict=True)):
         words = c.facts.words
         hit = hits[k]
@@ -1310,6 +1450,9 @@ def rank(
             typed = min(typed, 0.5)
         if typed and q.expected == "number":
             typed = modifier_fit(q, c.text, found, typed)
+        if typed == 1.0 and q.type == "where" and not any(at_place(c.text, x) for x in found):
+            # "Where was the game played?": "Borneo FC" names a place, says where nothing was.
+            typed = 0.5
         if clock:
             # A clock time answers "what time" fully; a day with a part of it ("Selasa malam")
             # loosely; a day alone not at all ("pada Rabu (31/12)" outranked the "hingga pukul
@@ -1337,10 +1480,12 @@ def rank(
             + W_PASSAGE * (c.passage_sim - best_passage)
             + c.prior
             + W_REASON * (k in reasons)
+            - W_REASON * (k in misread)  # (the asked event as the cause of another: no reason for it)
             + W_COVERAGE * W_EXPLAINED * (because - coverage)
             + W_COVERAGE * W_TOPIC * topical[k]
             + W_CONDITION * conditioned[k]
             + (W_META if c.facts.meta else 0.0)  # (only the asked kinds of line are here)
+            + (W_PLACED if placed and places_event(c, people) else 0.0)
         )
         out.append(
             Scored(

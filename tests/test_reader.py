@@ -508,3 +508,55 @@ def test_a_named_kind_opens_the_name_a_what_question_asks_for():
     short = reader.untyped_name(analyze("Pelabuhan apa yang ada di Kupang?"), c)
     assert short is not None and short.text == "Pelabuhan Tenau"
     assert reader.untyped_name(analyze("Apa kata otoritas soal kapal?"), c) is None
+
+
+def test_both_of_the_named_refers_back_and_a_second_does_not():
+    assert reader.refers_back("Kedua negara menargetkan nilai perdagangan mencapai $2 miliar.")
+    assert reader.refers_back("Kedua pihak memiliki waktu tujuh hari untuk mengajukan banding.")
+    assert not reader.refers_back("Kedua, pemerintah menyiapkan bantuan.")
+
+
+def test_the_asked_words_given_as_the_cause_of_another_event_are_no_reason_for_them():
+    asked = frozenset({"korea", "utara", "nuklir", "program"})
+    strained = "Meski hubungan Beijing–Pyongyang sempat renggang akibat program nuklir Korea Utara, kedua negara tetap dekat."
+    assert reader.cause_of_other(strained, asked)
+    assert not reader.cause_of_other("Korea Utara mempertahankan program nuklir karena ancaman AS.", asked)
+    # (the effect follows "penyebab": the flood is what is explained)
+    assert not reader.cause_of_other("Luapan sungai menjadi penyebab utama banjir.", frozenset({"banjir"}))
+
+
+def test_a_demand_is_no_purpose_and_a_need_served_is_a_reason():
+    def says(s: str) -> bool:
+        return reader.explains(s, facts(s, PUBLISHED).words)
+
+    assert not says(
+        "Kim siap berunding bila Washington menghentikan tuntutan agar Pyongyang meninggalkan senjatanya."
+    )
+    assert says("Pemerintah menambah armada agar penumpang terangkut.")
+    assert says("Korea Utara menegaskan program tersebut diperlukan sebagai pertahanan menghadapi ancaman.")
+
+
+def test_a_yes_no_question_about_the_place_favours_a_sentence_that_places_its_people():
+    def asks(text: str) -> bool:
+        q = analyze(text)
+        return reader.asks_place(q, reader.concepts(q))
+
+    assert asks("Did Choe Son Hui meet Wang Yi in Moscow?")
+    assert asks("Apakah Choe Son Hui bertemu Wang Yi di Beijing?")
+    assert not asks("Apakah Putin dan Kim bertemu sebelum parade di Beijing?")  # the parade's place
+    assert not asks("Who did Choe meet in Beijing?")
+    q = analyze("Did Choe Son Hui meet Wang Yi in Moscow?")
+    people = [c for c in reader.concepts(q) if c.name and not c.place]
+    placed = _cand("Wang Yi mengadakan pembicaraan dengan rekannya, Choe Son Hui, di Beijing.", 1)
+    unplaced = _cand("Kunjungan ini menandai kunjungan pertama Choe Son Hui ke China.", 2)
+    assert reader.places_event(placed, people)
+    assert not reader.places_event(unplaced, people)
+
+
+def test_a_where_answer_stands_after_a_preposition_or_in_a_dateline_not_inside_a_name():
+    def at(sentence: str) -> list[bool]:
+        return [reader.at_place(sentence, p) for p in facts(sentence, PUBLISHED).places]
+
+    assert at("Laga digelar di Stadion Gelora Bandung Lautan Api.") == [True]
+    assert at("Persib hanya terpaut satu poin dari pemuncak klasemen Borneo FC.") == [False]
+    assert at("Jakarta: Perusahaan itu memutuskan hubungan kerja.")[:1] == [True]
