@@ -950,6 +950,8 @@ class Berita:
         conf = reading.confidence
 
         def refused(key: str, args: dict[str, str]) -> Answer:
+            # Never name as missing a word the retrieved passages hold (verify.true_reason).
+            key, args = verify.true_reason(key, args, concepts_, (r.text for r in rows.values()))
             out = declined(qa.text, lang, reason=language.text(lang, key, **args), confidence=conf)
             out.signals = reading.signals
             return out

@@ -861,6 +861,41 @@ def undecided(sentence: str, concepts_: Sequence[_Concept]) -> bool:
     return any(not c.name and c.text.lower() not in GENERIC and _stated(c.forms, words) for c in concepts_)
 
 
+# Reasons that name what the articles leave out, in their "what" argument.
+NAMING_REASONS = frozenset({"not_stated", "not_mentioned", "not_whether", "not_counted"})
+
+
+def true_reason(
+    key: str, args: dict[str, str], concepts_: Sequence[_Concept], texts: Iterable[str]
+) -> tuple[str, dict[str, str]]:
+    """The decline reason (``key``, ``args``) with only the words it names that the evidence
+    (``texts``: the retrieved passages) does not hold, as written, by stem or in the other
+    language; with none left, the plain "not found". A reason must be true: "beritanya tidak
+    memuat 'skor'" was said of a question whose article reads "dengan skor 2-1"."""
+    if key not in NAMING_REASONS or not args.get("what"):
+        return key, args
+    words: set[str] = set()
+    for text in texts:
+        found = _WORD.findall(text.lower())
+        words.update(found)
+        words.update(stem(w) for w in found)
+    by_text = {c.text.lower(): c.forms for c in concepts_}
+
+    def held(item: str) -> bool:
+        low = item.strip().lower()
+        forms = (low, *by_text.get(low, ()))
+        stems = tuple(" ".join(stem(w) for w in f.split()) for f in forms)
+        return _stated(forms + stems, frozenset(words))
+
+    items = [w for w in args["what"].split(", ") if w]
+    kept = [w for w in items if not held(w)]
+    if len(kept) == len(items):
+        return key, args
+    if not kept:
+        return "not_found", {}
+    return key, {**args, "what": ", ".join(kept)}
+
+
 def near_miss(
     question: str,
     qtype: str,

@@ -448,3 +448,24 @@ def test_a_question_placing_an_event_in_one_capital_is_read_against_another():
     china = facts("Ini kunjungan pertama Choe ke China sejak 2022.", dt.date(2025, 9, 29)).places
     assert verify.placed_elsewhere(("moskow", "moscow"), china)  # another capital's country
     assert not verify.placed_elsewhere(("beijing",), china)  # a capital's own country
+
+
+def test_a_decline_reason_never_names_a_word_the_passages_hold():
+    """'Beritanya tidak memuat "skor"' was said of an article reading "dengan skor 2-1": a word
+    (as written, by stem or in the other language) the retrieved passages hold is not named;
+    with nothing left to name, the plain 'not found'."""
+    held = ["Persib Bandung mengalahkan Persija Jakarta dengan skor 2-1 di Bandung."]
+    q = analyze("Berapa skor akhir laga Persib melawan Persija?")
+    cs = concepts(q)
+    assert verify.true_reason("not_stated", {"what": "skor"}, cs, held) == ("not_found", {})
+    assert verify.true_reason("not_stated", {"what": "skor, wasit"}, cs, held) == (
+        "not_stated",
+        {"what": "wasit"},
+    )
+    en = concepts(analyze("What was the score of the Persib game?"))
+    assert verify.true_reason("not_whether", {"what": "score"}, en, held) == ("not_found", {})
+    # by stem: "mengalahkan" holds "kalah"
+    assert verify.true_reason("not_stated", {"what": "kalah"}, cs, held) == ("not_found", {})
+    # a word they don't hold is still named; other reasons pass as they are
+    assert verify.true_reason("not_stated", {"what": "wasit"}, cs, held) == ("not_stated", {"what": "wasit"})
+    assert verify.true_reason("undecided", {}, cs, held) == ("undecided", {})
