@@ -20,7 +20,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from .lexicon import CAPITAL_OF, EN_TO_ID, MONTHS, STOP_EN, STOP_ID, TITLES, stem
-from .question import MEASURES, canonical_unit
+from .question import MEASURES, asks_score, canonical_unit
 from .spans import DURATIONS, MONEY
 
 _WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
@@ -495,6 +495,8 @@ def unstated(
         t = c.text.lower()
         if c.name or t in GENERIC or t in LIGHT or t in _WHEN_WORDS or canonical_unit(t) == asked:
             continue
+        if asked == "score" and t in SCORE_WORDS:
+            continue  # "final score": the answer type, not the topic
         if not weights.get(i) and i not in gone:
             continue  # a word we can't read says nothing either way
         if t.isdigit():
@@ -859,6 +861,16 @@ def undecided(sentence: str, concepts_: Sequence[_Concept]) -> bool:
     tail = _WORD.findall(sentence[m.end() :].lower())
     words = set(tail) | {stem(w) for w in tail}
     return any(not c.name and c.text.lower() not in GENERIC and _stated(c.forms, words) for c in concepts_)
+
+
+def checked_place(question: str, qtype: str, name: str) -> bool:
+    """Is ``name`` the place a yes/no question checks ("… talks with Wang Yi in Tokyo?", "…
+    digelar di Shanghai?"): the name in its locative slot (di/in/at)? A place the articles
+    never use is then the claim to test, not the topic: the sentence on the rest says where
+    it happened (seeds and corpus: 4 answerable yes/no questions refused as "not mentioned")."""
+    return qtype == "yesno" and bool(
+        re.search(r"\b(?:di|in|at)\s+(?:the\s+)?" + re.escape(name) + r"\W*$", question, re.IGNORECASE)
+    )
 
 
 # Reasons that name what the articles leave out, in their "what" argument.
@@ -1273,6 +1285,41 @@ class _Facts(Protocol):
 _NOT_TOPIC = GENERIC | PEOPLE  # words that name no thing of its own
 
 
+# The words a score question asks its answer type by ("final score", "hasil akhir laga", "how
+# did the game end"): a match's reported scoreline is its final result whatever the sentence
+# calls it ("What was the final score …?" was declined "The articles don't mention final").
+SCORE_WORDS = frozenset({
+    "score", "scores", "scoreline", "skor", "skornya", "final", "akhir", "full-time", "result",
+    "results", "hasil", "outcome", "end", "ended", "berakhir", "match", "game", "laga",
+    "pertandingan",
+})  # fmt: skip
+_SCORELINE = re.compile(r"(?<![\w/:–-])\d{1,2} ?[-–] ?\d{1,2}(?![\w/:–-]|[.,]\d)")
+
+
+# A part of a match: its score is not the final one a report gives.
+_MATCH_PART = re.compile(
+    r"\b(?:half[- ]?time|(?:first|second) half|babak (?:pertama|kedua)|turun minum|jeda)\b", re.IGNORECASE
+)
+
+
+def unscored(question: str, sentence: str, concepts_: Sequence[_Concept]) -> str | None:
+    """Why ``sentence`` gives no score of the match a score question asks about: it holds no
+    scoreline ("—"), not between the sides the question names (the first name missing), or
+    not of the part of the match asked ("half-time"). "What was the score of Persib's game at
+    Bali United?" was answered "2-1" from the Persija game's sentence, Bali United named only
+    in the next one (a game still to be played)."""
+    if not _SCORELINE.search(sentence):
+        return "—"
+    low = sentence.lower()
+    part = _MATCH_PART.search(question)
+    if part and not _MATCH_PART.search(sentence):
+        return part.group()
+    for c in concepts_:
+        if c.name and not any(f.lower() in low for f in (c.text, *c.forms)):
+            return c.text
+    return None
+
+
 def of_another(
     question: str,
     qtype: str,
@@ -1289,6 +1336,8 @@ def of_another(
     when = other_time(qtype, asked, facts.dates)
     if when:
         return "nothing_for", {"when": when}
+    if asks_score(question.lower()) and (side := unscored(question, sentence, concepts_)):
+        return "not_stated", {"what": side}
     phase = other_phase(qtype, question, sentence)
     if phase:
         return "not_stated", {"what": phase}
