@@ -469,3 +469,33 @@ def test_a_decline_reason_never_names_a_word_the_passages_hold():
     # a word they don't hold is still named; other reasons pass as they are
     assert verify.true_reason("not_stated", {"what": "wasit"}, cs, held) == ("not_stated", {"what": "wasit"})
     assert verify.true_reason("undecided", {}, cs, held) == ("undecided", {})
+
+
+def test_the_place_a_yes_no_question_checks_is_its_locative_name():
+    """'… in Tokyo?' tests where it happened; the articles' sentence on the rest says where."""
+    assert verify.checked_place("Did Choe Son Hui hold talks with Wang Yi in Tokyo?", "yesno", "Tokyo")
+    assert verify.checked_place("Apakah parade itu digelar di Shanghai?", "yesno", "Shanghai")
+    assert not verify.checked_place("Did Tokyo protest the parade?", "yesno", "Tokyo")
+    assert not verify.checked_place("Who met Wang Yi in Tokyo?", "who", "Tokyo")
+
+
+def _unheard(question: str, sentence: str, unknown: tuple[str, ...], answered: bool = False):
+    cs = concepts(analyze(question))
+    ids = [i for i, c in enumerate(cs) if c.text in unknown]
+    words = facts(sentence, dt.date(2025, 11, 5)).words
+    return verify.unheard_action(question, "yesno", cs, ids, [], words, answered)
+
+
+def test_a_yes_no_action_the_articles_never_use_is_not_answered_by_a_sentence_on_the_rest():
+    lead = "Kevin Santoso mengatakan langkah tersebut merupakan bagian dari restrukturisasi."
+    assert _unheard("Apakah Kevin Santoso mengundurkan diri setelah PHK?", lead, ("mengundurkan",)) == (
+        "not_whether",
+        {"what": "mengundurkan"},
+    )
+    # a sentence stating the rest of the question is left to the reading, as is one it answers
+    stated = "Rusia memuji peran Korea Utara yang mendukung perangnya di Ukraina."
+    assert (
+        _unheard("Apakah Rusia menyanjung Korea Utara karena mendukung perangnya?", stated, ("menyanjung",))
+        is None
+    )
+    assert _unheard("Apakah Kevin Santoso mengundurkan diri?", lead, ("mengundurkan",), answered=True) is None
