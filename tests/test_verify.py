@@ -499,3 +499,16 @@ def test_a_yes_no_action_the_articles_never_use_is_not_answered_by_a_sentence_on
         is None
     )
     assert _unheard("Apakah Kevin Santoso mengundurkan diri?", lead, ("mengundurkan",), answered=True) is None
+
+
+def test_a_name_its_sentence_spells_as_an_acronym_is_named():
+    """'Masa angkutan Nataru berlangsung selama 18 hari' names Natal dan Tahun Baru; 'MK' the
+    Mahkamah Konstitusi. A word spelling no run of the names leaves them unnamed."""
+    assert verify._abbreviates("nataru", ["natal", "tahun", "baru"]) == (0, 2)
+    assert verify._abbreviates("kemenkes", ["kementerian", "kesehatan"]) == (0, 1)
+    assert verify._abbreviates("mk", ["mahkamah", "konstitusi"]) == (0, 1)
+    assert verify._abbreviates("beijing", ["bank", "indonesia"]) == ()
+    cs = concepts(analyze("Berapa lama masa angkutan Natal dan Tahun Baru KAI berlangsung?"))
+    names = [c.text for c in cs if c.name]
+    assert verify.unabbreviated(names, cs, "Masa angkutan Nataru berlangsung selama 18 hari.") == []
+    assert verify.unabbreviated(names, cs, "Masa angkutan berlangsung di Beijing selama 18 hari.") == names
