@@ -343,8 +343,12 @@ def _question_words(loaded: _Loaded, qa: Question, typed: str | None = None) -> 
     def known(form: str) -> bool:
         return bool(terms.idf((form,)))
 
+    checked: list[str] = []  # places a yes/no question checks that the articles never use
     for i, c in enumerate(concepts_):
         w = terms.idf(c.forms)
+        if w is None and c.name and verify.checked_place(qa.text, qa.type, c.text):
+            checked.append(c.text)  # "… in Tokyo?": the place checked, not the topic
+            continue
         if w is None:
             # A name the articles never use: they can't be about it. Any other word the
             # articles never use (or an English one we can't put in Indonesian) is
@@ -362,6 +366,10 @@ def _question_words(loaded: _Loaded, qa: Question, typed: str | None = None) -> 
             missing.append(c.text)  # "Mount Everest": only its ordinary word is theirs
             continue
         weights[i] = w
+    if checked and (missing or weak_missing):
+        # Only the other names all theirs make the place the claim to test ("Did Kim meet
+        # the Pope in Rome?" is about neither) (verify.checked_place).
+        missing += checked
     if typed is not None:
         # A follow-up's own words say what it asks; the words it took from the conversation
         # ("Arif Mahendra and Siti Rohana" for "they") say what about, and would otherwise
@@ -951,6 +959,8 @@ class Berita:
         conf = reading.confidence
 
         def refused(key: str, args: dict[str, str]) -> Answer:
+            # Never name as missing a word the retrieved passages hold (verify.true_reason).
+            key, args = verify.true_reason(key, args, concepts_, (r.text for r in rows.values()))
             out = declined(qa.text, lang, reason=language.text(lang, key, **args), confidence=conf)
             out.signals = reading.signals
             return out
@@ -990,6 +1000,11 @@ class Berita:
         )
         if near:  # found, but what it asks is not what the evidence states (verify.near_miss)
             return refused(*near)
+        unheard = verify.unheard_action(
+            qa.text, qa.type, concepts_, absent, unread, lead.facts.words, reading.short is not None
+        )
+        if unheard:  # "Did Kevin Santoso resign …?" led by what he said (verify.unheard_action)
+            return refused(*unheard)
         other = verify.of_another(
             qa.text, qa.type, asked or None, lead.text, lead.facts, concepts_, weights, qa.language
         )

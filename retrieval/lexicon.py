@@ -860,6 +860,7 @@ layoff | phk; pemutusan hubungan kerja
 layoffs | phk; pemutusan hubungan kerja
 laid off | phk; pemutusan hubungan kerja; di-phk
 lay off | phk; pemutusan hubungan kerja
+fired | dipecat; phk
 office | kantor
 government office | dinas; instansi; kantor pemerintah
 offices | kantor

@@ -544,6 +544,26 @@ def detect_language(text: str, default: str = "en") -> str:
     return "id" if ind > eng else "en"
 
 
+# A match's score or result: "the final score", "skor akhir", "hasil akhir laga …", "how did
+# the game … end", "laga … berakhir". Its answer is a scoreline ("2-1"), which no count, date
+# or reason gives: "What was the final score between Persib and Persija?" was answered
+# "2 minutes" (from "dua menit sebelum waktu normal habis"). "Score" as a verb ("how many goals
+# did he score") asks a count.
+_MATCH = r"(?:match|game|derby|clash|duel|final|tie|clasico|laga|pertandingan|derbi|partai)"
+_SCORE = re.compile(
+    r"\b(?:final|full[- ]time|half[- ]time|the|what|match|game)(?:'s)? score\b|\bscoreline\b"
+    r"|\bskor(?:nya)?\b"
+    r"|\b(?:hasil|result|outcome)(?: akhir| final)?(?:nya)? (?:of )?(?:the )?" + _MATCH + r"\b"
+    r"|\bhow did (?:[\w'-]+ ){0,8}?" + _MATCH + r"\b(?: [\w'-]+){0,8}? end\b"
+    r"|\b(?:laga|pertandingan)\b(?: [\w-]+){0,8}? berakhir\b"
+)
+
+
+def asks_score(low: str) -> bool:
+    """Does the (lower-cased) question ask a match's score or result (``_SCORE``)?"""
+    return bool(_SCORE.search(low))
+
+
 def analyze(text: str, vocabulary: Collection[str] | None = None) -> Question:
     """Analyse one question. ``vocabulary``: known names (e.g. from the index), so that
     names typed in lower case ("kim jong un") are still found."""
@@ -551,6 +571,9 @@ def analyze(text: str, vocabulary: Collection[str] | None = None) -> Question:
     low = clean.lower().replace("’", "'")
     lang = detect_language(clean)
     typ = _classify(low)
+    score = typ in ("how_many", "how_much", "how", "what", "other") and asks_score(low)
+    if score:
+        typ = "how_many"  # a scoreline is read as a figure, its unit "score" (spans.scores)
     focus = _focus(clean)
     return Question(
         text=text,
@@ -561,7 +584,7 @@ def analyze(text: str, vocabulary: Collection[str] | None = None) -> Question:
         terms=tuple(_terms(focus, lang)),
         names=tuple(_names(clean, vocabulary)),
         numbers=tuple(_numbers(clean)),
-        unit=_unit(typ, low),
+        unit="score" if score else _unit(typ, low),
         date_text=_date_text(clean),
     )
 

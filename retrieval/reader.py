@@ -614,7 +614,9 @@ def typed_answers(
         # A sentence about the rival side does not answer a question about the winner.
         return []
     found = spans_mod.answer_spans(
-        spans_mod.Found(people=f.people, places=f.places, entities=f.entities, quantities=f.quantities), q
+        spans_mod.Found(people=f.people, places=f.places, entities=f.entities, quantities=f.quantities),
+        q,
+        text,
     )
     if q.expected == "entity" and text:
         phrase = asked_phrase(q, text)

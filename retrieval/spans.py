@@ -965,7 +965,7 @@ def _ordinal(n: int) -> str:
 def render_quantity(q: Quantity, lang: str) -> str:
     """The quantity as a short answer: the article's own words in Indonesian; in English
     digits and English units ("4 days", "over $2 billion", "about 26", "80th")."""
-    if lang != "en":
+    if lang != "en" or q.unit == "score":
         return q.text
     if q.ordinal:
         return _ordinal(int(q.value))
@@ -1521,11 +1521,31 @@ _MEASURE_NOUNS = frozenset({
 })  # fmt: skip
 
 
-def answer_spans(sentence: str | Found, q: Question) -> list[Span | Quantity]:
-    """Candidate short answers in ``sentence`` (its text, or its spans found beforehand) for
-    the question's expected type, best first, leaving out what the question already names.
-    Dates are another module's job: []."""
+# A match's scoreline, "2-1" or "2–1": two small numbers joined by a dash, not a date
+# ("24-10-2025"), a range of a measure ("10-12 persen") nor part of a longer figure.
+_SCORELINE = re.compile(
+    r"(?<![\w.,/:–-])(\d{1,2}) ?[-–] ?(\d{1,2})(?![\w/:–-]|[.,]\d| ?(?:%|persen|percent)\b)"
+    r"(?! (?:" + "|".join(MONTHS) + r")\b)",
+    re.IGNORECASE,
+)
+
+
+def scores(sentence: str) -> list[Quantity]:
+    """The scorelines in ``sentence`` ("dengan skor 2-1"), as quantities of unit "score"
+    whose value is the first side's goals; the answer of a score question (question.asks_score)."""
+    return [
+        Quantity(m.start(), m.end(), f"{m.group(1)}-{m.group(2)}", float(m.group(1)), "score", False)
+        for m in _SCORELINE.finditer(sentence)
+    ]
+
+
+def answer_spans(sentence: str | Found, q: Question, text: str | None = None) -> list[Span | Quantity]:
+    """Candidate short answers in ``sentence`` (its text, or its spans found beforehand, with
+    its ``text`` for a scoreline) for the question's expected type, best first, leaving out
+    what the question already names. Dates are another module's job: []."""
     f = sentence if isinstance(sentence, Found) else find_all(sentence)
+    if q.unit == "score":
+        return list(scores(sentence if isinstance(sentence, str) else text or ""))
     spans: list[Span | Quantity] = []
     if q.expected == "person":
         found_people = [p for p in f.people if not in_question(p.text, q)]
@@ -1616,6 +1636,7 @@ __all__ = [
     "places",
     "quantity_order",
     "render_quantity",
+    "scores",
     "to_english",
 ]
 

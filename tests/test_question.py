@@ -435,3 +435,32 @@ def test_british_spellings_and_latinate_words_bridge():
 def test_counted_heads_pay_in_months_ranges_and_targets(text, typ, unit):
     q = analyze(text)
     assert (q.type, q.unit) == (typ, unit)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What was the final score between Persib and Persija?",
+        "What's the score of the derby?",
+        "Berapa skor akhir laga Persib melawan Persija?",
+        "Bagaimana hasil akhir pertandingan itu?",
+        "How did the game between the two clubs end?",
+        "Laga PSM kontra Bali United berakhir dengan skor berapa?",
+    ],
+)
+def test_a_match_score_or_result_is_asked_as_a_scoreline(text):
+    q = analyze(text)
+    assert (q.type, q.unit, q.expected) == ("how_many", "score", "number")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "How many goals did Persib score?",
+        "Who scored for Persija?",
+        "Apa hasil pleno keempat?",
+        "How did the talks end?",
+    ],
+)
+def test_score_as_a_verb_or_a_result_of_no_match_is_not_a_scoreline(text):
+    assert analyze(text).unit != "score"

@@ -24,6 +24,7 @@ from retrieval.spans import (
     people,
     places,
     render_quantity,
+    scores,
     strip_dateline,
     to_english,
 )
@@ -898,3 +899,15 @@ def test_the_datelines_outlet_is_no_candidate():
     assert "KABARIN" not in [e.text for e in found.entities]
     found = find_all("Pertemuan ini dilaporkan langsung oleh Kantor Berita Pusat Korea (KCNA), Senin (29/9).")
     assert "KCNA" in [e.text for e in found.entities]  # an outlet in the sentence itself stays
+
+
+def test_a_scoreline_answers_a_score_question_and_nothing_else():
+    """'dengan skor 2-1' is the answer of 'skor akhir'/'final score' (not 'dua menit'); a date
+    or a range of a measure written with a dash is no scoreline."""
+    sentence = "Persib menang dengan skor 2-1, dua menit sebelum waktu normal habis, pada 24-10-2025."
+    for text in ("What was the final score?", "Berapa skor akhir laga itu?"):
+        found = answer_spans(sentence, analyze(text))
+        assert [(x.text, x.unit) for x in found] == [("2-1", "score")]
+    assert [x.text for x in scores("unggul 3–0 atas tamu; naik 10-12 persen; 12-13 Oktober")] == ["3-0"]
+    assert all(x.unit != "score" for x in answer_spans(sentence, analyze("How many minutes were left?")))
+    assert render_quantity(scores("skor 2-1")[0], "en") == "2-1"

@@ -448,3 +448,67 @@ def test_a_question_placing_an_event_in_one_capital_is_read_against_another():
     china = facts("Ini kunjungan pertama Choe ke China sejak 2022.", dt.date(2025, 9, 29)).places
     assert verify.placed_elsewhere(("moskow", "moscow"), china)  # another capital's country
     assert not verify.placed_elsewhere(("beijing",), china)  # a capital's own country
+
+
+def test_a_decline_reason_never_names_a_word_the_passages_hold():
+    """'Beritanya tidak memuat "skor"' was said of an article reading "dengan skor 2-1": a word
+    (as written, by stem or in the other language) the retrieved passages hold is not named;
+    with nothing left to name, the plain 'not found'."""
+    held = ["Persib Bandung mengalahkan Persija Jakarta dengan skor 2-1 di Bandung."]
+    q = analyze("Berapa skor akhir laga Persib melawan Persija?")
+    cs = concepts(q)
+    assert verify.true_reason("not_stated", {"what": "skor"}, cs, held) == ("not_found", {})
+    assert verify.true_reason("not_stated", {"what": "skor, wasit"}, cs, held) == (
+        "not_stated",
+        {"what": "wasit"},
+    )
+    en = concepts(analyze("What was the score of the Persib game?"))
+    assert verify.true_reason("not_whether", {"what": "score"}, en, held) == ("not_found", {})
+    # by stem: "mengalahkan" holds "kalah"
+    assert verify.true_reason("not_stated", {"what": "kalah"}, cs, held) == ("not_found", {})
+    # a word they don't hold is still named; other reasons pass as they are
+    assert verify.true_reason("not_stated", {"what": "wasit"}, cs, held) == ("not_stated", {"what": "wasit"})
+    assert verify.true_reason("undecided", {}, cs, held) == ("undecided", {})
+
+
+def test_the_place_a_yes_no_question_checks_is_its_locative_name():
+    """'… in Tokyo?' tests where it happened; the articles' sentence on the rest says where."""
+    assert verify.checked_place("Did Choe Son Hui hold talks with Wang Yi in Tokyo?", "yesno", "Tokyo")
+    assert verify.checked_place("Apakah parade itu digelar di Shanghai?", "yesno", "Shanghai")
+    assert not verify.checked_place("Did Tokyo protest the parade?", "yesno", "Tokyo")
+    assert not verify.checked_place("Who met Wang Yi in Tokyo?", "who", "Tokyo")
+
+
+def _unheard(question: str, sentence: str, unknown: tuple[str, ...], answered: bool = False):
+    cs = concepts(analyze(question))
+    ids = [i for i, c in enumerate(cs) if c.text in unknown]
+    words = facts(sentence, dt.date(2025, 11, 5)).words
+    return verify.unheard_action(question, "yesno", cs, ids, [], words, answered)
+
+
+def test_a_yes_no_action_the_articles_never_use_is_not_answered_by_a_sentence_on_the_rest():
+    lead = "Kevin Santoso mengatakan langkah tersebut merupakan bagian dari restrukturisasi."
+    assert _unheard("Apakah Kevin Santoso mengundurkan diri setelah PHK?", lead, ("mengundurkan",)) == (
+        "not_whether",
+        {"what": "mengundurkan"},
+    )
+    # a sentence stating the rest of the question is left to the reading, as is one it answers
+    stated = "Rusia memuji peran Korea Utara yang mendukung perangnya di Ukraina."
+    assert (
+        _unheard("Apakah Rusia menyanjung Korea Utara karena mendukung perangnya?", stated, ("menyanjung",))
+        is None
+    )
+    assert _unheard("Apakah Kevin Santoso mengundurkan diri?", lead, ("mengundurkan",), answered=True) is None
+
+
+def test_a_name_its_sentence_spells_as_an_acronym_is_named():
+    """'Masa angkutan Nataru berlangsung selama 18 hari' names Natal dan Tahun Baru; 'MK' the
+    Mahkamah Konstitusi. A word spelling no run of the names leaves them unnamed."""
+    assert verify._abbreviates("nataru", ["natal", "tahun", "baru"]) == (0, 2)
+    assert verify._abbreviates("kemenkes", ["kementerian", "kesehatan"]) == (0, 1)
+    assert verify._abbreviates("mk", ["mahkamah", "konstitusi"]) == (0, 1)
+    assert verify._abbreviates("beijing", ["bank", "indonesia"]) == ()
+    cs = concepts(analyze("Berapa lama masa angkutan Natal dan Tahun Baru KAI berlangsung?"))
+    names = [c.text for c in cs if c.name]
+    assert verify.unabbreviated(names, cs, "Masa angkutan Nataru berlangsung selama 18 hari.") == []
+    assert verify.unabbreviated(names, cs, "Masa angkutan berlangsung di Beijing selama 18 hari.") == names
