@@ -616,6 +616,8 @@ def typed_answers(
     found = spans_mod.answer_spans(
         spans_mod.Found(people=f.people, places=f.places, entities=f.entities, quantities=f.quantities), q
     )
+    if q.type == "where" and text:  # "ditampung di gedung sekolah, …": the place itself
+        found = spans_mod.with_where_phrases(text, found, q)
     if q.expected == "entity" and text:
         phrase = asked_phrase(q, text)
         if phrase is not None and not any(isinstance(x, Span) and _opens_with(x.text, phrase) for x in found):

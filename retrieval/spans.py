@@ -599,11 +599,79 @@ def places(sentence: str) -> list[Span]:
         # Short or lower-case hits ("as" = "as/sebagai", "us") count only as written names.
         if text[0].islower() or (len(text) <= 3 and not text.isupper()):
             continue
+        if _CLUB_AFTER.match(sentence, m.end()):
+            continue  # "Borneo FC", "Bali United": a club, not where anything happened
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         out.append(Span(start=m.start(), end=m.end(), text=text, kind="place"))
         taken.append((m.start(), m.end()))
     return sorted(out, key=lambda sp: sp.start)
+
+
+# The word after a place's name that makes it a club's ("Borneo FC", "Bali United").
+_CLUB_AFTER = re.compile(r"\s+(?:FC|F\.C\.|United|SC|Putra)\b")
+
+# Buildings and grounds a where-question may be answered by: the specific place the sentence
+# puts people or things at ("ditampung di gedung sekolah, masjid, dan balai desa"), which the
+# capitalized places of the same sentence (its region) only locate.
+_FACILITY_NOUNS = (
+    "gedung-gedung", "gedung", "sekolah", "masjid", "musala", "gereja", "balai", "aula", "kantor",
+    "halaman", "posko", "tenda", "rumah sakit", "puskesmas", "stadion", "stasiun", "bandara",
+    "pelabuhan", "terminal", "lapangan", "gudang", "markas", "hotel", "pasar", "gelanggang",
+    "pendopo", "rumah dinas", "rumah-rumah", "rumah",
+)  # fmt: skip
+_FACILITY = re.compile(
+    r"\b(?:di|ke|in|at)\s+(?:(?:antara|sejumlah|beberapa|sebuah)\s+)?"
+    r"((?:" + "|".join(map(re.escape, _FACILITY_NOUNS)) + r")\b[^.;:!?\"“”()]*)",
+    re.IGNORECASE,
+)
+# Where a facility phrase ends: a clause after it ("…, yang berjarak …", "… dan mampu …"), a
+# time ("pada Senin"), or an appositive after a comma that is no list member ("…, ibu kota").
+_FACILITY_END = re.compile(
+    r",?\s+(?:yang|untuk|pada|sejak|selama|oleh|sebagai|karena|sehingga|dengan|agar|setelah|"
+    r"sebelum|ketika|saat|sementara|namun|tetapi|hingga|sampai|mulai|sekitar|sejauh|dan\s+(?!balai|"
+    r"aula|masjid|gedung|sekolah|gereja|kantor|posko|tenda|rumah|stasiun|stadion|lapangan|halaman)"
+    r"[a-z]+)\b|,\s+(?!(?:dan\s+)?(?:" + "|".join(map(re.escape, _FACILITY_NOUNS)) + r")\b)",
+    re.IGNORECASE,
+)
+# "sekitar 300 meter dari rumahnya": how far from a place is where, too.
+_DISTANCE_FROM = re.compile(
+    r"\b(?:sekitar\s+)?\d[\d.,]*\s+(?:meter|kilometer|km|m)\s+dari\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?",
+    re.IGNORECASE,
+)
+
+
+def where_phrases(sentence: str) -> list[Span]:
+    """The specific places a sentence puts something at: a building or ground after
+    "di/ke" ("di halaman kantor Kecamatan Martapura", "di gedung-gedung sekolah dan aula kantor
+    bupati di Lewoleba") or a distance from one ("sekitar 300 meter dari rumahnya"). Common
+    nouns, so ``places`` (capitalized names) misses them."""
+    out: list[Span] = []
+    for m in _FACILITY.finditer(sentence):
+        start, end = m.start(1), m.end(1)
+        stop = _FACILITY_END.search(sentence, start, end)
+        if stop is not None:
+            end = stop.start()
+        text = sentence[start:end].strip(" ,")
+        if len(text.split()) < 2 and not text[:1].isupper():
+            continue  # "di rumah": no place said
+        out.append(Span(start=start, end=start + len(text), text=text, kind="place"))
+    for m in _DISTANCE_FROM.finditer(sentence):
+        out.append(Span(start=m.start(), end=m.end(), text=m.group(), kind="place"))
+    return out
+
+
+def with_where_phrases(
+    sentence: str, found: Sequence[Span | Quantity], q: Question
+) -> list[Span | Quantity]:
+    """``found`` with the sentence's specific places first (``where_phrases``), not one the
+    question names; a name inside one of them goes, the phrase says it with its building
+    ("aula kantor bupati di Lewoleba")."""
+    extra = [x for x in where_phrases(sentence) if not in_question(x.text, q)]
+    if not extra:
+        return list(found)
+    rest = [x for x in found if not any(e.start <= x.start and x.end <= e.end for e in extra)]
+    return [*extra, *rest]
 
 
 _HANDLE = re.compile(r"(?<![\w@])@\w{2,30}")
