@@ -21,7 +21,7 @@ from functools import lru_cache, partial
 from . import dates as dates_mod
 from . import spans as spans_mod
 from . import verify
-from .corroborate import asked_numbers, short_title, states
+from .corroborate import asked_numbers, outlet_names, states
 from .dates import TimeMention
 from .facts import META_WORDS, Facts, words_of
 from .lexicon import (
@@ -1724,6 +1724,13 @@ def short_answer(
         # phrase answers, not the place; a name right after the head is the answer itself.
         and not _qualifying_place(x, phrase, c.text)
     ]
+    if (
+        named_in
+        and phrase is not None
+        and spans_mod.asks_list(q.text)
+        and spans_mod.common_members(phrase.text)
+    ):
+        named_in = []  # "sektor perumahan, UMKM, dan pertanian": the list, not its one name
     if named_in:
         # "Which company …": "Perusahaan e-commerce Belanjaku …" introduces the name that answers.
         span = named_in[0]
@@ -2341,16 +2348,22 @@ def _name_counts(
     return out
 
 
-def reporting_answer(mode: str, reported: Sequence, total: int, lang: str) -> ShortAnswer:
-    """The short answer to "which outlets / how many sources": from who reports the fact."""
-    names = list(dict.fromkeys(r.source or short_title(r.title) for r in reported))
+def reporting_answer(
+    mode: str, reported: Sequence, total: int, lang: str, lead_text: str = ""
+) -> ShortAnswer | None:
+    """The short answer to "which outlets / how many sources": from who reports the fact; the
+    outlet the lead sentence cites for it ("seperti dikutip The Straits Times") if it names
+    one; None when no reporter has an outlet (an article's title names none)."""
     cited = tuple(r.n for r in reported if r.n)
     if mode == "count":
         n = len(reported)
         text = f"{n} of {total} articles" if lang == "en" else f"{n} dari {total} artikel"
         return ShortAnswer(text=text, type="number", value=float(n), cited=cited)
-    text = and_join(names, lang)
-    return ShortAnswer(text=text, type="which", cited=cited)
+    outlet = spans_mod.cited_outlet(lead_text)
+    if outlet is not None:
+        return ShortAnswer(text=outlet, type="which", cited=())
+    names = outlet_names(reported)
+    return ShortAnswer(text=and_join(names, lang), type="which", cited=cited) if names else None
 
 
 def readable(c: Concept) -> bool:

@@ -17,6 +17,7 @@ from retrieval.lexicon import (
     CAPITAL_OF,
     COUNTED_EN,
     EN_TO_ID,
+    HEAD_KINDS_ID,
     ID_TO_EN,
     MONTHS,
     NAMES_EN,
@@ -661,9 +662,7 @@ def where_phrases(sentence: str) -> list[Span]:
     return out
 
 
-def with_where_phrases(
-    sentence: str, found: Sequence[Span | Quantity], q: Question
-) -> list[Span | Quantity]:
+def with_where_phrases(sentence: str, found: Sequence[Span | Quantity], q: Question) -> list[Span | Quantity]:
     """``found`` with the sentence's specific places first (``where_phrases``), not one the
     question names; a name inside one of them goes, the phrase says it with its building
     ("aula kantor bupati di Lewoleba")."""
@@ -672,6 +671,35 @@ def with_where_phrases(
         return list(found)
     rest = [x for x in found if not any(e.start <= x.start and x.end <= e.end for e in extra)]
     return [*extra, *rest]
+
+
+# The outlet a sentence says it has its words from: "seperti dikutip The Straits Times",
+# "dilaporkan langsung oleh Kantor Berita Pusat Korea (KCNA)", "menurut KCNA", "kata KCNA".
+_OUTLET_NAME = r"((?:The\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*(?:\s+\([A-Z][A-Z0-9&-]{1,9}\))?)"
+_CITED_OUTLET = re.compile(
+    r"\b(?:(?:seperti\s+|sebagaimana\s+)?dikutip(?:\s+dari)?|(?:di)?laporkan(?:\s+\w+)?\s+oleh|"
+    r"menurut|kata|according\s+to|as\s+quoted\s+by|quoted\s+by|reported\s+by)\s+" + _OUTLET_NAME
+)
+_OUTLET_WORDS = {
+    "times", "post", "news", "herald", "journal", "tribune", "daily", "kantor", "berita", "agency",
+    "reuters", "afp", "ap", "xinhua", "yonhap", "kcna", "bernama", "antara", "kyodo", "tass", "tv",
+    "radio", "harian", "koran", "majalah", "gazette", "guardian", "telegraph", "press", "media",
+}  # fmt: skip
+
+
+def cited_outlet(sentence: str) -> str | None:
+    """The news outlet the sentence cites for what it says ("seperti dikutip The Straits
+    Times"): a name with an outlet's word or an all-capital acronym; not a person or a
+    ministry a "menurut" also introduces."""
+    for m in _CITED_OUTLET.finditer(sentence):
+        name = m.group(1).strip().rstrip(".")
+        words = re.findall(r"[\w.&-]+", name)
+        if any(w.lower().rstrip(".") in _OUTLET_WORDS or w.lower().endswith((".com", ".id")) for w in words):
+            acronym = re.search(r"\(([A-Z][A-Z0-9&-]{1,9})\)$", name)
+            return acronym.group(1) if acronym else name
+        if len(words) == 1 and words[0].isupper() and len(words[0]) >= 3:
+            return name
+    return None
 
 
 _HANDLE = re.compile(r"(?<![\w@])@\w{2,30}")
@@ -1903,6 +1931,14 @@ def asks_list(question: str) -> bool:
 
 
 _JOIN = re.compile(r"\s*(?:,\s*(?:dan|serta|and)?|dan|serta|and)\s*", re.IGNORECASE)
+_MEMBER_SPLIT = re.compile(r"\s*,\s*(?:(?:dan|serta|atau)\s+)?|\s+(?:dan|serta|atau)\s+")
+
+
+def common_members(text: str) -> bool:
+    """Is ``text`` a list with a common-noun member ("sektor perumahan, UMKM, dan pertanian")?
+    Then its names are only some of the members: the list answers, not one name in it."""
+    members = [m for m in _MEMBER_SPLIT.split(text.strip()) if m]
+    return len(members) > 1 and any(m[:1].islower() for m in members[1:])
 
 
 def coordinated(sentence: str, chosen: Span, spans: list[Span]) -> list[Span]:
@@ -1972,6 +2008,7 @@ def head_forms(heads: tuple[str, ...]) -> frozenset[str]:
         for w in {h, h.removesuffix("s"), h.removesuffix("es")}:
             out.add(w)
             out.update(EN_TO_ID.get(w, ()))
+            out.update(HEAD_KINDS_ID.get(w, ()))
             if w.endswith("ion"):
                 out.add(w[:-3] + "i")
             if w.endswith("ty"):
