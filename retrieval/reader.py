@@ -2307,7 +2307,7 @@ def untyped_name(q: Question, c: Candidate) -> ShortAnswer | None:
         return None
     heads = [h for h in question_heads(q.text.lower()) if not any(h in n.lower().split() for n in q.names)]
     for head in heads:
-        if head in _NAMED_KINDS:
+        if head in _NAMED_KINDS or head in spans_mod.NAMED_BODIES:
             m = re.search(rf"\b(?i:{re.escape(head)})\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", c.text)
             if m:
                 return ShortAnswer(text=m.group().strip(), type="which", cited=(c.n,), quote=c.text)

@@ -398,7 +398,12 @@ def people(sentence: str) -> list[Span]:
             and bool(re.search(r"[\w)],\s*$", sentence[:start]))
             and bool(re.match(r"\s*,", sentence[end:]))
         )
-        if role is None and len(core) > 1 and any(_ordinary(w) for w in core) and not appositive:
+        described = _DESCRIBED.search(sentence, 0, start) if role is None and len(core) in (2, 3) else None
+        if described is not None:
+            # "… dan pengusaha importir Tommy Wijaya": a name after who the person is, even
+            # with a dictionary word in it ("wijaya"); that description is the person's role.
+            role = described.group(1)
+        elif role is None and len(core) > 1 and any(_ordinary(w) for w in core) and not appositive:
             # An office without a title word before a name ("Menteri Perdagangan, Industri dan
             # Persaingan Afrika Selatan Thandiwe Nkosi"): the office names a country or body.
             k = _name_suffix(core)
@@ -410,6 +415,15 @@ def people(sentence: str) -> list[Span]:
             text = sentence[start:end]
         out.append(Span(start=start, end=end, text=text, kind="person", role=role))
     return _office_place(sentence, out)
+
+
+# A person's description in common words right before the name ("pengusaha importir",
+# "petani", "pengamat politik"): what makes the next capitalized words a person's name.
+_DESCRIBED = re.compile(
+    r"\b((?:pengusaha|importir|eksportir|ekonom|analis|pakar|pengamat|petani|nelayan|pedagang|"
+    r"aktivis|peneliti|wartawan|pengacara|dokter|guru|mahasiswa|pemain|bek|kiper|penyerang|"
+    r"gelandang|pelatih|warga|terdakwa|tersangka|saksi|korban)(?:\s+[a-z]+)?)\s+$"
+)
 
 
 def _office_place(sentence: str, found: list[Span]) -> list[Span]:
@@ -1638,7 +1652,8 @@ def answer_spans(sentence: str | Found, q: Question) -> list[Span | Quantity]:
             names = [s for s in names if (s.start, s.end) not in named]
         spans.extend(sorted(names, key=lambda s: ((s.start, s.end) in named, s.start)))
     elif q.expected == "number":
-        asked = {n.lower() for n in q.numbers}
+        # "1,350" in an English question is the article's "1.350".
+        asked = {v for n in q.numbers for v in (n.lower(), _THOUSANDS_COMMA.sub(".", n))}
         # "… yang keberapa?", "which anniversary": a rank (ke-80) answers, not a count.
         ordinal = _asks_ordinal(q.text)
         wanted = canonical_unit(q.unit)
@@ -1866,7 +1881,13 @@ def stated_figure(question: str, x: Quantity) -> bool:
 
 @lru_cache(maxsize=256)
 def _question_figures(question: str) -> tuple[Quantity, ...]:
-    return tuple(numbers(question))
+    # An English question writes thousands with a comma ("the 1,350 evacuees"), which the
+    # Indonesian reading takes for a decimal (1.35): both readings are the question's figure.
+    english = _THOUSANDS_COMMA.sub("", question)
+    return tuple(numbers(question)) + (tuple(numbers(english)) if english != question else ())
+
+
+_THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
 # --- "what <measure>": a figure asked without "how much" -------------------------------------
@@ -1952,7 +1973,32 @@ def coordinated(sentence: str, chosen: Span, spans: list[Span]) -> list[Span]:
         i -= 1
     while j + 1 < len(ordered) and _JOIN.fullmatch(sentence[ordered[j].end : ordered[j + 1].start]):
         j += 1
-    return ordered[i : j + 1]
+    members = ordered[i : j + 1]
+    head = members[0].text.split()[0].lower() if members[0].text.split() else ""
+    if head in _KIND_HEADS:
+        # "Stasiun Pasar Senen dan Gambir": the kind word is shared, so a name after "dan" is
+        # another of them even when it is no span of its own ("gambir" is a common word too).
+        m = _NEXT_NAME.match(sentence, members[-1].end)
+        if m is not None and not any(x.start < m.end(1) and m.start(1) < x.end for x in ordered):
+            members.append(Span(start=m.start(1), end=m.end(1), text=m.group(1), kind=members[-1].kind))
+    return members
+
+
+# Bodies whose names carry their kind ("Bank Permata Nusantara", "Kementerian Luar Negeri
+# Tiongkok"): "Bank apa …?" is answered by the name the word opens in the sentence.
+NAMED_BODIES = frozenset({
+    "bank", "kementerian", "universitas", "badan", "partai", "komisi", "majelis", "pengadilan",
+    "institut", "dewan",
+})  # fmt: skip
+
+# Kind words a name opens with and a list of such names shares ("Stasiun A dan B").
+_KIND_HEADS = frozenset({
+    "stasiun", "bandara", "pelabuhan", "terminal", "stadion", "kecamatan", "desa", "kabupaten",
+    "kota", "provinsi", "kelurahan", "pulau", "gunung", "sungai", "masjid", "universitas",
+})  # fmt: skip
+_NEXT_NAME = re.compile(
+    r"\s*(?:,\s*(?:dan\s+|serta\s+)?|\s+dan\s+|\s+serta\s+)([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
+)
 
 
 # Words that make a name a team or a body that acts: a who-question may be answered by it.
