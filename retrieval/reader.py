@@ -1763,6 +1763,8 @@ def asked_phrase(q: Question, text: str) -> Span | None:
     # English: the last word of "which …" heads it; Indonesian: the first word of "… mana/apa"
     # or the one right before "mana/apa" ("pesannya di platform apa").
     listing = spans_mod.asks_list(q.text)
+    if not heads and listing:  # "What are Indonesia's main exports …": the plural noun heads it
+        heads = [n for n in (spans_mod.list_noun(q.text),) if n]
     for head in heads[-1:] if q.language == "en" else heads:
         if head in _NAMED_KINDS:
             return None  # "stasiun mana": its names carry the word ("Stasiun Pasar Senen")

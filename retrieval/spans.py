@@ -1913,7 +1913,10 @@ def asks_figure(question: str) -> bool:
 # --- lists: "apa saja", "mana saja", "which districts" --------------------------------------
 
 _LIST_ID = re.compile(r"\b(?:apa|mana|siapa) saja\b", re.IGNORECASE)
-_LIST_EN = re.compile(r"\b(?:which|what) (?:[a-z-]+ ){0,2}([a-z]{3,}s)\b(?!')", re.IGNORECASE)
+# "What are Indonesia's main exports …": a possessive may stand before the plural noun.
+_LIST_EN = re.compile(
+    r"\b(?:which|what) (?:(?:are|were) )?(?:[a-z-]+(?:['’]s)? ){0,2}([a-z]{3,}s)\b(?!['’])", re.IGNORECASE
+)
 # Plural-looking English words that are not plural nouns.
 _NOT_PLURAL = {
     "was",
@@ -1949,6 +1952,13 @@ def asks_list(question: str) -> bool:
         if len(word) > 3 and word.endswith("s") and not word.endswith("ss") and "'" not in word:
             return True
     return False
+
+
+def list_noun(question: str) -> str | None:
+    """The plural noun an English list question asks for ("What are Indonesia's main exports"
+    → "exports"), where its "what are" leaves no head word before a verb."""
+    m = _LIST_EN.search(question) if asks_list(question) else None
+    return m.group(1).lower() if m else None
 
 
 _JOIN = re.compile(r"\s*(?:,\s*(?:dan|serta|and)?|dan|serta|and)\s*", re.IGNORECASE)
@@ -2037,7 +2047,11 @@ _PHRASE_END = re.compile(_PHRASE_STOP + r"|,|\s(?:untuk|dalam|dan|serta)\b", re.
 _LIST_END = re.compile(_PHRASE_STOP, re.IGNORECASE)
 # Words that open an enumeration of what a noun covers: "produk Indonesia, antara lain …".
 _ENUMERATION = re.compile(
-    r",?\s*(?:antara lain|termasuk|yaitu|yakni|seperti|meliputi|mencakup|berupa)\s+", re.IGNORECASE
+    # "Ekspor utama … adalah minyak sawit, …", "impor didominasi besi baja, …": a copula or
+    # "dominated by" opens the list of what the noun is, too (members need a "," or "dan").
+    r",?\s*(?:antara lain|termasuk|yaitu|yakni|seperti|meliputi|mencakup|berupa|adalah|"
+    r"didominasi(?:\s+oleh)?)\s+",
+    re.IGNORECASE,
 )
 
 
