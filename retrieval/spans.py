@@ -607,6 +607,8 @@ def places(sentence: str) -> list[Span]:
             continue
         if any(a < e and s < b for a, b in taken):
             continue
+        if _CLUB_AFTER.match(sentence, e) or _CLUB_AFTER.match(" " + words[-1]):
+            continue  # "dari Madura United": a club
         out.append(Span(start=s, end=e, text=sentence[s:e], kind="place"))
         taken.append((s, e))
     for m in _GAZETTEER.finditer(sentence):
