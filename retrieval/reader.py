@@ -622,6 +622,10 @@ def typed_answers(
         phrase = asked_phrase(q, text)
         if phrase is not None and not any(isinstance(x, Span) and _opens_with(x.text, phrase) for x in found):
             found = [phrase, *found]  # "PHK paling banyak menyasar divisi pemasaran, …"
+    if q.expected == "person" and text:  # "Whose defeat …": "kekalahan Jepang"
+        owner = spans_mod.owner_after(q.text, text)
+        if owner is not None and not spans_mod.in_question(owner.text, q):
+            return [owner]  # the owner alone: the sentence's other names are not whose
     if q.expected == "person" and not found and text:
         found = [*described_people(text)]
     if q.expected == "person" and not found and text:

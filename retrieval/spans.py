@@ -1956,6 +1956,26 @@ def asks_list(question: str) -> bool:
     return False
 
 
+_WHOSE = re.compile(r"^\s*whose\s+([a-z-]{3,})\b|\b([a-z-]{3,})\s+siapa\b", re.IGNORECASE)
+
+
+def owner_after(question: str, sentence: str) -> Span | None:
+    """ "Whose defeat …?" / "kekalahan siapa": the name that follows the asked noun in the
+    sentence answers, as Indonesian puts the owner after the thing ("kekalahan Jepang"); a
+    country or body as well as a person. None when no name follows it."""
+    m = _WHOSE.search(question)
+    if m is None:
+        return None
+    forms = head_forms((m.group(1) or m.group(2),))
+    if not forms:
+        return None
+    for h in _forms_pattern(forms).finditer(sentence):
+        name = _NAME_RUN.match(sentence, h.end() + 1) if sentence[h.end() : h.end() + 1] == " " else None
+        if name is not None:
+            return Span(start=name.start(), end=name.end(), text=name.group(), kind="entity")
+    return None
+
+
 def list_noun(question: str) -> str | None:
     """The plural noun an English list question asks for ("What are Indonesia's main exports"
     → "exports"), where its "what are" leaves no head word before a verb."""
