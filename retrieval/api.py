@@ -1072,7 +1072,7 @@ class Berita:
             )
         mode = reader.reporting(qa.text)
         if mode:
-            short = reader.reporting_answer(mode, reported, index.document_count(), lang)
+            short = reader.reporting_answer(mode, reported, index.document_count(), lang, lead.text)
         if short is not None:
             # The reader's short answers carry the lead's chunk id, not a passage number: they
             # cite the lead's passage; who-reports answers cite the reporters' passages.

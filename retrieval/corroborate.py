@@ -600,6 +600,13 @@ def short_title(title: str, limit: int = 60) -> str:
     return title[:limit].rsplit(" ", 1)[0] + "…"
 
 
+def outlet_names(reported: Iterable[Reporter]) -> list[str]:
+    """The outlets among the reporters, each once. An article without an outlet is no outlet:
+    its title ("Menteri Luar Negeri Tiongkok Wang Yi mengadakan pembicaraan…") answered
+    "which newspaper reported …" as if it were one."""
+    return list(dict.fromkeys(r.source for r in reported if r.source))
+
+
 # A reporter named by its title is cut shorter than elsewhere: four such names in the seeds'
 # "Reported by" line ran to four console lines at full length, two at 40 characters.
 REPORTER_TITLE = 40

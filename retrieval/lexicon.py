@@ -2050,3 +2050,20 @@ perang dunia kedua | World War II
 """
 NAMES_EN: dict[str, str] = {k: v[0] for k, v in _parse(_NAMES).items()}
 """Lower-cased Indonesian name of a holiday or event → its English name."""
+
+# The Indonesian nouns that introduce a body of the kind a "which …" question asks for, beyond
+# the word's translation (EN_TO_ID, which retrieval also reads): "Which research firm …" is
+# answered by "lembaga riset Digitalika Insight", a research body, not only a "perusahaan".
+# Read only by spans.head_forms, so retrieval's word matching is unchanged.
+_HEAD_KINDS = """
+firm | lembaga; firma
+institute | lembaga; institut
+institution | lembaga; institusi
+organisation | organisasi; lembaga; ikatan; himpunan; asosiasi
+organization | organisasi; lembaga; ikatan; himpunan; asosiasi
+association | asosiasi; ikatan; himpunan; persatuan
+body | badan; lembaga; majelis; dewan; komisi
+agency | lembaga
+council | majelis; dewan
+"""
+HEAD_KINDS_ID: dict[str, tuple[str, ...]] = _parse(_HEAD_KINDS)

@@ -21,7 +21,7 @@ from functools import lru_cache, partial
 from . import dates as dates_mod
 from . import spans as spans_mod
 from . import verify
-from .corroborate import asked_numbers, short_title, states
+from .corroborate import asked_numbers, outlet_names, states
 from .dates import TimeMention
 from .facts import META_WORDS, Facts, words_of
 from .lexicon import (
@@ -618,10 +618,16 @@ def typed_answers(
         q,
         text,
     )
+    if q.type == "where" and text:  # "ditampung di gedung sekolah, …": the place itself
+        found = spans_mod.with_where_phrases(text, found, q)
     if q.expected == "entity" and text:
         phrase = asked_phrase(q, text)
         if phrase is not None and not any(isinstance(x, Span) and _opens_with(x.text, phrase) for x in found):
             found = [phrase, *found]  # "PHK paling banyak menyasar divisi pemasaran, …"
+    if q.expected == "person" and text:  # "Whose defeat …": "kekalahan Jepang"
+        owner = spans_mod.owner_after(q.text, text)
+        if owner is not None and not spans_mod.in_question(owner.text, q):
+            return [owner]  # the owner alone: the sentence's other names are not whose
     if q.expected == "person" and not found and text:
         found = [*described_people(text)]
     if q.expected == "person" and not found and text:
@@ -1869,6 +1875,13 @@ def short_answer(
         # phrase answers, not the place; a name right after the head is the answer itself.
         and not _qualifying_place(x, phrase, c.text)
     ]
+    if (
+        named_in
+        and phrase is not None
+        and spans_mod.asks_list(q.text)
+        and spans_mod.common_members(phrase.text)
+    ):
+        named_in = []  # "sektor perumahan, UMKM, dan pertanian": the list, not its one name
     if named_in:
         # "Which company …": "Perusahaan e-commerce Belanjaku …" introduces the name that answers.
         span = named_in[0]
@@ -1901,6 +1914,8 @@ def asked_phrase(q: Question, text: str) -> Span | None:
     # English: the last word of "which …" heads it; Indonesian: the first word of "… mana/apa"
     # or the one right before "mana/apa" ("pesannya di platform apa").
     listing = spans_mod.asks_list(q.text)
+    if not heads and listing:  # "What are Indonesia's main exports …": the plural noun heads it
+        heads = [n for n in (spans_mod.list_noun(q.text),) if n]
     for head in heads[-1:] if q.language == "en" else heads:
         if head in _NAMED_KINDS:
             return None  # "stasiun mana": its names carry the word ("Stasiun Pasar Senen")
@@ -2445,7 +2460,7 @@ def untyped_name(q: Question, c: Candidate) -> ShortAnswer | None:
         return None
     heads = [h for h in question_heads(q.text.lower()) if not any(h in n.lower().split() for n in q.names)]
     for head in heads:
-        if head in _NAMED_KINDS:
+        if head in _NAMED_KINDS or head in spans_mod.NAMED_BODIES:
             m = re.search(rf"\b(?i:{re.escape(head)})\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*", c.text)
             if m:
                 return ShortAnswer(text=m.group().strip(), type="which", cited=(c.n,), quote=c.text)
@@ -2486,16 +2501,22 @@ def _name_counts(
     return out
 
 
-def reporting_answer(mode: str, reported: Sequence, total: int, lang: str) -> ShortAnswer:
-    """The short answer to "which outlets / how many sources": from who reports the fact."""
-    names = list(dict.fromkeys(r.source or short_title(r.title) for r in reported))
+def reporting_answer(
+    mode: str, reported: Sequence, total: int, lang: str, lead_text: str = ""
+) -> ShortAnswer | None:
+    """The short answer to "which outlets / how many sources": from who reports the fact; the
+    outlet the lead sentence cites for it ("seperti dikutip The Straits Times") if it names
+    one; None when no reporter has an outlet (an article's title names none)."""
     cited = tuple(r.n for r in reported if r.n)
     if mode == "count":
         n = len(reported)
         text = f"{n} of {total} articles" if lang == "en" else f"{n} dari {total} artikel"
         return ShortAnswer(text=text, type="number", value=float(n), cited=cited)
-    text = and_join(names, lang)
-    return ShortAnswer(text=text, type="which", cited=cited)
+    outlet = spans_mod.cited_outlet(lead_text)
+    if outlet is not None:
+        return ShortAnswer(text=outlet, type="which", cited=())
+    names = outlet_names(reported)
+    return ShortAnswer(text=and_join(names, lang), type="which", cited=cited) if names else None
 
 
 def readable(c: Concept) -> bool:

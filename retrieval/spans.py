@@ -17,6 +17,7 @@ from retrieval.lexicon import (
     CAPITAL_OF,
     COUNTED_EN,
     EN_TO_ID,
+    HEAD_KINDS_ID,
     ID_TO_EN,
     MONTHS,
     NAMES_EN,
@@ -397,7 +398,12 @@ def people(sentence: str) -> list[Span]:
             and bool(re.search(r"[\w)],\s*$", sentence[:start]))
             and bool(re.match(r"\s*,", sentence[end:]))
         )
-        if role is None and len(core) > 1 and any(_ordinary(w) for w in core) and not appositive:
+        described = _DESCRIBED.search(sentence, 0, start) if role is None and len(core) in (2, 3) else None
+        if described is not None:
+            # "… dan pengusaha importir Tommy Wijaya": a name after who the person is, even
+            # with a dictionary word in it ("wijaya"); that description is the person's role.
+            role = described.group(1)
+        elif role is None and len(core) > 1 and any(_ordinary(w) for w in core) and not appositive:
             # An office without a title word before a name ("Menteri Perdagangan, Industri dan
             # Persaingan Afrika Selatan Thandiwe Nkosi"): the office names a country or body.
             k = _name_suffix(core)
@@ -409,6 +415,15 @@ def people(sentence: str) -> list[Span]:
             text = sentence[start:end]
         out.append(Span(start=start, end=end, text=text, kind="person", role=role))
     return _office_place(sentence, out)
+
+
+# A person's description in common words right before the name ("pengusaha importir",
+# "petani", "pengamat politik"): what makes the next capitalized words a person's name.
+_DESCRIBED = re.compile(
+    r"\b((?:pengusaha|importir|eksportir|ekonom|analis|pakar|pengamat|petani|nelayan|pedagang|"
+    r"aktivis|peneliti|wartawan|pengacara|dokter|guru|mahasiswa|pemain|bek|kiper|penyerang|"
+    r"gelandang|pelatih|warga|terdakwa|tersangka|saksi|korban)(?:\s+[a-z]+)?)\s+$"
+)
 
 
 def _office_place(sentence: str, found: list[Span]) -> list[Span]:
@@ -592,6 +607,8 @@ def places(sentence: str) -> list[Span]:
             continue
         if any(a < e and s < b for a, b in taken):
             continue
+        if _CLUB_AFTER.match(sentence, e) or _CLUB_AFTER.match(" " + words[-1]):
+            continue  # "dari Madura United": a club
         out.append(Span(start=s, end=e, text=sentence[s:e], kind="place"))
         taken.append((s, e))
     for m in _GAZETTEER.finditer(sentence):
@@ -599,11 +616,106 @@ def places(sentence: str) -> list[Span]:
         # Short or lower-case hits ("as" = "as/sebagai", "us") count only as written names.
         if text[0].islower() or (len(text) <= 3 and not text.isupper()):
             continue
+        if _CLUB_AFTER.match(sentence, m.end()):
+            continue  # "Borneo FC", "Bali United": a club, not where anything happened
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         out.append(Span(start=m.start(), end=m.end(), text=text, kind="place"))
         taken.append((m.start(), m.end()))
     return sorted(out, key=lambda sp: sp.start)
+
+
+# The word after a place's name that makes it a club's ("Borneo FC", "Bali United").
+_CLUB_AFTER = re.compile(r"\s+(?:FC|F\.C\.|United|SC|Putra)\b")
+
+# Buildings and grounds a where-question may be answered by: the specific place the sentence
+# puts people or things at ("ditampung di gedung sekolah, masjid, dan balai desa"), which the
+# capitalized places of the same sentence (its region) only locate.
+_FACILITY_NOUNS = (
+    "gedung-gedung", "gedung", "sekolah", "masjid", "musala", "gereja", "balai", "aula", "kantor",
+    "halaman", "posko", "tenda", "rumah sakit", "puskesmas", "stadion", "stasiun", "bandara",
+    "pelabuhan", "terminal", "lapangan", "gudang", "markas", "hotel", "pasar", "gelanggang",
+    "pendopo", "rumah dinas", "rumah-rumah", "rumah",
+)  # fmt: skip
+_FACILITY = re.compile(
+    r"\b(?:di|ke|in|at)\s+(?:(?:antara|sejumlah|beberapa|sebuah)\s+)?"
+    r"((?:" + "|".join(map(re.escape, _FACILITY_NOUNS)) + r")\b[^.;:!?\"“”()]*)",
+    re.IGNORECASE,
+)
+# Where a facility phrase ends: a clause after it ("…, yang berjarak …", "… dan mampu …"), a
+# time ("pada Senin"), or an appositive after a comma that is no list member ("…, ibu kota").
+_FACILITY_END = re.compile(
+    r",?\s+(?:yang|untuk|pada|sejak|selama|oleh|sebagai|karena|sehingga|dengan|agar|setelah|"
+    r"sebelum|ketika|saat|sementara|namun|tetapi|hingga|sampai|mulai|sekitar|sejauh|dan\s+(?!balai|"
+    r"aula|masjid|gedung|sekolah|gereja|kantor|posko|tenda|rumah|stasiun|stadion|lapangan|halaman)"
+    r"[a-z]+)\b|,\s+(?!(?:dan\s+)?(?:" + "|".join(map(re.escape, _FACILITY_NOUNS)) + r")\b)",
+    re.IGNORECASE,
+)
+# "sekitar 300 meter dari rumahnya": how far from a place is where, too.
+_DISTANCE_FROM = re.compile(
+    r"\b(?:sekitar\s+)?\d[\d.,]*\s+(?:meter|kilometer|km|m)\s+dari\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?",
+    re.IGNORECASE,
+)
+
+
+def where_phrases(sentence: str) -> list[Span]:
+    """The specific places a sentence puts something at: a building or ground after
+    "di/ke" ("di halaman kantor Kecamatan Martapura", "di gedung-gedung sekolah dan aula kantor
+    bupati di Lewoleba") or a distance from one ("sekitar 300 meter dari rumahnya"). Common
+    nouns, so ``places`` (capitalized names) misses them."""
+    out: list[Span] = []
+    for m in _FACILITY.finditer(sentence):
+        start, end = m.start(1), m.end(1)
+        stop = _FACILITY_END.search(sentence, start, end)
+        if stop is not None:
+            end = stop.start()
+        text = sentence[start:end].strip(" ,")
+        if len(text.split()) < 2 and not text[:1].isupper():
+            continue  # "di rumah": no place said
+        out.append(Span(start=start, end=start + len(text), text=text, kind="place"))
+    for m in _DISTANCE_FROM.finditer(sentence):
+        out.append(Span(start=m.start(), end=m.end(), text=m.group(), kind="place"))
+    return out
+
+
+def with_where_phrases(sentence: str, found: Sequence[Span | Quantity], q: Question) -> list[Span | Quantity]:
+    """``found`` with the sentence's specific places first (``where_phrases``), not one the
+    question names; a name inside one of them goes, the phrase says it with its building
+    ("aula kantor bupati di Lewoleba")."""
+    extra = [x for x in where_phrases(sentence) if not in_question(x.text, q)]
+    if not extra:
+        return list(found)
+    rest = [x for x in found if not any(e.start <= x.start and x.end <= e.end for e in extra)]
+    return [*extra, *rest]
+
+
+# The outlet a sentence says it has its words from: "seperti dikutip The Straits Times",
+# "dilaporkan langsung oleh Kantor Berita Pusat Korea (KCNA)", "menurut KCNA", "kata KCNA".
+_OUTLET_NAME = r"((?:The\s+)?[A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*)*(?:\s+\([A-Z][A-Z0-9&-]{1,9}\))?)"
+_CITED_OUTLET = re.compile(
+    r"\b(?:(?:seperti\s+|sebagaimana\s+)?dikutip(?:\s+dari)?|(?:di)?laporkan(?:\s+\w+)?\s+oleh|"
+    r"menurut|kata|according\s+to|as\s+quoted\s+by|quoted\s+by|reported\s+by)\s+" + _OUTLET_NAME
+)
+_OUTLET_WORDS = {
+    "times", "post", "news", "herald", "journal", "tribune", "daily", "kantor", "berita", "agency",
+    "reuters", "afp", "ap", "xinhua", "yonhap", "kcna", "bernama", "antara", "kyodo", "tass", "tv",
+    "radio", "harian", "koran", "majalah", "gazette", "guardian", "telegraph", "press", "media",
+}  # fmt: skip
+
+
+def cited_outlet(sentence: str) -> str | None:
+    """The news outlet the sentence cites for what it says ("seperti dikutip The Straits
+    Times"): a name with an outlet's word or an all-capital acronym; not a person or a
+    ministry a "menurut" also introduces."""
+    for m in _CITED_OUTLET.finditer(sentence):
+        name = m.group(1).strip().rstrip(".")
+        words = re.findall(r"[\w.&-]+", name)
+        if any(w.lower().rstrip(".") in _OUTLET_WORDS or w.lower().endswith((".com", ".id")) for w in words):
+            acronym = re.search(r"\(([A-Z][A-Z0-9&-]{1,9})\)$", name)
+            return acronym.group(1) if acronym else name
+        if len(words) == 1 and words[0].isupper() and len(words[0]) >= 3:
+            return name
+    return None
 
 
 _HANDLE = re.compile(r"(?<![\w@])@\w{2,30}")
@@ -1562,7 +1674,8 @@ def answer_spans(sentence: str | Found, q: Question, text: str | None = None) ->
             names = [s for s in names if (s.start, s.end) not in named]
         spans.extend(sorted(names, key=lambda s: ((s.start, s.end) in named, s.start)))
     elif q.expected == "number":
-        asked = {n.lower() for n in q.numbers}
+        # "1,350" in an English question is the article's "1.350".
+        asked = {v for n in q.numbers for v in (n.lower(), _THOUSANDS_COMMA.sub(".", n))}
         # "… yang keberapa?", "which anniversary": a rank (ke-80) answers, not a count.
         ordinal = _asks_ordinal(q.text)
         wanted = canonical_unit(q.unit)
@@ -1791,7 +1904,13 @@ def stated_figure(question: str, x: Quantity) -> bool:
 
 @lru_cache(maxsize=256)
 def _question_figures(question: str) -> tuple[Quantity, ...]:
-    return tuple(numbers(question))
+    # An English question writes thousands with a comma ("the 1,350 evacuees"), which the
+    # Indonesian reading takes for a decimal (1.35): both readings are the question's figure.
+    english = _THOUSANDS_COMMA.sub("", question)
+    return tuple(numbers(question)) + (tuple(numbers(english)) if english != question else ())
+
+
+_THOUSANDS_COMMA = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
 
 
 # --- "what <measure>": a figure asked without "how much" -------------------------------------
@@ -1817,7 +1936,10 @@ def asks_figure(question: str) -> bool:
 # --- lists: "apa saja", "mana saja", "which districts" --------------------------------------
 
 _LIST_ID = re.compile(r"\b(?:apa|mana|siapa) saja\b", re.IGNORECASE)
-_LIST_EN = re.compile(r"\b(?:which|what) (?:[a-z-]+ ){0,2}([a-z]{3,}s)\b(?!')", re.IGNORECASE)
+# "What are Indonesia's main exports …": a possessive may stand before the plural noun.
+_LIST_EN = re.compile(
+    r"\b(?:which|what) (?:(?:are|were) )?(?:[a-z-]+(?:['’]s)? ){0,2}([a-z]{3,}s)\b(?!['’])", re.IGNORECASE
+)
 # Plural-looking English words that are not plural nouns.
 _NOT_PLURAL = {
     "was",
@@ -1855,7 +1977,42 @@ def asks_list(question: str) -> bool:
     return False
 
 
+_WHOSE = re.compile(r"^\s*whose\s+([a-z-]{3,})\b|\b([a-z-]{3,})\s+siapa\b", re.IGNORECASE)
+
+
+def owner_after(question: str, sentence: str) -> Span | None:
+    """ "Whose defeat …?" / "kekalahan siapa": the name that follows the asked noun in the
+    sentence answers, as Indonesian puts the owner after the thing ("kekalahan Jepang"); a
+    country or body as well as a person. None when no name follows it."""
+    m = _WHOSE.search(question)
+    if m is None:
+        return None
+    forms = head_forms((m.group(1) or m.group(2),))
+    if not forms:
+        return None
+    for h in _forms_pattern(forms).finditer(sentence):
+        name = _NAME_RUN.match(sentence, h.end() + 1) if sentence[h.end() : h.end() + 1] == " " else None
+        if name is not None:
+            return Span(start=name.start(), end=name.end(), text=name.group(), kind="entity")
+    return None
+
+
+def list_noun(question: str) -> str | None:
+    """The plural noun an English list question asks for ("What are Indonesia's main exports"
+    → "exports"), where its "what are" leaves no head word before a verb."""
+    m = _LIST_EN.search(question) if asks_list(question) else None
+    return m.group(1).lower() if m else None
+
+
 _JOIN = re.compile(r"\s*(?:,\s*(?:dan|serta|and)?|dan|serta|and)\s*", re.IGNORECASE)
+_MEMBER_SPLIT = re.compile(r"\s*,\s*(?:(?:dan|serta|atau)\s+)?|\s+(?:dan|serta|atau)\s+")
+
+
+def common_members(text: str) -> bool:
+    """Is ``text`` a list with a common-noun member ("sektor perumahan, UMKM, dan pertanian")?
+    Then its names are only some of the members: the list answers, not one name in it."""
+    members = [m for m in _MEMBER_SPLIT.split(text.strip()) if m]
+    return len(members) > 1 and any(m[:1].islower() for m in members[1:])
 
 
 def coordinated(sentence: str, chosen: Span, spans: list[Span]) -> list[Span]:
@@ -1869,7 +2026,32 @@ def coordinated(sentence: str, chosen: Span, spans: list[Span]) -> list[Span]:
         i -= 1
     while j + 1 < len(ordered) and _JOIN.fullmatch(sentence[ordered[j].end : ordered[j + 1].start]):
         j += 1
-    return ordered[i : j + 1]
+    members = ordered[i : j + 1]
+    head = members[0].text.split()[0].lower() if members[0].text.split() else ""
+    if head in _KIND_HEADS:
+        # "Stasiun Pasar Senen dan Gambir": the kind word is shared, so a name after "dan" is
+        # another of them even when it is no span of its own ("gambir" is a common word too).
+        m = _NEXT_NAME.match(sentence, members[-1].end)
+        if m is not None and not any(x.start < m.end(1) and m.start(1) < x.end for x in ordered):
+            members.append(Span(start=m.start(1), end=m.end(1), text=m.group(1), kind=members[-1].kind))
+    return members
+
+
+# Bodies whose names carry their kind ("Bank Permata Nusantara", "Kementerian Luar Negeri
+# Tiongkok"): "Bank apa …?" is answered by the name the word opens in the sentence.
+NAMED_BODIES = frozenset({
+    "bank", "kementerian", "universitas", "badan", "partai", "komisi", "majelis", "pengadilan",
+    "institut", "dewan",
+})  # fmt: skip
+
+# Kind words a name opens with and a list of such names shares ("Stasiun A dan B").
+_KIND_HEADS = frozenset({
+    "stasiun", "bandara", "pelabuhan", "terminal", "stadion", "kecamatan", "desa", "kabupaten",
+    "kota", "provinsi", "kelurahan", "pulau", "gunung", "sungai", "masjid", "universitas",
+})  # fmt: skip
+_NEXT_NAME = re.compile(
+    r"\s*(?:,\s*(?:dan\s+|serta\s+)?|\s+dan\s+|\s+serta\s+)([A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
+)
 
 
 # Words that make a name a team or a body that acts: a who-question may be answered by it.
@@ -1908,7 +2090,11 @@ _PHRASE_END = re.compile(_PHRASE_STOP + r"|,|\s(?:untuk|dalam|dan|serta)\b", re.
 _LIST_END = re.compile(_PHRASE_STOP, re.IGNORECASE)
 # Words that open an enumeration of what a noun covers: "produk Indonesia, antara lain …".
 _ENUMERATION = re.compile(
-    r",?\s*(?:antara lain|termasuk|yaitu|yakni|seperti|meliputi|mencakup|berupa)\s+", re.IGNORECASE
+    # "Ekspor utama … adalah minyak sawit, …", "impor didominasi besi baja, …": a copula or
+    # "dominated by" opens the list of what the noun is, too (members need a "," or "dan").
+    r",?\s*(?:antara lain|termasuk|yaitu|yakni|seperti|meliputi|mencakup|berupa|adalah|"
+    r"didominasi(?:\s+oleh)?)\s+",
+    re.IGNORECASE,
 )
 
 
@@ -1925,6 +2111,7 @@ def head_forms(heads: tuple[str, ...]) -> frozenset[str]:
         for w in {h, h.removesuffix("s"), h.removesuffix("es")}:
             out.add(w)
             out.update(EN_TO_ID.get(w, ()))
+            out.update(HEAD_KINDS_ID.get(w, ()))
             if w.endswith("ion"):
                 out.add(w[:-3] + "i")
             if w.endswith("ty"):

@@ -911,3 +911,112 @@ def test_a_scoreline_answers_a_score_question_and_nothing_else():
     assert [x.text for x in scores("unggul 3–0 atas tamu; naik 10-12 persen; 12-13 Oktober")] == ["3-0"]
     assert all(x.unit != "score" for x in answer_spans(sentence, analyze("How many minutes were left?")))
     assert render_quantity(scores("skor 2-1")[0], "en") == "2-1"
+
+
+# --- typed answers of the asked kind (typed4) --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        (
+            "Para korban dirawat di aula kantor camat dan gedung sekolah di Sigi, kata petugas.",
+            "aula kantor camat dan gedung sekolah di Sigi",
+        ),
+        (
+            "Ratusan warga mengungsi ke masjid, gereja, dan balai desa setelah gempa.",
+            "masjid, gereja, dan balai desa",
+        ),
+        ("Perahu nelayan itu ditemukan sekitar 2 kilometer dari pantai.", "sekitar 2 kilometer dari pantai"),
+        ("Final digelar di Stadion Utama Riau, Minggu malam.", "Stadion Utama Riau"),
+    ],
+)
+def test_where_phrases_name_the_building(sentence, phrase):
+    from retrieval.spans import where_phrases
+
+    assert phrase in [s.text for s in where_phrases(sentence)]
+
+
+def test_where_phrases_need_a_place_said():
+    from retrieval.spans import where_phrases
+
+    assert where_phrases("Sebagian warga memilih bertahan di rumah.") == []
+
+
+def test_a_clubs_place_word_is_no_place():
+    assert places("Persib kalah dari Madura United di kandang sendiri.") == []
+    assert "Bali" not in [p.text for p in places("Persib akan bertandang ke markas Bali United.")]
+    assert [p.text for p in places("Banjir melanda Bali sejak Senin.")] == ["Bali"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "outlet"),
+    [
+        ("Harga minyak naik 3 persen, seperti dikutip Reuters, Selasa.", "Reuters"),
+        ("Hal itu dilaporkan oleh Kantor Berita Yonhap pada Rabu.", "Kantor Berita Yonhap"),
+        ("Hal itu dilaporkan langsung oleh Kantor Berita Vietnam (VNA), Senin.", "VNA"),
+        ("Kedua pihak sepakat, menurut The Japan Times.", "The Japan Times"),
+        ("Kedua pihak sepakat, menurut Kementerian Luar Negeri Jepang.", None),
+        ("Ia akan datang lagi, kata Budi di Medan.", None),
+    ],
+)
+def test_cited_outlet(sentence, outlet):
+    from retrieval.spans import cited_outlet
+
+    assert cited_outlet(sentence) == outlet
+
+
+def test_an_article_without_an_outlet_is_named_by_none():
+    from retrieval.corroborate import Reporter, outlet_names
+
+    rows = [
+        Reporter("a.txt", "Judul panjang sebuah artikel", None, None),
+        Reporter("b.txt", "T", "Kompas", None),
+    ]
+    assert outlet_names(rows) == ["Kompas"]
+
+
+def test_common_members_and_shared_kind_words():
+    from retrieval.spans import common_members, coordinated
+
+    assert common_members("sektor pertanian, UMKM, dan perikanan")
+    assert not common_members("Surabaya dan Makassar")
+    s = "Bandara Soekarno-Hatta dan Kualanamu ditutup sementara karena abu."
+    first = next(e for e in entities(s) if e.text.startswith("Bandara"))
+    assert [m.text for m in coordinated(s, first, entities(s))][-1] == "Kualanamu"
+
+
+def test_an_english_thousands_comma_is_the_questions_figure():
+    from retrieval.spans import stated_figure
+
+    q = "How many schools do the 2,400 pupils attend?"
+    assert stated_figure(q, numbers("Sebanyak 2.400")[0])
+    assert [x.text for x in answer_spans("Sebanyak 2.400 siswa dari 12 sekolah libur.", analyze(q))] == [
+        "12 sekolah"
+    ]
+
+
+def test_a_name_after_a_description_is_a_person():
+    found = people("Polisi memeriksa pedagang sayur Anton Wijaya, Senin.")
+    assert [(p.text, p.role) for p in found] == [("Anton Wijaya", "pedagang sayur")]
+
+
+def test_list_questions_with_a_possessive_and_copula_lists():
+    from retrieval.spans import asks_list, head_forms, head_phrase, list_noun
+
+    assert (
+        asks_list("What are Vietnam's main exports?")
+        and list_noun("What are Vietnam's main exports?") == "exports"
+    )
+    assert not asks_list("What is Vietnam's biggest export?")
+    s = "Impor utama negara itu adalah gandum, kedelai, dan gula, sedangkan ekspornya kopi."
+    phrase = head_phrase(s, head_forms(("imports",)), True)
+    assert phrase is not None and phrase.text.strip(" ,") == "gandum, kedelai, dan gula"
+
+
+def test_a_firm_may_be_introduced_as_a_lembaga():
+    from retrieval.spans import head_forms, head_phrase
+
+    s = "Peneliti dari lembaga kajian Arah Data, Rina Sari, menilai banyak perusahaan kecil kini tutup."
+    phrase = head_phrase(s, head_forms(("firm",)), False)
+    assert phrase is not None and phrase.text == "Arah Data"
