@@ -385,14 +385,25 @@ _REACTION = re.compile(
 )
 _REACTION_OBJECT = re.compile(r"\b(?:atas|terhadap|soal|tentang|mengenai|to|about|on)\b", re.IGNORECASE)
 # "Who said that?", "Siapa yang bilang begitu?", "Siapa yang mengatakannya?": the speaker of
-# the last answer's sentence, and nothing else.
+# the last answer's sentence, and nothing else. A figure is given, announced or reported the
+# same way ("Who gave that figure?", "Siapa yang menyampaikan angka itu?"): its source.
 _WHO_SAID = re.compile(
     r"^(?:(?:and|so|then|dan|lalu|terus|trus|jadi)[\s,]+)?(?:"
-    r"who\s+(?:said|says|say|told|stated|claimed|wrote)\s+(?:that|this|it|so)(?:\s+to\s+\w+)?"
-    r"|siapa(?:kah)?\s+yang\s+(?:(?:bilang|mengatakan|menyatakan|menyebut|berkata|ngomong)"
-    r"(?:\s+(?:begitu|gitu|itu|demikian|hal\s+itu|hal\s+tersebut))?"
-    r"|mengatakannya|menyatakannya|menyebutnya)"
+    r"who\s+(?:said|says|say|told|stated|claimed|wrote|gave|announced|reported|cited|mentioned|revealed)"
+    r"\s+(?:that|this|it|so|(?:that|this|the|those|these)\s+(?:figures?|numbers?|data|statistics?))"
+    r"(?:\s+to\s+\w+)?"
+    r"|siapa(?:kah)?\s+yang\s+(?:(?:bilang|mengatakan|menyatakan|menyebut|berkata|ngomong|menyampaikan"
+    r"|mengumumkan|memberikan|memberi|mencatat)"
+    r"(?:\s+(?:begitu|gitu|itu|demikian|hal\s+itu|hal\s+tersebut|(?:angka|data)\s+(?:itu|tersebut)))?"
+    r"|mengatakannya|menyatakannya|menyebutnya|menyampaikannya|mengumumkannya)"
     r")\s*[?!.]*$",
+    re.IGNORECASE,
+)
+# "According to whom?", "Menurut kantor berita mana?", "Kata siapa?": the source of the last
+# answer's sentence, asked with that sentence.
+_SOURCE_OF = re.compile(
+    r"^(?:(?:and|so|dan|lalu|terus|trus)[\s,]+)?(?P<ask>(?:according\s+to|menurut|kata)\s+"
+    r"(?:whom|who|siapa(?:kah)?|(?:which|what)(?:\s+[a-z]+){1,2}|(?:[a-z]+\s+){1,2}(?:mana|apa)))\s*[?!.]*$",
     re.IGNORECASE,
 )
 _CONTINUES = re.compile(r"^(?:and|so|then|dan|lalu|terus|trus)\b[\s,]+\w", re.IGNORECASE)
@@ -481,6 +492,10 @@ def _is_place(name: str) -> bool:
     return name.lower() in PLACES
 
 
+# A name ending so is a holiday or a period: "over Christmas and New Year" names no one.
+_HOLIDAY_ENDS = {"year", "day", "eve", "christmas", "natal", "baru", "lebaran", "ramadan", "ramadhan"}
+
+
 def _is_person(name: str) -> bool:
     """A person's name, as far as the name alone tells: not a place, an acronym or an
     organisation ("Partai Buruh Korea"); "Ganjar Pranowo" counts though "Ganjar" is a word."""
@@ -490,6 +505,8 @@ def _is_person(name: str) -> bool:
         return False  # "Mount Ile Lewotolok", "Stasiun Gambir"
     if {w.lower() for w in name.split()} & _COMPASS and " " in name:
         return False  # "West Sumbawa", "Sumbawa Barat": a region
+    if name.split()[-1].lower() in _HOLIDAY_ENDS:
+        return False  # "New Year", "Christmas", "Tahun Baru": a time, not someone "she" can be
     return bool(spans.people(name))
 
 
@@ -1291,6 +1308,10 @@ class _Resolver:
             ):
                 return _in_language(last.answer_text, self.lang)
         who = self.person(named=True)
+        if not who and self.memory and self.memory[0].turn.question.expected == "person":
+            # "Siapa petani yang …?" answered by a sentence naming "Saiful Rahman" (the short
+            # answer only "seorang petani …"): "kerugiannya" is that person's, not the place's.
+            who = self.person()
         if who:
             return who
         t = self.topic()
@@ -1316,9 +1337,15 @@ class _Resolver:
     def who_said(self, typed: str) -> str | None:
         """ "Who said that?" → "Who said that <the last answer's sentence>?": that sentence, asked
         for its speaker, is found again and read for who said it (in it or just before it)."""
-        if not self.memory or not _WHO_SAID.match(typed) or not self.memory[0].turn.quote:
+        if not self.memory or not self.memory[0].turn.quote:
             return None
         said = self.memory[0].turn.quote
+        source = _SOURCE_OF.match(typed)
+        if source:
+            ask = source.group("ask")
+            return self.note(typed, f"{ask[:1].upper()}{ask[1:]}, {said}?")
+        if not _WHO_SAID.match(typed):
+            return None
         text = f"Who said that {said}?" if self.lang == "en" else f"Siapa yang mengatakan {said}?"
         return self.note(typed, text)
 
