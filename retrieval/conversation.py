@@ -257,6 +257,25 @@ _SIDE_NOUNS = _PERSON_NOUNS | _GROUP_NOUNS | {
     "pair", "couple", "team", "side", "rival", "rivals", "opponent", "opponents", "coach",
     "pasangan", "tim", "pihak", "lawan", "pelatih", "kubu",
 }  # fmt: skip
+# Heads of a noun phrase for people, which "its" never means ("its staff's offices").
+_PEOPLE_HEADS = _PERSON_NOUNS | _GROUP_NOUNS | {
+    "staff", "employees", "workers", "karyawan", "pegawai", "pekerja", "staf", "executive", "ceo",
+    "director", "chief", "head", "chairman", "spokesperson", "spokesman", "judge", "lawyer",
+    "coach", "governor", "regent", "direktur", "kepala", "ketua", "hakim", "pengacara", "pelatih",
+    "gubernur", "bupati",
+}  # fmt: skip
+
+
+def _people_head(phrase: str) -> bool:
+    """Is a noun phrase's head people ("the chief executive", "the staff of Belanjaku")?"""
+    words = phrase.lower().split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return head in _PEOPLE_HEADS
+# Verbs whose "-nya" is the organisation or thing made ("Kapan didirikannya?": the company,
+# not its founder): what is founded, set up or launched is no person.
+_FOUNDED_ID = {
+    "didirikan", "mendirikan", "dirikan", "berdiri", "dibentuk", "membentuk", "diluncurkan", "meluncurkan",
+}  # fmt: skip
 # Nouns whose "-nya" means an organisation ("perusahaannya" = the company's).
 _ORG_NOUNS = {"perusahaan", "kantor", "klub", "tim", "partai", "lembaga", "organisasi", "instansi", "bank"}
 # Nouns for any event: "acara itu"/"that event" is the event held where the talk was.
@@ -1342,8 +1361,16 @@ class _Resolver:
         said = self.memory[0].turn.quote
         source = _SOURCE_OF.match(typed)
         if source:
-            ask = source.group("ask")
-            return self.note(typed, f"{ask[:1].upper()}{ask[1:]}, {said}?")
+            # "According to which outlet?" → "Which outlet reported that …?" ("According" reads
+            # as a name); "Menurut kantor berita mana, …?" reads as it is.
+            who = re.sub(r"^(?:according\s+to|menurut|kata)\s+", "", source.group("ask"), flags=re.I)
+            if who.lower() in ("whom", "who", "siapa", "siapakah"):
+                text = f"Who said that {said}?" if self.lang == "en" else f"Siapa yang mengatakan {said}?"
+            elif self.lang == "en":
+                text = f"{who[:1].upper()}{who[1:]} reported that {said}?"
+            else:
+                text = f"{source.group('ask')[:1].upper()}{source.group('ask')[1:]}, {said}?"
+            return self.note(typed, text)
         if not _WHO_SAID.match(typed):
             return None
         text = f"Who said that {said}?" if self.lang == "en" else f"Siapa yang mengatakan {said}?"
@@ -1758,7 +1785,7 @@ class _Resolver:
                 if on_noun and own_people:
                     return None, start, end  # "Apakah Choe bertemu Xi selama kunjungannya?"
                 ref = (
-                    (self.organisation() if base in _ORG_NOUNS else None)
+                    (self.organisation() if base in _ORG_NOUNS | _FOUNDED_ID else None)
                     or (self.someone_named() if base in _PERSON_OWNED_ID else None)
                     # "kepadanya", "dengannya": to/with him or her, whom the talk was about,
                     # not the place the last answer gave ("Beijing", "Korut").
@@ -1801,7 +1828,11 @@ class _Resolver:
         previous question named ("What is its capital?" after a question on North Korea)."""
         t = self.topic()
         if t and t[1]:
-            return t[0]
+            # "its" is one thing's: "Which of its offices …?" after "What share of its staff is
+            # that?" is the company's, not the staff's (people are "their").
+            if not _people_head(t[0]) or not (org := self.organisation()):
+                return t[0]
+            return org
         for m in self.memory[:1]:
             for name in (*m.turn.question.names, *m.turn.entities):
                 if not _is_person(name) and self._free(name):
@@ -1865,6 +1896,12 @@ class _Resolver:
         if not t:
             return None, start, end
         phrase, is_np = t
+        if is_np and _people_head(phrase):
+            # "When was it set up?" after "Who is the chief executive of Belanjaku?": "it" is
+            # no person, so the organisation the talk named.
+            org = self.organisation()
+            if org:
+                return self.note(word, org), start, end
         if is_np:
             return self.note(word, phrase), start, end
         thing = self._named_thing()
