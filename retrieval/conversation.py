@@ -271,6 +271,8 @@ def _people_head(phrase: str) -> bool:
     words = phrase.lower().split()
     head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
     return head in _PEOPLE_HEADS
+
+
 # Verbs whose "-nya" is the organisation or thing made ("Kapan didirikannya?": the company,
 # not its founder): what is founded, set up or launched is no person.
 _FOUNDED_ID = {
@@ -1706,6 +1708,10 @@ class _Resolver:
                 # "How many travelled that day?" after "When was the peak?" → that date
                 phrase = when if prev_word in ("on", "in", "at") else f"on {when}"
                 return self.note(f"{word} {tokens[k + 1].group()}", phrase), start, tokens[k + 1].end()
+            if low == "that" and nxt in _WHEN_NOUNS and k + 1 < len(tokens) and (day := self.day_named(nxt)):
+                # "Which station was busiest that day?" after "… on the peak day?" → the peak day
+                phrase = day if prev_word in ("on", "in", "at") else f"on {day}"
+                return self.note(f"{word} {tokens[k + 1].group()}", phrase), start, tokens[k + 1].end()
             if low in ("that", "this") and nxt and nxt not in _TIME_NOUNS and k + 1 < len(tokens):
                 return self.demonstrative(word, tok, tokens[k + 1])
             if (
@@ -1752,6 +1758,10 @@ class _Resolver:
             if when:
                 start = tokens[k - 1].start()
                 return self.note(text[start:end], f"{prev_word} {when}"), start, end
+            named = self.day_named(prev_word)
+            if named:
+                start = tokens[k - 1].start()
+                return self.note(text[start:end], named), start, end
         if low in ("itu", "tersebut", "ini"):
             if k > 0 and prev_word in _GENERIC_ID:  # "hal itu", "masalah tersebut": it
                 t = self.topic()
@@ -1866,6 +1876,26 @@ class _Resolver:
                 if self._free(name) and _is_organisation(name, m.turn.text):
                     return name
         return None
+
+    def day_named(self, noun: str) -> str | None:
+        """The day the last question named by a description ("pada hari puncak Nataru", "on
+        the peak day"), for "hari itu"/"that day" when no date was answered."""
+        if not self.memory or self.memory[0].turn.language != self.lang:
+            return None
+        last = self.memory[0].turn.text
+        if self.lang == "en":
+            m = re.search(rf"\bthe\s+((?:[a-z]+\s+){{1,2}}){noun}\b", last)
+            ok = m and not set(m.group(1).split()) & STOP_EN
+            return f"the {m.group(1)}{noun}" if m and ok else None
+        m = re.search(rf"\b{noun}\s+([a-z][\w-]*(?:\s+[\w-]+){{0,2}})", last)
+        if not m:
+            return None
+        words: list[str] = []
+        for w in m.group(1).split():  # "hari puncak Nataru", "hari terakhir tahun 2025"
+            if w.lower() in STOP_ID | {"itu", "ini", "tersebut", "apa"}:
+                break
+            words.append(w)
+        return f"{noun} {' '.join(words)}" if words else None
 
     def when(self) -> str | None:
         """The date the last turn answered ("Rabu, 24 Desember 2025"), for "hari itu"/"that day"."""
