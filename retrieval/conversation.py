@@ -273,6 +273,9 @@ def _people_head(phrase: str) -> bool:
     return head in _PEOPLE_HEADS
 
 
+# Events held on one day, whose day "that day"/"hari itu" can mean.
+_DAY_EVENTS_EN = r"(?:parade|summit|meeting|ceremony|match|game|election|vote|event|rally)"
+_DAY_EVENTS_ID = r"(?:parade|pertemuan|upacara|pertandingan|laga|pemungutan|acara|rapat|sidang)"
 # Verbs whose "-nya" is the organisation or thing made ("Kapan didirikannya?": the company,
 # not its founder): what is founded, set up or launched is no person.
 _FOUNDED_ID = {
@@ -1885,9 +1888,14 @@ class _Resolver:
         last = self.memory[0].turn.text
         if self.lang == "en":
             m = re.search(rf"\bthe\s+((?:[a-z]+\s+){{1,2}}){noun}\b", last)
-            ok = m and not set(m.group(1).split()) & STOP_EN
-            return f"the {m.group(1)}{noun}" if m and ok else None
+            if m and not set(m.group(1).split()) & STOP_EN:
+                return f"the {m.group(1)}{noun}"
+            # "What did Xi praise that day?" after "… at the military parade in Beijing?"
+            m = re.search(rf"\b(?:at|in|during)\s+the\s+((?:[a-z-]+\s+){{0,2}}{_DAY_EVENTS_EN})\b", last)
+            return f"the day of the {m.group(1)}" if m and noun == "day" else None
         m = re.search(rf"\b{noun}\s+([a-z][\w-]*(?:\s+[\w-]+){{0,2}})", last)
+        if not m and noun == "hari":  # "Apa yang dipuji Xi hari itu?" after "… dalam parade militer …?"
+            m = re.search(rf"\b(?:dalam|saat|selama|pada)\s+({_DAY_EVENTS_ID}(?:\s+[\w-]+){{0,2}})", last)
         if not m:
             return None
         words: list[str] = []
