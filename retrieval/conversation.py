@@ -1891,11 +1891,11 @@ class _Resolver:
             if m and not set(m.group(1).split()) & STOP_EN:
                 return f"the {m.group(1)}{noun}"
             # "What did Xi praise that day?" after "… at the military parade in Beijing?"
-            m = re.search(rf"\b(?:at|in|during)\s+the\s+((?:[a-z-]+\s+){{0,2}}{_DAY_EVENTS_EN})\b", last)
+            m = re.search(rf"\b(?:at|in|during)\s+the\s+((?:[\w-]+\s+){{0,3}}{_DAY_EVENTS_EN})\b", last)
             return f"the day of the {m.group(1)}" if m and noun == "day" else None
         m = re.search(rf"\b{noun}\s+([a-z][\w-]*(?:\s+[\w-]+){{0,2}})", last)
         if not m and noun == "hari":  # "Apa yang dipuji Xi hari itu?" after "… dalam parade militer …?"
-            m = re.search(rf"\b(?:dalam|saat|selama|pada)\s+({_DAY_EVENTS_ID}(?:\s+[\w-]+){{0,2}})", last)
+            m = re.search(rf"\b(?:dalam|saat|selama|pada)\s+({_DAY_EVENTS_ID}(?:\s+[\w-]+){{0,3}})", last)
         if not m:
             return None
         words: list[str] = []
