@@ -366,7 +366,7 @@ _VERBS_EN = {
     "go", "react", "respond", "vote", "decide", "announce", "report", "think", "want", "need",
     "get", "gets", "become", "grow", "fall", "rise", "drop", "climb", "close", "open", "weaken",
     "strengthen", "reach", "stand", "finish", "let", "lay", "laid", "fire", "fired", "shut", "cut",
-    "stay", "stays", "remain", "remains", "operate", "operates", "continue", "continues",
+    "stays", "remains", "operates", "continues",
 }  # fmt: skip
 _VERB_PREFIX = re.compile(r"^(?:me|mem|men|meng|meny|ber|be|di|ter|per)[a-z]{3,}$")
 
