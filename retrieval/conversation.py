@@ -257,6 +257,30 @@ _SIDE_NOUNS = _PERSON_NOUNS | _GROUP_NOUNS | {
     "pair", "couple", "team", "side", "rival", "rivals", "opponent", "opponents", "coach",
     "pasangan", "tim", "pihak", "lawan", "pelatih", "kubu",
 }  # fmt: skip
+# Heads of a noun phrase for people, which "its" never means ("its staff's offices").
+_PEOPLE_HEADS = _PERSON_NOUNS | _GROUP_NOUNS | {
+    "staff", "employees", "workers", "karyawan", "pegawai", "pekerja", "staf", "executive", "ceo",
+    "director", "chief", "head", "chairman", "spokesperson", "spokesman", "judge", "lawyer",
+    "coach", "governor", "regent", "direktur", "kepala", "ketua", "hakim", "pengacara", "pelatih",
+    "gubernur", "bupati",
+}  # fmt: skip
+
+
+def _people_head(phrase: str) -> bool:
+    """Is a noun phrase's head people ("the chief executive", "the staff of Belanjaku")?"""
+    words = phrase.lower().split()
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return head in _PEOPLE_HEADS
+
+
+# Events held on one day, whose day "that day"/"hari itu" can mean.
+_DAY_EVENTS_EN = r"(?:parade|summit|meeting|ceremony|match|game|election|vote|event|rally)"
+_DAY_EVENTS_ID = r"(?:parade|pertemuan|upacara|pertandingan|laga|pemungutan|acara|rapat|sidang)"
+# Verbs whose "-nya" is the organisation or thing made ("Kapan didirikannya?": the company,
+# not its founder): what is founded, set up or launched is no person.
+_FOUNDED_ID = {
+    "didirikan", "mendirikan", "dirikan", "berdiri", "dibentuk", "membentuk", "diluncurkan", "meluncurkan",
+}  # fmt: skip
 # Nouns whose "-nya" means an organisation ("perusahaannya" = the company's).
 _ORG_NOUNS = {"perusahaan", "kantor", "klub", "tim", "partai", "lembaga", "organisasi", "instansi", "bank"}
 # Nouns for any event: "acara itu"/"that event" is the event held where the talk was.
@@ -342,6 +366,7 @@ _VERBS_EN = {
     "go", "react", "respond", "vote", "decide", "announce", "report", "think", "want", "need",
     "get", "gets", "become", "grow", "fall", "rise", "drop", "climb", "close", "open", "weaken",
     "strengthen", "reach", "stand", "finish", "let", "lay", "laid", "fire", "fired", "shut", "cut",
+    "stays", "remains", "operates", "continues",
 }  # fmt: skip
 _VERB_PREFIX = re.compile(r"^(?:me|mem|men|meng|meny|ber|be|di|ter|per)[a-z]{3,}$")
 
@@ -385,14 +410,25 @@ _REACTION = re.compile(
 )
 _REACTION_OBJECT = re.compile(r"\b(?:atas|terhadap|soal|tentang|mengenai|to|about|on)\b", re.IGNORECASE)
 # "Who said that?", "Siapa yang bilang begitu?", "Siapa yang mengatakannya?": the speaker of
-# the last answer's sentence, and nothing else.
+# the last answer's sentence, and nothing else. A figure is given, announced or reported the
+# same way ("Who gave that figure?", "Siapa yang menyampaikan angka itu?"): its source.
 _WHO_SAID = re.compile(
     r"^(?:(?:and|so|then|dan|lalu|terus|trus|jadi)[\s,]+)?(?:"
-    r"who\s+(?:said|says|say|told|stated|claimed|wrote)\s+(?:that|this|it|so)(?:\s+to\s+\w+)?"
-    r"|siapa(?:kah)?\s+yang\s+(?:(?:bilang|mengatakan|menyatakan|menyebut|berkata|ngomong)"
-    r"(?:\s+(?:begitu|gitu|itu|demikian|hal\s+itu|hal\s+tersebut))?"
-    r"|mengatakannya|menyatakannya|menyebutnya)"
+    r"who\s+(?:said|says|say|told|stated|claimed|wrote|gave|announced|reported|cited|mentioned|revealed)"
+    r"\s+(?:that|this|it|so|(?:that|this|the|those|these)\s+(?:figures?|numbers?|data|statistics?))"
+    r"(?:\s+to\s+\w+)?"
+    r"|siapa(?:kah)?\s+yang\s+(?:(?:bilang|mengatakan|menyatakan|menyebut|berkata|ngomong|menyampaikan"
+    r"|mengumumkan|memberikan|memberi|mencatat)"
+    r"(?:\s+(?:begitu|gitu|itu|demikian|hal\s+itu|hal\s+tersebut|(?:angka|data)\s+(?:itu|tersebut)))?"
+    r"|mengatakannya|menyatakannya|menyebutnya|menyampaikannya|mengumumkannya)"
     r")\s*[?!.]*$",
+    re.IGNORECASE,
+)
+# "According to whom?", "Menurut kantor berita mana?", "Kata siapa?": the source of the last
+# answer's sentence, asked with that sentence.
+_SOURCE_OF = re.compile(
+    r"^(?:(?:and|so|dan|lalu|terus|trus)[\s,]+)?(?P<ask>(?:according\s+to|menurut|kata)\s+"
+    r"(?:whom|who|siapa(?:kah)?|(?:which|what)(?:\s+[a-z]+){1,2}|(?:[a-z]+\s+){1,2}(?:mana|apa)))\s*[?!.]*$",
     re.IGNORECASE,
 )
 _CONTINUES = re.compile(r"^(?:and|so|then|dan|lalu|terus|trus)\b[\s,]+\w", re.IGNORECASE)
@@ -481,6 +517,10 @@ def _is_place(name: str) -> bool:
     return name.lower() in PLACES
 
 
+# A name ending so is a holiday or a period: "over Christmas and New Year" names no one.
+_HOLIDAY_ENDS = {"year", "day", "eve", "christmas", "natal", "baru", "lebaran", "ramadan", "ramadhan"}
+
+
 def _is_person(name: str) -> bool:
     """A person's name, as far as the name alone tells: not a place, an acronym or an
     organisation ("Partai Buruh Korea"); "Ganjar Pranowo" counts though "Ganjar" is a word."""
@@ -490,6 +530,8 @@ def _is_person(name: str) -> bool:
         return False  # "Mount Ile Lewotolok", "Stasiun Gambir"
     if {w.lower() for w in name.split()} & _COMPASS and " " in name:
         return False  # "West Sumbawa", "Sumbawa Barat": a region
+    if name.split()[-1].lower() in _HOLIDAY_ENDS:
+        return False  # "New Year", "Christmas", "Tahun Baru": a time, not someone "she" can be
     return bool(spans.people(name))
 
 
@@ -1291,6 +1333,10 @@ class _Resolver:
             ):
                 return _in_language(last.answer_text, self.lang)
         who = self.person(named=True)
+        if not who and self.memory and self.memory[0].turn.question.expected == "person":
+            # "Siapa petani yang …?" answered by a sentence naming "Saiful Rahman" (the short
+            # answer only "seorang petani …"): "kerugiannya" is that person's, not the place's.
+            who = self.person()
         if who:
             return who
         t = self.topic()
@@ -1316,9 +1362,23 @@ class _Resolver:
     def who_said(self, typed: str) -> str | None:
         """ "Who said that?" → "Who said that <the last answer's sentence>?": that sentence, asked
         for its speaker, is found again and read for who said it (in it or just before it)."""
-        if not self.memory or not _WHO_SAID.match(typed) or not self.memory[0].turn.quote:
+        if not self.memory or not self.memory[0].turn.quote:
             return None
         said = self.memory[0].turn.quote
+        source = _SOURCE_OF.match(typed)
+        if source:
+            # "According to which outlet?" → "Which outlet reported that …?" ("According" reads
+            # as a name); "Menurut kantor berita mana, …?" reads as it is.
+            who = re.sub(r"^(?:according\s+to|menurut|kata)\s+", "", source.group("ask"), flags=re.I)
+            if who.lower() in ("whom", "who", "siapa", "siapakah"):
+                text = f"Who said that {said}?" if self.lang == "en" else f"Siapa yang mengatakan {said}?"
+            elif self.lang == "en":
+                text = f"{who[:1].upper()}{who[1:]} reported that {said}?"
+            else:
+                text = f"{source.group('ask')[:1].upper()}{source.group('ask')[1:]}, {said}?"
+            return self.note(typed, text)
+        if not _WHO_SAID.match(typed):
+            return None
         text = f"Who said that {said}?" if self.lang == "en" else f"Siapa yang mengatakan {said}?"
         return self.note(typed, text)
 
@@ -1651,6 +1711,10 @@ class _Resolver:
                 # "How many travelled that day?" after "When was the peak?" → that date
                 phrase = when if prev_word in ("on", "in", "at") else f"on {when}"
                 return self.note(f"{word} {tokens[k + 1].group()}", phrase), start, tokens[k + 1].end()
+            if low == "that" and nxt in _WHEN_NOUNS and k + 1 < len(tokens) and (day := self.day_named(nxt)):
+                # "Which station was busiest that day?" after "… on the peak day?" → the peak day
+                phrase = day if prev_word in ("on", "in", "at") else f"on {day}"
+                return self.note(f"{word} {tokens[k + 1].group()}", phrase), start, tokens[k + 1].end()
             if low in ("that", "this") and nxt and nxt not in _TIME_NOUNS and k + 1 < len(tokens):
                 return self.demonstrative(word, tok, tokens[k + 1])
             if (
@@ -1697,6 +1761,10 @@ class _Resolver:
             if when:
                 start = tokens[k - 1].start()
                 return self.note(text[start:end], f"{prev_word} {when}"), start, end
+            named = self.day_named(prev_word)
+            if named:
+                start = tokens[k - 1].start()
+                return self.note(text[start:end], named), start, end
         if low in ("itu", "tersebut", "ini"):
             if k > 0 and prev_word in _GENERIC_ID:  # "hal itu", "masalah tersebut": it
                 t = self.topic()
@@ -1731,7 +1799,7 @@ class _Resolver:
                 if on_noun and own_people:
                     return None, start, end  # "Apakah Choe bertemu Xi selama kunjungannya?"
                 ref = (
-                    (self.organisation() if base in _ORG_NOUNS else None)
+                    (self.organisation() if base in _ORG_NOUNS | _FOUNDED_ID else None)
                     or (self.someone_named() if base in _PERSON_OWNED_ID else None)
                     # "kepadanya", "dengannya": to/with him or her, whom the talk was about,
                     # not the place the last answer gave ("Beijing", "Korut").
@@ -1774,7 +1842,11 @@ class _Resolver:
         previous question named ("What is its capital?" after a question on North Korea)."""
         t = self.topic()
         if t and t[1]:
-            return t[0]
+            # "its" is one thing's: "Which of its offices …?" after "What share of its staff is
+            # that?" is the company's, not the staff's (people are "their").
+            if not _people_head(t[0]) or not (org := self.organisation()):
+                return t[0]
+            return org
         for m in self.memory[:1]:
             for name in (*m.turn.question.names, *m.turn.entities):
                 if not _is_person(name) and self._free(name):
@@ -1808,6 +1880,31 @@ class _Resolver:
                     return name
         return None
 
+    def day_named(self, noun: str) -> str | None:
+        """The day the last question named by a description ("pada hari puncak Nataru", "on
+        the peak day"), for "hari itu"/"that day" when no date was answered."""
+        if not self.memory or self.memory[0].turn.language != self.lang:
+            return None
+        last = self.memory[0].turn.text
+        if self.lang == "en":
+            m = re.search(rf"\bthe\s+((?:[a-z]+\s+){{1,2}}){noun}\b", last)
+            if m and not set(m.group(1).split()) & STOP_EN:
+                return f"the {m.group(1)}{noun}"
+            # "What did Xi praise that day?" after "… at the military parade in Beijing?"
+            m = re.search(rf"\b(?:at|in|during)\s+the\s+((?:[\w-]+\s+){{0,3}}{_DAY_EVENTS_EN})\b", last)
+            return f"the day of the {m.group(1)}" if m and noun == "day" else None
+        m = re.search(rf"\b{noun}\s+([a-z][\w-]*(?:\s+[\w-]+){{0,2}})", last)
+        if not m and noun == "hari":  # "Apa yang dipuji Xi hari itu?" after "… dalam parade militer …?"
+            m = re.search(rf"\b(?:dalam|saat|selama|pada)\s+({_DAY_EVENTS_ID}(?:\s+[\w-]+){{0,3}})", last)
+        if not m:
+            return None
+        words: list[str] = []
+        for w in m.group(1).split():  # "hari puncak Nataru", "hari terakhir tahun 2025"
+            if w.lower() in STOP_ID | {"itu", "ini", "tersebut", "apa"}:
+                break
+            words.append(w)
+        return f"{noun} {' '.join(words)}" if words else None
+
     def when(self) -> str | None:
         """The date the last turn answered ("Rabu, 24 Desember 2025"), for "hari itu"/"that day"."""
         for m in self.memory[:2]:
@@ -1838,6 +1935,12 @@ class _Resolver:
         if not t:
             return None, start, end
         phrase, is_np = t
+        if is_np and _people_head(phrase):
+            # "When was it set up?" after "Who is the chief executive of Belanjaku?": "it" is
+            # no person, so the organisation the talk named.
+            org = self.organisation()
+            if org:
+                return self.note(word, org), start, end
         if is_np:
             return self.note(word, phrase), start, end
         thing = self._named_thing()

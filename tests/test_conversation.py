@@ -1363,3 +1363,42 @@ def test_kalau_lawannya_is_the_other_side_of_the_people_asked_about():
         ("Kalau lawannya?", None, None),
     ]
     assert last(turns) == "Berapa persen suara lawan Arif Mahendra?"
+
+
+def test_source_of_the_last_answer():
+    """'Who gave that figure?', 'According to whom?', 'Menurut kantor berita mana?': the last
+    answer's sentence, asked for its source."""
+    quote = "PT KAI mencatat sebanyak 3,9 juta penumpang selama libur Natal"
+    turns = [("How many passengers did KAI carry?", "3,9 juta penumpang", "number")]
+    assert last([*turns, ("Who gave that figure?", None, None)], quote) == f"Who said that {quote}?"
+    assert last([*turns, ("According to whom?", None, None)], quote) == f"Who said that {quote}?"
+    assert last([*turns, ("According to which outlet?", None, None)], quote) == (
+        f"Which outlet reported that {quote}?"
+    )
+    id_turns = [("Berapa penumpang KAI?", "3,9 juta penumpang", "number")]
+    assert last([*id_turns, ("Menurut kantor berita mana?", None, None)], quote) == (
+        f"Menurut kantor berita mana, {quote}?"
+    )
+
+
+def test_a_holiday_is_no_one():
+    turns = [("How many passengers did KAI carry over Christmas and New Year?", "3,9 juta", "number")]
+    assert "New Year say" not in last([*turns, ("What did she say about it?", None, None)])
+
+
+def test_its_and_founded_are_the_organisation():
+    turns = [("Who is the chief executive of Belanjaku?", None, None)]
+    assert last([*turns, ("When was it set up?", None, None)]) == "When was Belanjaku set up?"
+    id_turns = [("Berapa pendanaan Seri C yang dihimpun Belanjaku?", "$85 juta", "number")]
+    assert last([*id_turns, ("Kapan didirikannya?", None, None)]) == "Kapan didirikan Belanjaku?"
+
+
+def test_that_day_is_the_day_described():
+    turns = [("Berapa penumpang yang diberangkatkan KAI pada hari puncak Nataru?", "248.000", "number")]
+    assert last([*turns, ("Stasiun mana yang paling sibuk hari itu?", None, None)]) == (
+        "Stasiun mana yang paling sibuk hari puncak Nataru?"
+    )
+    en = [("Who stood beside Kim at the military parade in Beijing?", "Xi Jinping", "who")]
+    assert last([*en, ("What did Xi praise that day?", None, None)]) == (
+        "What did Xi praise on the day of the military parade?"
+    )
