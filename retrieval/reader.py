@@ -1748,7 +1748,7 @@ def asked_phrase(q: Question, text: str) -> Span | None:
     Belanjaku divisions" → "divisi pemasaran, …"; not a name the question gives."""
     heads = [
         h
-        for h in question_heads(q.text.lower())
+        for h in q.heads
         if h not in spans_mod.PAST_VERBS and not any(h in n.lower().split() for n in q.names)
     ]
     # English: the last word of "which …" heads it; Indonesian: the first word of "… mana/apa"
