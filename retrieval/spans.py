@@ -1728,10 +1728,15 @@ _ASKS_LOSER = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every candidate sentence of every question
+def _rival_lead(sentence: str) -> bool:
+    return bool(_RIVAL_LEAD.search(sentence))
+
+
 def rival_side(question: str, sentence: str) -> int:
     """+1 when a sentence speaks of the rival side ("Rivalnya, …") and the question asks about
     the loser, -1 when it asks about the winner, 0 otherwise."""
-    if not _RIVAL_LEAD.search(sentence):
+    if not _rival_lead(sentence):
         return 0
     if _ASKS_LOSER.search(question):
         return 1
