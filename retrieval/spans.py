@@ -1300,10 +1300,16 @@ _FEATURE_WORDS = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=8192)  # every span of every candidate, and every name of the question
+def _core(text: str) -> frozenset[str]:
+    """A span's or name's words without the words naming the kind of place."""
+    return _norm(text) - _FEATURE_WORDS
+
+
 def in_question(span_text: str, q: Question) -> bool:
-    words = _norm(span_text) - _FEATURE_WORDS
+    words = _core(span_text)
     for name in q.names:
-        n = _norm(name) - _FEATURE_WORDS
+        n = _core(name)
         if words and n and (words <= n or n <= words):
             return True
     canon = PLACES.get(span_text.lower())
