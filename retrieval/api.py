@@ -620,12 +620,11 @@ class Berita:
 
     def check_question(self, question: str) -> str:
         q = (question or "").strip()
-        lang = language.detect(q)
         if not q:
-            raise QuestionError(language.text(lang, "empty_question"))
+            raise QuestionError(language.text(language.detect(q), "empty_question"))
         limit = self.config["answer.max_question_chars"]
-        if len(q) > limit:
-            raise QuestionError(language.text(lang, "too_long", n=len(q), limit=limit))
+        if len(q) > limit:  # (the language only for the message: not detected on every question)
+            raise QuestionError(language.text(language.detect(q), "too_long", n=len(q), limit=limit))
         return q
 
     def conversation(self) -> Conversation:

@@ -23,6 +23,7 @@ import re
 from collections import Counter
 from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -141,6 +142,7 @@ _FORECAST = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every other-article candidate of every answer (api._disputes)
 def forecast(sentence: str) -> bool:
     """Does the sentence say what may happen rather than what did?"""
     return bool(_FORECAST.search(sentence))

@@ -1412,10 +1412,16 @@ _FEATURE_WORDS = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=8192)  # every span of every candidate, and every name of the question
+def _core(text: str) -> frozenset[str]:
+    """A span's or name's words without the words naming the kind of place."""
+    return _norm(text) - _FEATURE_WORDS
+
+
 def in_question(span_text: str, q: Question) -> bool:
-    words = _norm(span_text) - _FEATURE_WORDS
+    words = _core(span_text)
     for name in q.names:
-        n = _norm(name) - _FEATURE_WORDS
+        n = _core(name)
         if words and n and (words <= n or n <= words):
             return True
     canon = PLACES.get(span_text.lower())
@@ -1862,10 +1868,15 @@ _ASKS_LOSER = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)  # asked of every candidate sentence of every question
+def _rival_lead(sentence: str) -> bool:
+    return bool(_RIVAL_LEAD.search(sentence))
+
+
 def rival_side(question: str, sentence: str) -> int:
     """+1 when a sentence speaks of the rival side ("Rivalnya, …") and the question asks about
     the loser, -1 when it asks about the winner, 0 otherwise."""
-    if not _RIVAL_LEAD.search(sentence):
+    if not _rival_lead(sentence):
         return 0
     if _ASKS_LOSER.search(question):
         return 1

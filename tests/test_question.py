@@ -464,3 +464,17 @@ def test_a_match_score_or_result_is_asked_as_a_scoreline(text):
 )
 def test_score_as_a_verb_or_a_result_of_no_match_is_not_a_scoreline(text):
     assert analyze(text).unit != "score"
+
+
+def test_date_trigger():
+    """Every date span _DATE finds holds a word of _DATE_TRIGGER (the cheap check that lets
+    _date_text skip _DATE): on every eval question and conversation turn, and the test cases."""
+    from retrieval.question import _DATE, _DATE_TRIGGER
+    from tests.eval import harness
+
+    texts = [i["question"] for i in harness.load("questions")]
+    texts += [t["question"] for c in harness.load("conversations") for t in c["turns"]]
+    texts += ["Siapa yang bertemu pada Minggu (28/9)?", "Apa yang dibahas pada akhir pekan lalu?"]
+    for text in texts:
+        for m in _DATE.finditer(text):
+            assert not m.group().strip() or _DATE_TRIGGER.search(m.group()), (text, m.group())
