@@ -69,7 +69,8 @@ GENERIC = frozenset({
     "name", "names", "date", "dates", "day", "days", "time", "year", "years", "month", "months", "week",
     "kind", "type", "sort", "number", "amount", "percentage", "percent", "much", "many", "long",
     "people", "person", "city", "country", "countries", "place", "places", "one", "ones", "thing",
-    "things", "way", "ways", "happened", "else", "other", "part", "role", "reason",
+    "things", "way", "ways", "happen", "happens", "happened", "occur", "occurs", "occurred", "else",
+    "anything", "something", "anyone", "someone", "anybody", "somebody", "sesuatu", "other", "part", "role", "reason",
     "nama", "namanya", "jumlah", "jumlahnya", "banyak", "lama", "nilai", "nilainya", "hari",
     "tanggal", "tahun", "bulan", "jam", "pekan", "minggu", "kali", "persen", "orang", "kota",
     "negara", "tempat", "daerah", "wilayah", "saja", "cara", "hal", "macam", "jenis", "bentuk",
@@ -680,6 +681,15 @@ _TIME_CLAUSE = re.compile(
 )
 
 
+# Words of will and ability are not the action a yes/no question asks about ("Apakah Korut mau
+# berunding …?" asks about talks; "mau" is in no article).
+_MODALS = frozenset({
+    "mau", "ingin", "hendak", "akan", "bisa", "dapat", "boleh", "harus", "perlu", "sempat",
+    "want", "wants", "wanted", "will", "would", "can", "could", "may", "might", "must", "should",
+    "willing", "able", "going",
+})  # fmt: skip
+
+
 def unheard_action(
     question: str,
     qtype: str,
@@ -704,7 +714,8 @@ def unheard_action(
     gone = set(absent) | set(unread)
 
     def asked(c: _Concept) -> bool:
-        return not c.name and c.text.lower() not in GENERIC and c.text.lower() not in LIGHT
+        t = c.text.lower()
+        return not c.name and t not in GENERIC and t not in LIGHT and t not in _MODALS
 
     unheard = [i for i in gone if asked(concepts_[i]) and " " not in concepts_[i].text]
     if not unheard:

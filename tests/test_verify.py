@@ -501,6 +501,14 @@ def test_a_yes_no_action_the_articles_never_use_is_not_answered_by_a_sentence_on
     assert _unheard("Apakah Kevin Santoso mengundurkan diri?", lead, ("mengundurkan",), answered=True) is None
 
 
+def test_words_of_will_and_of_any_event_are_no_unheard_action():
+    """'anything happen on sept 28?' asks for the day's events, 'Apakah Korut mau …?' about the
+    talks: neither 'happen', 'anything' nor 'mau' is the action the articles must use."""
+    lead = "Pernyataan disampaikan Wang dalam pertemuan dengan Menlu Korut pada Minggu, 28 September."
+    assert _unheard("anything happen on sept 28?", lead, ("anything", "happen")) is None
+    assert _unheard("Apakah Korut mau melanjutkan kontak dengan AS?", lead, ("mau",)) is None
+
+
 def test_a_name_its_sentence_spells_as_an_acronym_is_named():
     """'Masa angkutan Nataru berlangsung selama 18 hari' names Natal dan Tahun Baru; 'MK' the
     Mahkamah Konstitusi. A word spelling no run of the names leaves them unnamed."""
