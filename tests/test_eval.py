@@ -55,11 +55,14 @@ pytestmark = pytest.mark.slow
 # never name: "Pretoria", "Larantuka"; "lebih rendah" of a turnout that was higher; "Kalsel
 # Januari" read as one name): corpus false refusals 0.036 with them (17 of 467), 0.028 without
 # (12 of 429, as in round 20); the other measures hold their floors.
+# Round 21 (reading12, reading13, decline8 and followups7 added; all merged): seeds R@1 0.845,
+# R@5 0.953, short 0.919, correct 0.860, near-miss 0.775, false refusals 0.007; corpus 0.887,
+# 0.963, 0.864, 0.847, near-miss 0.736, false refusals 0.031 (16 of 515).
 FLOORS = {
-    "seeds": {"R@1": 0.82, "R@5": 0.94, "short_answer_accuracy": 0.89, "answer_correct": 0.83,
-              "off_topic_declined": 0.97, "near_miss_declined": 0.75, "false_refusals_max": 0.025},
-    "corpus": {"R@1": 0.87, "R@5": 0.95, "short_answer_accuracy": 0.84, "answer_correct": 0.83,
-               "off_topic_declined": 0.97, "near_miss_declined": 0.72, "false_refusals_max": 0.04},
+    "seeds": {"R@1": 0.83, "R@5": 0.94, "short_answer_accuracy": 0.90, "answer_correct": 0.85,
+              "off_topic_declined": 0.97, "near_miss_declined": 0.76, "false_refusals_max": 0.015},
+    "corpus": {"R@1": 0.87, "R@5": 0.95, "short_answer_accuracy": 0.85, "answer_correct": 0.84,
+               "off_topic_declined": 0.97, "near_miss_declined": 0.72, "false_refusals_max": 0.035},
 }  # fmt: skip
 
 
@@ -138,11 +141,11 @@ def test_done_when_questions(seeded):
 
 def _follow_up_set(ident: str) -> str:
     """Which floor a conversation counts for: "fu4" (followups3), "fu6" (followups5), "fu7"
-    (followups6), "old"."""
+    (followups6), "fu8" (followups7), "old"."""
     parts = ident.split("-")
     if parts[1].startswith("fu4"):
         return "fu4"
-    return parts[0] if parts[0] in ("fu6", "fu7") else "old"
+    return parts[0] if parts[0] in ("fu6", "fu7", "fu8") else "old"
 
 
 def test_follow_ups_floor(berita_for):
@@ -165,6 +168,10 @@ def test_follow_ups_floor(berita_for):
         # 14 of 30 (were 5 of 15 and 10 of 30 before them).
         ("seeds", "fu7"): 0.45,
         ("corpus", "fu7"): 0.45,
+        # followups7 (fu8-* ids, written before convo5's rules; on its branch): seeds 12 of 17, corpus
+        # 19 of 28 (were 9 of 17 and 11 of 26 before them).
+        ("seeds", "fu8"): 0.6,
+        ("corpus", "fu8"): 0.6,
     }
     for (corpus, new), floor in floors.items():
         b = berita_for[corpus]
