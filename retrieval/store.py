@@ -57,7 +57,9 @@ from .errors import ConfigError, IndexCorruptError, IndexMissingError
 # November"), "mencapai" as no qualifier ("reached", not "up to"), a season's holiday as no day.
 # "10": a month or day with "tahun lalu/depan/ini" is of that year ("November tahun lalu"), and
 # "empat hari ini" counts days (no "today"): sentences' stored dates change.
-FORMAT_VERSION = "10"
+# "11": a place name opening a club's ("Borneo FC", "Bali United") is no place, and a person
+# after a common-word description ("bek Yudha Saputra") has it as their role: stored facts change.
+FORMAT_VERSION = "11"
 MANIFEST = "manifest.json"
 DB = "chunks.sqlite"
 TERMS_FILE = "terms.json"  # corpus statistics the reader needs (build.write_terms)
