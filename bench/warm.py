@@ -14,19 +14,18 @@ import json
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-
-import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import numpy as np  # noqa: E402
+
 import retrieval.api as api  # noqa: E402
+from bench.run import QUESTIONS, bench_answer  # noqa: E402
 from retrieval.api import Berita  # noqa: E402
 from retrieval.config import load_config  # noqa: E402
-
-EVAL = json.loads((ROOT / "tests" / "eval_questions.json").read_text())
-QUESTIONS = [q["q"] for q in EVAL["answerable"] + EVAL["off_topic"]]
 
 
 def p50(values: list[float]) -> float:
@@ -43,49 +42,32 @@ class _Stored:
         return self.vectors[q]
 
 
+def _timed(fn: Callable, into: list[float]) -> Callable:
+    """``fn``, appending the CPU of each call (thread_time, ms) to ``into``."""
+
+    def timed(*a, **k):
+        c = time.thread_time()
+        try:
+            return fn(*a, **k)
+        finally:
+            into.append((time.thread_time() - c) * 1000)
+
+    return timed
+
+
 def main(repeat: int) -> dict:
     berita = Berita(load_config())
     for q in QUESTIONS:
         berita.ask(q)  # warm up: model, index, the generation's caches
-    rows = []
-    for _ in range(repeat):
-        for q in QUESTIONS:
-            t = time.perf_counter()
-            a = berita.ask(q)
-            rows.append({"total": (time.perf_counter() - t) * 1000, **a.timings_ms})
-    encoder = berita.embedder
-    bare = []
-    for _ in range(repeat):
-        for q in QUESTIONS:
-            t = time.perf_counter()
-            encoder.query(q)
-            bare.append((time.perf_counter() - t) * 1000)
-    out: dict = {
-        k: p50([r.get(k, 0.0) for r in rows]) for k in ("total", "prepare", "embed", "search", "answer")
-    }
-    out["bare_encode"] = p50(bare)
-    out["ratio"] = round(out["total"] / out["bare_encode"], 3)
+    out: dict = bench_answer(berita, repeat)  # wall times, as make bench measures them
 
     # CPU without the encode: prepare (question analysis, BM25) and read (the reader and checks).
+    encoder = berita.embedder
     berita._embedder = _Stored({q: encoder.query(q) for q in QUESTIONS})  # type: ignore[assignment]
     cpu: dict[str, list[float]] = {"prepare": [], "read": [], "total": []}
     prepare, read = api._prepare, Berita._read
-
-    def timed_prepare(*a, **k):
-        c = time.thread_time()
-        try:
-            return prepare(*a, **k)
-        finally:
-            cpu["prepare"].append((time.thread_time() - c) * 1000)
-
-    def timed_read(*a, **k):
-        c = time.thread_time()
-        try:
-            return read(*a, **k)
-        finally:
-            cpu["read"].append((time.thread_time() - c) * 1000)
-
-    api._prepare, Berita._read = timed_prepare, timed_read  # type: ignore[method-assign]
+    api._prepare = _timed(prepare, cpu["prepare"])
+    Berita._read = _timed(read, cpu["read"])  # type: ignore[method-assign]
     try:
         for _ in range(repeat):
             for q in QUESTIONS:

@@ -98,12 +98,8 @@ class Turn:
             chunk_id=chunk_id,
             sentence_id=sentence_id,
             acronyms=tuple((m.group(1), m.group(2)) for m in _ACRONYM.finditer(quote)),
-            quote=_DATELINE.sub("", " ".join(re.sub(r"\[\d+\]", " ", quote).split())).rstrip(" ."),
+            quote=spans.strip_dateline(" ".join(re.sub(r"\[\d+\]", " ", quote).split())).rstrip(" ."),
         )
-
-
-# A news sentence's dateline ("Jakarta (KABARIN) - ", "Jakarta: "): where it was filed, not said.
-_DATELINE = re.compile(r"^[A-Z][\w ]{0,30}?(?:\s\([^)]{1,20}\))?\s*(?::|\s[-–—])\s+")
 
 
 # "Which company …?", "gunung api mana …?": what kind of thing a which-question asks for.

@@ -1367,7 +1367,7 @@ def at_place(text: str, x: object) -> bool:
     start = getattr(x, "start", None)
     if not isinstance(x, Span) or start is None or x.kind != "place":
         return True
-    if start == 0 and re.match(r"\s*(?:\([^)]*\)\s*)?[:\-–—]", text[x.end :]):
+    if spans_mod.at_dateline(text, start, x.end):
         return True  # (a dateline: "Jakarta: …", "Banjarmasin (KABARIN) - …")
     return bool(_AT_PLACE_BEFORE.search(text[:start]))
 

@@ -361,7 +361,7 @@ def people(sentence: str) -> list[Span]:
             continue  # "KPU Sumbawa Barat": an office and its region
         if any(w in _NOT_PERSON or w in _NUMBER_WORDS for w in low) or _place_prefix(words) == len(words):
             continue
-        if any(_org_shaped(w.rstrip(".")) for w in words) or _dateline(sentence, start, end):
+        if any(_org_shaped(w.rstrip(".")) for w in words) or at_dateline(sentence, start, end):
             continue
         if role is None and len(words) == 1 and _abbreviation(sentence, start, end):
             continue  # "Pengadilan Tindak Pidana Korupsi (Tipikor)": the court's short name
@@ -451,7 +451,7 @@ def _office_place(sentence: str, found: list[Span]) -> list[Span]:
     return out
 
 
-def _dateline(sentence: str, start: int, end: int) -> bool:
+def at_dateline(sentence: str, start: int, end: int) -> bool:
     """ "Martapura: …", "Banjarmasin (KABARIN) - …": the place a report was filed from."""
     return not sentence[:start].strip() and bool(
         re.match(r"\s*(?::|\([A-Z][\w ]*\)\s*[-–—])", sentence[end:])
@@ -1399,7 +1399,6 @@ def _the(country: str) -> str:
 # --- candidates for a question -------------------------------------------------------------
 
 
-@lru_cache(maxsize=8192)
 @lru_cache(maxsize=8192)  # a span's or name's words, asked for every span of every candidate
 def _norm(text: str) -> frozenset[str]:
     return frozenset(w for w in re.split(r"[\s\-–'’]+", text.lower()) if w)

@@ -22,7 +22,7 @@ from typing import Protocol
 
 from .lexicon import CAPITAL_OF, EN_TO_ID, MONTHS, STOP_EN, STOP_ID, TITLES, stem
 from .question import MEASURES, asks_score, canonical_unit
-from .spans import DURATIONS, MONEY
+from .spans import DURATIONS, MONEY, scores
 
 _WORD = re.compile(r"\w+(?:-\w+)*", re.UNICODE)
 
@@ -711,7 +711,8 @@ def unheard_action(
     "jembatan")."""
     if qtype != "yesno" or answered:
         return None
-    gone = set(absent) | set(unread)
+    absent = set(absent)
+    gone = absent | set(unread)
 
     def asked(c: _Concept) -> bool:
         t = c.text.lower()
@@ -725,7 +726,7 @@ def unheard_action(
     rest = [c for i, c in enumerate(concepts_) if i not in gone and asked(c) and c.text.lower() in head]
     if any(_stated(c.forms, words) for c in rest):
         return None
-    readable = [concepts_[i].text for i in unheard if i in set(absent)]
+    readable = [concepts_[i].text for i in unheard if i in absent]
     if readable:
         return "not_whether", {"what": ", ".join(readable)}
     return "not_found", {}
@@ -1411,7 +1412,6 @@ SCORE_WORDS = frozenset({
     "results", "hasil", "outcome", "end", "ended", "berakhir", "match", "game", "laga",
     "pertandingan",
 })  # fmt: skip
-_SCORELINE = re.compile(r"(?<![\w/:–-])\d{1,2} ?[-–] ?\d{1,2}(?![\w/:–-]|[.,]\d)")
 
 
 # A part of a match: its score is not the final one a report gives.
@@ -1426,7 +1426,7 @@ def unscored(question: str, sentence: str, concepts_: Sequence[_Concept]) -> str
     not of the part of the match asked ("half-time"). "What was the score of Persib's game at
     Bali United?" was answered "2-1" from the Persija game's sentence, Bali United named only
     in the next one (a game still to be played)."""
-    if not _SCORELINE.search(sentence):
+    if not scores(sentence):
         return "—"
     low = sentence.lower()
     part = _MATCH_PART.search(question)
